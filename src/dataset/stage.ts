@@ -1,0 +1,136 @@
+/**
+ * Loads one source file into a typed staging table. The fast path lets DuckDB parse and type the
+ * file in one vectorised pass; only when that fails does the diagnostic path read every value as
+ * text to name each bad value's row and column. Staging rows keep the file's order, so a staging
+ * table's rowid is the data row's index in the file.
+ */
+import type { DuckDbEngine } from '../db/duckdb.js';
+import { duckdbDialect, ident, quote } from '../db/engine.js';
+import type { ColumnSpec, ColumnType } from '../exchange/tables.js';
+import type { SourceFile } from './discover.js';
+
+export interface Reject {
+  file: string;
+  /** Row as a spreadsheet shows it: for CSV the header is row 1; for Parquet the first record is row 1. */
+  row: number | null;
+  column: string | null;
+  value: string | null;
+  reason: string;
+}
+
+export interface StagedFile {
+  table: string;
+  /** Canonical columns plus the file's extra columns, in table order. */
+  columns: string[];
+  rows: number;
+  /** Maps a staging rowid to the row reported to the user. */
+  rowOf(rowid: number): number;
+  /** Rejects found while reading (structure and types). */
+  rejects: Reject[];
+  /** SQL predicate TRUE for rows with a value that could not be typed (kept with NULL there), or null. */
+  castBad: string | null;
+}
+
+const TYPE_REASON: Record<ColumnType, string> = {
+  text: 'not text',
+  int: 'not a whole number',
+  money: 'not a number (amount in yuan)',
+  qty: 'not a number',
+  date: 'not a valid date (YYYY-MM-DD)',
+  timestamp: 'not a valid time (YYYY-MM-DD HH:MM:SS)',
+};
+
+export async function stageFile(
+  engine: DuckDbEngine, source: SourceFile, specColumns: readonly ColumnSpec[], table: string,
+): Promise<StagedFile> {
+  const renames = source.platform?.renames ?? {};
+  const names = source.header.map((h) => renames[h] ?? h);
+  const seen = new Set<string>();
+  for (const n of names) {
+    if (seen.has(n)) throw new Error(`${source.file}: row 1: column ${n} appears twice in the header`);
+    seen.add(n);
+  }
+  const specByName = new Map(specColumns.map((c) => [c.name, c]));
+  const extra = names.filter((n) => !specByName.has(n) && n !== '');
+  const columns = specColumns.map((c) => c.name).concat(extra);
+  const typeOf = (n: string): ColumnType => specByName.get(n)?.type ?? 'text';
+  const sqlType = (n: string) => duckdbDialect.type(typeOf(n));
+  const headerIndex = new Map(names.map((n, i) => [n, i]));
+  const rowBase = source.format === 'csv' ? 2 : 1;
+
+  const select = (valueOf: (n: string) => string) => columns.map((n) => {
+    if (!headerIndex.has(n)) return `CAST(NULL AS ${sqlType(n)}) AS ${ident(n)}`;
+    return `${valueOf(n)} AS ${ident(n)}`;
+  }).join(', ');
+  const readCol = (n: string) => ident(source.format === 'csv' ? `c${headerIndex.get(n)}` : source.header[headerIndex.get(n)!]!);
+  const textValue = (expr: string) => `NULLIF(trim(${expr}), '')`;
+
+  // Fast path: typed read.
+  try {
+    const from = source.format === 'csv'
+      ? csvScan(source.path, names.map((n, i) => [`c${i}`, headerIndex.get(n) === i && specByName.has(n) ? sqlType(n) : 'VARCHAR']))
+      : `read_parquet(${quote(source.path)})`;
+    const valueOf = (n: string) => typeOf(n) === 'text'
+      ? textValue(source.format === 'csv' ? readCol(n) : `CAST(${readCol(n)} AS VARCHAR)`)
+      : source.format === 'csv' ? readCol(n) : `CAST(${readCol(n)} AS ${sqlType(n)})`;
+    await engine.exec(`CREATE OR REPLACE TABLE ${table} AS SELECT ${select(valueOf)} FROM ${from}`);
+    const rows = await countRows(engine, table);
+    return { table, columns, rows, rowOf: (id) => id + rowBase, rejects: [], castBad: null };
+  } catch {
+    // Fall through to the diagnostic path.
+  }
+
+  // Diagnostic path: every value as text, then typed with TRY_CAST so each bad value is named.
+  const raw = `${table}_raw`;
+  const rejects: Reject[] = [];
+  let skippedDataRows: number[] = [];
+  if (source.format === 'csv') {
+    const rejectsTable = `fg_csv_rejects`;
+    await engine.exec(`DROP TABLE IF EXISTS ${rejectsTable}`);
+    await engine.exec(`CREATE OR REPLACE TABLE ${raw} AS SELECT * FROM ${csvScan(source.path, names.map((_, i) => [`c${i}`, 'VARCHAR']), `, store_rejects=true, rejects_table='${rejectsTable}', rejects_scan='fg_csv_scans'`)}`);
+    const structural = await engine.all<{ line: number; error_message: string; csv_line: string }>(
+      `SELECT line, error_message, csv_line FROM ${rejectsTable} ORDER BY line`);
+    for (const r of structural) {
+      rejects.push({ file: source.file, row: Number(r.line), column: null, value: truncate(r.csv_line), reason: `malformed CSV row: ${r.error_message.split('\n')[0]}` });
+    }
+    skippedDataRows = structural.map((r) => Number(r.line) - 2);
+  } else {
+    await engine.exec(`CREATE OR REPLACE TABLE ${raw} AS SELECT ${source.header.map((h) => `CAST(${ident(h)} AS VARCHAR) AS ${ident(h)}`).join(', ')} FROM read_parquet(${quote(source.path)})`);
+  }
+  const rowOf = (rowid: number) => {
+    let idx = rowid;
+    for (const s of skippedDataRows) { if (s <= idx) idx++; else break; }
+    return idx + rowBase;
+  };
+  const rawValue = (n: string) => textValue(readCol(n));
+  const valueOf = (n: string) => typeOf(n) === 'text' ? rawValue(n) : `TRY_CAST(${rawValue(n)} AS ${sqlType(n)})`;
+  const typed = columns.filter((n) => headerIndex.has(n) && typeOf(n) !== 'text');
+  const castFails = (n: string) => `(${rawValue(n)} IS NOT NULL AND TRY_CAST(${rawValue(n)} AS ${sqlType(n)}) IS NULL)`;
+  const anyCastFail = typed.length ? typed.map(castFails).join(' OR ') : 'FALSE';
+  await engine.exec(`CREATE OR REPLACE TABLE ${table} AS SELECT ${select(valueOf)}, ${anyCastFail} AS _cast_bad FROM ${raw}`);
+  for (const n of typed) {
+    const bad = await engine.all<{ id: number; v: string }>(
+      `SELECT rowid AS id, ${readCol(n)} AS v FROM ${raw} WHERE ${castFails(n)} ORDER BY rowid LIMIT 10000`);
+    for (const b of bad) {
+      rejects.push({ file: source.file, row: rowOf(Number(b.id)), column: n, value: truncate(b.v), reason: TYPE_REASON[typeOf(n)] });
+    }
+  }
+  await engine.exec(`DROP TABLE ${raw}`);
+  const rows = await countRows(engine, table);
+  return { table, columns, rows, rowOf, rejects, castBad: '_cast_bad' };
+}
+
+function csvScan(path: string, cols: [string, string][], extra = ''): string {
+  const struct = `{${cols.map(([n, t]) => `${quote(n)}: ${quote(t)}`).join(', ')}}`;
+  return `read_csv(${quote(path)}, header=true, auto_detect=false, delim=',', quote='"', escape='"', columns=${struct}${extra})`;
+}
+
+async function countRows(engine: DuckDbEngine, table: string): Promise<number> {
+  const [r] = await engine.all<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`);
+  return Number(r?.n ?? 0);
+}
+
+function truncate(v: string | null | undefined): string | null {
+  if (v === null || v === undefined) return null;
+  return v.length > 200 ? `${v.slice(0, 200)}…` : v;
+}

@@ -1,0 +1,51 @@
+/**
+ * The two SQL engines Fundguard runs rules on. Rule SQL is written in the subset both understand;
+ * the few places where they differ go through `Dialect`.
+ */
+export type EngineName = 'duckdb' | 'postgres';
+
+export type Row = Record<string, unknown>;
+
+export interface SqlEngine {
+  readonly name: EngineName;
+  readonly dialect: Dialect;
+  /** Runs statements; returns nothing. */
+  exec(sql: string): Promise<void>;
+  /** Runs a query and returns its rows as plain JS values (bigint → number, decimals → string). */
+  all<T extends Row = Row>(sql: string): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export interface Dialect {
+  readonly name: EngineName;
+  /** SQL type for an exchange-format column type. */
+  type(t: import('../exchange/tables.js').ColumnType): string;
+  /** Seconds since the epoch of a timestamp, as a number. */
+  epoch(expr: string): string;
+  /** Full regular-expression match. */
+  regexFull(expr: string, regex: string): string;
+}
+
+export const duckdbDialect: Dialect = {
+  name: 'duckdb',
+  type: (t) => ({ text: 'VARCHAR', int: 'INTEGER', money: 'DECIMAL(18,2)', qty: 'DECIMAL(18,4)', date: 'DATE', timestamp: 'TIMESTAMP' })[t],
+  epoch: (e) => `epoch(${e})`,
+  regexFull: (e, r) => `regexp_full_match(${e}, ${quote(r)})`,
+};
+
+export const postgresDialect: Dialect = {
+  name: 'postgres',
+  type: (t) => ({ text: 'TEXT', int: 'INTEGER', money: 'NUMERIC(18,2)', qty: 'NUMERIC(18,4)', date: 'DATE', timestamp: 'TIMESTAMP' })[t],
+  epoch: (e) => `EXTRACT(EPOCH FROM ${e})`,
+  regexFull: (e, r) => `(${e} ~ ${quote(r)})`,
+};
+
+/** A SQL string literal. */
+export function quote(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+/** A SQL identifier. */
+export function ident(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}

@@ -1,0 +1,65 @@
+import type { Dialect } from '../db/engine.js';
+import type { TableName } from '../exchange/tables.js';
+
+/** Columns of the screening output (exchange format, "Screening output"), in order. */
+export const FINDING_COLUMNS = [
+  'rule_code', 'level', 'fixmedins_code', 'psn_no', 'mdtrt_id', 'setl_id', 'feedetl_sn',
+  'med_list_codg', 'day', 'rtal_docno', 'amount', 'detail',
+] as const;
+export type FindingColumn = (typeof FINDING_COLUMNS)[number];
+
+/** The columns a rule's SELECT must return (besides its own evidence columns `e_*`). */
+export const LOCATOR_COLUMNS = [
+  'fixmedins_code', 'psn_no', 'mdtrt_id', 'setl_id', 'feedetl_sn', 'med_list_codg', 'day', 'rtal_docno', 'amount',
+] as const;
+export type LocatorColumn = (typeof LOCATOR_COLUMNS)[number];
+
+export type Level = 'definite' | 'suspect';
+
+export interface ParamSpec {
+  default: number;
+  description: string;
+  /** Smallest allowed value (inclusive). */
+  min?: number;
+}
+
+export type Params = Record<string, number>;
+
+/** Derived tables a rule may read besides the exchange tables; built by `prepareDerived`. */
+export type DerivedTable = 'mdtrt' | 'visit_diag' | 'hilist_dise_prefix' | 'hilist_med_type';
+
+export interface RuleContext {
+  /** The SQL name of a table. Batch screening maps names to workspace tables; the real-time
+   * pre-check maps them to views holding one incoming visit plus the person's history. */
+  t(table: TableName | DerivedTable): string;
+  p: Params;
+  d: Dialect;
+}
+
+/**
+ * One violation rule (疑点规则) as data. `sql` returns a SELECT with every LOCATOR_COLUMNS column
+ * (NULL where it does not apply) and the `e_*` columns its evidence sentence names. The runner adds
+ * rule_code, level and detail, so every rule's output has the same shape on both engines.
+ */
+export interface RuleDefinition {
+  code: string;
+  name: string;
+  nameEn: string;
+  level: Level;
+  /** Columns identifying one finding. */
+  key: LocatorColumn[];
+  /** Tables that must be present in the data set, else the rule is skipped. */
+  requires: TableName[];
+  /** Tables used when present (treated as empty otherwise). */
+  optional?: TableName[];
+  params: Record<string, ParamSpec>;
+  /** The definition in words (Chinese), shown with findings and in docs. */
+  definition: string;
+  /** Evidence sentence with {column} placeholders naming columns of the rule's SELECT. */
+  evidence: string;
+  sql(ctx: RuleContext): string;
+}
+
+export function defineRule(rule: RuleDefinition): RuleDefinition {
+  return rule;
+}

@@ -1,0 +1,39 @@
+import { defineRule } from '../rule.js';
+import { locators } from '../sql.js';
+
+export default defineRule({
+  code: 'CARD_BURST', name: '集中刷卡', nameEn: 'Card-swiping burst at a pharmacy', level: 'suspect',
+  key: ['setl_id'], requires: ['setl'], optional: ['fixmedins'],
+  params: {
+    min_persons: { default: 8, min: 2, description: '时间窗内不同参保人结算数下限' },
+    window_minutes: { default: 10, min: 1, description: '时间窗长度（分钟，两端均包含）' },
+  },
+  definition: '同一定点药店（fixmedins_type 2；机构表中无该机构时按 P 开头编码判断）在任意 10 分钟内（两端均包含）有 8 名及以上不同参保人结算；窗口内每笔结算都记为疑点',
+  evidence: '药店{fixmedins_code}自{e_from}起{e_minutes}分钟内为{e_n}名不同参保人结算',
+  sql: ({ t, p, d }) => {
+    const seconds = p.window_minutes! * 60;
+    return `
+    WITH s AS (
+      SELECT s.setl_id, s.psn_no, s.fixmedins_code, s.mdtrt_id, s.setl_time, s.hifp_pay,
+        CAST(FLOOR(${d.epoch('s.setl_time')} / ${seconds}) AS BIGINT) AS bucket
+      FROM ${t('setl')} s LEFT JOIN ${t('fixmedins')} i ON i.fixmedins_code = s.fixmedins_code
+      WHERE COALESCE(i.fixmedins_type, CASE WHEN s.fixmedins_code LIKE 'P%' THEN '2' END) = '2'
+    ), nb AS (
+      SELECT 0 AS o UNION ALL SELECT 1
+    ), windows AS (
+      SELECT a.fixmedins_code, a.setl_time AS t0, a.bucket, COUNT(DISTINCT b.psn_no) AS n
+      FROM s a CROSS JOIN nb JOIN s b ON b.fixmedins_code = a.fixmedins_code AND b.bucket = a.bucket + nb.o
+        AND b.setl_time >= a.setl_time AND b.setl_time <= a.setl_time + INTERVAL '${p.window_minutes} minutes'
+      GROUP BY a.fixmedins_code, a.setl_time, a.bucket
+      HAVING COUNT(DISTINCT b.psn_no) >= ${p.min_persons}
+    ), members AS (
+      SELECT b.setl_id, MIN(w.t0) AS t0, MAX(w.n) AS n
+      FROM windows w CROSS JOIN nb JOIN s b ON b.fixmedins_code = w.fixmedins_code AND b.bucket = w.bucket + nb.o
+        AND b.setl_time >= w.t0 AND b.setl_time <= w.t0 + INTERVAL '${p.window_minutes} minutes'
+      GROUP BY b.setl_id
+    )
+    SELECT ${locators({ fixmedins_code: 's.fixmedins_code', psn_no: 's.psn_no', mdtrt_id: 's.mdtrt_id', setl_id: 's.setl_id', day: 'CAST(s.setl_time AS DATE)', amount: 's.hifp_pay' })},
+      CAST(m.t0 AS VARCHAR) AS e_from, '${p.window_minutes}' AS e_minutes, CAST(m.n AS VARCHAR) AS e_n
+    FROM members m JOIN s ON s.setl_id = m.setl_id`;
+  },
+});

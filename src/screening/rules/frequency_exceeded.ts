@@ -1,0 +1,37 @@
+import { defineRule } from '../rule.js';
+import { eligible, locators } from '../sql.js';
+
+export default defineRule({
+  code: 'FREQUENCY_EXCEEDED', name: '超频次', nameEn: 'Frequency exceeded', level: 'definite',
+  key: ['mdtrt_id', 'med_list_codg'], requires: ['feedetl', 'hilist'],
+  params: { window_days: { default: 7, min: 1, description: '周期频次限定（max_cnt_per_7d）的连续天数' } },
+  definition: '同一就诊同一天的数量超过 max_cnt_per_day，或同一参保人连续 7 天（截至该就诊有该项目明细的某日）累计数量超过 max_cnt_per_7d',
+  evidence: '{e_item}：单日最多{e_day_units}（限{e_day_max}），连续{e_window}日累计最多{e_window_units}（限{e_window_max}）',
+  sql: ({ t, p }) => `
+    WITH lines AS (
+      SELECT f.mdtrt_id, f.psn_no, f.fixmedins_code, f.setl_id, f.med_list_codg, CAST(f.fee_ocur_time AS DATE) AS day, f.cnt,
+        ${eligible('f')} AS amt, h.max_cnt_per_day, h.max_cnt_per_7d, h.name AS item_name
+      FROM ${t('feedetl')} f
+      JOIN ${t('hilist')} h ON h.med_list_codg = f.med_list_codg AND (h.max_cnt_per_day IS NOT NULL OR h.max_cnt_per_7d IS NOT NULL)
+    ), visit_day AS (
+      SELECT mdtrt_id, psn_no, fixmedins_code, med_list_codg, day, MIN(setl_id) AS setl_id, SUM(cnt) AS units, SUM(amt) AS amt,
+        MIN(max_cnt_per_day) AS day_max, MIN(max_cnt_per_7d) AS window_max, MIN(item_name) AS item_name
+      FROM lines GROUP BY mdtrt_id, psn_no, fixmedins_code, med_list_codg, day
+    ), person_day AS (
+      SELECT psn_no, med_list_codg, day, SUM(units) AS units FROM visit_day WHERE window_max IS NOT NULL GROUP BY psn_no, med_list_codg, day
+    ), person_window AS (
+      SELECT a.psn_no, a.med_list_codg, a.day, SUM(b.units) AS units
+      FROM person_day a JOIN person_day b ON b.psn_no = a.psn_no AND b.med_list_codg = a.med_list_codg
+        AND b.day BETWEEN a.day - ${p.window_days! - 1} AND a.day
+      GROUP BY a.psn_no, a.med_list_codg, a.day
+    ), flagged AS (
+      SELECT v.*, w.units AS window_units,
+        GREATEST(COALESCE(v.units - v.day_max, 0), COALESCE(LEAST(w.units - v.window_max, v.units), 0), 0) AS excess
+      FROM visit_day v LEFT JOIN person_window w ON w.psn_no = v.psn_no AND w.med_list_codg = v.med_list_codg AND w.day = v.day
+      WHERE v.units > v.day_max OR w.units > v.window_max
+    )
+    SELECT ${locators({ fixmedins_code: 'MIN(fixmedins_code)', psn_no: 'MIN(psn_no)', mdtrt_id: 'mdtrt_id', setl_id: 'MIN(setl_id)', med_list_codg: 'med_list_codg', day: 'MIN(day)', amount: 'ROUND(SUM(excess * amt / NULLIF(units, 0)), 2)' })},
+      MIN(item_name) AS e_item, CAST(MAX(units) AS VARCHAR) AS e_day_units, COALESCE(CAST(MIN(day_max) AS VARCHAR), '不限') AS e_day_max,
+      '${p.window_days}' AS e_window, COALESCE(CAST(MAX(window_units) AS VARCHAR), '-') AS e_window_units, COALESCE(CAST(MIN(window_max) AS VARCHAR), '不限') AS e_window_max
+    FROM flagged GROUP BY mdtrt_id, med_list_codg`,
+});

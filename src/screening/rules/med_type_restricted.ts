@@ -1,0 +1,15 @@
+import { defineRule } from '../rule.js';
+import { eligible, lineLocators, medTypeName } from '../sql.js';
+
+export default defineRule({
+  code: 'MED_TYPE_RESTRICTED', name: '限就医方式', nameEn: 'Visit-type-restricted item', level: 'definite',
+  key: ['feedetl_sn'], requires: ['feedetl', 'hilist', 'setl'], params: {},
+  definition: '就诊的医疗类别（med_type）不在项目限定的就医方式（lmt_med_types）之中',
+  evidence: '项目{med_list_codg}（{e_item}）限{e_allowed}使用，本次就诊为{e_med_type}',
+  sql: ({ t }) => `
+    SELECT ${lineLocators('f', eligible('f'))}, h.name AS e_item, h.lmt_med_types AS e_allowed, ${medTypeName('v.med_type')} AS e_med_type
+    FROM ${t('feedetl')} f
+    JOIN ${t('hilist')} h ON h.med_list_codg = f.med_list_codg AND h.lmt_med_types IS NOT NULL
+    JOIN ${t('mdtrt')} v ON v.mdtrt_id = f.mdtrt_id
+    WHERE NOT EXISTS (SELECT 1 FROM ${t('hilist_med_type')} m WHERE m.med_list_codg = h.med_list_codg AND m.med_type = v.med_type)`,
+});

@@ -1,0 +1,20 @@
+import { defineRule } from '../rule.js';
+import { eligible, isDrugLine, lineLocators, medTypeName, supplyLimit, SUPPLY_PARAMS } from '../sql.js';
+
+export default defineRule({
+  code: 'OVER_DAYS_SUPPLY', name: '超量开药', nameEn: 'Days of supply above limit', level: 'suspect',
+  key: ['feedetl_sn'], requires: ['feedetl', 'setl'], optional: ['hilist'], params: { ...SUPPLY_PARAMS },
+  definition: '药品或中药饮片明细的用药天数（prd_days）超过项目限定（max_days），未限定时超过默认天数：普通门诊 7、急诊 3、门诊慢特病与药店购药 28；住院不限',
+  evidence: '{e_item}开药{e_days}天，超过{e_med_type}限定的{e_limit}天',
+  sql: ({ t, p }) => `
+    SELECT ${lineLocators('x', `${eligible('x')} * (x.prd_days - x.lim) / x.prd_days`)},
+      x.e_item, CAST(x.prd_days AS VARCHAR) AS e_days, CAST(x.lim AS VARCHAR) AS e_limit, ${medTypeName('x.med_type')} AS e_med_type
+    FROM (
+      SELECT f.*, v.med_type, COALESCE(h.name, f.med_list_codg) AS e_item, ${supplyLimit('h', 'v.med_type', p)} AS lim
+      FROM ${t('feedetl')} f
+      JOIN ${t('mdtrt')} v ON v.mdtrt_id = f.mdtrt_id
+      LEFT JOIN ${t('hilist')} h ON h.med_list_codg = f.med_list_codg
+      WHERE f.prd_days IS NOT NULL AND ${isDrugLine('f', 'h')}
+    ) x
+    WHERE x.lim IS NOT NULL AND x.prd_days > x.lim`,
+});

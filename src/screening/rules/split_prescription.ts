@@ -1,0 +1,31 @@
+import { defineRule } from '../rule.js';
+import { eligible, isDrugLine, locators, supplyLimit, SUPPLY_PARAMS } from '../sql.js';
+
+export default defineRule({
+  code: 'SPLIT_PRESCRIPTION', name: '分解处方', nameEn: 'Split prescription', level: 'suspect',
+  key: ['psn_no', 'med_list_codg', 'day'], requires: ['feedetl', 'setl'], optional: ['hilist'], params: { ...SUPPLY_PARAMS },
+  definition: '同一参保人、同一机构、同一药品、同一天开在两张及以上处方（rxno）上，每张处方都不超过用药天数限定，合计超过',
+  evidence: '{day}在同一机构分{e_n}张处方（{e_rxnos}）开{e_item}，单张最多{e_max}天，合计{e_days}天，超过限定的{e_limit}天',
+  sql: ({ t, p }) => `
+    WITH lines AS (
+      SELECT f.psn_no, f.fixmedins_code, f.med_list_codg, CAST(f.fee_ocur_time AS DATE) AS day, f.rxno,
+        COALESCE(f.prd_days, 0) AS prd_days, ${eligible('f')} AS amt, ${supplyLimit('h', 'v.med_type', p)} AS lim,
+        COALESCE(h.name, f.med_list_codg) AS item_name
+      FROM ${t('feedetl')} f
+      JOIN ${t('mdtrt')} v ON v.mdtrt_id = f.mdtrt_id
+      LEFT JOIN ${t('hilist')} h ON h.med_list_codg = f.med_list_codg
+      WHERE f.rxno IS NOT NULL AND v.med_type <> '21' AND ${isDrugLine('f', 'h')}
+    ), per_rx AS (
+      SELECT psn_no, fixmedins_code, med_list_codg, day, rxno, SUM(prd_days) AS days, SUM(amt) AS amt, MIN(lim) AS lim, MIN(item_name) AS item_name
+      FROM lines GROUP BY psn_no, fixmedins_code, med_list_codg, day, rxno
+    ), per_day AS (
+      SELECT psn_no, fixmedins_code, med_list_codg, day, COUNT(*) AS n_rx, SUM(days) AS days, MAX(days) AS max_days,
+        MIN(lim) AS lim, SUM(amt) AS amt, string_agg(rxno, '、' ORDER BY rxno) AS rxnos, MIN(item_name) AS item_name
+      FROM per_rx GROUP BY psn_no, fixmedins_code, med_list_codg, day
+    )
+    SELECT ${locators({ fixmedins_code: 'd.fixmedins_code', psn_no: 'd.psn_no', med_list_codg: 'd.med_list_codg', day: 'd.day', amount: 'ROUND(d.amt * (d.days - d.lim) / d.days, 2)' })},
+      CAST(d.n_rx AS VARCHAR) AS e_n, d.rxnos AS e_rxnos, d.item_name AS e_item, CAST(d.max_days AS VARCHAR) AS e_max,
+      CAST(d.days AS VARCHAR) AS e_days, CAST(d.lim AS VARCHAR) AS e_limit
+    FROM per_day d
+    WHERE d.n_rx >= 2 AND d.max_days <= d.lim AND d.days > d.lim`,
+});

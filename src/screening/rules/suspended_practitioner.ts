@@ -1,0 +1,14 @@
+import { defineRule } from '../rule.js';
+import { eligible, lineLocators } from '../sql.js';
+
+export default defineRule({
+  code: 'SUSPENDED_PRACTITIONER', name: '暂停资格医师开单', nameEn: 'Line ordered by suspended practitioner', level: 'definite',
+  key: ['feedetl_sn'], requires: ['feedetl', 'practitioner'], params: {},
+  definition: '开单医师（bilg_dr_codg）在费用发生时处于暂停医保服务资格状态（status suspended，status_from 不晚于费用日期；为空视为一直有效）',
+  evidence: '开单医师{e_prac}（{e_name}）自{e_from}起暂停医保服务资格',
+  sql: ({ t }) => `
+    SELECT ${lineLocators('f', eligible('f'))}, p.prac_code AS e_prac, COALESCE(p.prac_name, '') AS e_name,
+      COALESCE(CAST(p.status_from AS VARCHAR), '(日期不详)') AS e_from
+    FROM ${t('feedetl')} f JOIN ${t('practitioner')} p ON p.prac_code = f.bilg_dr_codg
+    WHERE p.status = 'suspended' AND (p.status_from IS NULL OR CAST(f.fee_ocur_time AS DATE) >= p.status_from)`,
+});

@@ -1,0 +1,65 @@
+/** SQL fragments shared by several rules. Each is plain SQL valid on DuckDB and PostgreSQL. */
+import { LOCATOR_COLUMNS, type LocatorColumn, type Params } from './rule.js';
+
+const LOCATOR_TYPES: Record<LocatorColumn, string> = {
+  fixmedins_code: 'VARCHAR', psn_no: 'VARCHAR', mdtrt_id: 'VARCHAR', setl_id: 'VARCHAR', feedetl_sn: 'VARCHAR',
+  med_list_codg: 'VARCHAR', day: 'DATE', rtal_docno: 'VARCHAR', amount: 'DECIMAL(18,2)',
+};
+
+/** The locator part of a rule's select list; columns not given are NULL of the right type. */
+export function locators(cols: Partial<Record<LocatorColumn, string>>): string {
+  return LOCATOR_COLUMNS.map((c) => `CAST(${cols[c] ?? 'NULL'} AS ${LOCATOR_TYPES[c]}) AS ${c}`).join(', ');
+}
+
+/** Locators of one fee line `f`. */
+export function lineLocators(f: string, amount: string): string {
+  return locators({
+    fixmedins_code: `${f}.fixmedins_code`, psn_no: `${f}.psn_no`, mdtrt_id: `${f}.mdtrt_id`, setl_id: `${f}.setl_id`,
+    feedetl_sn: `${f}.feedetl_sn`, med_list_codg: `${f}.med_list_codg`, day: `CAST(${f}.fee_ocur_time AS DATE)`,
+    amount: `ROUND(${amount}, 2)`,
+  });
+}
+
+/** The part of a fee line within the fund's scope (line amount less the fully self-paid part). */
+export function eligible(f: string): string {
+  return `(${f}.det_item_fee_sumamt - COALESCE(${f}.fulamt_ownpay_amt, 0))`;
+}
+
+/** Age in whole years on the date of `at`, for birth date `birth`. */
+export function ageAt(at: string, birth: string): string {
+  return `(EXTRACT(YEAR FROM ${at}) - EXTRACT(YEAR FROM ${birth}) - CASE WHEN EXTRACT(MONTH FROM ${at}) * 100 + EXTRACT(DAY FROM ${at}) < EXTRACT(MONTH FROM ${birth}) * 100 + EXTRACT(DAY FROM ${birth}) THEN 1 ELSE 0 END)`;
+}
+
+/** The price cap of catalogue item `h` at an institution of level `lv` (NULL: no cap). Level 3 uses
+ * pric_uplmt_amt, level 2 the lv2 cap (else level 3), anything lower or unknown the lv1 cap (else lv2, else 3). */
+export function priceCap(h: string, lv: string): string {
+  return `CASE WHEN ${lv} = 3 THEN ${h}.pric_uplmt_amt WHEN ${lv} = 2 THEN COALESCE(${h}.pric_uplmt_amt_lv2, ${h}.pric_uplmt_amt) ELSE COALESCE(${h}.pric_uplmt_amt_lv1, ${h}.pric_uplmt_amt_lv2, ${h}.pric_uplmt_amt) END`;
+}
+
+/** True for a drug or herbal line: by the catalogue, or by the charge category when the item is not in it. */
+export function isDrugLine(f: string, h: string): string {
+  return `(${h}.list_type IN ('drug', 'herbal') OR (${h}.med_list_codg IS NULL AND ${f}.med_chrgitm_type IN ('09', '10', '11')))`;
+}
+
+/** Parameters of the default days-of-supply limits, shared by OVER_DAYS_SUPPLY and SPLIT_PRESCRIPTION. */
+export const SUPPLY_PARAMS = {
+  days_outpatient: { default: 7, min: 0, description: '普通门诊（11）及其他门诊类就医方式的默认最长用药天数' },
+  days_emergency: { default: 3, min: 0, description: '急诊（13）的默认最长用药天数' },
+  days_chronic: { default: 28, min: 0, description: '门诊慢特病（14）的默认最长用药天数' },
+  days_pharmacy: { default: 28, min: 0, description: '定点药店购药（41）的默认最长用药天数' },
+};
+
+/** The supply limit in days of a drug line of item `h` on a visit of med_type `medType`;
+ * NULL for inpatients (no limit). */
+export function supplyLimit(h: string, medType: string, p: Params): string {
+  return `CASE WHEN ${medType} = '21' THEN NULL ELSE COALESCE(${h}.max_days, CASE ${medType} WHEN '13' THEN ${p.days_emergency} WHEN '14' THEN ${p.days_chronic} WHEN '41' THEN ${p.days_pharmacy} ELSE ${p.days_outpatient} END) END`;
+}
+
+/** Chinese label of a med_type code. */
+export function medTypeName(expr: string): string {
+  return `CASE ${expr} WHEN '11' THEN '普通门诊' WHEN '13' THEN '急诊' WHEN '14' THEN '门诊慢特病' WHEN '21' THEN '普通住院' WHEN '41' THEN '定点药店购药' ELSE '其他(' || ${expr} || ')' END`;
+}
+
+export function genderName(expr: string): string {
+  return `CASE ${expr} WHEN '1' THEN '男' WHEN '2' THEN '女' ELSE ${expr} END`;
+}
