@@ -121,6 +121,7 @@ export async function importDataset(engine: DuckDbEngine, dir: string, options: 
       report.tables.push({ table, file: s.source.file, rows: s.file.rows - rejected, rejected });
     }
     progress('check', tables.length, tables.length);
+    dropEchoes(report);
     report.rejects.sort((a, b) => a.file.localeCompare(b.file) || (a.row ?? 0) - (b.row ?? 0));
 
     if (report.rejectCount > 0 && !options.skipInvalid) throw new ImportRejected(report);
@@ -135,6 +136,14 @@ export async function importDataset(engine: DuckDbEngine, dir: string, options: 
   } finally {
     if (!options.inPlace) await engine.exec(`DETACH DATABASE IF EXISTS fg_stage`).catch(() => {});
   }
+}
+
+/** A value that could not be typed is NULL in staging, so the required check repeats it: keep the first. */
+function dropEchoes(report: ImportReport): void {
+  const typed = new Set(report.rejects.filter((r) => r.reason.startsWith('not ')).map((r) => `${r.file}|${r.row}|${r.column}`));
+  const before = report.rejects.length;
+  report.rejects = report.rejects.filter((r) => !(r.reason === 'required value is empty' && typed.has(`${r.file}|${r.row}|${r.column}`)));
+  report.rejectCount -= before - report.rejects.length;
 }
 
 function labelOf(table: TableName, column: string): string {

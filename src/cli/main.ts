@@ -1,0 +1,250 @@
+/** The `fundguard` command line. */
+import { existsSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { DuckDbEngine } from '../db/duckdb.js';
+import type { SqlEngine } from '../db/engine.js';
+import { defaultDatabaseUrl, PostgresEngine } from '../db/postgres.js';
+import { DatasetError } from '../dataset/discover.js';
+import { importDataset, ImportRejected, type ImportReport } from '../dataset/importer.js';
+import { writeRejectReport } from '../dataset/rejects.js';
+import { BUILT_IN_RULES } from '../screening/catalog.js';
+import { ConfigError, configureRules, loadRulesConfig, type ConfiguredRule } from '../screening/config.js';
+import { writeFindingsFile } from '../screening/output.js';
+import { runScreening, type RuleOutcome } from '../screening/run.js';
+import { copyWorkspaceToPostgres } from '../workspace/postgres.js';
+import { ensureWorkspaceSchema } from '../workspace/schema.js';
+import { count, table, yuan } from './format.js';
+import { ProgressBar } from './progress.js';
+
+export const DEFAULT_WORKSPACE = 'data/fundguard.duckdb';
+const DEFAULT_PG_SCHEMA = 'fundguard';
+
+const HELP = `fundguard — 医保基金智能监管平台 (medical-insurance fund supervision)
+
+Usage:
+  fundguard screen --input DIR --out FILE [options]   import a data set and screen it (in memory)
+  fundguard screen --db PATH [--out FILE] [options]   screen a workspace
+  fundguard import --input DIR [--db PATH] [options]  import a data set into a workspace
+  fundguard rules [--json]                            list the built-in rules and their parameters
+
+Options:
+  --input DIR           exchange-format data set: one <table>.csv or <table>.parquet per table
+                        (national platform extracts setl_d, mdtrt_d, fee_list_d, setl_list_diag_d too)
+  --out FILE            findings file: CSV, or Parquet when FILE ends in .parquet
+  --db PATH             DuckDB workspace file (import default: ${DEFAULT_WORKSPACE})
+  --engine NAME         duckdb (default) or postgres (uses DATABASE_URL; default ${defaultDatabaseUrl()})
+  --pg-schema NAME      PostgreSQL schema holding the workspace (default ${DEFAULT_PG_SCHEMA})
+  --rules-config FILE   JSON or YAML: { "rules": { "CODE": { "enabled": false, "params": { … } } } }
+  --skip-invalid        import the valid rows and set the rejected ones aside (counted, reported)
+  --rejects FILE        where to write the reject report (CSV: file,row,column,value,reason)
+  --quiet               no summary table
+  -h, --help            this help
+
+Exit codes: 0 success, 1 rejected input or bad usage, 2 unexpected failure.
+`;
+
+const OPTIONS = {
+  input: { type: 'string' },
+  out: { type: 'string' },
+  db: { type: 'string' },
+  engine: { type: 'string' },
+  'pg-schema': { type: 'string' },
+  'rules-config': { type: 'string' },
+  'skip-invalid': { type: 'boolean' },
+  rejects: { type: 'string' },
+  quiet: { type: 'boolean' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies ParseArgsConfig['options'];
+
+type Options = {
+  input?: string; out?: string; db?: string; engine?: string; 'pg-schema'?: string; 'rules-config'?: string;
+  'skip-invalid'?: boolean; rejects?: string; quiet?: boolean; json?: boolean; help?: boolean;
+};
+
+class UsageError extends Error {}
+
+export async function main(argv: string[]): Promise<number> {
+  let command: string | undefined;
+  let opts: Options;
+  try {
+    const parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    command = parsed.positionals[0];
+    if (parsed.positionals.length > 1) throw new UsageError(`unexpected argument: ${parsed.positionals[1]}`);
+    opts = parsed.values as Options;
+  } catch (e) {
+    console.error(`fundguard: ${(e as Error).message}\nRun fundguard --help for usage.`);
+    return 1;
+  }
+  if (opts.help || command === undefined || command === 'help') {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  try {
+    if (opts.engine && opts.engine !== 'duckdb' && opts.engine !== 'postgres') throw new UsageError(`--engine must be duckdb or postgres, not ${opts.engine}`);
+    switch (command) {
+      case 'screen': return await screenCommand(opts);
+      case 'import': return await importCommand(opts);
+      case 'rules': return rulesCommand(opts);
+      default: throw new UsageError(`unknown command: ${command}`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof ConfigError || e instanceof DatasetError) {
+      console.error(`fundguard: ${e.message}`);
+      return 1;
+    }
+    if (e instanceof ImportRejected) {
+      await reportRejects(e.report, opts);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+async function loadRules(opts: Options): Promise<ConfiguredRule[]> {
+  return configureRules(opts['rules-config'] ? await loadRulesConfig(opts['rules-config']) : undefined);
+}
+
+async function openWorkspace(path: string): Promise<{ engine: DuckDbEngine; created: boolean }> {
+  const abs = resolve(path);
+  const created = !existsSync(abs);
+  await mkdir(dirname(abs), { recursive: true });
+  return { engine: await DuckDbEngine.open(abs), created };
+}
+
+async function removeWorkspaceFile(path: string): Promise<void> {
+  for (const p of [path, `${path}.wal`]) await rm(resolve(p), { force: true });
+}
+
+async function doImport(engine: DuckDbEngine, input: string, opts: Options, inPlace: boolean): Promise<ImportReport> {
+  const bar = new ProgressBar();
+  const started = performance.now();
+  try {
+    const report = await importDataset(engine, input, {
+      inPlace, skipInvalid: opts['skip-invalid'] === true,
+      onProgress: (step, done, total) => bar.update(step, done, total),
+    });
+    bar.done();
+    if (!opts.quiet) {
+      console.log(`imported ${input} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+      console.log(table(['table', 'file', 'rows', 'rejected'], report.tables.map((t) => [t.table, t.file, count(t.rows), count(t.rejected)]), [2, 3]));
+      if (report.ignored.length) console.log(`ignored (not tables of the format): ${report.ignored.join(', ')}`);
+    }
+    if (report.rejectCount > 0) await reportRejects(report, opts);
+    return report;
+  } finally {
+    bar.done();
+  }
+}
+
+async function reportRejects(report: ImportReport, opts: Options): Promise<void> {
+  const shown = report.rejects.slice(0, 20);
+  const verb = report.applied ? 'set aside (--skip-invalid)' : 'rejected; nothing was imported, the workspace is unchanged';
+  console.error(`${count(report.rejectCount)} problem(s) in ${report.dir}: ${verb}`);
+  for (const r of shown) {
+    console.error(`  ${r.file}${r.row !== null ? `: row ${r.row}` : ''}${r.column ? `: column ${r.column}` : ''}: ${r.reason}${r.value !== null ? ` (value: ${JSON.stringify(r.value)})` : ''}`);
+  }
+  if (report.rejects.length > shown.length) console.error(`  … and ${count(report.rejectCount - shown.length)} more`);
+  const path = opts.rejects ?? (opts.out ? `${opts.out}.rejects.csv` : null);
+  if (path) {
+    await writeRejectReport(path, report.rejects);
+    console.error(`reject report: ${path}`);
+  }
+}
+
+async function importCommand(opts: Options): Promise<number> {
+  if (!opts.input) throw new UsageError('import needs --input DIR');
+  if (opts.engine === 'postgres') {
+    const duck = await DuckDbEngine.open(':memory:');
+    try {
+      await doImport(duck, opts.input, opts, true);
+      const pg = await PostgresEngine.connect(defaultDatabaseUrl(), opts['pg-schema'] ?? DEFAULT_PG_SCHEMA);
+      try { await copyWorkspaceToPostgres(duck, pg); } finally { await pg.close(); }
+      if (!opts.quiet) console.log(`workspace: PostgreSQL schema ${opts['pg-schema'] ?? DEFAULT_PG_SCHEMA}`);
+      return 0;
+    } finally {
+      await duck.close();
+    }
+  }
+  const path = opts.db ?? DEFAULT_WORKSPACE;
+  const { engine, created } = await openWorkspace(path);
+  let ok = false;
+  try {
+    await doImport(engine, opts.input, opts, false);
+    ok = true;
+    if (!opts.quiet) console.log(`workspace: ${path}`);
+    return 0;
+  } finally {
+    await engine.close();
+    if (!ok && created) await removeWorkspaceFile(path);
+  }
+}
+
+async function screenCommand(opts: Options): Promise<number> {
+  if (!opts.input && !opts.db && opts.engine !== 'postgres') throw new UsageError('screen needs --input DIR or --db PATH');
+  if (opts.input && !opts.out && !opts.db) throw new UsageError('screen --input needs --out FILE (or --db PATH to keep the results in a workspace)');
+  const rules = await loadRules(opts);
+  const started = performance.now();
+  let duck: DuckDbEngine | null = null;
+  let pg: PostgresEngine | null = null;
+  let createdPath: string | null = null;
+  let ok = false;
+  try {
+    if (opts.db) {
+      const ws = await openWorkspace(opts.db);
+      duck = ws.engine;
+      if (ws.created) createdPath = opts.db;
+      if (opts.input) await doImport(duck, opts.input, opts, false);
+      else await ensureWorkspaceSchema(duck);
+    } else if (opts.input) {
+      duck = await DuckDbEngine.open(':memory:');
+      await doImport(duck, opts.input, opts, true);
+    }
+    let engine: SqlEngine = duck!;
+    if (opts.engine === 'postgres') {
+      pg = await PostgresEngine.connect(defaultDatabaseUrl(), opts['pg-schema'] ?? DEFAULT_PG_SCHEMA);
+      if (duck) await copyWorkspaceToPostgres(duck, pg);
+      else await ensureWorkspaceSchema(pg);
+      engine = pg;
+    }
+    const bar = new ProgressBar();
+    const outcomes = await runScreening(engine, rules, { onRule: (i, n, code) => bar.update(code || 'done', i, n) });
+    bar.done();
+    if (opts.out) await writeFindingsFile(engine, opts.out);
+    ok = true;
+    if (!opts.quiet) printSummary(outcomes, performance.now() - started, opts.out);
+    return 0;
+  } finally {
+    await pg?.close();
+    await duck?.close();
+    if (!ok && createdPath) await removeWorkspaceFile(createdPath);
+  }
+}
+
+function printSummary(outcomes: RuleOutcome[], ms: number, out: string | undefined): void {
+  const rows = outcomes.map((o) => [
+    o.code, o.name, o.level, o.status === 'ran' ? count(o.findings) : '-', o.status === 'ran' ? yuan(o.amount) : '-',
+    o.status === 'ran' ? o.ms.toFixed(0) : '-', o.status === 'ran' ? '' : `${o.status}: ${o.reason ?? ''}`,
+  ]);
+  const ran = outcomes.filter((o) => o.status === 'ran');
+  rows.push(['TOTAL', '', '', count(ran.reduce((s, o) => s + o.findings, 0)), yuan(ran.reduce((s, o) => s + o.amount, 0)), ran.reduce((s, o) => s + o.ms, 0).toFixed(0), '']);
+  console.log(table(['rule', '名称', 'level', 'findings', 'amount (元)', 'ms', 'note'], rows, [3, 4, 5]));
+  const peakMb = process.resourceUsage().maxRSS / 1024;
+  console.log(`screened in ${(ms / 1000).toFixed(2)} s, peak memory ${peakMb.toFixed(0)} MB${out ? `; findings written to ${out}` : ''}`);
+}
+
+function rulesCommand(opts: Options): number {
+  if (opts.json) {
+    console.log(JSON.stringify(BUILT_IN_RULES.map((r) => ({
+      code: r.code, name: r.name, nameEn: r.nameEn, level: r.level, key: r.key, requires: r.requires, optional: r.optional ?? [],
+      params: r.params, definition: r.definition,
+    })), null, 2));
+    return 0;
+  }
+  console.log(table(['rule', '名称', 'level', 'key', 'parameters (default)'], BUILT_IN_RULES.map((r) => [
+    r.code, r.name, r.level, r.key.join('+'), Object.entries(r.params).map(([k, p]) => `${k}=${p.default}`).join(' ') || '-',
+  ])));
+  return 0;
+}
