@@ -6,7 +6,7 @@
 import type { DuckDbEngine } from '../db/duckdb.js';
 import { ident } from '../db/engine.js';
 import { TABLES, type ColumnSpec, type TableName, type TableSpec } from '../exchange/tables.js';
-import { buildDerivedTables, ensureWorkspaceSchema, listColumns, META_TABLE, providedTables } from '../workspace/schema.js';
+import { buildDerivedTables, ensureWorkspaceSchema, listColumns, listTables, META_TABLE, providedTables } from '../workspace/schema.js';
 import { DatasetError, discoverDataset, type SourceFile } from './discover.js';
 import { MDTRT_D_COLUMNS, platformLevelSql } from './platform.js';
 import { stageFile, type Reject, type StagedFile } from './stage.js';
@@ -90,7 +90,8 @@ export async function importDataset(engine: DuckDbEngine, dir: string, options: 
     await mergePlatformExtracts(engine, prefix, staged, mdtrtD);
 
     // 3. Check every staged table, parents first.
-    const workspaceProvided = options.inPlace ? new Set<TableName>() : await providedTables(engine).catch(() => new Set<TableName>());
+    const workspaceTables = options.inPlace ? new Set<string>() : new Set(await listTables(engine));
+    const workspaceProvided = workspaceTables.has(META_TABLE) ? await providedTables(engine) : new Set<TableName>();
     const tables = IMPORT_ORDER.filter((t) => staged.has(t));
     for (const [i, table] of tables.entries()) {
       progress(`check ${table}`, i, tables.length);
@@ -104,7 +105,7 @@ export async function importDataset(engine: DuckDbEngine, dir: string, options: 
       for (const ref of spec.references ?? []) {
         const targetStaged = staged.has(ref.table);
         if (ref.whenTargetProvided && !targetStaged && !workspaceProvided.has(ref.table)) continue;
-        const targets = [targetStaged ? `${prefix}${ref.table}` : null, options.inPlace ? null : `main.${ref.table}`].filter((x): x is string => x !== null);
+        const targets = [targetStaged ? `${prefix}${ref.table}` : null, workspaceTables.has(ref.table) ? `main.${ref.table}` : null].filter((x): x is string => x !== null);
         if (targets.length === 0) continue;
         for (const [k, column] of ref.columns.entries()) {
           outcomes.push(await runReferenceCheck(engine, name, s.source.file, column, targets, ref.targetColumns[k]!, labelOf(ref.table, ref.targetColumns[k]!), s.file.rowOf));
