@@ -1,6 +1,9 @@
 import { defineRule } from '../rule.js';
 import { locators } from '../sql.js';
 
+/** A quantity zero with the scale of the quantity columns, so that both engines print it as 0.0000. */
+const ZERO = 'CAST(0 AS DECIMAL(18,4))';
+
 export default defineRule({
   code: 'STOCK_MISMATCH', name: '进销存不符', nameEn: 'Purchase-sale-inventory mismatch', level: 'suspect',
   key: ['fixmedins_code', 'med_list_codg'], requires: ['inv_sale', 'inv_purc'], optional: ['inv_stock', 'feedetl', 'fixmedins'],
@@ -30,7 +33,7 @@ export default defineRule({
       WHERE o.invdate IS NULL OR CAST(s.purc_time AS DATE) >= o.invdate
       GROUP BY s.fixmedins_code, s.med_list_codg
     ), stock_check AS (
-      SELECT s.fixmedins_code, s.med_list_codg, s.qty AS sold, COALESCE(o.qty, 0) + COALESCE(pu.qty, 0) AS available, s.price
+      SELECT s.fixmedins_code, s.med_list_codg, s.qty AS sold, COALESCE(o.qty, ${ZERO}) + COALESCE(pu.qty, ${ZERO}) AS available, s.price
       FROM sales s
       LEFT JOIN opening o ON o.fixmedins_code = s.fixmedins_code AND o.med_list_codg = s.med_list_codg
       LEFT JOIN purchases pu ON pu.fixmedins_code = s.fixmedins_code AND pu.med_list_codg = s.med_list_codg
@@ -47,7 +50,7 @@ export default defineRule({
       SELECT fixmedins_code, med_list_codg, SUM(sel_cnt) AS qty FROM ${t('inv_sale')} WHERE hi_feesetl_flag = '1'
       GROUP BY fixmedins_code, med_list_codg
     ), billing_check AS (
-      SELECT b.fixmedins_code, b.med_list_codg, b.qty AS billed, COALESCE(h.qty, 0) AS hi_sold, b.price
+      SELECT b.fixmedins_code, b.med_list_codg, b.qty AS billed, COALESCE(h.qty, ${ZERO}) AS hi_sold, b.price
       FROM billed b LEFT JOIN hi_sales h ON h.fixmedins_code = b.fixmedins_code AND h.med_list_codg = b.med_list_codg
     ), hits AS (
       SELECT fixmedins_code, med_list_codg, (sold - available) * COALESCE(price, 0) AS amt,
