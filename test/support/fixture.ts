@@ -65,7 +65,7 @@ export function visit(v: Rows & { mdtrt_id: string }): Rows {
   return {
     setl_id: `S_${v.mdtrt_id}`, psn_no: 'M1', fixmedins_code: HOSPITAL, med_type: '11', begntime: '2024-03-01 09:00:00',
     endtime: v.med_type === '21' ? '2024-03-05 10:00:00' : '', dise_codg: 'J18.900', chfpdr_code: '', medfee_sumamt: 100,
-    hifp_pay: 60, acct_pay: 10, psn_cash_pay: 30, setl_time: v.endtime ?? v.begntime ?? '2024-03-01 10:00:00', ...v,
+    hifp_pay: 60, acct_pay: 10, psn_cash_pay: 30, setl_time: v.endtime || v.begntime || '2024-03-01 10:00:00', ...v,
   };
 }
 
@@ -77,4 +77,46 @@ export function line(v: Rows & { mdtrt_id: string }): Rows {
     med_list_codg: 'SVC_BED', med_chrgitm_type: '01', cnt: 1, pric: 50, det_item_fee_sumamt: Number(v.cnt ?? 1) * Number(v.pric ?? 50),
     fulamt_ownpay_amt: 0, prd_days: '', rxno: '', bilg_dr_codg: '', bilg_dept_codg: '', ...v,
   };
+}
+
+// ---- Helpers for the per-rule tests (test/rules/*.test.ts) ----
+import { BUILT_IN_RULES as RULES_FOR_ONLY_RULE } from '../../src/screening/catalog.js';
+
+/** Both engines every rule must run on, for `describe.each`. */
+export const BOTH_ENGINES = ['duckdb', 'postgres'] as const;
+
+/** A rules configuration running only `code` (the other rules disabled), to keep a rule's test isolated and fast. */
+export function onlyRule(code: string): { rules: Record<string, { enabled: boolean }> } {
+  if (!RULES_FOR_ONLY_RULE.some((r) => r.code === code)) throw new Error(`unknown rule code ${code}`);
+  return { rules: Object.fromEntries(RULES_FOR_ONLY_RULE.map((r) => [r.code, { enabled: r.code === code }])) };
+}
+
+/** A catalogue (hilist) row with defaults: a class-01 service without restrictions. */
+export function catalogItem(v: Rows & { med_list_codg: string }): Rows {
+  return { name: `测试项目${v.med_list_codg}`, list_type: 'service', chrgitm_lv: '01', ...v };
+}
+
+/** An insured person (psn) row with defaults. */
+export function insured(v: Rows & { psn_no: string }): Rows {
+  return { gend: '1', brdy: '1980-01-01', insutype: '310', certno: '', addr_admdvs: '110101001001', death_date: '', ...v };
+}
+
+/** Adds a visit (one settlement, see `visit`) and its fee lines to `w`; each line takes the visit's mdtrt_id,
+ * setl_id, person and institution, and the visit's begntime as fee time, unless it says otherwise. */
+export function addVisit(w: { setl: Rows[]; feedetl: Rows[] }, v: Rows & { mdtrt_id: string }, lines: Array<Rows & { feedetl_sn: string }> = []): void {
+  const s = visit(v);
+  w.setl.push(s);
+  for (const l of lines) {
+    w.feedetl.push(line({ mdtrt_id: v.mdtrt_id, setl_id: s.setl_id, psn_no: s.psn_no, fixmedins_code: s.fixmedins_code, fee_ocur_time: s.begntime, ...l }));
+  }
+}
+
+/** Finding rows as sorted JSON strings (every column), to compare the two engines' output regardless of order. */
+export function canonicalRows(rows: readonly object[]): string[] {
+  return rows.map((r) => JSON.stringify(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)))).sort();
+}
+
+/** True for a non-empty text containing Chinese (CJK) characters, as evidence sentences are. */
+export function isChineseText(s: string | null | undefined): boolean {
+  return typeof s === 'string' && s.trim().length > 0 && /[\u4e00-\u9fff]/.test(s);
 }

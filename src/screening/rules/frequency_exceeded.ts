@@ -7,6 +7,10 @@ export default defineRule({
   params: { window_days: { default: 7, min: 1, description: '周期频次限定（max_cnt_per_7d）的连续天数' } },
   definition: '同一就诊同一天的数量超过 max_cnt_per_day，或同一参保人连续 7 天（截至该就诊有该项目明细的某日）累计数量超过 max_cnt_per_7d',
   evidence: '{e_item}：单日最多{e_day_units}（限{e_day_max}），连续{e_window}日累计最多{e_window_units}（限{e_window_max}）',
+  // Quotients are cast to DECIMAL(18,6) before ROUND: DuckDB divides decimals in DOUBLE, PostgreSQL exactly, so a
+  // half cent (e.g. 2.05 × 7/14 = 1.025) would otherwise round to 1.02 on one engine and 1.03 on the other.
+  // The 7-day excess is a CASE, not COALESCE(LEAST(…)): LEAST ignores NULLs on both engines, so for an item without
+  // max_cnt_per_7d it returned all the visit-day's units and the amount became the whole line instead of the excess.
   sql: ({ t, p }) => `
     WITH lines AS (
       SELECT f.mdtrt_id, f.psn_no, f.fixmedins_code, f.setl_id, f.med_list_codg, CAST(f.fee_ocur_time AS DATE) AS day, f.cnt,
@@ -26,11 +30,11 @@ export default defineRule({
       GROUP BY a.psn_no, a.med_list_codg, a.day
     ), flagged AS (
       SELECT v.*, w.units AS window_units,
-        GREATEST(COALESCE(v.units - v.day_max, 0), COALESCE(LEAST(w.units - v.window_max, v.units), 0), 0) AS excess
+        GREATEST(COALESCE(v.units - v.day_max, 0), CASE WHEN w.units > v.window_max THEN LEAST(w.units - v.window_max, v.units) ELSE 0 END, 0) AS excess
       FROM visit_day v LEFT JOIN person_window w ON w.psn_no = v.psn_no AND w.med_list_codg = v.med_list_codg AND w.day = v.day
       WHERE v.units > v.day_max OR w.units > v.window_max
     )
-    SELECT ${locators({ fixmedins_code: 'MIN(fixmedins_code)', psn_no: 'MIN(psn_no)', mdtrt_id: 'mdtrt_id', setl_id: 'MIN(setl_id)', med_list_codg: 'med_list_codg', day: 'MIN(day)', amount: 'ROUND(SUM(excess * amt / NULLIF(units, 0)), 2)' })},
+    SELECT ${locators({ fixmedins_code: 'MIN(fixmedins_code)', psn_no: 'MIN(psn_no)', mdtrt_id: 'mdtrt_id', setl_id: 'MIN(setl_id)', med_list_codg: 'med_list_codg', day: 'MIN(day)', amount: 'ROUND(SUM(CAST(excess * amt / NULLIF(units, 0) AS DECIMAL(18,6))), 2)' })},
       MIN(item_name) AS e_item, CAST(MAX(units) AS VARCHAR) AS e_day_units, COALESCE(CAST(MIN(day_max) AS VARCHAR), '不限') AS e_day_max,
       '${p.window_days}' AS e_window, COALESCE(CAST(MAX(window_units) AS VARCHAR), '-') AS e_window_units, COALESCE(CAST(MIN(window_max) AS VARCHAR), '不限') AS e_window_max
     FROM flagged GROUP BY mdtrt_id, med_list_codg`,

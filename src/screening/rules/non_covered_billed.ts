@@ -10,7 +10,7 @@ export default defineRule({
     SELECT ${lineLocators('f', eligible('f'))},
       COALESCE(h.name, '未知项目') AS e_item,
       CASE WHEN h.med_list_codg IS NULL THEN '不在医保目录中' WHEN h.list_type = 'non_medical' THEN '为非医保商品' ELSE '为丙类项目' END AS e_why,
-      CAST(f.det_item_fee_sumamt AS VARCHAR) AS e_amt, CAST(COALESCE(f.fulamt_ownpay_amt, 0) AS VARCHAR) AS e_own
+      CAST(f.det_item_fee_sumamt AS VARCHAR) AS e_amt, CAST(CAST(COALESCE(f.fulamt_ownpay_amt, 0) AS DECIMAL(18,2)) AS VARCHAR) AS e_own
     FROM ${t('feedetl')} f
     LEFT JOIN ${t('hilist')} h ON h.med_list_codg = f.med_list_codg
     WHERE (h.med_list_codg IS NULL OR h.chrgitm_lv = '03' OR h.list_type = 'non_medical')

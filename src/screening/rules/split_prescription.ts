@@ -6,6 +6,8 @@ export default defineRule({
   key: ['psn_no', 'med_list_codg', 'day'], requires: ['feedetl', 'setl'], optional: ['hilist'], params: { ...SUPPLY_PARAMS },
   definition: '同一参保人、同一机构、同一药品、同一天开在两张及以上处方（rxno）上，每张处方都不超过用药天数限定，合计超过',
   evidence: '{day}在同一机构分{e_n}张处方（{e_rxnos}）开{e_item}，单张最多{e_max}天，合计{e_days}天，超过限定的{e_limit}天',
+  // Quotients are cast to DECIMAL(18,6) before ROUND: DuckDB divides decimals in DOUBLE, PostgreSQL exactly, so a
+  // half cent (e.g. 2.05 × 7/14 = 1.025) would otherwise round to 1.02 on one engine and 1.03 on the other.
   sql: ({ t, p }) => `
     WITH lines AS (
       SELECT f.psn_no, f.fixmedins_code, f.med_list_codg, CAST(f.fee_ocur_time AS DATE) AS day, f.rxno,
@@ -23,7 +25,7 @@ export default defineRule({
         MIN(lim) AS lim, SUM(amt) AS amt, string_agg(rxno, '、' ORDER BY rxno) AS rxnos, MIN(item_name) AS item_name
       FROM per_rx GROUP BY psn_no, fixmedins_code, med_list_codg, day
     )
-    SELECT ${locators({ fixmedins_code: 'd.fixmedins_code', psn_no: 'd.psn_no', med_list_codg: 'd.med_list_codg', day: 'd.day', amount: 'ROUND(d.amt * (d.days - d.lim) / d.days, 2)' })},
+    SELECT ${locators({ fixmedins_code: 'd.fixmedins_code', psn_no: 'd.psn_no', med_list_codg: 'd.med_list_codg', day: 'd.day', amount: 'ROUND(CAST(d.amt * (d.days - d.lim) / d.days AS DECIMAL(18,6)), 2)' })},
       CAST(d.n_rx AS VARCHAR) AS e_n, d.rxnos AS e_rxnos, d.item_name AS e_item, CAST(d.max_days AS VARCHAR) AS e_max,
       CAST(d.days AS VARCHAR) AS e_days, CAST(d.lim AS VARCHAR) AS e_limit
     FROM per_day d

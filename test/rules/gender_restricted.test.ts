@@ -1,0 +1,63 @@
+/** GENDER_RESTRICTED (限性别项目): an item with lmt_gend billed for a person of the other gender. Key: feedetl_sn. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/screening/findings.js';
+import { addVisit, baseWorld, BOTH_ENGINES, canonicalRows, catalogItem, isChineseText, onlyRule, type TableRows } from '../support/fixture.js';
+import { screenOn } from '../support/screen.js';
+
+const CODE = 'GENDER_RESTRICTED';
+
+function world(): TableRows {
+  const w = baseWorld(); // M1 is male (gend 1), F1 female (gend 2)
+  w.hilist.push(
+    catalogItem({ med_list_codg: 'GYN', name: '妇科检查', lmt_gend: '2' }),
+    catalogItem({ med_list_codg: 'PSA', name: '前列腺特异抗原测定', lmt_gend: '1' }),
+    catalogItem({ med_list_codg: 'ANY', name: '血常规' }),
+  );
+  addVisit(w, { mdtrt_id: 'V_MALE', psn_no: 'M1' }, [
+    { feedetl_sn: 'MALE_FEMALE_ONLY_ITEM', med_list_codg: 'GYN', cnt: 2, pric: 30, det_item_fee_sumamt: 60, fulamt_ownpay_amt: 10 },
+    { feedetl_sn: 'MALE_MALE_ONLY_ITEM_OK', med_list_codg: 'PSA' },
+    { feedetl_sn: 'MALE_UNRESTRICTED_OK', med_list_codg: 'ANY' },
+  ]);
+  addVisit(w, { mdtrt_id: 'V_FEMALE', psn_no: 'F1' }, [
+    { feedetl_sn: 'FEMALE_MALE_ONLY_ITEM', med_list_codg: 'PSA', pric: 80, det_item_fee_sumamt: 80 },
+    { feedetl_sn: 'FEMALE_FEMALE_ONLY_ITEM_OK', med_list_codg: 'GYN' },
+    { feedetl_sn: 'FEMALE_UNRESTRICTED_OK', med_list_codg: 'ANY' },
+  ]);
+  return w;
+}
+
+const found: Record<string, Finding[]> = {};
+beforeAll(async () => {
+  const tables = world();
+  await Promise.all(BOTH_ENGINES.map(async (engine) => {
+    const r = await screenOn(engine, tables, onlyRule(CODE));
+    expect(r.outcomes.find((o) => o.code === CODE)?.status).toBe('ran');
+    found[engine] = r.findings.filter((f) => f.rule_code === CODE);
+  }));
+});
+
+describe.each(BOTH_ENGINES)(`${CODE} on %s`, (engine) => {
+  const byLine = (sn: string) => found[engine]!.find((f) => f.feedetl_sn === sn);
+
+  it('flags exactly the lines billed for the other gender', () => {
+    expect(found[engine]!.map((f) => f.feedetl_sn).sort()).toEqual(['FEMALE_MALE_ONLY_ITEM', 'MALE_FEMALE_ONLY_ITEM']);
+  });
+
+  it('reports the fund-scope amount of the line (line amount less the fully self-paid part)', () => {
+    expect(byLine('MALE_FEMALE_ONLY_ITEM')?.amount).toBe('50.00');
+    expect(byLine('FEMALE_MALE_ONLY_ITEM')?.amount).toBe('80.00');
+  });
+
+  it('fills the locators and explains each finding in Chinese', () => {
+    const f = byLine('MALE_FEMALE_ONLY_ITEM')!;
+    expect(f).toMatchObject({ level: 'definite', psn_no: 'M1', mdtrt_id: 'V_MALE', med_list_codg: 'GYN', day: '2024-03-01' });
+    expect(f.detail).toContain('限女性');
+    expect(f.detail).toContain('性别为男');
+    for (const x of found[engine]!) expect(isChineseText(x.detail)).toBe(true);
+  });
+});
+
+it(`${CODE}: DuckDB and PostgreSQL return identical finding rows`, () => {
+  expect(found.duckdb!.length).toBeGreaterThan(0);
+  expect(canonicalRows(found.postgres!)).toEqual(canonicalRows(found.duckdb!));
+});
