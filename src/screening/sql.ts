@@ -11,12 +11,23 @@ export function locators(cols: Partial<Record<LocatorColumn, string>>): string {
   return LOCATOR_COLUMNS.map((c) => `CAST(${cols[c] ?? 'NULL'} AS ${LOCATOR_TYPES[c]}) AS ${c}`).join(', ');
 }
 
+/** Rounds an amount to 0.01 元 through DECIMAL: DuckDB divides decimals in floating point and PostgreSQL
+ * exactly, so rounding the raw quotient could differ by a cent at a half. */
+export function roundMoney(expr: string): string {
+  return `ROUND(CAST(${expr} AS DECIMAL(18,6)), 2)`;
+}
+
+/** A decimal as text without trailing zeros (45.5000 → 45.5, 2.0000 → 2), the same on both engines. */
+export function num(expr: string): string {
+  return `CASE WHEN position('.' IN CAST(${expr} AS VARCHAR)) > 0 THEN rtrim(rtrim(CAST(${expr} AS VARCHAR), '0'), '.') ELSE CAST(${expr} AS VARCHAR) END`;
+}
+
 /** Locators of one fee line `f`. */
 export function lineLocators(f: string, amount: string): string {
   return locators({
     fixmedins_code: `${f}.fixmedins_code`, psn_no: `${f}.psn_no`, mdtrt_id: `${f}.mdtrt_id`, setl_id: `${f}.setl_id`,
     feedetl_sn: `${f}.feedetl_sn`, med_list_codg: `${f}.med_list_codg`, day: `CAST(${f}.fee_ocur_time AS DATE)`,
-    amount: `ROUND(${amount}, 2)`,
+    amount: roundMoney(amount),
   });
 }
 

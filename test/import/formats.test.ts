@@ -39,7 +39,7 @@ describe('input and output formats', () => {
     const [header, ...rows] = text.trim().split('\n');
     expect(header).toBe(HEADER);
     expect(rows).toContain('GENDER_RESTRICTED,definite,H11010100001,M1,V1,S_V1,L1,GYN,2024-03-01,,90.00,项目GYN（妇科检查）限女性使用，参保人M1性别为男');
-    expect(rows).toContain('OVER_PRICE_CAP,definite,H11010100001,M1,V1,S_V1,L1,GYN,2024-03-01,,10.00,项目GYN（妇科检查）单价45.0000元，超过三级限价40.0000元，数量2.0000');
+    expect(rows).toContain('OVER_PRICE_CAP,definite,H11010100001,M1,V1,S_V1,L1,GYN,2024-03-01,,10.00,项目GYN（妇科检查）单价45元，超过三级限价40元，数量2');
     expect(rows.some((l) => l.startsWith('SPLIT_ADMISSION,suspect,H11010100001,F1,A2,S_A2,,,2024-03-10,,'))).toBe(true);
   });
 

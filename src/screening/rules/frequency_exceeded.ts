@@ -1,12 +1,12 @@
 import { defineRule } from '../rule.js';
-import { eligible, locators } from '../sql.js';
+import { eligible, locators, num } from '../sql.js';
 
 export default defineRule({
   code: 'FREQUENCY_EXCEEDED', name: '超频次', nameEn: 'Frequency exceeded', level: 'definite',
   key: ['mdtrt_id', 'med_list_codg'], requires: ['feedetl', 'hilist'],
   params: { window_days: { default: 7, min: 1, description: '周期频次限定（max_cnt_per_7d）的连续天数' } },
   definition: '同一就诊同一天的数量超过 max_cnt_per_day，或同一参保人连续 7 天（截至该就诊有该项目明细的某日）累计数量超过 max_cnt_per_7d',
-  evidence: '{e_item}：单日最多{e_day_units}（限{e_day_max}），连续{e_window}日累计最多{e_window_units}（限{e_window_max}）',
+  evidence: '{e_item}：单日最多{e_day_units}{e_day_max}，连续{e_window}日累计最多{e_window_units}{e_window_max}',
   // Quotients are cast to DECIMAL(18,6) before ROUND: DuckDB divides decimals in DOUBLE, PostgreSQL exactly, so a
   // half cent (e.g. 2.05 × 7/14 = 1.025) would otherwise round to 1.02 on one engine and 1.03 on the other.
   // The 7-day excess is a CASE, not COALESCE(LEAST(…)): LEAST ignores NULLs on both engines, so for an item without
@@ -35,7 +35,7 @@ export default defineRule({
       WHERE v.units > v.day_max OR w.units > v.window_max
     )
     SELECT ${locators({ fixmedins_code: 'MIN(fixmedins_code)', psn_no: 'MIN(psn_no)', mdtrt_id: 'mdtrt_id', setl_id: 'MIN(setl_id)', med_list_codg: 'med_list_codg', day: 'MIN(day)', amount: 'ROUND(SUM(CAST(excess * amt / NULLIF(units, 0) AS DECIMAL(18,6))), 2)' })},
-      MIN(item_name) AS e_item, CAST(MAX(units) AS VARCHAR) AS e_day_units, COALESCE(CAST(MIN(day_max) AS VARCHAR), '不限') AS e_day_max,
-      '${p.window_days}' AS e_window, COALESCE(CAST(MAX(window_units) AS VARCHAR), '-') AS e_window_units, COALESCE(CAST(MIN(window_max) AS VARCHAR), '不限') AS e_window_max
+      MIN(item_name) AS e_item, ${num('MAX(units)')} AS e_day_units, COALESCE('（限' || ${num('MIN(day_max)')} || '）', '（不限）') AS e_day_max,
+      '${p.window_days}' AS e_window, COALESCE(${num('MAX(window_units)')}, '-') AS e_window_units, COALESCE('（限' || ${num('MIN(window_max)')} || '）', '（不限）') AS e_window_max
     FROM flagged GROUP BY mdtrt_id, med_list_codg`,
 });

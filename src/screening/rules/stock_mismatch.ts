@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { locators } from '../sql.js';
+import { locators, num } from '../sql.js';
 
 /** A quantity zero with the scale of the quantity columns, so that both engines print it as 0.0000. */
 const ZERO = 'CAST(0 AS DECIMAL(18,4))';
@@ -54,11 +54,11 @@ export default defineRule({
       FROM billed b LEFT JOIN hi_sales h ON h.fixmedins_code = b.fixmedins_code AND h.med_list_codg = b.med_list_codg
     ), hits AS (
       SELECT fixmedins_code, med_list_codg, (sold - available) * COALESCE(price, 0) AS amt,
-        '盘存日起销售' || CAST(sold AS VARCHAR) || '，期初库存加采购仅' || CAST(available AS VARCHAR) AS reason
+        '盘存日起销售' || ${num('sold')} || '，期初库存加采购仅' || ${num('available')} AS reason
       FROM stock_check WHERE ${over('sold', 'available')}
       UNION ALL
       SELECT fixmedins_code, med_list_codg, (billed - hi_sold) * COALESCE(price, 0) AS amt,
-        '医保结算数量' || CAST(billed AS VARCHAR) || '，医保销售记录仅' || CAST(hi_sold AS VARCHAR) AS reason
+        '医保结算数量' || ${num('billed')} || '，医保销售记录仅' || ${num('hi_sold')} AS reason
       FROM billing_check WHERE ${over('billed', 'hi_sold')}
     )
     SELECT ${locators({ fixmedins_code: 'x.fixmedins_code', med_list_codg: 'x.med_list_codg', amount: 'ROUND(MAX(x.amt), 2)' })},

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { locators, priceCap } from '../sql.js';
+import { locators, num, priceCap } from '../sql.js';
 
 export default defineRule({
   code: 'UNBUNDLING', name: '分解项目收费', nameEn: 'Unbundling', level: 'definite',
@@ -30,7 +30,7 @@ export default defineRule({
     )
     SELECT ${locators({ fixmedins_code: 'MIN(fixmedins_code)', psn_no: 'MIN(psn_no)', mdtrt_id: 'mdtrt_id', med_list_codg: 'item_a', day: 'MIN(day)', amount: 'ROUND(SUM(total - cap), 2)' })},
       MIN(item_name) AS e_item, CAST(MIN(day) AS VARCHAR) AS e_day, CAST(MAX(n_parts) AS VARCHAR) AS e_n,
-      MIN(part_list) AS e_parts, CAST(MAX(total) AS VARCHAR) AS e_total, CAST(MIN(cap) AS VARCHAR) AS e_cap
+      MIN(part_list) AS e_parts, CAST(MAX(total) AS VARCHAR) AS e_total, ${num('MIN(cap)')} AS e_cap
     FROM hits WHERE total > cap
     GROUP BY mdtrt_id, item_a`,
 });
