@@ -1,6 +1,6 @@
 /** The `fundguard` command line. */
 import { existsSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DuckDbEngine } from '../db/duckdb.js';
@@ -40,6 +40,7 @@ Options:
   --skip-invalid        import the valid rows and set the rejected ones aside (counted, reported)
   --rejects FILE        where to write the reject report (CSV: file,row,column,value,reason)
   --quiet               no summary table
+  --summary-json FILE   also write the run's summary (timings, per-rule figures, peak memory) as JSON
   -h, --help            this help
 
 Exit codes: 0 success, 1 rejected input or bad usage, 2 unexpected failure.
@@ -55,13 +56,14 @@ const OPTIONS = {
   'skip-invalid': { type: 'boolean' },
   rejects: { type: 'string' },
   quiet: { type: 'boolean' },
+  'summary-json': { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } satisfies ParseArgsConfig['options'];
 
 type Options = {
   input?: string; out?: string; db?: string; engine?: string; 'pg-schema'?: string; 'rules-config'?: string;
-  'skip-invalid'?: boolean; rejects?: string; quiet?: boolean; json?: boolean; help?: boolean;
+  'skip-invalid'?: boolean; rejects?: string; quiet?: boolean; 'summary-json'?: string; json?: boolean; help?: boolean;
 };
 
 class UsageError extends Error {}
@@ -191,17 +193,19 @@ async function screenCommand(opts: Options): Promise<number> {
   let pg: PostgresEngine | null = null;
   let createdPath: string | null = null;
   let ok = false;
+  let imported: ImportReport | null = null;
   try {
     if (opts.db) {
       const ws = await openWorkspace(opts.db);
       duck = ws.engine;
       if (ws.created) createdPath = opts.db;
-      if (opts.input) await doImport(duck, opts.input, opts, false);
+      if (opts.input) imported = await doImport(duck, opts.input, opts, false);
       else await ensureWorkspaceSchema(duck);
     } else if (opts.input) {
       duck = await DuckDbEngine.open(':memory:');
-      await doImport(duck, opts.input, opts, true);
+      imported = await doImport(duck, opts.input, opts, true);
     }
+    const importMs = performance.now() - started;
     let engine: SqlEngine = duck!;
     if (opts.engine === 'postgres') {
       pg = await PostgresEngine.connect(defaultDatabaseUrl(), opts['pg-schema'] ?? DEFAULT_PG_SCHEMA);
@@ -209,12 +213,25 @@ async function screenCommand(opts: Options): Promise<number> {
       else await ensureWorkspaceSchema(pg);
       engine = pg;
     }
+    const screenStarted = performance.now();
     const bar = new ProgressBar();
     const outcomes = await runScreening(engine, rules, { onRule: (i, n, code) => bar.update(code || 'done', i, n) });
     bar.done();
+    const screenMs = performance.now() - screenStarted;
+    const writeStarted = performance.now();
     if (opts.out) await writeFindingsFile(engine, opts.out);
+    const writeMs = performance.now() - writeStarted;
     ok = true;
-    if (!opts.quiet) printSummary(outcomes, performance.now() - started, opts.out);
+    const totalMs = performance.now() - started;
+    if (!opts.quiet) printSummary(outcomes, totalMs, opts.out);
+    if (opts['summary-json']) {
+      await writeFile(opts['summary-json'], JSON.stringify({
+        input: opts.input ?? null, db: opts.db ?? null, engine: engine.name,
+        seconds: { import: importMs / 1000, screen: screenMs / 1000, write: writeMs / 1000, total: totalMs / 1000 },
+        peakMemoryMb: process.resourceUsage().maxRSS / 1024,
+        tables: imported?.tables ?? [], rules: outcomes,
+      }, null, 2));
+    }
     return 0;
   } finally {
     await pg?.close();

@@ -63,7 +63,10 @@ export async function stageFile(
     return `${valueOf(n)} AS ${ident(n)}`;
   }).join(', ');
   const readCol = (n: string) => ident(source.format === 'csv' ? `c${headerIndex.get(n)}` : source.header[headerIndex.get(n)!]!);
-  const textValue = (expr: string) => `NULLIF(trim(${expr}), '')`;
+  // Text is trimmed and empty text is NULL. Trimming every value of a 10-million-line file is costly, so
+  // only values that start or end with a space are trimmed.
+  const textValue = (expr: string) =>
+    `CASE WHEN starts_with(${expr}, ' ') OR suffix(${expr}, ' ') THEN NULLIF(trim(${expr}), '') ELSE NULLIF(${expr}, '') END`;
 
   // Fast path: typed read.
   try {
@@ -76,8 +79,9 @@ export async function stageFile(
     await engine.exec(`CREATE OR REPLACE TABLE ${table} AS SELECT ${select(valueOf)} FROM ${from}`);
     const rows = await countRows(engine, table);
     return { table, columns, rows, rowOf: (id) => id + rowBase, rejects: [], castBad: null };
-  } catch {
+  } catch (e) {
     // Fall through to the diagnostic path.
+    if (process.env.FUNDGUARD_DEBUG) console.error(`fast path failed for ${source.file}: ${(e as Error).message}`);
   }
 
   // Diagnostic path: every value as text, then typed with TRY_CAST so each bad value is named.

@@ -41,7 +41,7 @@ export async function copyWorkspaceToPostgres(duck: DuckDbEngine, pg: PostgresEn
     await buildDerivedTables(pg);
     await ensureWorkspaceSchema(pg);
     await pg.exec('COMMIT');
-    for (const table of [...TABLE_NAMES, 'mdtrt', 'visit_diag']) await pg.exec(`ANALYZE ${ident(table)}`);
+    for (const table of [...TABLE_NAMES, 'mdtrt']) await pg.exec(`ANALYZE ${ident(table)}`);
   } catch (e) {
     await pg.exec('ROLLBACK').catch(() => {});
     throw e;

@@ -63,9 +63,10 @@ export function derivedTablesSql(d: Dialect): string[] {
       FROM setl s LEFT JOIN (SELECT mdtrt_id, MIN(diag_code) AS diag_code FROM diag WHERE maindiag_flag = '1' GROUP BY mdtrt_id) m
         ON m.mdtrt_id = s.mdtrt_id
       GROUP BY s.mdtrt_id`),
-    ...replace('visit_diag', `
-      SELECT DISTINCT mdtrt_id, diag_code FROM (
-        SELECT mdtrt_id, diag_code FROM diag UNION ALL SELECT mdtrt_id, dise_codg FROM setl WHERE dise_codg IS NOT NULL) x`),
+    // A view: only INDICATION_RESTRICTED reads it, for the few visits with restricted items.
+    'DROP VIEW IF EXISTS visit_diag',
+    `CREATE VIEW visit_diag AS
+      SELECT mdtrt_id, diag_code FROM diag UNION ALL SELECT mdtrt_id, dise_codg FROM setl WHERE dise_codg IS NOT NULL`,
     ...replace('hilist_dise_prefix', `
       SELECT DISTINCT med_list_codg, prefix FROM (
         SELECT med_list_codg, trim(${splitToRows(d, 'lmt_dise_prefixes')}) AS prefix FROM hilist WHERE lmt_dise_prefixes IS NOT NULL) x

@@ -11,23 +11,27 @@ export default defineRule({
   sql: ({ t, p }) => `
     WITH lines AS (
       SELECT f.psn_no, f.fixmedins_code, f.med_list_codg, CAST(f.fee_ocur_time AS DATE) AS day, f.rxno,
-        COALESCE(f.prd_days, 0) AS prd_days, ${eligible('f')} AS amt, ${supplyLimit('h', 'v.med_type', p)} AS lim,
-        COALESCE(h.name, f.med_list_codg) AS item_name
+        COALESCE(f.prd_days, 0) AS prd_days, ${eligible('f')} AS amt, ${supplyLimit('h', 'v.med_type', p)} AS lim
       FROM ${t('feedetl')} f
       JOIN ${t('mdtrt')} v ON v.mdtrt_id = f.mdtrt_id
       LEFT JOIN ${t('hilist')} h ON h.med_list_codg = f.med_list_codg
       WHERE f.rxno IS NOT NULL AND v.med_type <> '21' AND ${isDrugLine('f', 'h')}
+    ), candidates AS (
+      -- Nearly every (person, institution, item, day) has one prescription: find the few with several first.
+      SELECT psn_no, fixmedins_code, med_list_codg, day FROM lines
+      GROUP BY psn_no, fixmedins_code, med_list_codg, day HAVING MIN(rxno) < MAX(rxno)
     ), per_rx AS (
-      SELECT psn_no, fixmedins_code, med_list_codg, day, rxno, SUM(prd_days) AS days, SUM(amt) AS amt, MIN(lim) AS lim, MIN(item_name) AS item_name
-      FROM lines GROUP BY psn_no, fixmedins_code, med_list_codg, day, rxno
+      SELECT l.psn_no, l.fixmedins_code, l.med_list_codg, l.day, l.rxno, SUM(l.prd_days) AS days, SUM(l.amt) AS amt, MIN(l.lim) AS lim
+      FROM lines l JOIN candidates c ON c.psn_no = l.psn_no AND c.fixmedins_code = l.fixmedins_code AND c.med_list_codg = l.med_list_codg AND c.day = l.day
+      GROUP BY l.psn_no, l.fixmedins_code, l.med_list_codg, l.day, l.rxno
     ), per_day AS (
       SELECT psn_no, fixmedins_code, med_list_codg, day, COUNT(*) AS n_rx, SUM(days) AS days, MAX(days) AS max_days,
-        MIN(lim) AS lim, SUM(amt) AS amt, string_agg(rxno, '、' ORDER BY rxno) AS rxnos, MIN(item_name) AS item_name
+        MIN(lim) AS lim, SUM(amt) AS amt, string_agg(rxno, '、' ORDER BY rxno) AS rxnos
       FROM per_rx GROUP BY psn_no, fixmedins_code, med_list_codg, day
     )
     SELECT ${locators({ fixmedins_code: 'd.fixmedins_code', psn_no: 'd.psn_no', med_list_codg: 'd.med_list_codg', day: 'd.day', amount: 'ROUND(CAST(d.amt * (d.days - d.lim) / d.days AS DECIMAL(18,6)), 2)' })},
-      CAST(d.n_rx AS VARCHAR) AS e_n, d.rxnos AS e_rxnos, d.item_name AS e_item, CAST(d.max_days AS VARCHAR) AS e_max,
+      CAST(d.n_rx AS VARCHAR) AS e_n, d.rxnos AS e_rxnos, COALESCE(h.name, d.med_list_codg) AS e_item, CAST(d.max_days AS VARCHAR) AS e_max,
       CAST(d.days AS VARCHAR) AS e_days, CAST(d.lim AS VARCHAR) AS e_limit
-    FROM per_day d
+    FROM per_day d LEFT JOIN ${t('hilist')} h ON h.med_list_codg = d.med_list_codg
     WHERE d.n_rx >= 2 AND d.max_days <= d.lim AND d.days > d.lim`,
 });
