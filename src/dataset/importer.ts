@@ -69,6 +69,7 @@ export async function importDataset(engine: DuckDbEngine, dir: string, options: 
     const sources = [...discovery.sources].sort((a, b) => order(a) - order(b));
     const staged = new Map<TableName, Staged>();
     let mdtrtD: { source: SourceFile; file: StagedFile } | null = null;
+    const hasMdtrtD = sources.some((s) => s.target === 'mdtrt_d');
     for (const [i, source] of sources.entries()) {
       progress(`read ${source.file}`, i, sources.length);
       const columns: readonly ColumnSpec[] = source.target === 'mdtrt_d' ? (MDTRT_D_COLUMNS as readonly ColumnSpec[]) : TABLES[source.target].columns;
@@ -79,7 +80,8 @@ export async function importDataset(engine: DuckDbEngine, dir: string, options: 
         continue;
       }
       const stageName = `${prefix}${source.target === 'mdtrt_d' ? 'fg_mdtrt_d' : source.target}`;
-      const file = await stageFile(engine, source, columns, stageName);
+      const lazy = process.env.FUNDGUARD_LAZY !== '0' && options.inPlace === true && !options.skipInvalid && !source.platform && !hasMdtrtD && source.target !== 'mdtrt_d';
+      const file = await stageFile(engine, source, columns, stageName, { lazy });
       for (const r of file.rejects) reject(r);
       if (source.target === 'mdtrt_d') mdtrtD = { source, file };
       else staged.set(source.target, { table: source.target, source, file });
@@ -100,15 +102,16 @@ export async function importDataset(engine: DuckDbEngine, dir: string, options: 
       const name = `${prefix}${table}`;
       const present = new Set(s.derived ? spec.columns.map((c) => c.name) : s.source.header.map((h) => s.source.platform?.renames[h] ?? h));
       const outcomes: CheckOutcome[] = [];
-      outcomes.push(await runRowChecks(engine, name, s.source.file, rowChecks(spec, present), s.file.rowOf));
-      if (spec.unique) outcomes.push(await runUniqueCheck(engine, name, s.source.file, spec.unique, s.file.rowOf));
+      const rel = s.file.relation;
+      outcomes.push(await runRowChecks(engine, rel, s.source.file, rowChecks(spec, present), s.file.rowOf));
+      if (spec.unique) outcomes.push(await runUniqueCheck(engine, rel, s.source.file, spec.unique, s.file.rowOf));
       for (const ref of spec.references ?? []) {
         const targetStaged = staged.has(ref.table);
         if (ref.whenTargetProvided && !targetStaged && !workspaceProvided.has(ref.table)) continue;
         const targets = [targetStaged ? `${prefix}${ref.table}` : null, workspaceTables.has(ref.table) ? `main.${ref.table}` : null].filter((x): x is string => x !== null);
         if (targets.length === 0) continue;
         for (const [k, column] of ref.columns.entries()) {
-          outcomes.push(await runReferenceCheck(engine, name, s.source.file, column, targets, ref.targetColumns[k]!, labelOf(ref.table, ref.targetColumns[k]!), s.file.rowOf));
+          outcomes.push(await runReferenceCheck(engine, rel, s.source.file, column, targets, ref.targetColumns[k]!, labelOf(ref.table, ref.targetColumns[k]!), s.file.rowOf));
         }
       }
       for (const o of outcomes) { report.rejects.push(...o.rejects); report.rejectCount += o.count; }
@@ -200,7 +203,10 @@ async function markDerived(engine: DuckDbEngine, prefix: string, staged: Map<Tab
   staged.set(table, {
     table, derived: true,
     source: { ...from, file: `${from.file} (${table})`, header: TABLES[table].columns.map((c2) => c2.name) },
-    file: { table: `${prefix}${table}`, columns: TABLES[table].columns.map((c2) => c2.name), rows, rowOf: (id) => id + 2, rejects: [], castBad: null },
+    file: {
+      table: `${prefix}${table}`, columns: TABLES[table].columns.map((c2) => c2.name), rows, rowOf: (id) => id + 2, rejects: [], castBad: null,
+      relation: { name: `${prefix}${table}`, detail: `${prefix}${table}`, rowid: 'rowid' },
+    },
   });
 }
 

@@ -8,6 +8,7 @@ import type { DuckDbEngine } from '../db/duckdb.js';
 import { duckdbDialect, ident, quote } from '../db/engine.js';
 import type { ColumnSpec, ColumnType } from '../exchange/tables.js';
 import type { SourceFile } from './discover.js';
+import type { Relation } from './validate.js';
 
 export interface Reject {
   file: string;
@@ -29,6 +30,13 @@ export interface StagedFile {
   rejects: Reject[];
   /** SQL predicate TRUE for rows with a value that could not be typed (kept with NULL there), or null. */
   castBad: string | null;
+  /** Where checks find rows and their indexes. */
+  relation: Relation;
+}
+
+export interface StageOptions {
+  /** Stage a Parquet file as a view over the file instead of copying it into a table. */
+  lazy?: boolean;
 }
 
 const TYPE_REASON: Record<ColumnType, string> = {
@@ -41,7 +49,7 @@ const TYPE_REASON: Record<ColumnType, string> = {
 };
 
 export async function stageFile(
-  engine: DuckDbEngine, source: SourceFile, specColumns: readonly ColumnSpec[], table: string,
+  engine: DuckDbEngine, source: SourceFile, specColumns: readonly ColumnSpec[], table: string, options: StageOptions = {},
 ): Promise<StagedFile> {
   const renames = source.platform?.renames ?? {};
   const names = source.header.map((h) => renames[h] ?? h);
@@ -67,6 +75,50 @@ export async function stageFile(
   // only values that start or end with a space are trimmed.
   const textValue = (expr: string) =>
     `CASE WHEN starts_with(${expr}, ' ') OR suffix(${expr}, ' ') THEN NULLIF(trim(${expr}), '') ELSE NULLIF(${expr}, '') END`;
+  const tableRelation: Relation = { name: table, detail: table, rowid: 'rowid' };
+
+  if (options.lazy && source.format === 'parquet') {
+    // Copying a 10-million-line Parquet file into memory costs more than screening it: a view reads the
+    // file where it lies, each query decoding only the columns it needs. Columns already of the right type
+    // are used as they are; the others are cast, and values that do not cast are reported.
+    const described = await engine.all<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM read_parquet(${quote(source.path)})`);
+    const fileType = new Map(described.map((d) => [d.column_name.toLowerCase(), d.column_type.toUpperCase()]));
+    const haveType = (n: string) => fileType.get(source.header[headerIndex.get(n)!]!) ?? 'VARCHAR';
+    const present = columns.filter((n) => headerIndex.has(n));
+    const castCols = present.filter((n) => typeOf(n) !== 'text' && haveType(n) !== sqlType(n));
+    const textCols = present.filter((n) => typeOf(n) === 'text' && haveType(n) === 'VARCHAR');
+    const castBadSql = (n: string) => `${readCol(n)} IS NOT NULL AND TRY_CAST(${readCol(n)} AS ${sqlType(n)}) IS NULL`;
+    // Text columns are used raw unless they hold empty or space-padded values: an expression on a join
+    // key would keep DuckDB from pushing join filters into the Parquet scan.
+    const untidySql = (n: string) => `${readCol(n)} = '' OR starts_with(${readCol(n)}, ' ') OR suffix(${readCol(n)}, ' ')`;
+    const probes = [...castCols.map((n) => `COUNT(*) FILTER (WHERE ${castBadSql(n)})`), ...textCols.map((n) => `COUNT(*) FILTER (WHERE ${untidySql(n)})`)];
+    const [counts] = probes.length
+      ? await engine.all(`SELECT ${probes.map((p, i) => `${p} AS c${i}`).join(', ')} FROM read_parquet(${quote(source.path)})`)
+      : [{}];
+    const countOf = (i: number) => Number((counts as Record<string, unknown>)[`c${i}`] ?? 0);
+    const untidy = new Set(textCols.filter((_, i) => countOf(castCols.length + i) > 0));
+    const valueOf = (n: string) => {
+      const col = readCol(n);
+      if (typeOf(n) === 'text') {
+        if (haveType(n) !== 'VARCHAR') return textValue(`CAST(${col} AS VARCHAR)`);
+        return untidy.has(n) ? textValue(col) : col;
+      }
+      return castCols.includes(n) ? `TRY_CAST(${col} AS ${sqlType(n)})` : col;
+    };
+    const exprs = select(valueOf);
+    const detail = `fg_rows_${table.replace(/\W/g, '_')}`;
+    await engine.exec(`CREATE OR REPLACE VIEW ${table} AS SELECT ${exprs} FROM read_parquet(${quote(source.path)})`);
+    await engine.exec(`CREATE OR REPLACE VIEW ${detail} AS SELECT ${exprs}, file_row_number AS _row FROM read_parquet(${quote(source.path)}, file_row_number=true)`);
+    const rejects: Reject[] = [];
+    for (const [i, n] of castCols.entries()) {
+      if (countOf(i) === 0) continue;
+      const bad = await engine.all<{ id: number; v: string }>(
+        `SELECT file_row_number AS id, CAST(${readCol(n)} AS VARCHAR) AS v FROM read_parquet(${quote(source.path)}, file_row_number=true) WHERE ${castBadSql(n)} ORDER BY id LIMIT 10000`);
+      for (const b of bad) rejects.push({ file: source.file, row: Number(b.id) + rowBase, column: n, value: truncate(b.v), reason: TYPE_REASON[typeOf(n)] });
+    }
+    const rows = await countRows(engine, table);
+    return { table, columns, rows, rowOf: (id) => id + rowBase, rejects, castBad: null, relation: { name: table, detail, rowid: '_row' } };
+  }
 
   // Fast path: typed read.
   try {
@@ -78,7 +130,7 @@ export async function stageFile(
       : source.format === 'csv' ? readCol(n) : `CAST(${readCol(n)} AS ${sqlType(n)})`;
     await engine.exec(`CREATE OR REPLACE TABLE ${table} AS SELECT ${select(valueOf)} FROM ${from}`);
     const rows = await countRows(engine, table);
-    return { table, columns, rows, rowOf: (id) => id + rowBase, rejects: [], castBad: null };
+    return { table, columns, rows, rowOf: (id) => id + rowBase, rejects: [], castBad: null, relation: tableRelation };
   } catch (e) {
     // Fall through to the diagnostic path.
     if (process.env.FUNDGUARD_DEBUG) console.error(`fast path failed for ${source.file}: ${(e as Error).message}`);
@@ -121,7 +173,7 @@ export async function stageFile(
   }
   await engine.exec(`DROP TABLE ${raw}`);
   const rows = await countRows(engine, table);
-  return { table, columns, rows, rowOf, rejects, castBad: '_cast_bad' };
+  return { table, columns, rows, rowOf, rejects, castBad: '_cast_bad', relation: tableRelation };
 }
 
 function csvScan(path: string, cols: [string, string][], extra = ''): string {

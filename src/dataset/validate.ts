@@ -55,6 +55,15 @@ export function rowChecks(spec: TableSpec, present: Set<string>): RowCheck[] {
   return checks;
 }
 
+/** A staged table (or view) to check; `detail` and `rowid` locate rows for the report. */
+export interface Relation {
+  name: string;
+  /** Relation for detail queries: the same rows as `name`, with `rowid` available. */
+  detail: string;
+  /** Expression giving a row's index in its file (0-based). */
+  rowid: string;
+}
+
 export interface CheckOutcome {
   /** Detailed rejects, at most DETAIL_LIMIT per check. */
   rejects: Reject[];
@@ -68,18 +77,18 @@ const DETAIL_LIMIT = 10_000;
 
 /** Runs the row checks in one scan, then details failing ones. */
 export async function runRowChecks(
-  engine: DuckDbEngine, table: string, file: string, checks: RowCheck[], rowOf: (id: number) => number,
+  engine: DuckDbEngine, rel: Relation, file: string, checks: RowCheck[], rowOf: (id: number) => number,
 ): Promise<CheckOutcome> {
   const out: CheckOutcome = { rejects: [], count: 0, predicates: [] };
   if (checks.length === 0) return out;
-  const [counts] = await engine.all(`SELECT ${checks.map((c, i) => `COUNT(*) FILTER (WHERE ${c.bad}) AS c${i}`).join(', ')} FROM ${table}`);
+  const [counts] = await engine.all(`SELECT ${checks.map((c, i) => `COUNT(*) FILTER (WHERE ${c.bad}) AS c${i}`).join(', ')} FROM ${rel.name}`);
   for (const [i, check] of checks.entries()) {
     const n = Number(counts?.[`c${i}`] ?? 0);
     if (n === 0) continue;
     out.count += n;
     out.predicates.push(`(${check.bad})`);
     const rows = await engine.all<{ id: number; v: string | null }>(
-      `SELECT rowid AS id, ${check.value} AS v FROM ${table} WHERE ${check.bad} ORDER BY rowid LIMIT ${DETAIL_LIMIT}`);
+      `SELECT ${rel.rowid} AS id, ${check.value} AS v FROM ${rel.detail} WHERE ${check.bad} ORDER BY id LIMIT ${DETAIL_LIMIT}`);
     for (const r of rows) {
       out.rejects.push({ file, row: rowOf(Number(r.id)), column: check.column, value: r.v === null || r.v === 'NULL' ? null : String(r.v), reason: check.reason });
     }
@@ -89,8 +98,9 @@ export async function runRowChecks(
 
 /** Rows whose unique key repeats an earlier row's. */
 export async function runUniqueCheck(
-  engine: DuckDbEngine, table: string, file: string, key: string[], rowOf: (id: number) => number,
+  engine: DuckDbEngine, rel: Relation, file: string, key: string[], rowOf: (id: number) => number,
 ): Promise<CheckOutcome> {
+  const table = rel.name;
   const out: CheckOutcome = { rejects: [], count: 0, predicates: [] };
   const cols = key.map(ident).join(', ');
   // Grouping 10 million text ids is slow; grouping their 64-bit hashes is fast. Only when two rows share
@@ -99,8 +109,8 @@ export async function runUniqueCheck(
   if (Number(dup?.n ?? 0) === 0) return out;
   const dupTable = `${table}_dups`;
   await engine.exec(`CREATE OR REPLACE TABLE ${dupTable} AS SELECT id, first, v FROM (
-      SELECT rowid AS id, MIN(rowid) OVER (PARTITION BY ${cols}) AS first, ${key.map((k) => `CAST(${ident(k)} AS VARCHAR)`).join(` || '|' || `)} AS v
-      FROM ${table} WHERE ${key.map((k) => `${ident(k)} IS NOT NULL`).join(' AND ')}) x
+      SELECT ${rel.rowid} AS id, MIN(${rel.rowid}) OVER (PARTITION BY ${cols}) AS first, ${key.map((k) => `CAST(${ident(k)} AS VARCHAR)`).join(` || '|' || `)} AS v
+      FROM ${rel.detail} WHERE ${key.map((k) => `${ident(k)} IS NOT NULL`).join(' AND ')}) x
     WHERE id <> first`);
   const [n] = await engine.all<{ n: number }>(`SELECT COUNT(*) AS n FROM ${dupTable}`);
   out.count = Number(n?.n ?? 0);
@@ -114,9 +124,10 @@ export async function runUniqueCheck(
 
 /** Rows referring to an id that is neither in `targets` (SQL relations holding the target column). */
 export async function runReferenceCheck(
-  engine: DuckDbEngine, table: string, file: string, column: string, targets: string[], targetColumn: string,
+  engine: DuckDbEngine, rel: Relation, file: string, column: string, targets: string[], targetColumn: string,
   targetLabel: string, rowOf: (id: number) => number,
 ): Promise<CheckOutcome> {
+  const table = rel.name;
   const out: CheckOutcome = { rejects: [], count: 0, predicates: [] };
   const col = ident(column);
   const known = targets.map((t) => `SELECT ${ident(targetColumn)} AS k FROM ${t}`).join(' UNION ALL ');
@@ -125,7 +136,7 @@ export async function runReferenceCheck(
   if (Number(c?.n ?? 0) === 0) return out;
   out.count = Number(c?.n ?? 0);
   out.predicates.push(`(${bad})`);
-  const rows = await engine.all<{ id: number; v: string }>(`SELECT rowid AS id, ${col} AS v FROM ${table} WHERE ${bad} ORDER BY rowid LIMIT ${DETAIL_LIMIT}`);
+  const rows = await engine.all<{ id: number; v: string }>(`SELECT ${rel.rowid} AS id, ${col} AS v FROM ${rel.detail} WHERE ${bad} ORDER BY id LIMIT ${DETAIL_LIMIT}`);
   for (const r of rows) {
     out.rejects.push({ file, row: rowOf(Number(r.id)), column, value: r.v, reason: `unknown ${targetLabel}: no ${targetColumn} ${r.v} in the data set or workspace` });
   }

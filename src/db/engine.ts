@@ -24,6 +24,9 @@ export interface Dialect {
   epoch(expr: string): string;
   /** Full regular-expression match. */
   regexFull(expr: string, regex: string): string;
+  /** A 64-bit hash of several values: grouping on it is much cheaper than on the values themselves,
+   * so large groupings first find candidate groups by hash and then compare the values exactly. */
+  hash(exprs: string[]): string;
 }
 
 export const duckdbDialect: Dialect = {
@@ -31,6 +34,7 @@ export const duckdbDialect: Dialect = {
   type: (t) => ({ text: 'VARCHAR', int: 'INTEGER', money: 'DECIMAL(18,2)', qty: 'DECIMAL(18,4)', date: 'DATE', timestamp: 'TIMESTAMP' })[t],
   epoch: (e) => `epoch(${e})`,
   regexFull: (e, r) => `regexp_full_match(${e}, ${quote(r)})`,
+  hash: (es) => `hash(${es.join(', ')})`,
 };
 
 export const postgresDialect: Dialect = {
@@ -38,6 +42,7 @@ export const postgresDialect: Dialect = {
   type: (t) => ({ text: 'TEXT', int: 'INTEGER', money: 'NUMERIC(18,2)', qty: 'NUMERIC(18,4)', date: 'DATE', timestamp: 'TIMESTAMP' })[t],
   epoch: (e) => `EXTRACT(EPOCH FROM ${e})`,
   regexFull: (e, r) => `(${e} ~ ${quote(r)})`,
+  hash: (es) => `hashtextextended(concat_ws(chr(31), ${es.map((e) => `CAST(${e} AS TEXT)`).join(', ')}), 0)`,
 };
 
 /** A SQL string literal. */

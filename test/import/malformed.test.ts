@@ -147,3 +147,29 @@ describe('--skip-invalid', () => {
     }
   });
 });
+
+describe('malformed Parquet', () => {
+  it('names the row and column of a value that does not fit its type, and of a duplicate id', async () => {
+    const csvDir = await writeDataset(goodWorld());
+    await writeFile(join(csvDir, 'feedetl.csv'), toCsv([
+      line({ mdtrt_id: 'V1', feedetl_sn: 'L1' }),
+      line({ mdtrt_id: 'V1', feedetl_sn: 'L2', cnt: 'many', det_item_fee_sumamt: 1 }),
+      line({ mdtrt_id: 'V1', feedetl_sn: 'L1' }),
+    ]));
+    const pqDir = await mkdtemp(join(tmpdir(), 'fg-pq-'));
+    const e = await DuckDbEngine.open(':memory:');
+    try {
+      for (const t of ['fixmedins', 'psn', 'hilist', 'setl', 'feedetl', 'diag']) {
+        await e.exec(`COPY (SELECT * FROM read_csv('${join(csvDir, `${t}.csv`)}', all_varchar=true)) TO '${join(pqDir, `${t}.parquet`)}' (FORMAT parquet)`);
+      }
+      const r = fundguard(['screen', '--input', pqDir, '--out', join(pqDir, 'out.csv')]);
+      expect(r.code).toBe(1);
+      // Parquet has no header row: the first record is row 1.
+      expect(r.stderr).toContain('feedetl.parquet: row 2: column cnt: not a number (value: "many")');
+      expect(r.stderr).toContain('feedetl.parquet: row 3: column feedetl_sn: duplicate feedetl_sn (first at row 1)');
+      expect(existsSync(join(pqDir, 'out.csv'))).toBe(false);
+    } finally {
+      await e.close();
+    }
+  });
+});

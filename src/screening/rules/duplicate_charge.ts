@@ -6,13 +6,18 @@ export default defineRule({
   key: ['mdtrt_id', 'med_list_codg'], requires: ['feedetl'], optional: ['hilist_rel'], params: {},
   definition: '同一就诊两条明细的项目、时间、数量、单价完全相同；或互斥项目（exclusive）在同一就诊同一天都收费（记在后收费的项目上，同时收费记在 item_b 上）；或打包项目与其组成部分（bundle）在同一就诊同一天都收费（记在组成部分上）',
   evidence: '项目{med_list_codg}（{e_item}）{e_reasons}',
-  sql: ({ t }) => `
+  sql: ({ t, d }) => {
+    const lineKey = d.hash(['f.mdtrt_id', 'f.med_list_codg', 'f.fee_ocur_time', 'f.cnt', 'f.pric']);
+    return `
     WITH rel_items AS (
       SELECT item_a AS item FROM ${t('hilist_rel')} UNION SELECT item_b FROM ${t('hilist_rel')}
+    ), repeated_keys AS (
+      SELECT ${lineKey} AS k FROM ${t('feedetl')} f GROUP BY ${lineKey} HAVING COUNT(*) > 1
     ), identical AS (
       SELECT f.mdtrt_id, f.med_list_codg, CAST(f.fee_ocur_time AS DATE) AS day, MIN(f.psn_no) AS psn_no, MIN(f.fixmedins_code) AS fixmedins_code,
         SUM(${eligible('f')}) - MIN(${eligible('f')}) AS amt, '同一时间重复收费' || CAST(COUNT(*) AS VARCHAR) || '次' AS reason
       FROM ${t('feedetl')} f
+      WHERE ${lineKey} IN (SELECT k FROM repeated_keys)
       GROUP BY f.mdtrt_id, f.med_list_codg, f.fee_ocur_time, f.cnt, f.pric
       HAVING COUNT(*) > 1
     ), item_day AS (
@@ -43,5 +48,6 @@ export default defineRule({
     SELECT ${locators({ fixmedins_code: 'MIN(d.fixmedins_code)', psn_no: 'MIN(d.psn_no)', mdtrt_id: 'd.mdtrt_id', med_list_codg: 'd.med_list_codg', day: 'MIN(d.day)', amount: 'ROUND(SUM(d.amt), 2)' })},
       COALESCE(MIN(h.name), d.med_list_codg) AS e_item, string_agg(CAST(d.day AS VARCHAR) || d.reasons, '；' ORDER BY d.day) AS e_reasons
     FROM per_day d LEFT JOIN ${t('hilist')} h ON h.med_list_codg = d.med_list_codg
-    GROUP BY d.mdtrt_id, d.med_list_codg`,
+    GROUP BY d.mdtrt_id, d.med_list_codg`;
+  },
 });

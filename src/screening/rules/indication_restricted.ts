@@ -7,16 +7,23 @@ export default defineRule({
   definition: '就诊的诊断（diag 及 setl.dise_codg）均不以项目限定的诊断前缀（lmt_dise_prefixes）开头',
   evidence: '项目{med_list_codg}（{e_item}）限诊断{e_prefixes}使用，本次就诊诊断为{e_diags}',
   sql: ({ t }) => `
-    WITH hits AS (
+    WITH candidates AS (
       SELECT f.*, h.name AS e_item, h.lmt_dise_prefixes AS e_prefixes
       FROM ${t('feedetl')} f
       JOIN ${t('hilist')} h ON h.med_list_codg = f.med_list_codg AND h.lmt_dise_prefixes IS NOT NULL
-      WHERE NOT EXISTS (
-        SELECT 1 FROM ${t('visit_diag')} vd JOIN ${t('hilist_dise_prefix')} dp ON dp.med_list_codg = h.med_list_codg
-        WHERE vd.mdtrt_id = f.mdtrt_id AND vd.diag_code LIKE dp.prefix || '%')
+    ), diagnoses_of_candidates AS (
+      -- Only the visits with restricted items: matching every diagnosis against every prefix is costly.
+      SELECT vd.mdtrt_id, vd.diag_code FROM ${t('visit_diag')} vd WHERE vd.mdtrt_id IN (SELECT mdtrt_id FROM candidates)
+    ), indicated AS (
+      SELECT DISTINCT c.feedetl_sn FROM candidates c
+      JOIN diagnoses_of_candidates vd ON vd.mdtrt_id = c.mdtrt_id
+      JOIN ${t('hilist_dise_prefix')} dp ON dp.med_list_codg = c.med_list_codg
+      WHERE vd.diag_code LIKE dp.prefix || '%'
+    ), hits AS (
+      SELECT * FROM candidates WHERE feedetl_sn NOT IN (SELECT feedetl_sn FROM indicated)
     ), diagnoses AS (
       SELECT vd.mdtrt_id, string_agg(DISTINCT vd.diag_code, '、' ORDER BY vd.diag_code) AS e_diags
-      FROM ${t('visit_diag')} vd WHERE vd.mdtrt_id IN (SELECT mdtrt_id FROM hits) GROUP BY vd.mdtrt_id
+      FROM diagnoses_of_candidates vd WHERE vd.mdtrt_id IN (SELECT mdtrt_id FROM hits) GROUP BY vd.mdtrt_id
     )
     SELECT ${lineLocators('x', eligible('x'))}, x.e_item, x.e_prefixes, COALESCE(d.e_diags, '无') AS e_diags
     FROM hits x LEFT JOIN diagnoses d ON d.mdtrt_id = x.mdtrt_id`,

@@ -8,7 +8,7 @@ export default defineRule({
   evidence: '{day}在同一机构分{e_n}张处方（{e_rxnos}）开{e_item}，单张最多{e_max}天，合计{e_days}天，超过限定的{e_limit}天',
   // Quotients are cast to DECIMAL(18,6) before ROUND: DuckDB divides decimals in DOUBLE, PostgreSQL exactly, so a
   // half cent (e.g. 2.05 × 7/14 = 1.025) would otherwise round to 1.02 on one engine and 1.03 on the other.
-  sql: ({ t, p }) => `
+  sql: ({ t, p, d: dialect }) => `
     WITH lines AS (
       SELECT f.psn_no, f.fixmedins_code, f.med_list_codg, CAST(f.fee_ocur_time AS DATE) AS day, f.rxno,
         COALESCE(f.prd_days, 0) AS prd_days, ${eligible('f')} AS amt, ${supplyLimit('h', 'v.med_type', p)} AS lim
@@ -19,6 +19,10 @@ export default defineRule({
     ), candidates AS (
       -- Nearly every (person, institution, item, day) has one prescription: find the few with several first.
       SELECT psn_no, fixmedins_code, med_list_codg, day FROM lines
+      WHERE ${dialect.hash(['psn_no', 'fixmedins_code', 'med_list_codg', 'day'])} IN (
+        SELECT ${dialect.hash(['psn_no', 'fixmedins_code', 'med_list_codg', 'day'])} FROM lines
+        GROUP BY ${dialect.hash(['psn_no', 'fixmedins_code', 'med_list_codg', 'day'])}
+        HAVING MIN(${dialect.hash(['rxno'])}) < MAX(${dialect.hash(['rxno'])}))
       GROUP BY psn_no, fixmedins_code, med_list_codg, day HAVING MIN(rxno) < MAX(rxno)
     ), per_rx AS (
       SELECT l.psn_no, l.fixmedins_code, l.med_list_codg, l.day, l.rxno, SUM(l.prd_days) AS days, SUM(l.amt) AS amt, MIN(l.lim) AS lim
