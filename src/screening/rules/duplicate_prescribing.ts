@@ -7,24 +7,25 @@ export default defineRule({
   params: { remaining_days: { default: 7, min: 0, description: '此前开具的同类药品剩余用量超过该天数时再次开药即为重复开药' } },
   definition: '同一参保人同一药品组（drug_group，无则同一药品）在此前开具的用量尚余超过 7 天时再次开药（不限机构）；剩余天数 = 此前开药日 + 用药天数 − 本次开药日',
   evidence: '{e_item}于{day}再次开药时，此前开具的同类药品可用至{e_supply_end}前，尚余{e_remaining}天',
-  sql: ({ t, p }) => `
+  sql: ({ t, p, d }) => `
     WITH lines AS (
       SELECT f.*, COALESCE(h.drug_group, f.med_list_codg) AS grp, COALESCE(h.name, f.med_list_codg) AS item_name,
         CAST(f.fee_ocur_time AS DATE) AS fee_day
       FROM ${t('feedetl')} f
       LEFT JOIN ${t('hilist')} h ON h.med_list_codg = f.med_list_codg
       WHERE f.cnt > 0 AND ${isDrugLine('f', 'h')}
-    ), per_time AS (
-      SELECT psn_no, grp, fee_ocur_time, MAX(fee_day + prd_days) AS supply_end
-      FROM lines GROUP BY psn_no, grp, fee_ocur_time
+    ), open_groups AS (
+      -- Only a supply longer than the allowed remainder can still be running at a later dispensing:
+      -- persons and drug groups without one are left out before the window, which is the costly part.
+      SELECT DISTINCT ${d.hash(['psn_no', 'grp'])} AS k FROM lines WHERE prd_days > ${p.remaining_days}
     ), earlier AS (
-      SELECT psn_no, grp, fee_ocur_time,
-        MAX(supply_end) OVER (PARTITION BY psn_no, grp ORDER BY fee_ocur_time ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end
-      FROM per_time
+      SELECT l.*,
+        MAX(l.fee_day + l.prd_days) OVER (PARTITION BY l.psn_no, l.grp ORDER BY l.fee_ocur_time
+          RANGE BETWEEN UNBOUNDED PRECEDING AND INTERVAL '1 microsecond' PRECEDING) AS prev_end
+      FROM lines l WHERE ${d.hash(['l.psn_no', 'l.grp'])} IN (SELECT k FROM open_groups)
     )
-    SELECT ${lineLocators('l', eligible('l'))}, l.item_name AS e_item, CAST(e.prev_end AS VARCHAR) AS e_supply_end,
-      CAST(e.prev_end - l.fee_day AS VARCHAR) AS e_remaining
-    FROM lines l
-    JOIN earlier e ON e.psn_no = l.psn_no AND e.grp = l.grp AND e.fee_ocur_time = l.fee_ocur_time
-    WHERE e.prev_end - l.fee_day > ${p.remaining_days}`,
+    SELECT ${lineLocators('e', eligible('e'))}, e.item_name AS e_item, CAST(e.prev_end AS VARCHAR) AS e_supply_end,
+      CAST(e.prev_end - e.fee_day AS VARCHAR) AS e_remaining
+    FROM earlier e
+    WHERE e.prev_end - e.fee_day > ${p.remaining_days}`,
 });
