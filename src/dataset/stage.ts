@@ -85,7 +85,13 @@ export async function stageFile(
     const fileType = new Map(described.map((d) => [d.column_name.toLowerCase(), d.column_type.toUpperCase()]));
     const haveType = (n: string) => fileType.get(source.header[headerIndex.get(n)!]!) ?? 'VARCHAR';
     const present = columns.filter((n) => headerIndex.has(n));
-    const castCols = present.filter((n) => typeOf(n) !== 'text' && haveType(n) !== sqlType(n));
+    // Whole numbers and decimals serve as they are where a decimal is expected: casting them in the view
+    // would cost on every scan and hide the column from filter pushdown.
+    const exact = (n: string) => haveType(n) === sqlType(n)
+      || (['money', 'qty'].includes(typeOf(n)) && /^(TINYINT|SMALLINT|INTEGER|BIGINT|DECIMAL\(\d+,[0-2]\))$/.test(haveType(n)))
+      || (typeOf(n) === 'qty' && /^DECIMAL\(\d+,[0-4]\)$/.test(haveType(n)))
+      || (typeOf(n) === 'int' && /^(TINYINT|SMALLINT|INTEGER)$/.test(haveType(n)));
+    const castCols = present.filter((n) => typeOf(n) !== 'text' && !exact(n));
     const textCols = present.filter((n) => typeOf(n) === 'text' && haveType(n) === 'VARCHAR');
     const castBadSql = (n: string) => `${readCol(n)} IS NOT NULL AND TRY_CAST(${readCol(n)} AS ${sqlType(n)}) IS NULL`;
     // Text columns are used raw unless they hold empty or space-padded values: an expression on a join

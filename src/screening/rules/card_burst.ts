@@ -10,26 +10,29 @@ export default defineRule({
   },
   definition: '同一定点药店（fixmedins_type 2；机构表中无该机构时按 P 开头编码判断）在任意 10 分钟内（两端均包含）有 8 名及以上不同参保人结算；窗口内每笔结算都记为疑点',
   evidence: '药店{fixmedins_code}自{e_from}起{e_minutes}分钟内为{e_n}名不同参保人结算',
-  sql: ({ t, p, d }) => {
-    const seconds = p.window_minutes! * 60;
+  sql: ({ t, p }) => {
+    const within = (a: string, b: string) => `${b}.setl_time >= ${a} AND ${b}.setl_time <= ${a} + INTERVAL '${p.window_minutes} minutes'`;
     return `
-    WITH s AS (
-      SELECT s.setl_id, s.psn_no, s.fixmedins_code, s.mdtrt_id, s.setl_time, s.hifp_pay,
-        CAST(FLOOR(${d.epoch('s.setl_time')} / ${seconds}) AS BIGINT) AS bucket
+    WITH s AS MATERIALIZED (
+      SELECT s.setl_id, s.psn_no, s.fixmedins_code, s.mdtrt_id, s.setl_time, s.hifp_pay
       FROM ${t('setl')} s LEFT JOIN ${t('fixmedins')} i ON i.fixmedins_code = s.fixmedins_code
       WHERE COALESCE(i.fixmedins_type, CASE WHEN s.fixmedins_code LIKE 'P%' THEN '2' END) = '2'
-    ), nb AS (
-      SELECT 0 AS o UNION ALL SELECT 1
+    ), starts AS (
+      -- A window can hold ${p.min_persons} distinct persons only if it holds ${p.min_persons} settlements:
+      -- count those first with a window function, then count distinct persons only where it is possible.
+      SELECT fixmedins_code, setl_time AS t0 FROM (
+        SELECT fixmedins_code, setl_time, COUNT(*) OVER (PARTITION BY fixmedins_code ORDER BY setl_time
+          RANGE BETWEEN CURRENT ROW AND INTERVAL '${p.window_minutes} minutes' FOLLOWING) AS n
+        FROM s) c
+      WHERE n >= ${p.min_persons}
     ), windows AS (
-      SELECT a.fixmedins_code, a.setl_time AS t0, a.bucket, COUNT(DISTINCT b.psn_no) AS n
-      FROM s a CROSS JOIN nb JOIN s b ON b.fixmedins_code = a.fixmedins_code AND b.bucket = a.bucket + nb.o
-        AND b.setl_time >= a.setl_time AND b.setl_time <= a.setl_time + INTERVAL '${p.window_minutes} minutes'
-      GROUP BY a.fixmedins_code, a.setl_time, a.bucket
+      SELECT w.fixmedins_code, w.t0, COUNT(DISTINCT b.psn_no) AS n
+      FROM (SELECT DISTINCT fixmedins_code, t0 FROM starts) w JOIN s b ON b.fixmedins_code = w.fixmedins_code AND ${within('w.t0', 'b')}
+      GROUP BY w.fixmedins_code, w.t0
       HAVING COUNT(DISTINCT b.psn_no) >= ${p.min_persons}
     ), members AS (
       SELECT b.setl_id, MIN(w.t0) AS t0, MAX(w.n) AS n
-      FROM windows w CROSS JOIN nb JOIN s b ON b.fixmedins_code = w.fixmedins_code AND b.bucket = w.bucket + nb.o
-        AND b.setl_time >= w.t0 AND b.setl_time <= w.t0 + INTERVAL '${p.window_minutes} minutes'
+      FROM windows w JOIN s b ON b.fixmedins_code = w.fixmedins_code AND ${within('w.t0', 'b')}
       GROUP BY b.setl_id
     )
     SELECT ${locators({ fixmedins_code: 's.fixmedins_code', psn_no: 's.psn_no', mdtrt_id: 's.mdtrt_id', setl_id: 's.setl_id', day: 'CAST(s.setl_time AS DATE)', amount: 's.hifp_pay' })},

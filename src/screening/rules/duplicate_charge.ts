@@ -20,7 +20,7 @@ export default defineRule({
       WHERE ${lineKey} IN (SELECT k FROM repeated_keys)
       GROUP BY f.mdtrt_id, f.med_list_codg, f.fee_ocur_time, f.cnt, f.pric
       HAVING COUNT(*) > 1
-    ), item_day AS (
+    ), item_day AS MATERIALIZED (
       SELECT f.mdtrt_id, f.med_list_codg, CAST(f.fee_ocur_time AS DATE) AS day, MIN(f.fee_ocur_time) AS first_time,
         MIN(f.psn_no) AS psn_no, MIN(f.fixmedins_code) AS fixmedins_code, SUM(${eligible('f')}) AS amt
       FROM ${t('feedetl')} f JOIN rel_items r ON r.item = f.med_list_codg

@@ -10,7 +10,7 @@ export default defineRule({
     WITH bundle_items AS (
       SELECT item_a AS item FROM ${t('hilist_rel')} WHERE rel_type = 'bundle'
       UNION SELECT item_b FROM ${t('hilist_rel')} WHERE rel_type = 'bundle'
-    ), item_day AS (
+    ), item_day AS MATERIALIZED (
       SELECT f.mdtrt_id, f.med_list_codg, CAST(f.fee_ocur_time AS DATE) AS day, MIN(f.psn_no) AS psn_no,
         MIN(f.fixmedins_code) AS fixmedins_code, SUM(f.det_item_fee_sumamt) AS fee
       FROM ${t('feedetl')} f JOIN bundle_items b ON b.item = f.med_list_codg
