@@ -103,7 +103,11 @@ export async function importDataset(engine: DuckDbEngine, dir: string, options: 
       const present = new Set(s.derived ? spec.columns.map((c) => c.name) : s.source.header.map((h) => s.source.platform?.renames[h] ?? h));
       const outcomes: CheckOutcome[] = [];
       const rel = s.file.relation;
-      outcomes.push(await runRowChecks(engine, rel, s.source.file, rowChecks(spec, present), s.file.rowOf));
+      const checks = rowChecks(spec, present);
+      const probe = s.file.tidyProbe;
+      let rowOutcome = await runRowChecks(engine, rel, s.source.file, checks, s.file.rowOf, probe?.probes ?? []);
+      if (probe && await probe.rebuild(rowOutcome.extra ?? [])) rowOutcome = await runRowChecks(engine, rel, s.source.file, checks, s.file.rowOf);
+      outcomes.push(rowOutcome);
       if (spec.unique) outcomes.push(await runUniqueCheck(engine, rel, s.source.file, spec.unique, s.file.rowOf));
       for (const ref of spec.references ?? []) {
         const targetStaged = staged.has(ref.table);

@@ -32,6 +32,9 @@ export interface StagedFile {
   castBad: string | null;
   /** Where checks find rows and their indexes. */
   relation: Relation;
+  /** For a view over a file: aggregates (over the view) counting untidy text per column, and a rebuild
+   * that tidies the columns found untidy; returns whether anything changed. */
+  tidyProbe?: { probes: string[]; rebuild(counts: number[]): Promise<boolean> };
 }
 
 export interface StageOptions {
@@ -97,33 +100,44 @@ export async function stageFile(
     // Text columns are used raw unless they hold empty or space-padded values: an expression on a join
     // key would keep DuckDB from pushing join filters into the Parquet scan.
     const untidySql = (n: string) => `${readCol(n)} = '' OR starts_with(${readCol(n)}, ' ') OR suffix(${readCol(n)}, ' ')`;
-    const probes = [...castCols.map((n) => `COUNT(*) FILTER (WHERE ${castBadSql(n)})`), ...textCols.map((n) => `COUNT(*) FILTER (WHERE ${untidySql(n)})`)];
-    const [counts] = probes.length
-      ? await engine.all(`SELECT ${probes.map((p, i) => `${p} AS c${i}`).join(', ')} FROM read_parquet(${quote(source.path)})`)
-      : [{}];
-    const countOf = (i: number) => Number((counts as Record<string, unknown>)[`c${i}`] ?? 0);
-    const untidy = new Set(textCols.filter((_, i) => countOf(castCols.length + i) > 0));
-    const valueOf = (n: string) => {
-      const col = readCol(n);
-      if (typeOf(n) === 'text') {
-        if (haveType(n) !== 'VARCHAR') return textValue(`CAST(${col} AS VARCHAR)`);
-        return untidy.has(n) ? textValue(col) : col;
-      }
-      return castCols.includes(n) ? `TRY_CAST(${col} AS ${sqlType(n)})` : col;
-    };
-    const exprs = select(valueOf);
+    const castCounts = castCols.length
+      ? (await engine.all(`SELECT ${castCols.map((n, i) => `COUNT(*) FILTER (WHERE ${castBadSql(n)}) AS c${i}`).join(', ')} FROM read_parquet(${quote(source.path)})`))[0] ?? {}
+      : {};
     const detail = `fg_rows_${table.replace(/\W/g, '_')}`;
-    await engine.exec(`CREATE OR REPLACE VIEW ${table} AS SELECT ${exprs} FROM read_parquet(${quote(source.path)})`);
-    await engine.exec(`CREATE OR REPLACE VIEW ${detail} AS SELECT ${exprs}, file_row_number AS _row FROM read_parquet(${quote(source.path)}, file_row_number=true)`);
+    const createViews = async (untidy: Set<string>) => {
+      const valueOf = (n: string) => {
+        const col = readCol(n);
+        if (typeOf(n) === 'text') {
+          if (haveType(n) !== 'VARCHAR') return textValue(`CAST(${col} AS VARCHAR)`);
+          return untidy.has(n) ? textValue(col) : col;
+        }
+        return castCols.includes(n) ? `TRY_CAST(${col} AS ${sqlType(n)})` : col;
+      };
+      const exprs = select(valueOf);
+      await engine.exec(`CREATE OR REPLACE VIEW ${table} AS SELECT ${exprs} FROM read_parquet(${quote(source.path)})`);
+      await engine.exec(`CREATE OR REPLACE VIEW ${detail} AS SELECT ${exprs}, file_row_number AS _row FROM read_parquet(${quote(source.path)}, file_row_number=true)`);
+    };
+    await createViews(new Set());
     const rejects: Reject[] = [];
     for (const [i, n] of castCols.entries()) {
-      if (countOf(i) === 0) continue;
+      if (Number((castCounts as Record<string, unknown>)[`c${i}`] ?? 0) === 0) continue;
       const bad = await engine.all<{ id: number; v: string }>(
         `SELECT file_row_number AS id, CAST(${readCol(n)} AS VARCHAR) AS v FROM read_parquet(${quote(source.path)}, file_row_number=true) WHERE ${castBadSql(n)} ORDER BY id LIMIT 10000`);
       for (const b of bad) rejects.push({ file: source.file, row: Number(b.id) + rowBase, column: n, value: truncate(b.v), reason: TYPE_REASON[typeOf(n)] });
     }
+    // Text columns are used raw unless they hold empty or space-padded values (an expression on a join key
+    // would keep DuckDB from pushing join filters into the scan). The probes ride along the row-check scan;
+    // should one find untidy values, the views are rebuilt with those columns tidied and checked again.
+    const tidyProbe = textCols.length ? {
+      probes: textCols.map((n) => `COUNT(*) FILTER (WHERE ${untidySql(n)})`),
+      rebuild: async (counts: number[]) => {
+        const untidy = new Set(textCols.filter((_, i) => (counts[i] ?? 0) > 0));
+        if (untidy.size) await createViews(untidy);
+        return untidy.size > 0;
+      },
+    } : undefined;
     const rows = await countRows(engine, table);
-    return { table, columns, rows, rowOf: (id) => id + rowBase, rejects, castBad: null, relation: { name: table, detail, rowid: '_row' } };
+    return { table, columns, rows, rowOf: (id) => id + rowBase, rejects, castBad: null, relation: { name: table, detail, rowid: '_row' }, ...(tidyProbe ? { tidyProbe } : {}) };
   }
 
   // Fast path: typed read.

@@ -71,17 +71,21 @@ export interface CheckOutcome {
   count: number;
   /** SQL predicates, TRUE for the rows that failed (to remove them with --skip-invalid). */
   predicates: string[];
+  /** Values of the extra aggregates asked for, in order. */
+  extra?: number[];
 }
 
 const DETAIL_LIMIT = 10_000;
 
 /** Runs the row checks in one scan, then details failing ones. */
 export async function runRowChecks(
-  engine: DuckDbEngine, rel: Relation, file: string, checks: RowCheck[], rowOf: (id: number) => number,
+  engine: DuckDbEngine, rel: Relation, file: string, checks: RowCheck[], rowOf: (id: number) => number, extra: string[] = [],
 ): Promise<CheckOutcome> {
   const out: CheckOutcome = { rejects: [], count: 0, predicates: [] };
-  if (checks.length === 0) return out;
-  const [counts] = await engine.all(`SELECT ${checks.map((c, i) => `COUNT(*) FILTER (WHERE ${c.bad}) AS c${i}`).join(', ')} FROM ${rel.name}`);
+  if (checks.length === 0 && extra.length === 0) return out;
+  const aggregates = checks.map((c, i) => `COUNT(*) FILTER (WHERE ${c.bad}) AS c${i}`).concat(extra.map((e, i) => `${e} AS x${i}`));
+  const [counts] = await engine.all(`SELECT ${aggregates.join(', ')} FROM ${rel.name}`);
+  out.extra = extra.map((_, i) => Number(counts?.[`x${i}`] ?? 0));
   for (const [i, check] of checks.entries()) {
     const n = Number(counts?.[`c${i}`] ?? 0);
     if (n === 0) continue;
