@@ -1,10 +1,9 @@
 /** AGE_RESTRICTED (限年龄项目): age in whole years at fee time outside [lmt_age_min, lmt_age_max]. Key: feedetl_sn.
  * docs/rules.md: the birthday is reached on the same month-day (29 Feb birthdays on 1 Mar in other years);
  * either bound may be empty; an age exactly at a bound is allowed. */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/screening/findings.js';
-import { addVisit, baseWorld, BOTH_ENGINES, canonicalRows, catalogItem, insured, isChineseText, onlyRule, type Rows, type TableRows } from '../support/fixture.js';
-import { screenOn } from '../support/screen.js';
+import { describe, expect, it } from 'vitest';
+import { addVisit, baseWorld, catalogItem, insured, isChineseText, type Rows, type TableRows } from '../support/fixture.js';
+import { ENGINES, expectEnginesAgree, screenedFindings } from '../support/rule-screen.js';
 
 const CODE = 'AGE_RESTRICTED';
 
@@ -45,17 +44,9 @@ function world(): TableRows {
   return w;
 }
 
-const found: Record<string, Finding[]> = {};
-beforeAll(async () => {
-  const tables = world();
-  await Promise.all(BOTH_ENGINES.map(async (engine) => {
-    const r = await screenOn(engine, tables, onlyRule(CODE));
-    expect(r.outcomes.find((o) => o.code === CODE)?.status).toBe('ran');
-    found[engine] = r.findings.filter((f) => f.rule_code === CODE);
-  }));
-});
+const { found, run } = screenedFindings(CODE, world());
 
-describe.each(BOTH_ENGINES)(`${CODE} on %s`, (engine) => {
+describe.each(ENGINES)(`${CODE} on %s`, (engine) => {
   const byLine = (sn: string) => found[engine]!.find((f) => f.feedetl_sn === sn);
 
   it('flags exactly the lines whose age is outside the bounds (bounds inclusive, birthdays exact)', () => {
@@ -80,7 +71,6 @@ describe.each(BOTH_ENGINES)(`${CODE} on %s`, (engine) => {
   });
 });
 
-it(`${CODE}: DuckDB and PostgreSQL return identical finding rows`, () => {
-  expect(found.duckdb!.length).toBeGreaterThan(0);
-  expect(canonicalRows(found.postgres!)).toEqual(canonicalRows(found.duckdb!));
+it(`${CODE}: DuckDB and PostgreSQL return identical finding rows`, async () => {
+  await expectEnginesAgree(run);
 });

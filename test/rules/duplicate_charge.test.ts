@@ -1,10 +1,9 @@
 /** DUPLICATE_CHARGE (重复收费): two lines of one visit identical in item, time, cnt and pric; or an `exclusive` pair, or a
  * bundle with one of its parts, on the same visit and day. Key: mdtrt_id + med_list_codg (the later item of an
  * exclusive pair — item_b on equal times — or the part of a bundle). One finding per (visit, item). */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/screening/findings.js';
-import { addVisit, baseWorld, BOTH_ENGINES, canonicalRows, catalogItem, isChineseText, onlyRule, type Rows, type TableRows } from '../support/fixture.js';
-import { screenOn } from '../support/screen.js';
+import { describe, expect, it } from 'vitest';
+import { addVisit, baseWorld, catalogItem, isChineseText, type Rows, type TableRows } from '../support/fixture.js';
+import { ENGINES, expectEnginesAgree, screenedFindings } from '../support/rule-screen.js';
 
 const CODE = 'DUPLICATE_CHARGE';
 const T9 = '2024-03-01 09:00:00';
@@ -49,17 +48,9 @@ function world(): TableRows {
   return w;
 }
 
-const found: Record<string, Finding[]> = {};
-beforeAll(async () => {
-  const tables = world();
-  await Promise.all(BOTH_ENGINES.map(async (engine) => {
-    const r = await screenOn(engine, tables, onlyRule(CODE));
-    expect(r.outcomes.find((o) => o.code === CODE)?.status).toBe('ran');
-    found[engine] = r.findings.filter((f) => f.rule_code === CODE);
-  }));
-});
+const { found, run } = screenedFindings(CODE, world());
 
-describe.each(BOTH_ENGINES)(`${CODE} on %s`, (engine) => {
+describe.each(ENGINES)(`${CODE} on %s`, (engine) => {
   const byVisit = (id: string) => found[engine]!.find((f) => f.mdtrt_id === id);
 
   it('flags exactly the duplicated (visit, item) pairs', () => {
@@ -84,7 +75,6 @@ describe.each(BOTH_ENGINES)(`${CODE} on %s`, (engine) => {
   });
 });
 
-it(`${CODE}: DuckDB and PostgreSQL return identical finding rows`, () => {
-  expect(found.duckdb!.length).toBeGreaterThan(0);
-  expect(canonicalRows(found.postgres!)).toEqual(canonicalRows(found.duckdb!));
+it(`${CODE}: DuckDB and PostgreSQL return identical finding rows`, async () => {
+  await expectEnginesAgree(run);
 });

@@ -2,13 +2,9 @@
  * supply remain, at any institution. Key: feedetl_sn of the later line. docs/rules.md: drug lines with cnt > 0; an
  * earlier line (strictly earlier fee_ocur_time) supplies until day + prd_days; remaining = that end − the later line's
  * day; the largest remaining over all earlier lines counts. A 30-day supply on day 0 flags day 22 (8 left), not day 23. */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/screening/findings.js';
-import {
-  addVisit, baseWorld, BOTH_ENGINES, canonicalRows, catalogItem, HOSPITAL, HOSPITAL_2, insured, isChineseText, onlyRule,
-  type Rows, type TableRows,
-} from '../support/fixture.js';
-import { screenOn } from '../support/screen.js';
+import { describe, expect, it } from 'vitest';
+import { addVisit, baseWorld, catalogItem, HOSPITAL, HOSPITAL_2, insured, isChineseText, type Rows, type TableRows } from '../support/fixture.js';
+import { ENGINES, expectEnginesAgree, screenedFindings } from '../support/rule-screen.js';
 
 const CODE = 'DUPLICATE_PRESCRIBING';
 
@@ -53,17 +49,9 @@ function world(): TableRows {
   return w;
 }
 
-const found: Record<string, Finding[]> = {};
-beforeAll(async () => {
-  const tables = world();
-  await Promise.all(BOTH_ENGINES.map(async (engine) => {
-    const r = await screenOn(engine, tables, onlyRule(CODE));
-    expect(r.outcomes.find((o) => o.code === CODE)?.status).toBe('ran');
-    found[engine] = r.findings.filter((f) => f.rule_code === CODE);
-  }));
-});
+const { found, run } = screenedFindings(CODE, world());
 
-describe.each(BOTH_ENGINES)(`${CODE} on %s`, (engine) => {
+describe.each(ENGINES)(`${CODE} on %s`, (engine) => {
   const byLine = (sn: string) => found[engine]!.find((f) => f.feedetl_sn === sn);
 
   it('flags exactly the later lines dispensed with more than 7 days of an earlier supply left', () => {
@@ -88,7 +76,6 @@ describe.each(BOTH_ENGINES)(`${CODE} on %s`, (engine) => {
   });
 });
 
-it(`${CODE}: DuckDB and PostgreSQL return identical finding rows`, () => {
-  expect(found.duckdb!.length).toBeGreaterThan(0);
-  expect(canonicalRows(found.postgres!)).toEqual(canonicalRows(found.duckdb!));
+it(`${CODE}: DuckDB and PostgreSQL return identical finding rows`, async () => {
+  await expectEnginesAgree(run);
 });

@@ -2,13 +2,9 @@
  * max_cnt_per_7d. Key: mdtrt_id + med_list_codg. docs/rules.md: the 7-day window is trailing (days D−6..D for each day D
  * on which the visit has the item, all visits and institutions of the person), so only the visit that brings the total
  * over the limit is flagged. Amount: the excess units' share of the fund-scope amount. */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/screening/findings.js';
-import {
-  addVisit, baseWorld, BOTH_ENGINES, canonicalRows, catalogItem, HOSPITAL, HOSPITAL_2, insured, isChineseText, onlyRule,
-  type Rows, type TableRows,
-} from '../support/fixture.js';
-import { screenOn } from '../support/screen.js';
+import { describe, expect, it } from 'vitest';
+import { addVisit, baseWorld, catalogItem, HOSPITAL, HOSPITAL_2, insured, isChineseText, type Rows, type TableRows } from '../support/fixture.js';
+import { ENGINES, expectEnginesAgree, screenedFindings } from '../support/rule-screen.js';
 
 const CODE = 'FREQUENCY_EXCEEDED';
 
@@ -45,17 +41,9 @@ function world(): TableRows {
   return w;
 }
 
-const found: Record<string, Finding[]> = {};
-beforeAll(async () => {
-  const tables = world();
-  await Promise.all(BOTH_ENGINES.map(async (engine) => {
-    const r = await screenOn(engine, tables, onlyRule(CODE));
-    expect(r.outcomes.find((o) => o.code === CODE)?.status).toBe('ran');
-    found[engine] = r.findings.filter((f) => f.rule_code === CODE);
-  }));
-});
+const { found, run } = screenedFindings(CODE, world());
 
-describe.each(BOTH_ENGINES)(`${CODE} on %s`, (engine) => {
+describe.each(ENGINES)(`${CODE} on %s`, (engine) => {
   const byVisit = (id: string) => found[engine]!.find((f) => f.mdtrt_id === id);
 
   it('flags exactly the (visit, item) pairs above the per-day limit or bringing the trailing 7 days over', () => {
@@ -80,7 +68,6 @@ describe.each(BOTH_ENGINES)(`${CODE} on %s`, (engine) => {
   });
 });
 
-it(`${CODE}: DuckDB and PostgreSQL return identical finding rows`, () => {
-  expect(found.duckdb!.length).toBeGreaterThan(0);
-  expect(canonicalRows(found.postgres!)).toEqual(canonicalRows(found.duckdb!));
+it(`${CODE}: DuckDB and PostgreSQL return identical finding rows`, async () => {
+  await expectEnginesAgree(run);
 });

@@ -1,12 +1,11 @@
 /** INST_LEVEL_RESTRICTED (限医疗机构级别): institution hosp_lv below the item's lmt_hosp_lv_min. Key: feedetl_sn.
  * docs/rules.md: the institution is the line's fixmedins_code; an institution without hosp_lv is not judged. */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/screening/findings.js';
+import { describe, expect, it } from 'vitest';
 import {
-  addVisit, baseWorld, BOTH_ENGINES, canonicalRows, catalogItem, CLINIC, HOSPITAL, HOSPITAL_2, isChineseText, onlyRule, PHARMACY,
+  addVisit, baseWorld, catalogItem, CLINIC, HOSPITAL, HOSPITAL_2, isChineseText, PHARMACY,
   type Rows, type TableRows,
 } from '../support/fixture.js';
-import { screenOn } from '../support/screen.js';
+import { ENGINES, expectEnginesAgree, screenedFindings } from '../support/rule-screen.js';
 
 const CODE = 'INST_LEVEL_RESTRICTED';
 const LEVEL_1 = 'H11010100004';
@@ -34,17 +33,9 @@ function world(): TableRows {
   return w;
 }
 
-const found: Record<string, Finding[]> = {};
-beforeAll(async () => {
-  const tables = world();
-  await Promise.all(BOTH_ENGINES.map(async (engine) => {
-    const r = await screenOn(engine, tables, onlyRule(CODE));
-    expect(r.outcomes.find((o) => o.code === CODE)?.status).toBe('ran');
-    found[engine] = r.findings.filter((f) => f.rule_code === CODE);
-  }));
-});
+const { found, run } = screenedFindings(CODE, world());
 
-describe.each(BOTH_ENGINES)(`${CODE} on %s`, (engine) => {
+describe.each(ENGINES)(`${CODE} on %s`, (engine) => {
   const byLine = (sn: string) => found[engine]!.find((f) => f.feedetl_sn === sn);
 
   it('flags exactly the lines at institutions below the minimum level', () => {
@@ -65,7 +56,6 @@ describe.each(BOTH_ENGINES)(`${CODE} on %s`, (engine) => {
   });
 });
 
-it(`${CODE}: DuckDB and PostgreSQL return identical finding rows`, () => {
-  expect(found.duckdb!.length).toBeGreaterThan(0);
-  expect(canonicalRows(found.postgres!)).toEqual(canonicalRows(found.duckdb!));
+it(`${CODE}: DuckDB and PostgreSQL return identical finding rows`, async () => {
+  await expectEnginesAgree(run);
 });

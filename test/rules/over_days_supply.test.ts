@@ -1,10 +1,9 @@
 /** OVER_DAYS_SUPPLY (超量开药): a drug or herbal line whose prd_days is above max_days if set, else above 7 (med_type 11
  * and other outpatient codes), 3 (13), 28 (14 and 41); no limit for inpatients (21), even with max_days. Key: feedetl_sn.
  * Amount (docs/rules.md): the line's fund-scope amount × (prd_days − limit) / prd_days. */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/screening/findings.js';
-import { addVisit, baseWorld, BOTH_ENGINES, canonicalRows, catalogItem, isChineseText, onlyRule, PHARMACY, type Rows, type TableRows } from '../support/fixture.js';
-import { screenOn } from '../support/screen.js';
+import { describe, expect, it } from 'vitest';
+import { addVisit, baseWorld, catalogItem, isChineseText, PHARMACY, type Rows, type TableRows } from '../support/fixture.js';
+import { ENGINES, expectEnginesAgree, screenedFindings } from '../support/rule-screen.js';
 
 const CODE = 'OVER_DAYS_SUPPLY';
 
@@ -41,17 +40,9 @@ function world(): TableRows {
   return w;
 }
 
-const found: Record<string, Finding[]> = {};
-beforeAll(async () => {
-  const tables = world();
-  await Promise.all(BOTH_ENGINES.map(async (engine) => {
-    const r = await screenOn(engine, tables, onlyRule(CODE));
-    expect(r.outcomes.find((o) => o.code === CODE)?.status).toBe('ran');
-    found[engine] = r.findings.filter((f) => f.rule_code === CODE);
-  }));
-});
+const { found, run } = screenedFindings(CODE, world());
 
-describe.each(BOTH_ENGINES)(`${CODE} on %s`, (engine) => {
+describe.each(ENGINES)(`${CODE} on %s`, (engine) => {
   const byLine = (sn: string) => found[engine]!.find((f) => f.feedetl_sn === sn);
 
   it('flags exactly the drug lines above their supply limit', () => {
@@ -76,7 +67,6 @@ describe.each(BOTH_ENGINES)(`${CODE} on %s`, (engine) => {
   });
 });
 
-it(`${CODE}: DuckDB and PostgreSQL return identical finding rows`, () => {
-  expect(found.duckdb!.length).toBeGreaterThan(0);
-  expect(canonicalRows(found.postgres!)).toEqual(canonicalRows(found.duckdb!));
+it(`${CODE}: DuckDB and PostgreSQL return identical finding rows`, async () => {
+  await expectEnginesAgree(run);
 });

@@ -1,13 +1,9 @@
 /** OVER_PRICE_CAP (超标准收费): pric above the cap for the institution's level; amount = (pric − cap) × cnt. Key: feedetl_sn.
  * docs/rules.md: level 3 → pric_uplmt_amt; level 2 → lv2 else lv3; level 1, 0 or unknown (no hosp_lv, or not in
  * fixmedins) → lv1 else lv2 else lv3. Equal to the cap is fine. */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/screening/findings.js';
-import {
-  addVisit, baseWorld, BOTH_ENGINES, canonicalRows, catalogItem, CLINIC, HOSPITAL, HOSPITAL_2, isChineseText, onlyRule, PHARMACY,
-  type TableRows,
-} from '../support/fixture.js';
-import { screenOn } from '../support/screen.js';
+import { describe, expect, it } from 'vitest';
+import { addVisit, baseWorld, catalogItem, CLINIC, HOSPITAL, HOSPITAL_2, isChineseText, PHARMACY, type TableRows } from '../support/fixture.js';
+import { ENGINES, expectEnginesAgree, screenedFindings } from '../support/rule-screen.js';
 
 const CODE = 'OVER_PRICE_CAP';
 const LEVEL_1 = 'H11010100004';
@@ -48,17 +44,9 @@ function world(): TableRows {
   return w;
 }
 
-const found: Record<string, Finding[]> = {};
-beforeAll(async () => {
-  const tables = world();
-  await Promise.all(BOTH_ENGINES.map(async (engine) => {
-    const r = await screenOn(engine, tables, onlyRule(CODE));
-    expect(r.outcomes.find((o) => o.code === CODE)?.status).toBe('ran');
-    found[engine] = r.findings.filter((f) => f.rule_code === CODE);
-  }));
-});
+const { found, run } = screenedFindings(CODE, world());
 
-describe.each(BOTH_ENGINES)(`${CODE} on %s`, (engine) => {
+describe.each(ENGINES)(`${CODE} on %s`, (engine) => {
   const amountOf = (sn: string) => found[engine]!.find((f) => f.feedetl_sn === sn)?.amount;
 
   it('flags exactly the lines priced above the cap of their institution level (with the lv1→lv2→lv3 fallback)', () => {
@@ -89,7 +77,6 @@ describe.each(BOTH_ENGINES)(`${CODE} on %s`, (engine) => {
   });
 });
 
-it(`${CODE}: DuckDB and PostgreSQL return identical finding rows`, () => {
-  expect(found.duckdb!.length).toBeGreaterThan(0);
-  expect(canonicalRows(found.postgres!)).toEqual(canonicalRows(found.duckdb!));
+it(`${CODE}: DuckDB and PostgreSQL return identical finding rows`, async () => {
+  await expectEnginesAgree(run);
 });

@@ -1,13 +1,9 @@
 /** SPLIT_PRESCRIPTION (分解处方): same person, institution, item and day on two or more rxno, each within the supply
  * limit, together above it. Key: psn_no + med_list_codg + day. docs/rules.md: drug lines with an rxno outside
  * admissions; a prescription's supply is the sum of its lines' prd_days; amount = fund-scope amount × (total − limit) / total. */
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/screening/findings.js';
-import {
-  addVisit, baseWorld, BOTH_ENGINES, canonicalRows, catalogItem, HOSPITAL, HOSPITAL_2, insured, isChineseText, onlyRule,
-  type Rows, type TableRows,
-} from '../support/fixture.js';
-import { screenOn } from '../support/screen.js';
+import { describe, expect, it } from 'vitest';
+import { addVisit, baseWorld, catalogItem, HOSPITAL, HOSPITAL_2, insured, isChineseText, type Rows, type TableRows } from '../support/fixture.js';
+import { ENGINES, expectEnginesAgree, screenedFindings } from '../support/rule-screen.js';
 
 const CODE = 'SPLIT_PRESCRIPTION';
 const DAY = '2024-03-01';
@@ -45,17 +41,9 @@ function world(): TableRows {
   return w;
 }
 
-const found: Record<string, Finding[]> = {};
-beforeAll(async () => {
-  const tables = world();
-  await Promise.all(BOTH_ENGINES.map(async (engine) => {
-    const r = await screenOn(engine, tables, onlyRule(CODE));
-    expect(r.outcomes.find((o) => o.code === CODE)?.status).toBe('ran');
-    found[engine] = r.findings.filter((f) => f.rule_code === CODE);
-  }));
-});
+const { found, run } = screenedFindings(CODE, world());
 
-describe.each(BOTH_ENGINES)(`${CODE} on %s`, (engine) => {
+describe.each(ENGINES)(`${CODE} on %s`, (engine) => {
   const byPerson = (psn: string) => found[engine]!.find((f) => f.psn_no === psn);
 
   it('flags exactly the (person, item, day) groups split over prescriptions that are each within the limit', () => {
@@ -82,7 +70,6 @@ describe.each(BOTH_ENGINES)(`${CODE} on %s`, (engine) => {
   });
 });
 
-it(`${CODE}: DuckDB and PostgreSQL return identical finding rows`, () => {
-  expect(found.duckdb!.length).toBeGreaterThan(0);
-  expect(canonicalRows(found.postgres!)).toEqual(canonicalRows(found.duckdb!));
+it(`${CODE}: DuckDB and PostgreSQL return identical finding rows`, async () => {
+  await expectEnginesAgree(run);
 });

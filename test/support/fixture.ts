@@ -80,16 +80,6 @@ export function line(v: Rows & { mdtrt_id: string }): Rows {
 }
 
 // ---- Helpers for the per-rule tests (test/rules/*.test.ts) ----
-import { BUILT_IN_RULES as RULES_FOR_ONLY_RULE } from '../../src/screening/catalog.js';
-
-/** Both engines every rule must run on, for `describe.each`. */
-export const BOTH_ENGINES = ['duckdb', 'postgres'] as const;
-
-/** A rules configuration running only `code` (the other rules disabled), to keep a rule's test isolated and fast. */
-export function onlyRule(code: string): { rules: Record<string, { enabled: boolean }> } {
-  if (!RULES_FOR_ONLY_RULE.some((r) => r.code === code)) throw new Error(`unknown rule code ${code}`);
-  return { rules: Object.fromEntries(RULES_FOR_ONLY_RULE.map((r) => [r.code, { enabled: r.code === code }])) };
-}
 
 /** A catalogue (hilist) row with defaults: a class-01 service without restrictions. */
 export function catalogItem(v: Rows & { med_list_codg: string }): Rows {
@@ -109,11 +99,6 @@ export function addVisit(w: { setl: Rows[]; feedetl: Rows[] }, v: Rows & { mdtrt
   for (const l of lines) {
     w.feedetl.push(line({ mdtrt_id: v.mdtrt_id, setl_id: s.setl_id, psn_no: s.psn_no, fixmedins_code: s.fixmedins_code, fee_ocur_time: s.begntime, ...l }));
   }
-}
-
-/** Finding rows as sorted JSON strings (every column), to compare the two engines' output regardless of order. */
-export function canonicalRows(rows: readonly object[]): string[] {
-  return rows.map((r) => JSON.stringify(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)))).sort();
 }
 
 /** True for a non-empty text containing Chinese (CJK) characters, as evidence sentences are. */

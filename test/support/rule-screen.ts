@@ -2,7 +2,7 @@
  * Screening one rule of a fixture data set on both engines, once each, for the per-rule tests in
  * test/rules/. Only the rule under test is enabled, so every file stays fast.
  */
-import { expect } from 'vitest';
+import { beforeAll, expect } from 'vitest';
 import { BUILT_IN_RULES } from '../../src/screening/catalog.js';
 import type { RulesConfig } from '../../src/screening/config.js';
 import type { Finding } from '../../src/screening/findings.js';
@@ -41,6 +41,30 @@ export function ruleScreening(code: string, tables: TableRows, params?: Record<s
     }
     return run;
   };
+}
+
+/** A rule's findings per engine, filled in by the `beforeAll` that `screenedFindings` registers. */
+export type FindingsByEngine = Partial<Record<EngineName, Finding[]>>;
+
+/**
+ * For test files that read findings synchronously: registers a `beforeAll` that screens `tables` once per engine
+ * (through `ruleScreening`) and asserts that the rule ran on each, then fills in `found[engine]` with its findings.
+ * `run` is the memoised screening, for `expectEnginesAgree`.
+ */
+export function screenedFindings(code: string, tables: TableRows, params?: Record<string, number>): {
+  found: FindingsByEngine;
+  run: (engine: EngineName) => Promise<RuleRun>;
+} {
+  const run = ruleScreening(code, tables, params);
+  const found: FindingsByEngine = {};
+  beforeAll(async () => {
+    await Promise.all(ENGINES.map(async (engine) => {
+      const r = await run(engine);
+      expect(r.status, `${code} on ${engine}${r.reason ? `: ${r.reason}` : ''}`).toBe('ran');
+      found[engine] = r.findings;
+    }));
+  });
+  return { found, run };
 }
 
 /** Every finding names the rule and its level, and carries a filled-in Chinese evidence sentence. */
