@@ -16,6 +16,7 @@ import { runScreening, type RuleOutcome } from '../screening/run.js';
 import { copyWorkspaceToPostgres } from '../workspace/postgres.js';
 import { ensureWorkspaceSchema } from '../workspace/schema.js';
 import { count, table, yuan } from './format.js';
+import { ensureDemoDataset } from './demo.js';
 import { ProgressBar } from './progress.js';
 
 export const DEFAULT_WORKSPACE = 'data/fundguard.duckdb';
@@ -28,6 +29,8 @@ Usage:
   fundguard screen --db PATH [--out FILE] [options]   screen a workspace
   fundguard import --input DIR [--db PATH] [options]  import a data set into a workspace
   fundguard rules [--json]                            list the built-in rules and their parameters
+  fundguard demo                                      build a demo data set, import it into the default
+                                                      workspace, screen it (what npm start runs)
 
 Options:
   --input DIR           exchange-format data set: one <table>.csv or <table>.parquet per table
@@ -90,6 +93,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'screen': return await screenCommand(opts);
       case 'import': return await importCommand(opts);
       case 'rules': return rulesCommand(opts);
+      case 'demo': return await demoCommand(opts);
       default: throw new UsageError(`unknown command: ${command}`);
     }
   } catch (e) {
@@ -250,6 +254,18 @@ function printSummary(outcomes: RuleOutcome[], ms: number, out: string | undefin
   console.log(table(['rule', '名称', 'level', 'findings', 'amount (元)', 'ms', 'note'], rows, [3, 4, 5]));
   const peakMb = process.resourceUsage().maxRSS / 1024;
   console.log(`screened in ${(ms / 1000).toFixed(2)} s, peak memory ${peakMb.toFixed(0)} MB${out ? `; findings written to ${out}` : ''}`);
+}
+
+async function demoCommand(opts: Options): Promise<number> {
+  const db = opts.db ?? DEFAULT_WORKSPACE;
+  const fresh = !existsSync(resolve(db));
+  const input = await ensureDemoDataset(200_000, (s) => console.log(s));
+  const out = opts.out ?? 'data/findings.csv';
+  const code = await screenCommand({ ...opts, db, out, ...(fresh ? { input } : {}) });
+  if (code === 0) {
+    console.log(`\nworkspace ${db}; findings ${out}. Next: npx fundguard screen --db ${db} --out findings.parquet, or --help.`);
+  }
+  return code;
 }
 
 function rulesCommand(opts: Options): number {
