@@ -10,7 +10,7 @@ import { buildDerivedTables, ensureWorkspaceSchema, listColumns, listTables, MET
 import { DatasetError, discoverDataset, type SourceFile } from './discover.js';
 import { MDTRT_D_COLUMNS, platformLevelSql } from './platform.js';
 import { stageFile, type Reject, type StagedFile } from './stage.js';
-import { rowChecks, runReferenceCheck, runRowChecks, runUniqueCheck, type CheckOutcome } from './validate.js';
+import { referenceCheck, rowChecks, runRowChecks, runUniqueCheck, type CheckOutcome } from './validate.js';
 
 /** Parents before children, so that removing a bad parent row also removes the rows that need it. */
 const IMPORT_ORDER: TableName[] = [
@@ -104,20 +104,20 @@ export async function importDataset(engine: DuckDbEngine, dir: string, options: 
       const outcomes: CheckOutcome[] = [];
       const rel = s.file.relation;
       const checks = rowChecks(spec, present);
-      const probe = s.file.tidyProbe;
-      let rowOutcome = await runRowChecks(engine, rel, s.source.file, checks, s.file.rowOf, probe?.probes ?? []);
-      if (probe && await probe.rebuild(rowOutcome.extra ?? [])) rowOutcome = await runRowChecks(engine, rel, s.source.file, checks, s.file.rowOf);
-      outcomes.push(rowOutcome);
-      if (spec.unique) outcomes.push(await runUniqueCheck(engine, rel, s.source.file, spec.unique, s.file.rowOf));
       for (const ref of spec.references ?? []) {
         const targetStaged = staged.has(ref.table);
         if (ref.whenTargetProvided && !targetStaged && !workspaceProvided.has(ref.table)) continue;
         const targets = [targetStaged ? `${prefix}${ref.table}` : null, workspaceTables.has(ref.table) ? `main.${ref.table}` : null].filter((x): x is string => x !== null);
         if (targets.length === 0) continue;
         for (const [k, column] of ref.columns.entries()) {
-          outcomes.push(await runReferenceCheck(engine, rel, s.source.file, column, targets, ref.targetColumns[k]!, labelOf(ref.table, ref.targetColumns[k]!), s.file.rowOf));
+          checks.push(referenceCheck(column, targets, ref.targetColumns[k]!, labelOf(ref.table, ref.targetColumns[k]!)));
         }
       }
+      const probe = s.file.tidyProbe;
+      let rowOutcome = await runRowChecks(engine, rel, s.source.file, checks, s.file.rowOf, probe?.probes ?? []);
+      if (probe && await probe.rebuild(rowOutcome.extra ?? [])) rowOutcome = await runRowChecks(engine, rel, s.source.file, checks, s.file.rowOf);
+      outcomes.push(rowOutcome);
+      if (spec.unique) outcomes.push(await runUniqueCheck(engine, rel, s.source.file, spec.unique, s.file.rowOf));
       for (const o of outcomes) { report.rejects.push(...o.rejects); report.rejectCount += o.count; }
       const predicates = outcomes.flatMap((o) => o.predicates).concat(s.file.castBad ? [s.file.castBad] : []);
       let rejected = 0;

@@ -126,23 +126,15 @@ export async function runUniqueCheck(
   return out;
 }
 
-/** Rows referring to an id that is neither in `targets` (SQL relations holding the target column). */
-export async function runReferenceCheck(
-  engine: DuckDbEngine, rel: Relation, file: string, column: string, targets: string[], targetColumn: string,
-  targetLabel: string, rowOf: (id: number) => number,
-): Promise<CheckOutcome> {
-  const table = rel.name;
-  const out: CheckOutcome = { rejects: [], count: 0, predicates: [] };
+/** A check for rows referring to an id found in none of `targets` (relations holding `targetColumn`). It runs
+ * in the same scan as the other row checks: one pass over a 10-million-line table instead of one per check. */
+export function referenceCheck(column: string, targets: string[], targetColumn: string, targetLabel: string): RowCheck {
   const col = ident(column);
   const known = targets.map((t) => `SELECT ${ident(targetColumn)} AS k FROM ${t}`).join(' UNION ALL ');
-  const bad = `${col} IS NOT NULL AND ${col} NOT IN (SELECT k FROM (${known}) known WHERE k IS NOT NULL)`;
-  const [c] = await engine.all<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table} WHERE ${bad}`);
-  if (Number(c?.n ?? 0) === 0) return out;
-  out.count = Number(c?.n ?? 0);
-  out.predicates.push(`(${bad})`);
-  const rows = await engine.all<{ id: number; v: string }>(`SELECT ${rel.rowid} AS id, ${col} AS v FROM ${rel.detail} WHERE ${bad} ORDER BY id LIMIT ${DETAIL_LIMIT}`);
-  for (const r of rows) {
-    out.rejects.push({ file, row: rowOf(Number(r.id)), column, value: r.v, reason: `unknown ${targetLabel}: no ${targetColumn} ${r.v} in the data set or workspace` });
-  }
-  return out;
+  return {
+    column,
+    bad: `${col} IS NOT NULL AND ${col} NOT IN (SELECT k FROM (${known}) known WHERE k IS NOT NULL)`,
+    value: col,
+    reason: `unknown ${targetLabel}: no such ${targetColumn} in the data set or workspace`,
+  };
 }

@@ -1,0 +1,97 @@
+/**
+ * `npm run bench`: screening speed end to end (files in, findings out) on generated data sets of about
+ * 1 M and 10 M fee lines, from Parquet and from CSV, against the floor of DuckDB merely reading the same
+ * CSV files. Data sets are cached under bench/data/. Prints one table and writes bench/results/*.json.
+ *
+ * BENCH_SIZES=1000000 npm run bench   limits the sizes (comma-separated fee-line counts).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateBenchDataset } from './generate.js';
+
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const DATA = join(ROOT, 'bench', 'data');
+const RESULTS = join(ROOT, 'bench', 'results');
+const BIN = join(ROOT, 'bin', 'fundguard.js');
+const BASELINE = join(ROOT, 'dist', 'bench', 'baseline-read-csv.js');
+
+interface Summary {
+  seconds: { import: number; screen: number; write: number; total: number };
+  peakMemoryMb: number;
+  tables: { table: string; rows: number }[];
+  rules: { code: string; status: string; findings: number; amount: number; ms: number; reason?: string }[];
+}
+
+async function dataset(lines: number, format: 'csv' | 'parquet'): Promise<string> {
+  const label = lines % 1_000_000 === 0 ? `b${lines / 1_000_000}m` : `b${lines}`;
+  const dir = join(DATA, `${label}-${format}`);
+  if (!existsSync(join(dir, `feedetl.${format}`))) {
+    process.stderr.write(`generating ${lines.toLocaleString('en-US')} fee lines as ${format} in ${dir} …\n`);
+    const r = await generateBenchDataset({ out: dir, feeLines: lines, format, seed: 1 });
+    process.stderr.write(`  generated in ${r.seconds.toFixed(1)} s\n`);
+  }
+  return dir;
+}
+
+async function screen(dir: string, tag: string): Promise<Summary> {
+  const summaryFile = join(RESULTS, `.summary-${tag}.json`);
+  const out = join(DATA, `findings-${tag}.parquet`);
+  const r = spawnSync(process.execPath, [BIN, 'screen', '--input', dir, '--out', out, '--quiet', '--summary-json', summaryFile], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`fundguard screen failed on ${dir}:\n${r.stderr}`);
+  return JSON.parse(await readFile(summaryFile, 'utf8')) as Summary;
+}
+
+function baseline(dir: string): { seconds: number; rows: number; peakMemoryMb: number } {
+  const r = spawnSync(process.execPath, [BASELINE, dir], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`baseline failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!);
+}
+
+const fmt = (n: number, d = 2) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+
+async function main(): Promise<void> {
+  const sizes = (process.env.BENCH_SIZES ?? '1000000,10000000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
+  await mkdir(RESULTS, { recursive: true });
+  const runs: Record<string, unknown>[] = [];
+  const rows: string[][] = [];
+  const ruleRows = new Map<string, string[]>();
+  for (const lines of sizes) {
+    const pq = await dataset(lines, 'parquet');
+    const csv = await dataset(lines, 'csv');
+    const pqRun = await screen(pq, `${lines}-parquet`);
+    const csvRun = await screen(csv, `${lines}-csv`);
+    const floor = baseline(csv);
+    const feeLines = pqRun.tables.find((t) => t.table === 'feedetl')?.rows ?? lines;
+    const findings = pqRun.rules.reduce((s, r) => s + r.findings, 0);
+    rows.push([int(feeLines), 'parquet', fmt(pqRun.seconds.import), fmt(pqRun.seconds.screen), fmt(pqRun.seconds.write), fmt(pqRun.seconds.total), int(feeLines / pqRun.seconds.total), int(pqRun.peakMemoryMb), int(findings), '']);
+    rows.push([int(feeLines), 'csv', fmt(csvRun.seconds.import), fmt(csvRun.seconds.screen), fmt(csvRun.seconds.write), fmt(csvRun.seconds.total), int(feeLines / csvRun.seconds.total), int(csvRun.peakMemoryMb), int(csvRun.rules.reduce((s, r) => s + r.findings, 0)), `${fmt(csvRun.seconds.total / floor.seconds)}× floor`]);
+    rows.push([int(feeLines), 'csv floor', fmt(floor.seconds), '', '', fmt(floor.seconds), int(feeLines / floor.seconds), int(floor.peakMemoryMb), '', 'DuckDB read_csv into tables']);
+    for (const r of pqRun.rules) {
+      const row = ruleRows.get(r.code) ?? [r.code];
+      row.push(r.status === 'ran' ? int(r.ms) : r.status, r.status === 'ran' ? int(r.findings) : '-');
+      ruleRows.set(r.code, row);
+    }
+    runs.push({ feeLines, parquet: pqRun, csv: csvRun, csvFloor: floor, csvRatioToFloor: csvRun.seconds.total / floor.seconds, parquetLinesPerSecond: feeLines / pqRun.seconds.total });
+  }
+  const table = (headers: string[], body: string[][]) => {
+    const w = headers.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
+    return [headers.map((h, i) => h.padStart(w[i]!)).join('  '), w.map((x) => '-'.repeat(x)).join('  '), ...body.map((r) => r.map((c, i) => (i === 0 || i === 1 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  '))].join('\n');
+  };
+  console.log(`\nFundguard screening benchmark — ${cpus().length} cores, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}`);
+  console.log('end to end: files in (import + checks), 24 rules, findings out (Parquet); seconds\n');
+  console.log(table(['fee lines', 'input', 'import', 'rules', 'write', 'total', 'lines/s', 'peak MB', 'findings', 'note'], rows));
+  console.log('\nper rule (Parquet input): milliseconds and findings');
+  console.log(table(['rule', ...sizes.flatMap((s) => [`ms @${int(s)}`, 'findings'])], [...ruleRows.values()]));
+  const result = { at: new Date().toISOString(), machine: { cores: cpus().length, memoryGiB: totalmem() / 2 ** 30, node: process.version }, runs };
+  const stamp = result.at.replace(/[:.]/g, '-');
+  await writeFile(join(RESULTS, `screening-${stamp}.json`), JSON.stringify(result, null, 2));
+  await writeFile(join(RESULTS, 'screening-latest.json'), JSON.stringify(result, null, 2));
+  console.log(`\nwritten: bench/results/screening-${stamp}.json`);
+}
+
+await main();
