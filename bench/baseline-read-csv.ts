@@ -1,0 +1,23 @@
+/**
+ * The floor for CSV screening: DuckDB merely reading every CSV file of a data set into in-memory tables
+ * (type detection on, nothing checked, no rules). Run as its own process so it is timed like `fundguard`.
+ * Prints one JSON line: { seconds, rows, peakMemoryMb }.
+ */
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DuckDbEngine } from '../src/db/duckdb.js';
+import { quote } from '../src/db/engine.js';
+
+const dir = process.argv[2];
+if (!dir) throw new Error('usage: baseline-read-csv DIR');
+const started = performance.now();
+const engine = await DuckDbEngine.open(':memory:');
+let rows = 0;
+for (const file of (await readdir(dir)).filter((f) => f.endsWith('.csv')).sort()) {
+  const table = file.replace(/\.csv$/, '');
+  await engine.exec(`CREATE TABLE ${quote(table).replace(/'/g, '"')} AS SELECT * FROM read_csv(${quote(join(dir, file))}, header=true)`);
+  const [r] = await engine.all<{ n: number }>(`SELECT COUNT(*) AS n FROM "${table}"`);
+  rows += Number(r?.n ?? 0);
+}
+await engine.close();
+console.log(JSON.stringify({ seconds: (performance.now() - started) / 1000, rows, peakMemoryMb: process.resourceUsage().maxRSS / 1024 }));
