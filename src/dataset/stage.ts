@@ -145,12 +145,24 @@ export async function stageFile(
     const from = source.format === 'csv'
       ? csvScan(source.path, names.map((n, i) => [`c${i}`, headerIndex.get(n) === i && specByName.has(n) ? sqlType(n) : 'VARCHAR']))
       : `read_parquet(${quote(source.path)})`;
+    // CSV text is copied as read: DuckDB already gives NULL for empty fields. Quoted empty or space-padded
+    // values are rare, so they are tidied afterwards, only in the columns the row-check scan finds them in.
     const valueOf = (n: string) => typeOf(n) === 'text'
-      ? textValue(source.format === 'csv' ? readCol(n) : `CAST(${readCol(n)} AS VARCHAR)`)
+      ? (source.format === 'csv' ? readCol(n) : textValue(`CAST(${readCol(n)} AS VARCHAR)`))
       : source.format === 'csv' ? readCol(n) : `CAST(${readCol(n)} AS ${sqlType(n)})`;
     await engine.exec(`CREATE OR REPLACE TABLE ${table} AS SELECT ${select(valueOf)} FROM ${from}`);
     const rows = await countRows(engine, table);
-    return { table, columns, rows, rowOf: (id) => id + rowBase, rejects: [], castBad: null, relation: tableRelation };
+    const textCols = source.format === 'csv' ? columns.filter((n) => headerIndex.has(n) && typeOf(n) === 'text') : [];
+    const untidy = (n: string) => `${ident(n)} = '' OR starts_with(${ident(n)}, ' ') OR suffix(${ident(n)}, ' ')`;
+    const tidyProbe = textCols.length ? {
+      probes: textCols.map((n) => `COUNT(*) FILTER (WHERE ${untidy(n)})`),
+      rebuild: async (counts: number[]) => {
+        const cols = textCols.filter((_, i) => (counts[i] ?? 0) > 0);
+        for (const n of cols) await engine.exec(`UPDATE ${table} SET ${ident(n)} = NULLIF(trim(${ident(n)}), '') WHERE ${untidy(n)}`);
+        return cols.length > 0;
+      },
+    } : undefined;
+    return { table, columns, rows, rowOf: (id) => id + rowBase, rejects: [], castBad: null, relation: tableRelation, ...(tidyProbe ? { tidyProbe } : {}) };
   } catch (e) {
     // Fall through to the diagnostic path.
     if (process.env.FUNDGUARD_DEBUG) console.error(`fast path failed for ${source.file}: ${(e as Error).message}`);
