@@ -60,6 +60,9 @@ export async function discoverDataset(engine: DuckDbEngine, dir: string): Promis
     byTarget.set(source.target, source);
     sources.push(source);
   }
+  if (sources.length === 0) {
+    throw new DatasetError(`${dir}: no table of the exchange format here (expected files such as setl.csv, feedetl.parquet, setl_d.csv)${ignored.length ? `; found only ${ignored.slice(0, 5).join(', ')}` : ''}`);
+  }
   return { sources, ignored };
 }
 
