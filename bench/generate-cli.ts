@@ -6,7 +6,8 @@ import { generateBenchDataset } from './generate.js';
 
 function usage(message?: string): never {
   if (message) console.error(`error: ${message}`);
-  console.error('usage: node dist/bench/generate-cli.js --out DIR --lines N --format csv|parquet [--seed S]');
+  console.error('usage: node dist/bench/generate-cli.js --out DIR --lines N --format csv|parquet [--seed S] [--any-order] [--verbose]');
+  console.error('  --any-order  write the fee lines on all threads (faster; row order then varies between runs)');
   process.exit(2);
 }
 
@@ -22,6 +23,8 @@ let out: string | undefined;
 let lines: number | undefined;
 let format: 'csv' | 'parquet' = 'csv';
 let seed = 1;
+let exactOrder = true;
+let verbose = false;
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   const next = () => args[++i];
@@ -32,13 +35,15 @@ for (let i = 0; i < args.length; i++) {
     if (f !== 'csv' && f !== 'parquet') usage(`--format must be csv or parquet, not ${f ?? '(nothing)'}`);
     format = f;
   } else if (a === '--seed') seed = parseCount(next(), '--seed');
+  else if (a === '--any-order') exactOrder = false;
+  else if (a === '--verbose') verbose = true;
   else if (a === '--help' || a === '-h') usage();
   else usage(`unknown argument ${a}`);
 }
 if (!out) usage('--out is required');
 if (lines === undefined || lines < 1) usage('--lines is required (at least 1)');
 
-const result = await generateBenchDataset({ out, feeLines: lines, format, seed });
+const result = await generateBenchDataset({ out, feeLines: lines, format, seed, exactOrder, verbose });
 const width = Math.max(...Object.keys(result.tables).map((t) => t.length));
 for (const [table, rows] of Object.entries(result.tables)) console.log(`${table.padEnd(width)}  ${rows.toLocaleString('en-US').padStart(14)}`);
 const rss = process.resourceUsage().maxRSS / 1024;
