@@ -10,7 +10,7 @@ export interface CliResult {
   stderr: string;
 }
 
-export function fundguard(args: string[], env: Record<string, string> = {}): CliResult {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
+export function fundguard(args: string[], env: Record<string, string> = {}, cwd?: string): CliResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000, ...(cwd ? { cwd } : {}) });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
