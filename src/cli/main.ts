@@ -219,7 +219,12 @@ async function screenCommand(opts: Options): Promise<number> {
     }
     const screenStarted = performance.now();
     const bar = new ProgressBar();
-    const outcomes = await runScreening(engine, rules, { onRule: (i, n, code) => bar.update(code || 'done', i, n) });
+    let lineScopes = { ms: 0, rules: 0 };
+    const outcomes = await runScreening(engine, rules, {
+      onRule: (i, n, code) => bar.update(code || 'done', i, n),
+      onLineScopes: (ms, n) => { lineScopes = { ms, rules: n }; },
+      lineScopes: process.env.FUNDGUARD_LINE_SCOPES !== '0',
+    });
     bar.done();
     const screenMs = performance.now() - screenStarted;
     const writeStarted = performance.now();
@@ -227,13 +232,13 @@ async function screenCommand(opts: Options): Promise<number> {
     const writeMs = performance.now() - writeStarted;
     ok = true;
     const totalMs = performance.now() - started;
-    if (!opts.quiet) printSummary(outcomes, totalMs, opts.out);
+    if (!opts.quiet) printSummary(outcomes, lineScopes, totalMs, opts.out);
     if (opts['summary-json']) {
       await writeFile(opts['summary-json'], JSON.stringify({
         input: opts.input ?? null, db: opts.db ?? null, engine: engine.name,
         seconds: { import: importMs / 1000, screen: screenMs / 1000, write: writeMs / 1000, total: totalMs / 1000 },
         peakMemoryMb: process.resourceUsage().maxRSS / 1024,
-        tables: imported?.tables ?? [], rules: outcomes,
+        tables: imported?.tables ?? [], lineScopes, rules: outcomes,
       }, null, 2));
     }
     return 0;
@@ -244,13 +249,14 @@ async function screenCommand(opts: Options): Promise<number> {
   }
 }
 
-function printSummary(outcomes: RuleOutcome[], ms: number, out: string | undefined): void {
-  const rows = outcomes.map((o) => [
+function printSummary(outcomes: RuleOutcome[], lineScopes: { ms: number; rules: number }, ms: number, out: string | undefined): void {
+  const rows = lineScopes.rules ? [['(fee-line pass)', `${lineScopes.rules} 条规则共用的明细扫描`, '', '', '', lineScopes.ms.toFixed(0), 'shared by the line-level rules']] : [];
+  rows.push(...outcomes.map((o) => [
     o.code, o.name, o.level, o.status === 'ran' ? count(o.findings) : '-', o.status === 'ran' ? yuan(o.amount) : '-',
     o.status === 'ran' ? o.ms.toFixed(0) : '-', o.status === 'ran' ? '' : `${o.status}: ${o.reason ?? ''}`,
-  ]);
+  ]));
   const ran = outcomes.filter((o) => o.status === 'ran');
-  rows.push(['TOTAL', '', '', count(ran.reduce((s, o) => s + o.findings, 0)), yuan(ran.reduce((s, o) => s + o.amount, 0)), ran.reduce((s, o) => s + o.ms, 0).toFixed(0), '']);
+  rows.push(['TOTAL', '', '', count(ran.reduce((s, o) => s + o.findings, 0)), yuan(ran.reduce((s, o) => s + o.amount, 0)), (lineScopes.ms + ran.reduce((s, o) => s + o.ms, 0)).toFixed(0), '']);
   console.log(table(['rule', '名称', 'level', 'findings', 'amount (元)', 'ms', 'note'], rows, [3, 4, 5]));
   const peakMb = process.resourceUsage().maxRSS / 1024;
   console.log(`screened in ${(ms / 1000).toFixed(2)} s, peak memory ${peakMb.toFixed(0)} MB${out ? `; findings written to ${out}` : ''}`);

@@ -58,6 +58,14 @@ export interface RuleDefinition {
   /** Evidence sentence with {column} placeholders naming columns of the rule's SELECT. */
   evidence: string;
   sql(ctx: RuleContext): string;
+  /**
+   * For rules that read fee lines: a condition on a line `f`, its catalogue entry `h` and its institution `i`
+   * (both LEFT JOINed, so NULL where absent) that holds for every line the rule can use. Batch screening
+   * evaluates all rules' scopes in one pass over `feedetl` and hands each rule only the lines in its scope,
+   * instead of every rule reading every line. `sql` still applies the whole definition, so a scope may be
+   * wider than needed, never narrower; the real-time pre-check ignores it.
+   */
+  lineScope?(ctx: RuleContext): string;
 }
 
 export function defineRule(rule: RuleDefinition): RuleDefinition {

@@ -1,7 +1,7 @@
 /** Runs the configured rules on a workspace (either engine) and stores their findings. */
 import type { SqlEngine } from '../db/engine.js';
 import { quote } from '../db/engine.js';
-import type { TableName } from '../exchange/tables.js';
+import { TABLES, type TableName } from '../exchange/tables.js';
 import { FINDINGS_TABLE, providedTables } from '../workspace/schema.js';
 import type { ConfiguredRule } from './config.js';
 import { LOCATOR_COLUMNS, type RuleContext, type RuleDefinition } from './rule.js';
@@ -19,6 +19,10 @@ export interface RuleOutcome {
 
 export interface ScreeningOptions {
   onRule?: (index: number, total: number, code: string) => void;
+  /** Called once the shared pass over the fee lines (see buildLineScopes) is done: its time and how many rules it serves. */
+  onLineScopes?: (ms: number, rules: number) => void;
+  /** Share one pass over the fee lines among the rules with a line scope (default true; off to compare). */
+  lineScopes?: boolean;
   /** Maps table names for the rule SQL (default: the workspace tables themselves). */
   tables?: RuleContext['t'];
 }
@@ -51,10 +55,37 @@ export function missingTables(rule: RuleDefinition, provided: Set<TableName>): T
   return rule.requires.filter((t) => !provided.has(t));
 }
 
+const LINE_SCOPE_TABLE = 'fg_line_scope';
+
+/**
+ * One pass over the fee lines for every rule with a line scope: the lines inside at least one scope are
+ * kept, with a flag per rule. Each of those rules then reads its own few lines instead of all of them.
+ * Returns, per rule code, the relation standing in for `feedetl`.
+ */
+export async function buildLineScopes(engine: SqlEngine, rules: ConfiguredRule[], tables: RuleContext['t']): Promise<Map<string, string>> {
+  const scoped = rules.filter((c) => c.rule.lineScope);
+  const relations = new Map<string, string>();
+  if (scoped.length === 0) return relations;
+  const scopes = scoped.map((c) => `(${c.rule.lineScope!({ t: tables, p: c.params, d: engine.dialect })})`);
+  await engine.exec(`DROP TABLE IF EXISTS ${LINE_SCOPE_TABLE}`);
+  await engine.exec(`CREATE TEMP TABLE ${LINE_SCOPE_TABLE} AS
+    SELECT f.*, ${scopes.map((s, i) => `COALESCE(${s}, FALSE) AS fg_scope_${i}`).join(', ')}
+    FROM ${tables('feedetl')} f LEFT JOIN ${tables('hilist')} h ON h.med_list_codg = f.med_list_codg
+      LEFT JOIN ${tables('fixmedins')} i ON i.fixmedins_code = f.fixmedins_code
+    WHERE ${scopes.join(' OR ')}`);
+  const columns = TABLES.feedetl.columns.map((c) => c.name).join(', ');
+  for (const [i, c] of scoped.entries()) relations.set(c.rule.code, `(SELECT ${columns} FROM ${LINE_SCOPE_TABLE} WHERE fg_scope_${i})`);
+  return relations;
+}
+
 export async function runScreening(engine: SqlEngine, rules: ConfiguredRule[], options: ScreeningOptions = {}): Promise<RuleOutcome[]> {
   const provided = await providedTables(engine);
   const tables = options.tables ?? ((t: string) => t);
   await engine.exec(`DELETE FROM ${FINDINGS_TABLE}`);
+  const runnable = rules.filter((c) => c.enabled && missingTables(c.rule, provided).length === 0);
+  const scopeStarted = performance.now();
+  const scopedLines = options.tables || options.lineScopes === false ? new Map<string, string>() : await buildLineScopes(engine, runnable, tables);
+  options.onLineScopes?.(performance.now() - scopeStarted, scopedLines.size);
   const outcomes: RuleOutcome[] = [];
   for (const [i, configured] of rules.entries()) {
     const { rule } = configured;
@@ -70,7 +101,9 @@ export async function runScreening(engine: SqlEngine, rules: ConfiguredRule[], o
       continue;
     }
     const started = performance.now();
-    await engine.exec(`INSERT INTO ${FINDINGS_TABLE} ${compileRule(configured, engine, tables)}`);
+    const lines = scopedLines.get(rule.code);
+    const ruleTables = lines ? (t: Parameters<RuleContext['t']>[0]) => (t === 'feedetl' ? lines : tables(t)) : tables;
+    await engine.exec(`INSERT INTO ${FINDINGS_TABLE} ${compileRule(configured, engine, ruleTables)}`);
     outcomes.push({ ...base, status: 'ran', ms: performance.now() - started });
   }
   options.onRule?.(rules.length, rules.length, '');

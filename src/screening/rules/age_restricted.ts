@@ -6,6 +6,7 @@ export default defineRule({
   key: ['feedetl_sn'], requires: ['feedetl', 'hilist', 'psn'], params: {},
   definition: '费用发生时参保人周岁年龄不在项目限定的 [lmt_age_min, lmt_age_max] 之内',
   evidence: '项目{med_list_codg}（{e_item}）限{e_range}岁使用，参保人{psn_no}费用发生时{e_age}岁',
+  lineScope: () => `h.lmt_age_min IS NOT NULL OR h.lmt_age_max IS NOT NULL`,
   sql: ({ t }) => `
     SELECT ${lineLocators('x', eligible('x'))}, x.e_item, x.e_range, x.e_age
     FROM (

@@ -6,6 +6,7 @@ export default defineRule({
   key: ['feedetl_sn'], requires: ['feedetl', 'hilist', 'psn'], params: {},
   definition: '项目限定性别（lmt_gend），参保人性别与之不符',
   evidence: '项目{med_list_codg}（{e_item}）限{e_lmt}性使用，参保人{psn_no}性别为{e_gend}',
+  lineScope: () => `h.lmt_gend IS NOT NULL`,
   sql: ({ t }) => `
     SELECT ${lineLocators('f', eligible('f'))}, h.name AS e_item, ${genderName('h.lmt_gend')} AS e_lmt, ${genderName('p.gend')} AS e_gend
     FROM ${t('feedetl')} f

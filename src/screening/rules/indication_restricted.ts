@@ -6,6 +6,7 @@ export default defineRule({
   key: ['feedetl_sn'], requires: ['feedetl', 'hilist', 'setl'], optional: ['diag'], params: {},
   definition: '就诊的诊断（diag 及 setl.dise_codg）均不以项目限定的诊断前缀（lmt_dise_prefixes）开头',
   evidence: '项目{med_list_codg}（{e_item}）限诊断{e_prefixes}使用，本次就诊诊断为{e_diags}',
+  lineScope: () => `h.lmt_dise_prefixes IS NOT NULL`,
   sql: ({ t }) => `
     WITH candidates AS (
       SELECT f.*, h.name AS e_item, h.lmt_dise_prefixes AS e_prefixes

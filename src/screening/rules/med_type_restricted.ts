@@ -6,6 +6,7 @@ export default defineRule({
   key: ['feedetl_sn'], requires: ['feedetl', 'hilist', 'setl'], params: {},
   definition: '就诊的医疗类别（med_type）不在项目限定的就医方式（lmt_med_types）之中',
   evidence: '项目{med_list_codg}（{e_item}）限{e_allowed}使用，本次就诊为{e_med_type}',
+  lineScope: () => `h.lmt_med_types IS NOT NULL`,
   sql: ({ t }) => `
     SELECT ${lineLocators('f', eligible('f'))}, h.name AS e_item, h.lmt_med_types AS e_allowed, ${medTypeName('v.med_type')} AS e_med_type
     FROM ${t('feedetl')} f

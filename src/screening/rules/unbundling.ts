@@ -15,10 +15,17 @@ export default defineRule({
         MIN(f.fixmedins_code) AS fixmedins_code, SUM(f.det_item_fee_sumamt) AS fee
       FROM ${t('feedetl')} f JOIN bundle_items b ON b.item = f.med_list_codg
       GROUP BY f.mdtrt_id, f.med_list_codg, CAST(f.fee_ocur_time AS DATE)
+    ), part_of AS (
+      SELECT DISTINCT item_a, item_b FROM ${t('hilist_rel')} WHERE rel_type = 'bundle' AND item_a <> item_b
+    ), several_parts AS (
+      -- Most visit-days hold one part of a bundle at most: find those with two or more before the costly aggregates.
+      SELECT r.item_a, d.mdtrt_id, d.day FROM item_day d JOIN part_of r ON r.item_b = d.med_list_codg
+      GROUP BY r.item_a, d.mdtrt_id, d.day HAVING MIN(d.med_list_codg) < MAX(d.med_list_codg)
     ), parts AS (
       SELECT r.item_a, d.mdtrt_id, d.day, MIN(d.psn_no) AS psn_no, MIN(d.fixmedins_code) AS fixmedins_code,
-        COUNT(DISTINCT d.med_list_codg) AS n_parts, SUM(d.fee) AS total, string_agg(d.med_list_codg, '、' ORDER BY d.med_list_codg) AS part_list
-      FROM item_day d JOIN ${t('hilist_rel')} r ON r.rel_type = 'bundle' AND r.item_b = d.med_list_codg AND r.item_a <> r.item_b
+        COUNT(*) AS n_parts, SUM(d.fee) AS total, string_agg(d.med_list_codg, '、' ORDER BY d.med_list_codg) AS part_list
+      FROM item_day d JOIN part_of r ON r.item_b = d.med_list_codg
+      JOIN several_parts x ON x.item_a = r.item_a AND x.mdtrt_id = d.mdtrt_id AND x.day = d.day
       GROUP BY r.item_a, d.mdtrt_id, d.day
     ), hits AS (
       SELECT p.*, h.name AS item_name, ${priceCap('h', 'i.hosp_lv')} AS cap
