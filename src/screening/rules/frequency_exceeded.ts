@@ -14,13 +14,16 @@ export default defineRule({
   sql: ({ t, p }) => `
     WITH lines AS (
       SELECT f.mdtrt_id, f.psn_no, f.fixmedins_code, f.setl_id, f.med_list_codg, CAST(f.fee_ocur_time AS DATE) AS day, f.cnt,
-        ${eligible('f')} AS amt, h.max_cnt_per_day, h.max_cnt_per_7d, h.name AS item_name
+        ${eligible('f')} AS amt
       FROM ${t('feedetl')} f
       JOIN ${t('hilist')} h ON h.med_list_codg = f.med_list_codg AND (h.max_cnt_per_day IS NOT NULL OR h.max_cnt_per_7d IS NOT NULL)
     ), visit_day AS (
-      SELECT mdtrt_id, psn_no, fixmedins_code, med_list_codg, day, MIN(setl_id) AS setl_id, SUM(cnt) AS units, SUM(amt) AS amt,
-        MIN(max_cnt_per_day) AS day_max, MIN(max_cnt_per_7d) AS window_max, MIN(item_name) AS item_name
-      FROM lines GROUP BY mdtrt_id, psn_no, fixmedins_code, med_list_codg, day
+      -- The limits and the name depend on the item alone: joined after grouping rather than aggregated.
+      SELECT g.*, h.max_cnt_per_day AS day_max, h.max_cnt_per_7d AS window_max, h.name AS item_name
+      FROM (
+        SELECT mdtrt_id, psn_no, fixmedins_code, med_list_codg, day, MIN(setl_id) AS setl_id, SUM(cnt) AS units, SUM(amt) AS amt
+        FROM lines GROUP BY mdtrt_id, psn_no, fixmedins_code, med_list_codg, day
+      ) g JOIN ${t('hilist')} h ON h.med_list_codg = g.med_list_codg
     ), person_day AS (
       SELECT psn_no, med_list_codg, day, SUM(units) AS units FROM visit_day WHERE window_max IS NOT NULL GROUP BY psn_no, med_list_codg, day
     ), person_window AS (

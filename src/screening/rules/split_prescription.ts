@@ -9,25 +9,31 @@ export default defineRule({
   // Quotients are cast to DECIMAL(18,6) before ROUND: DuckDB divides decimals in DOUBLE, PostgreSQL exactly, so a
   // half cent (e.g. 2.05 × 7/14 = 1.025) would otherwise round to 1.02 on one engine and 1.03 on the other.
   sql: ({ t, p, d: dialect }) => `
-    WITH lines AS (
-      SELECT f.psn_no, f.fixmedins_code, f.med_list_codg, CAST(f.fee_ocur_time AS DATE) AS day, f.rxno,
-        COALESCE(f.prd_days, 0) AS prd_days, ${eligible('f')} AS amt, ${supplyLimit('h', 'v.med_type', p)} AS lim
+    WITH rx_lines AS (
+      -- Drug lines on prescriptions, whatever the visit: which visits are admissions is looked up only for
+      -- the few (person, institution, item, day) with several prescriptions.
+      SELECT f.mdtrt_id, f.psn_no, f.fixmedins_code, f.med_list_codg, CAST(f.fee_ocur_time AS DATE) AS day, f.rxno,
+        COALESCE(f.prd_days, 0) AS prd_days, ${eligible('f')} AS amt, h.max_days
       FROM ${t('feedetl')} f
-      JOIN ${t('mdtrt')} v ON v.mdtrt_id = f.mdtrt_id
       LEFT JOIN ${t('hilist')} h ON h.med_list_codg = f.med_list_codg
-      WHERE f.rxno IS NOT NULL AND v.med_type <> '21' AND ${isDrugLine('f', 'h')}
+      WHERE f.rxno IS NOT NULL AND ${isDrugLine('f', 'h')}
     ), candidates AS (
-      -- Nearly every (person, institution, item, day) has one prescription: find the few with several first.
-      SELECT psn_no, fixmedins_code, med_list_codg, day FROM lines
+      SELECT psn_no, fixmedins_code, med_list_codg, day FROM rx_lines
       WHERE ${dialect.hash(['psn_no', 'fixmedins_code', 'med_list_codg', 'day'])} IN (
-        SELECT ${dialect.hash(['psn_no', 'fixmedins_code', 'med_list_codg', 'day'])} FROM lines
+        SELECT ${dialect.hash(['psn_no', 'fixmedins_code', 'med_list_codg', 'day'])} FROM rx_lines
         GROUP BY ${dialect.hash(['psn_no', 'fixmedins_code', 'med_list_codg', 'day'])}
         HAVING MIN(${dialect.hash(['rxno'])}) < MAX(${dialect.hash(['rxno'])}))
       GROUP BY psn_no, fixmedins_code, med_list_codg, day HAVING MIN(rxno) < MAX(rxno)
+    ), lines AS (
+      SELECT l.*, ${supplyLimit('l', 'v.med_type', p)} AS lim
+      FROM rx_lines l
+      JOIN candidates c ON c.psn_no = l.psn_no AND c.fixmedins_code = l.fixmedins_code AND c.med_list_codg = l.med_list_codg AND c.day = l.day
+      JOIN ${t('mdtrt')} v ON v.mdtrt_id = l.mdtrt_id
+      WHERE v.med_type <> '21'
     ), per_rx AS (
-      SELECT l.psn_no, l.fixmedins_code, l.med_list_codg, l.day, l.rxno, SUM(l.prd_days) AS days, SUM(l.amt) AS amt, MIN(l.lim) AS lim
-      FROM lines l JOIN candidates c ON c.psn_no = l.psn_no AND c.fixmedins_code = l.fixmedins_code AND c.med_list_codg = l.med_list_codg AND c.day = l.day
-      GROUP BY l.psn_no, l.fixmedins_code, l.med_list_codg, l.day, l.rxno
+      SELECT psn_no, fixmedins_code, med_list_codg, day, rxno, SUM(prd_days) AS days, SUM(amt) AS amt, MIN(lim) AS lim
+      FROM lines
+      GROUP BY psn_no, fixmedins_code, med_list_codg, day, rxno
     ), per_day AS (
       SELECT psn_no, fixmedins_code, med_list_codg, day, COUNT(*) AS n_rx, SUM(days) AS days, MAX(days) AS max_days,
         MIN(lim) AS lim, SUM(amt) AS amt, string_agg(rxno, '、' ORDER BY rxno) AS rxnos
