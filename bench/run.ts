@@ -4,6 +4,9 @@
  * CSV files. Data sets are cached under bench/data/. Prints one table and writes bench/results/*.json.
  *
  * BENCH_SIZES=1000000 npm run bench   limits the sizes (comma-separated fee-line counts).
+ * BENCH_REPEAT=3 (default)            runs each measurement that many times, interleaved (Parquet, CSV, floor,
+ *                                     Parquet, …), and reports the run with the median total: on a shared
+ *                                     2-core machine single runs swing by 30 % or more.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -51,6 +54,11 @@ function baseline(dir: string): { seconds: number; rows: number; peakMemoryMb: n
   return JSON.parse(r.stdout.trim().split('\n').pop()!);
 }
 
+/** The element with the median value of `key` (the lower middle one for an even count). */
+function median<T>(xs: T[], key: (x: T) => number): T {
+  return [...xs].sort((a, b) => key(a) - key(b))[Math.floor((xs.length - 1) / 2)]!;
+}
+
 const fmt = (n: number, d = 2) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 
@@ -63,9 +71,19 @@ async function main(): Promise<void> {
   for (const lines of sizes) {
     const pq = await dataset(lines, 'parquet');
     const csv = await dataset(lines, 'csv');
-    const pqRun = await screen(pq, `${lines}-parquet`);
-    const csvRun = await screen(csv, `${lines}-csv`);
-    const floor = baseline(csv);
+    const repeat = Math.max(1, Number(process.env.BENCH_REPEAT ?? 3));
+    const pqRuns: Summary[] = [];
+    const csvRuns: Summary[] = [];
+    const floors: ReturnType<typeof baseline>[] = [];
+    for (let i = 0; i < repeat; i++) {
+      pqRuns.push(await screen(pq, `${lines}-parquet`));
+      csvRuns.push(await screen(csv, `${lines}-csv`));
+      floors.push(baseline(csv));
+    }
+    const pqRun = median(pqRuns, (r) => r.seconds.total);
+    const csvRun = median(csvRuns, (r) => r.seconds.total);
+    const floor = median(floors, (r) => r.seconds);
+    const allTotals = { parquet: pqRuns.map((r) => r.seconds.total), csv: csvRuns.map((r) => r.seconds.total), csvFloor: floors.map((r) => r.seconds) };
     const feeLines = pqRun.tables.find((t) => t.table === 'feedetl')?.rows ?? lines;
     const findings = pqRun.rules.reduce((s, r) => s + r.findings, 0);
     rows.push([int(feeLines), 'parquet', fmt(pqRun.seconds.import), fmt(pqRun.seconds.screen), fmt(pqRun.seconds.write), fmt(pqRun.seconds.total), int(feeLines / pqRun.seconds.total), int(pqRun.peakMemoryMb), int(findings), '']);
@@ -76,15 +94,18 @@ async function main(): Promise<void> {
       row.push(r.status === 'ran' ? int(r.ms) : r.status, r.status === 'ran' ? int(r.findings) : '-');
       ruleRows.set(r.code, row);
     }
-    runs.push({ feeLines, parquet: pqRun, csv: csvRun, csvFloor: floor, csvRatioToFloor: csvRun.seconds.total / floor.seconds, parquetLinesPerSecond: feeLines / pqRun.seconds.total });
+    runs.push({ feeLines, repeat, allTotals, parquet: pqRun, csv: csvRun, csvFloor: floor, csvRatioToFloor: csvRun.seconds.total / floor.seconds, parquetLinesPerSecond: feeLines / pqRun.seconds.total });
   }
   const table = (headers: string[], body: string[][]) => {
     const w = headers.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
     return [headers.map((h, i) => h.padStart(w[i]!)).join('  '), w.map((x) => '-'.repeat(x)).join('  '), ...body.map((r) => r.map((c, i) => (i === 0 || i === 1 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  '))].join('\n');
   };
   console.log(`\nFundguard screening benchmark — ${cpus().length} cores, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}`);
-  console.log('end to end: files in (import + checks), 24 rules, findings out (Parquet); seconds\n');
+  console.log(`end to end: files in (import + checks), 24 rules, findings out (Parquet); seconds; median of ${process.env.BENCH_REPEAT ?? 3} interleaved runs\n`);
   console.log(table(['fee lines', 'input', 'import', 'rules', 'write', 'total', 'lines/s', 'peak MB', 'findings', 'note'], rows));
+  for (const r of runs as { feeLines: number; allTotals: Record<string, number[]> }[]) {
+    console.log(`  every run at ${int(r.feeLines)} lines (s): ${Object.entries(r.allTotals).map(([k, v]) => `${k} ${v.map((x) => fmt(x)).join(' / ')}`).join('; ')}`);
+  }
   console.log('\nper rule (Parquet input): milliseconds and findings');
   console.log(table(['rule', ...sizes.flatMap((s) => [`ms @${int(s)}`, 'findings'])], [...ruleRows.values()]));
   const result = { at: new Date().toISOString(), machine: { cores: cpus().length, memoryGiB: totalmem() / 2 ** 30, node: process.version }, runs };

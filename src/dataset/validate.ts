@@ -4,7 +4,7 @@
  * that is TRUE for a bad row; one scan counts them all and only failing checks are detailed.
  */
 import type { DuckDbEngine } from '../db/duckdb.js';
-import { ident, quote } from '../db/engine.js';
+import { ident, quote, repeatedKeys } from '../db/engine.js';
 import { PATTERNS, type TableSpec } from '../exchange/tables.js';
 import type { Reject } from './stage.js';
 
@@ -107,9 +107,9 @@ export async function runUniqueCheck(
   const table = rel.name;
   const out: CheckOutcome = { rejects: [], count: 0, predicates: [] };
   const cols = key.map(ident).join(', ');
-  // Grouping 10 million text ids is slow; grouping their 64-bit hashes is fast. Only when two rows share
+  // Comparing 10 million text ids is slow; sorting their 64-bit hashes is fast. Only when two rows share
   // a hash are the ids themselves compared.
-  const [dup] = await engine.all<{ n: number }>(`SELECT COUNT(*) AS n FROM (SELECT hash(${cols}) AS h FROM ${table} WHERE ${key.map((k) => `${ident(k)} IS NOT NULL`).join(' AND ')} GROUP BY h HAVING COUNT(*) > 1) d`);
+  const [dup] = await engine.all<{ n: number }>(`SELECT COUNT(*) AS n FROM (${repeatedKeys(`hash(${cols})`, `${table} WHERE ${key.map((k) => `${ident(k)} IS NOT NULL`).join(' AND ')}`)}) d`);
   if (Number(dup?.n ?? 0) === 0) return out;
   const dupTable = `${table}_dups`;
   await engine.exec(`CREATE OR REPLACE TABLE ${dupTable} AS SELECT id, first, v FROM (

@@ -1,3 +1,4 @@
+import { repeatedKeys } from '../../db/engine.js';
 import { defineRule } from '../rule.js';
 import { eligible, locators } from '../sql.js';
 
@@ -12,7 +13,7 @@ export default defineRule({
     WITH rel_items AS (
       SELECT item_a AS item FROM ${t('hilist_rel')} UNION SELECT item_b FROM ${t('hilist_rel')}
     ), repeated_keys AS (
-      SELECT ${lineKey} AS k FROM ${t('feedetl')} f GROUP BY ${lineKey} HAVING COUNT(*) > 1
+      ${repeatedKeys(lineKey, `${t('feedetl')} f`)}
     ), identical AS (
       SELECT f.mdtrt_id, f.med_list_codg, CAST(f.fee_ocur_time AS DATE) AS day, MIN(f.psn_no) AS psn_no, MIN(f.fixmedins_code) AS fixmedins_code,
         SUM(${eligible('f')}) - MIN(${eligible('f')}) AS amt, '同一时间重复收费' || CAST(COUNT(*) AS VARCHAR) || '次' AS reason

@@ -17,12 +17,16 @@ export default defineRule({
       FROM ${t('feedetl')} f
       LEFT JOIN ${t('hilist')} h ON h.med_list_codg = f.med_list_codg
       WHERE f.rxno IS NOT NULL AND ${isDrugLine('f', 'h')}
+    ), several_rx AS (
+      -- Groups (by hash) holding two prescription hashes: sorted by both, such a group has two neighbours that
+      -- differ only in the prescription. Sorting is cheaper than grouping these millions of lines.
+      SELECT DISTINCT g FROM (
+        SELECT g, rx, lag(g) OVER (ORDER BY g, rx) AS prev_g, lag(rx) OVER (ORDER BY g, rx) AS prev_rx
+        FROM (SELECT ${dialect.hash(['psn_no', 'fixmedins_code', 'med_list_codg', 'day'])} AS g, ${dialect.hash(['rxno'])} AS rx FROM rx_lines) h
+      ) sorted WHERE g = prev_g AND rx <> prev_rx
     ), candidates AS (
       SELECT psn_no, fixmedins_code, med_list_codg, day FROM rx_lines
-      WHERE ${dialect.hash(['psn_no', 'fixmedins_code', 'med_list_codg', 'day'])} IN (
-        SELECT ${dialect.hash(['psn_no', 'fixmedins_code', 'med_list_codg', 'day'])} FROM rx_lines
-        GROUP BY ${dialect.hash(['psn_no', 'fixmedins_code', 'med_list_codg', 'day'])}
-        HAVING MIN(${dialect.hash(['rxno'])}) < MAX(${dialect.hash(['rxno'])}))
+      WHERE ${dialect.hash(['psn_no', 'fixmedins_code', 'med_list_codg', 'day'])} IN (SELECT g FROM several_rx)
       GROUP BY psn_no, fixmedins_code, med_list_codg, day HAVING MIN(rxno) < MAX(rxno)
     ), lines AS (
       SELECT l.*, ${supplyLimit('l', 'v.med_type', p)} AS lim

@@ -1,0 +1,13 @@
+import { DuckDbEngine } from '../dist/src/db/duckdb.js';
+import { configureRules } from '../dist/src/screening/config.js';
+import { buildLineScopes } from '../dist/src/screening/run.js';
+const e = await DuckDbEngine.open(':memory:');
+await e.exec(`ATTACH '/tmp/ws10.duckdb' AS ws (READ_ONLY)`); await e.exec('COPY FROM DATABASE ws TO memory'); await e.exec('DETACH ws');
+const o = e.exec.bind(e);
+e.exec = async (sql) => { if (!sql.startsWith('CREATE TEMP TABLE')) return o(sql); const q = sql.replace(/^CREATE TEMP TABLE \w+ AS/, '');
+  const t = performance.now(); const r = await e.all('EXPLAIN (ANALYZE, FORMAT json) ' + q); console.log('wall', ((performance.now()-t)/1000).toFixed(2)); const tree = JSON.parse(r[0].explain_value);
+  const walk = (n, d) => { const ex = n.extra_info || {}; const info = [ex.Table, ex['Join Type'], ex.Conditions, ex.Expression].filter(Boolean).map(x => String(x).replace(/\s+/g,' ').slice(0, 200)).join(' | ');
+    if (n.operator_name || n.operator_type) console.log(' '.repeat(d*2) + (n.operator_name||n.operator_type).trim(), (n.operator_timing ?? 0).toFixed(3)+'s', (n.operator_cardinality ?? '')+' rows', info);
+    for (const c of n.children || []) walk(c, d+1); };
+  walk(tree, 0); };
+await buildLineScopes(e, configureRules(), (t) => t);
