@@ -68,6 +68,35 @@ describe('input and output formats', () => {
     await e.close();
   });
 
+  it('trims space-padded text and reads empty text as missing, in CSV and Parquet alike', async () => {
+    const tidy = await writeDataset(world());
+    // Pad every text value of the visits and fee lines with spaces, and quote empty values, as some exports do.
+    const padded = await writeDataset(world());
+    const pqDir = await mkdtemp(join(tmpdir(), 'fg-pad-pq-'));
+    const e = await DuckDbEngine.open(':memory:');
+    for (const t of ['setl', 'feedetl']) {
+      const rel = `read_csv(${quote(join(tidy, `${t}.csv`))}, all_varchar=true)`;
+      const cols = (await e.all<{ column_name: string }>(`DESCRIBE SELECT * FROM ${rel}`)).map((c) => c.column_name);
+      const pad = cols.map((c) => `CASE WHEN "${c}" IS NULL THEN '' ELSE ' ' || "${c}" || '  ' END AS "${c}"`).join(', ');
+      await e.exec(`COPY (SELECT ${pad} FROM ${rel}) TO ${quote(join(padded, `${t}.csv`))} (FORMAT csv, HEADER true, FORCE_QUOTE *)`);
+    }
+    for (const t of Object.keys(world())) {
+      await e.exec(`COPY (SELECT * FROM read_csv(${quote(join(padded, `${t}.csv`))}, all_varchar=true)) TO ${quote(join(pqDir, `${t}.parquet`))} (FORMAT parquet)`);
+    }
+    const [one] = await e.all<{ sn: string }>(`SELECT feedetl_sn AS sn FROM read_parquet(${quote(join(pqDir, 'feedetl.parquet'))}) LIMIT 1`);
+    expect(one!.sn).toMatch(/^ \S+  $/);
+    await e.close();
+    const outDir = await mkdtemp(join(tmpdir(), 'fg-out-'));
+    for (const [name, dir] of [['tidy', tidy], ['padded', padded], ['pq', pqDir]] as const) {
+      const r = fundguard(['screen', '--input', dir, '--out', join(outDir, `${name}.csv`)]);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    const expected = await readFile(join(outDir, 'tidy.csv'), 'utf8');
+    expect(expected.trim().split('\n').length).toBeGreaterThan(3);
+    expect(await readFile(join(outDir, 'padded.csv'), 'utf8')).toBe(expected);
+    expect(await readFile(join(outDir, 'pq.csv'), 'utf8')).toBe(expected);
+  });
+
   it('accepts the national platform extracts (setl_d, mdtrt_d, fee_list_d, setl_list_diag_d)', async () => {
     const w = world();
     const canonical = await writeDataset(w);
