@@ -4,6 +4,7 @@
  * CSV files. Data sets are cached under bench/data/. Prints one table and writes bench/results/*.json.
  *
  * BENCH_SIZES=1000000 npm run bench   limits the sizes (comma-separated fee-line counts).
+ * BENCH_BASELINE_LINES=200000     lines given to the json-rules-engine baseline (row by row in JavaScript).
  * BENCH_REPEAT=3 (default)            runs each measurement that many times, interleaved (Parquet, CSV, floor,
  *                                     Parquet, …), and reports the run with the median total: on a shared
  *                                     2-core machine single runs swing by 30 % or more.
@@ -21,6 +22,9 @@ const DATA = join(ROOT, 'bench', 'data');
 const RESULTS = join(ROOT, 'bench', 'results');
 const BIN = join(ROOT, 'bin', 'fundguard.js');
 const BASELINE = join(ROOT, 'dist', 'bench', 'baseline-read-csv.js');
+const JSON_RULES_BASELINE = join(ROOT, 'dist', 'bench', 'baseline-json-rules.js');
+/** json-rules-engine handles a few thousand lines a second: it is timed on the first lines of each set. */
+const JSON_RULES_LINES = Number(process.env.BENCH_BASELINE_LINES ?? 200_000);
 
 interface Summary {
   seconds: { import: number; screen: number; write: number; total: number };
@@ -61,6 +65,14 @@ function median<T>(xs: T[], key: (x: T) => number): T {
   return [...xs].sort((a, b) => key(a) - key(b))[Math.floor((xs.length - 1) / 2)]!;
 }
 
+interface JsonRulesRun { seconds: number; lines: number; linesPerSecond: number; flagged: Record<string, number>; peakMemoryMb: number }
+
+function jsonRulesBaseline(dir: string, lines: number): JsonRulesRun {
+  const r = spawnSync(process.execPath, [JSON_RULES_BASELINE, dir, '--limit', String(lines)], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`json-rules-engine baseline failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!);
+}
+
 const fmt = (n: number, d = 2) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 
@@ -85,6 +97,7 @@ async function main(): Promise<void> {
     const pqRun = median(pqRuns, (r) => r.seconds.total);
     const csvRun = median(csvRuns, (r) => r.seconds.total);
     const floor = median(floors, (r) => r.seconds);
+    const jsonRules = jsonRulesBaseline(pq, Math.min(JSON_RULES_LINES, lines));
     const allTotals = { parquet: pqRuns.map((r) => r.seconds.total), csv: csvRuns.map((r) => r.seconds.total), csvFloor: floors.map((r) => r.seconds) };
     const feeLines = pqRun.tables.find((t) => t.table === 'feedetl')?.rows ?? lines;
     const findings = pqRun.rules.reduce((s, r) => s + r.findings, 0);
@@ -99,7 +112,7 @@ async function main(): Promise<void> {
       row.push(r.status === 'ran' ? int(r.ms) : r.status, r.status === 'ran' ? int(r.findings) : '-');
       ruleRows.set(r.code, row);
     }
-    runs.push({ feeLines, repeat, allTotals, parquet: pqRun, csv: csvRun, csvFloor: floor, csvRatioToFloor: csvRun.seconds.total / floor.seconds, parquetLinesPerSecond: feeLines / pqRun.seconds.total });
+    runs.push({ feeLines, repeat, allTotals, jsonRules, fundguardToJsonRules: (feeLines / pqRun.seconds.total) / jsonRules.linesPerSecond, parquet: pqRun, csv: csvRun, csvFloor: floor, csvRatioToFloor: csvRun.seconds.total / floor.seconds, parquetLinesPerSecond: feeLines / pqRun.seconds.total });
   }
   const table = (headers: string[], body: string[][]) => {
     const w = headers.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
@@ -110,6 +123,13 @@ async function main(): Promise<void> {
   console.log(table(['fee lines', 'input', 'import', 'rules', 'write', 'total', 'lines/s', 'peak MB', 'findings', 'note'], rows));
   for (const r of runs as { feeLines: number; allTotals: Record<string, number[]> }[]) {
     console.log(`  every run at ${int(r.feeLines)} lines (s): ${Object.entries(r.allTotals).map(([k, v]) => `${k} ${v.map((x) => fmt(x)).join(' / ')}`).join('; ')}`);
+  }
+  console.log('\nbaseline: the 7 line-level restriction rules (gender, age, level, visit type, price cap, non-covered, days of');
+  console.log('supply) evaluated row by row in JavaScript with json-rules-engine, joins as JavaScript maps (bench/baseline-json-rules.ts)');
+  for (const r of runs as { feeLines: number; jsonRules: JsonRulesRun; parquetLinesPerSecond: number; fundguardToJsonRules: number }[]) {
+    console.log(`  ${int(r.feeLines)}-line set: baseline ${int(r.jsonRules.linesPerSecond)} lines/s over its first ${int(r.jsonRules.lines)} lines ` +
+      `(peak ${int(r.jsonRules.peakMemoryMb)} MB); Fundguard, all 24 rules and every check, ${int(r.parquetLinesPerSecond)} lines/s: ` +
+      `${fmt(r.fundguardToJsonRules, 0)}× the baseline`);
   }
   console.log('\nper rule (Parquet input): milliseconds and findings');
   console.log(table(['rule', ...sizes.flatMap((s) => [`ms @${int(s)}`, 'findings'])], [...ruleRows.values()]));
