@@ -66,7 +66,12 @@ export function derivedTablesSql(d: Dialect): string[] {
         SELECT s.mdtrt_id, s.psn_no, s.fixmedins_code, s.med_type, s.begntime, s.endtime, s.dise_codg, s.hifp_pay, s.medfee_sumamt, s.setl_id
         FROM setl s JOIN settlements n ON n.mdtrt_id = s.mdtrt_id AND n.n = 1
         UNION ALL
-        SELECT s.mdtrt_id, MIN(s.psn_no), MIN(s.fixmedins_code), MIN(s.med_type), MIN(s.begntime), MAX(s.endtime), MIN(s.dise_codg),
+        -- A visit with any admission settlement (med_type 21) is an admission, from its admission settlements'
+        -- begntime to endtime (an emergency visit that turned into an admission, say).
+        SELECT s.mdtrt_id, MIN(s.psn_no), MIN(s.fixmedins_code),
+          CASE WHEN COUNT(*) FILTER (WHERE s.med_type = '21') > 0 THEN '21' ELSE MIN(s.med_type) END,
+          COALESCE(MIN(s.begntime) FILTER (WHERE s.med_type = '21'), MIN(s.begntime)),
+          COALESCE(MAX(s.endtime) FILTER (WHERE s.med_type = '21'), MAX(s.endtime)), MIN(s.dise_codg),
           SUM(s.hifp_pay), SUM(s.medfee_sumamt), MIN(s.setl_id)
         FROM setl s JOIN settlements n ON n.mdtrt_id = s.mdtrt_id AND n.n > 1
         GROUP BY s.mdtrt_id)

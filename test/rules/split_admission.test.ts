@@ -13,7 +13,7 @@ function admission(mdtrt_id: string, psn_no: string, begntime: string, endtime: 
 }
 
 const w = baseWorld();
-for (const p of ['P_DAY0', 'P_DAY15', 'P_DAY16', 'P_PREFIX', 'P_INST', 'P_DIAGTBL', 'P_OVERLAP', 'P_CHAIN', 'P_OUTPT']) w.psn.push(personRow({ psn_no: p }));
+for (const p of ['P_DAY0', 'P_DAY15', 'P_DAY16', 'P_PREFIX', 'P_INST', 'P_DIAGTBL', 'P_OVERLAP', 'P_CHAIN', 'P_OUTPT', 'P_CONVERT']) w.psn.push(personRow({ psn_no: p }));
 w.setl.push(
   // Readmitted on the discharge day itself (gap 0): flagged.
   admission('DAY0_PREV', 'P_DAY0', '2024-03-01 08:00:00', '2024-03-10 09:00:00'),
@@ -43,6 +43,11 @@ w.setl.push(
   // An outpatient visit 2 days after discharge is not an admission.
   admission('OUTPT_PREV', 'P_OUTPT', '2024-03-01 08:00:00', '2024-03-10 09:00:00'),
   visit({ mdtrt_id: 'OUTPT_VISIT', psn_no: 'P_OUTPT', med_type: '11', begntime: '2024-03-12 08:00:00', dise_codg: 'J18.900' }),
+  // A visit settled first as an emergency (13), then as an admission (21): it is an admission (any med_type 21
+  // settlement makes one), readmitted 3 days after the earlier discharge: flagged.
+  admission('CONVERT_PREV', 'P_CONVERT', '2024-03-01 08:00:00', '2024-03-05 09:00:00'),
+  visit({ mdtrt_id: 'CONVERT_LATER', setl_id: 'S_CONVERT_LATER_ER', psn_no: 'P_CONVERT', med_type: '13', begntime: '2024-03-08 02:00:00', dise_codg: 'J18.900' }),
+  admission('CONVERT_LATER', 'P_CONVERT', '2024-03-08 06:00:00', '2024-03-12 09:00:00'),
 );
 w.diag.push({ mdtrt_id: 'DIAGTBL_LATER', maindiag_flag: '1', diag_code: 'J18.100' }, { mdtrt_id: 'DIAGTBL_LATER', maindiag_flag: '0', diag_code: 'I10.x00' });
 
@@ -53,9 +58,9 @@ describe.each(ENGINES)(`${CODE} on %s`, (engine) => {
     expect((await run(engine)).status).toBe('ran');
   });
 
-  it('flags exactly the later admissions of gap 0, gap 15, a diag-table diagnosis and the chain', async () => {
+  it('flags exactly the later admissions of gap 0, gap 15, a diag-table diagnosis, the chain and an emergency turned admission', async () => {
     const { findings } = await run(engine);
-    expect(findings.map((f) => f.mdtrt_id).sort()).toEqual(['CHAIN_2', 'CHAIN_3', 'DAY0_LATER', 'DAY15_LATER', 'DIAGTBL_LATER']);
+    expect(findings.map((f) => f.mdtrt_id).sort()).toEqual(['CHAIN_2', 'CHAIN_3', 'CONVERT_LATER', 'DAY0_LATER', 'DAY15_LATER', 'DIAGTBL_LATER']);
     expectWellFormed(findings, CODE, 'suspect');
   });
 
