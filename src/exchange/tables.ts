@@ -78,7 +78,8 @@ export const TABLES: Record<TableName, TableSpec> = {
       { name: 'status', type: 'text', values: ['normal', 'suspended'] },
       { name: 'status_from', type: 'date' },
     ],
-    unique: ['prac_code'],
+    // A practitioner may be registered at several institutions (多点执业): one row per registration.
+    unique: ['prac_code', 'fixmedins_code'],
     references: [{ columns: ['fixmedins_code'], table: 'fixmedins', targetColumns: ['fixmedins_code'], whenTargetProvided: true }],
   },
   psn: {

@@ -3,7 +3,7 @@
  * fee time (fee day ≥ status_from; an empty status_from means "since always").
  */
 import { describe, expect, it } from 'vitest';
-import { baseWorld, HOSPITAL, line, PHARMACY, visit, type Rows } from '../support/fixture.js';
+import { baseWorld, HOSPITAL, HOSPITAL_2, line, PHARMACY, visit, type Rows } from '../support/fixture.js';
 import { ENGINES, expectEnginesAgree, expectWellFormed, findingBy, ruleScreening } from '../support/rule-screen.js';
 
 const CODE = 'SUSPENDED_PRACTITIONER';
@@ -11,12 +11,16 @@ const DR_SUSP = 'D110101000001';
 const DR_SUSP_NODATE = 'D110101000002';
 const DR_NORMAL = 'D110101000003';
 const PHARMACIST_SUSP = 'HY110101000004';
+const DR_TWO_SITES = 'D110101000005';
 
 const practitioner: Rows[] = [
   { prac_code: DR_SUSP, prac_name: '张医生', fixmedins_code: HOSPITAL, status: 'suspended', status_from: '2024-03-10' },
   { prac_code: DR_SUSP_NODATE, prac_name: '李医生', fixmedins_code: HOSPITAL, status: 'suspended', status_from: '' },
   { prac_code: DR_NORMAL, prac_name: '王医生', fixmedins_code: HOSPITAL, status: 'normal', status_from: '2024-03-10' },
   { prac_code: PHARMACIST_SUSP, prac_name: '赵药师', fixmedins_code: PHARMACY, status: 'suspended', status_from: '2024-03-10' },
+  // Registered at two institutions (多点执业), suspended from 2024-03-20 at the second: one row per registration.
+  { prac_code: DR_TWO_SITES, prac_name: '孙医生', fixmedins_code: HOSPITAL, status: 'normal', status_from: '' },
+  { prac_code: DR_TWO_SITES, prac_name: '孙医生', fixmedins_code: HOSPITAL_2, status: 'suspended', status_from: '2024-03-20' },
 ];
 
 const w = baseWorld();
@@ -34,6 +38,8 @@ ordered('L_NORMAL', DR_NORMAL, '2024-03-10 10:00:00'); // normal status with a d
 ordered('L_NOBILLER', '', '2024-03-10 10:00:00', { chfpdr_code: DR_SUSP }); // only the visit's attending doctor is suspended: not flagged
 ordered('L_UNKNOWN', 'D999999999999', '2024-03-10 10:00:00'); // not a registered practitioner: not flagged
 ordered('L_PHARMACIST', PHARMACIST_SUSP, '2024-03-11 10:00:00', { fixmedins_code: PHARMACY }); // pharmacist, suspended: flagged
+ordered('L_TWO_BEFORE', DR_TWO_SITES, '2024-03-19 10:00:00'); // before the suspension: not flagged
+ordered('L_TWO_AFTER', DR_TWO_SITES, '2024-03-21 10:00:00'); // suspended (医保服务资格 is the person's): flagged, once
 
 const run = ruleScreening(CODE, { ...w, practitioner });
 
@@ -44,7 +50,7 @@ describe.each(ENGINES)(`${CODE} on %s`, (engine) => {
 
   it('flags exactly the lines ordered by a practitioner suspended on the fee day', async () => {
     const { findings } = await run(engine);
-    expect(findings.map((f) => f.feedetl_sn).sort()).toEqual(['L_LATER', 'L_NODATE', 'L_ONDAY', 'L_PHARMACIST']);
+    expect(findings.map((f) => f.feedetl_sn).sort()).toEqual(['L_LATER', 'L_NODATE', 'L_ONDAY', 'L_PHARMACIST', 'L_TWO_AFTER']);
     expectWellFormed(findings, CODE, 'definite');
   });
 
