@@ -92,3 +92,21 @@ describe.each(ENGINES)(`${CODE} on %s`, (engine) => {
 it(`${CODE}: DuckDB and PostgreSQL return identical findings`, async () => {
   await expectEnginesAgree(run);
 });
+
+// A data set without purchases (no inv_purc file): the table counts as empty and the rule still runs.
+const wNoPurc = baseWorld();
+wNoPurc.setl.push(visit({ mdtrt_id: 'NP_V', fixmedins_code: PHARMACY, med_type: '41', begntime: '2024-03-05 10:00:00' }));
+wNoPurc.feedetl.push(line({ mdtrt_id: 'NP_V', fixmedins_code: PHARMACY, med_list_codg: 'NP_BILLED', med_chrgitm_type: '09', cnt: 50, pric: 3, fee_ocur_time: '2024-03-05 10:10:00' }));
+const salesOnly: Rows[] = [
+  { fixmedins_code: PHARMACY, rtal_docno: 'NP1', med_list_codg: 'NP_BILLED', sel_time: '2024-03-05 12:00:00', sel_cnt: 10, finl_trns_pric: 3, hi_feesetl_flag: '1', setl_id: '', psn_no: '', rx_flag: '0', rxno: '' },
+  { fixmedins_code: PHARMACY, rtal_docno: 'NP2', med_list_codg: 'NP_STOCK', sel_time: '2024-03-05 12:00:00', sel_cnt: 30, finl_trns_pric: 2, hi_feesetl_flag: '0', setl_id: '', psn_no: '', rx_flag: '0', rxno: '' },
+];
+const noPurcRun = ruleScreening(CODE, { ...wNoPurc, inv_sale: salesOnly, inv_stock: [{ fixmedins_code: PHARMACY, med_list_codg: 'NP_STOCK', invdate: '2024-03-01', inv_cnt: 20 }] });
+
+describe.each(ENGINES)(`${CODE} without a purchases file, on %s`, (engine) => {
+  it('runs and flags the billed excess and the sales beyond the opening stock', async () => {
+    const r = await noPurcRun(engine);
+    expect(r.status).toBe('ran');
+    expect(r.findings.map(key).sort()).toEqual([`${PHARMACY}|NP_BILLED`, `${PHARMACY}|NP_STOCK`]);
+  });
+});

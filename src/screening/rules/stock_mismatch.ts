@@ -6,7 +6,7 @@ const ZERO = 'CAST(0 AS DECIMAL(18,4))';
 
 export default defineRule({
   code: 'STOCK_MISMATCH', name: '进销存不符', nameEn: 'Purchase-sale-inventory mismatch', level: 'suspect',
-  key: ['fixmedins_code', 'med_list_codg'], requires: ['inv_sale', 'inv_purc'], optional: ['inv_stock', 'feedetl', 'fixmedins'],
+  key: ['fixmedins_code', 'med_list_codg'], requires: ['inv_sale'], optional: ['inv_purc', 'inv_stock', 'feedetl', 'fixmedins'],
   params: {
     tolerance_share: { default: 0.05, min: 0, description: '允许的差额占比（超过该比例且超过允许的差额数量才算不符）' },
     tolerance_units: { default: 2, min: 0, description: '允许的差额数量' },
