@@ -25,6 +25,16 @@ function world(): TableRows {
   add('OUTPT_ON_21', '21', 'OUTPT_11_14');
   add('OUTPT_ON_1', '1', 'OUTPT_11_14'); // '1' is a substring of '11' but not one of the codes
   add('FREE_ON_13_OK', '13', 'FREE');
+  // One visit settled twice, as 14 and as 11: each line is judged by the settlement it names; a line without a
+  // setl_id by its visit (MIN over the settlements: 11).
+  w.hilist.push(catalogItem({ med_list_codg: 'CHRONIC_ONLY', name: '限慢特病药品', list_type: 'drug', lmt_med_types: '14' }));
+  addVisit(w, { mdtrt_id: 'V_MIXED', setl_id: 'S_MIXED_14', med_type: '14' }, [{ feedetl_sn: 'MIXED_ON_14_OK', med_list_codg: 'CHRONIC_ONLY', med_chrgitm_type: '09' }]);
+  const mixedLine = w.feedetl[w.feedetl.length - 1]!;
+  w.setl.push({ ...w.setl[w.setl.length - 1]!, setl_id: 'S_MIXED_11', med_type: '11' });
+  w.feedetl.push(
+    { ...mixedLine, feedetl_sn: 'MIXED_ON_11', setl_id: 'S_MIXED_11' },
+    { ...mixedLine, feedetl_sn: 'MIXED_NO_SETL', setl_id: '' },
+  );
   return w;
 }
 
@@ -34,7 +44,9 @@ describe.each(ENGINES)(`${CODE} on %s`, (engine) => {
   const byLine = (sn: string) => found[engine]!.find((f) => f.feedetl_sn === sn);
 
   it('flags exactly the lines on visits of a med_type the item is not payable for', () => {
-    expect(found[engine]!.map((f) => f.feedetl_sn).sort()).toEqual(['INPT_ONLY_ON_11', 'INPT_ONLY_ON_41', 'OUTPT_ON_1', 'OUTPT_ON_13', 'OUTPT_ON_21']);
+    expect(found[engine]!.map((f) => f.feedetl_sn).sort()).toEqual([
+      'INPT_ONLY_ON_11', 'INPT_ONLY_ON_41', 'MIXED_NO_SETL', 'MIXED_ON_11', 'OUTPT_ON_1', 'OUTPT_ON_13', 'OUTPT_ON_21',
+    ]);
   });
 
   it('reports the fund-scope amount of the line', () => {

@@ -8,9 +8,14 @@ export default defineRule({
   evidence: '项目{med_list_codg}（{e_item}）限{e_allowed}使用，本次就诊为{e_med_type}',
   lineScope: () => `h.lmt_med_types IS NOT NULL`,
   sql: ({ t }) => `
-    SELECT ${lineLocators('f', eligible('f'))}, h.name AS e_item, h.lmt_med_types AS e_allowed, ${medTypeName('v.med_type')} AS e_med_type
-    FROM ${t('feedetl')} f
-    JOIN ${t('hilist')} h ON h.med_list_codg = f.med_list_codg AND h.lmt_med_types IS NOT NULL
-    JOIN ${t('mdtrt')} v ON v.mdtrt_id = f.mdtrt_id
-    WHERE NOT EXISTS (SELECT 1 FROM ${t('hilist_med_type')} m WHERE m.med_list_codg = h.med_list_codg AND m.med_type = v.med_type)`,
+    SELECT ${lineLocators('x', eligible('x'))}, x.e_item, x.e_allowed, ${medTypeName('x.med_type')} AS e_med_type
+    FROM (
+      -- The line's own settlement says how it was settled; a line without setl_id takes its visit's med_type.
+      SELECT f.*, h.name AS e_item, h.lmt_med_types AS e_allowed, COALESCE(s.med_type, v.med_type) AS med_type
+      FROM ${t('feedetl')} f
+      JOIN ${t('hilist')} h ON h.med_list_codg = f.med_list_codg AND h.lmt_med_types IS NOT NULL
+      JOIN ${t('mdtrt')} v ON v.mdtrt_id = f.mdtrt_id
+      LEFT JOIN ${t('setl')} s ON s.setl_id = f.setl_id
+    ) x
+    WHERE NOT EXISTS (SELECT 1 FROM ${t('hilist_med_type')} m WHERE m.med_list_codg = x.med_list_codg AND m.med_type = x.med_type)`,
 });
