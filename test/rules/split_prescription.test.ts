@@ -36,6 +36,12 @@ function world(): TableRows {
   person('SPLIT_MAXDAYS_AT_10_OK', [[{}, [rx('SM0_1', 'R1', 5, { med_list_codg: 'DRUG_MAX10' }), rx('SM0_2', 'R2', 5, { med_list_codg: 'DRUG_MAX10' })]]]);
   person('SPLIT_MAXDAYS_ABOVE_10', [[{}, [rx('SM1_1', 'R1', 6, { med_list_codg: 'DRUG_MAX10' }), rx('SM1_2', 'R2', 5, { med_list_codg: 'DRUG_MAX10' })]]]);
   person('SPLIT_SERVICE_OK', [[{}, [rx('SS_1', 'R1', 5, { med_list_codg: 'SVC_REHAB', med_chrgitm_type: '05' }), rx('SS_2', 'R2', 5, { med_list_codg: 'SVC_REHAB', med_chrgitm_type: '05' })]]]);
+  // Split at two institutions on the same day (5 + 5 at each): one finding for the key (person, item, day),
+  // the amounts of both added: 20 × 3/10 at each, 12 in all.
+  person('SPLIT_AT_TWO_INSTITUTIONS', [
+    [{ fixmedins_code: HOSPITAL }, [rx('ST_1', 'R1', 5), rx('ST_2', 'R2', 5)]],
+    [{ fixmedins_code: HOSPITAL_2 }, [rx('ST_3', 'R3', 5), rx('ST_4', 'R4', 5)]],
+  ]);
   // 0.99 + 1.06 = 2.05 over 7 + 7 days: 2.05 × 7/14 = 1.025 → 1.03.
   person('SPLIT_HALF_CENT', [[{}, [rx('SH_1', 'R1', 7, { pric: 0.99, det_item_fee_sumamt: 0.99 }), rx('SH_2', 'R2', 7, { pric: 1.06, det_item_fee_sumamt: 1.06 })]]]);
   return w;
@@ -48,7 +54,7 @@ describe.each(ENGINES)(`${CODE} on %s`, (engine) => {
 
   it('flags exactly the (person, item, day) groups split over prescriptions that are each within the limit', () => {
     expect(found[engine]!.map((f) => `${f.psn_no}|${f.med_list_codg}|${f.day}`).sort()).toEqual([
-      `SPLIT_CHRONIC_ABOVE_28|DRUG_A|${DAY}`, `SPLIT_HALF_CENT|DRUG_A|${DAY}`, `SPLIT_MAXDAYS_ABOVE_10|DRUG_MAX10|${DAY}`, `SPLIT_OVER|DRUG_A|${DAY}`,
+      `SPLIT_AT_TWO_INSTITUTIONS|DRUG_A|${DAY}`, `SPLIT_CHRONIC_ABOVE_28|DRUG_A|${DAY}`, `SPLIT_HALF_CENT|DRUG_A|${DAY}`, `SPLIT_MAXDAYS_ABOVE_10|DRUG_MAX10|${DAY}`, `SPLIT_OVER|DRUG_A|${DAY}`,
       `SPLIT_THREE_RX|DRUG_A|${DAY}`, `SPLIT_TWO_VISITS_SAME_DAY|DRUG_A|${DAY}`,
     ]);
   });
@@ -58,6 +64,7 @@ describe.each(ENGINES)(`${CODE} on %s`, (engine) => {
     expect(byPerson('SPLIT_THREE_RX')?.amount).toBe('6.67');      // 30 × 2/9
     expect(byPerson('SPLIT_CHRONIC_ABOVE_28')?.amount).toBe('0.69'); // 20 × 1/29
     expect(byPerson('SPLIT_HALF_CENT')?.amount).toBe('1.03');
+    expect(byPerson('SPLIT_AT_TWO_INSTITUTIONS')?.amount).toBe('12.00');
   });
 
   it('names the prescriptions and days in Chinese', () => {

@@ -42,10 +42,15 @@ export default defineRule({
       SELECT psn_no, fixmedins_code, med_list_codg, day, COUNT(*) AS n_rx, SUM(days) AS days, MAX(days) AS max_days,
         MIN(lim) AS lim, SUM(amt) AS amt, string_agg(rxno, '、' ORDER BY rxno) AS rxnos
       FROM per_rx GROUP BY psn_no, fixmedins_code, med_list_codg, day
+    ), flagged AS (
+      SELECT d.*, ROUND(CAST(d.amt * (d.days - d.lim) / d.days AS DECIMAL(18,6)), 2) AS excess_amt
+      FROM per_day d WHERE d.n_rx >= 2 AND d.max_days <= d.lim AND d.days > d.lim
     )
-    SELECT ${locators({ fixmedins_code: 'd.fixmedins_code', psn_no: 'd.psn_no', med_list_codg: 'd.med_list_codg', day: 'd.day', amount: 'ROUND(CAST(d.amt * (d.days - d.lim) / d.days AS DECIMAL(18,6)), 2)' })},
-      CAST(d.n_rx AS VARCHAR) AS e_n, d.rxnos AS e_rxnos, COALESCE(h.name, d.med_list_codg) AS e_item, CAST(d.max_days AS VARCHAR) AS e_max,
-      CAST(d.days AS VARCHAR) AS e_days, CAST(d.lim AS VARCHAR) AS e_limit
-    FROM per_day d LEFT JOIN ${t('hilist')} h ON h.med_list_codg = d.med_list_codg
-    WHERE d.n_rx >= 2 AND d.max_days <= d.lim AND d.days > d.lim`,
+    -- One finding per person, item and day (the key), even when the split happened at two institutions.
+    SELECT ${locators({ fixmedins_code: 'MIN(d.fixmedins_code)', psn_no: 'd.psn_no', med_list_codg: 'd.med_list_codg', day: 'd.day', amount: 'SUM(d.excess_amt)' })},
+      string_agg(CAST(d.n_rx AS VARCHAR), '+' ORDER BY d.fixmedins_code) AS e_n, string_agg(d.rxnos, '；' ORDER BY d.fixmedins_code) AS e_rxnos,
+      COALESCE(MIN(h.name), d.med_list_codg) AS e_item, CAST(MAX(d.max_days) AS VARCHAR) AS e_max,
+      string_agg(CAST(d.days AS VARCHAR), '+' ORDER BY d.fixmedins_code) AS e_days, CAST(MIN(d.lim) AS VARCHAR) AS e_limit
+    FROM flagged d LEFT JOIN ${t('hilist')} h ON h.med_list_codg = d.med_list_codg
+    GROUP BY d.psn_no, d.med_list_codg, d.day`,
 });
