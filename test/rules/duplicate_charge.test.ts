@@ -17,10 +17,15 @@ function world(): TableRows {
     catalogItem({ med_list_codg: 'EX_B', name: '血清电解质测定' }),
     catalogItem({ med_list_codg: 'BUNDLE', name: '全血细胞分析套餐' }),
     catalogItem({ med_list_codg: 'PART', name: '血红蛋白测定' }),
+    catalogItem({ med_list_codg: 'EX_X', name: '心电图检查' }),
+    catalogItem({ med_list_codg: 'EX_Y', name: '动态心电图' }),
   );
   w.hilist_rel.push(
     { rel_type: 'exclusive', item_a: 'EX_A', item_b: 'EX_B' },
     { rel_type: 'bundle', item_a: 'BUNDLE', item_b: 'PART' },
+    // One exclusive pair listed both ways.
+    { rel_type: 'exclusive', item_a: 'EX_Y', item_b: 'EX_X' },
+    { rel_type: 'exclusive', item_a: 'EX_X', item_b: 'EX_Y' },
   );
   const fee = (sn: string, item: string, time: string, extra: Rows = {}): Rows & { feedetl_sn: string } =>
     ({ feedetl_sn: sn, med_list_codg: item, fee_ocur_time: time, cnt: 1, pric: 20, det_item_fee_sumamt: 20, ...extra });
@@ -41,6 +46,9 @@ function world(): TableRows {
   addVisit(w, admission('V_EX_OTHER_DAYS_OK'), [fee('EOD_A', 'EX_A', T9), fee('EOD_B', 'EX_B', '2024-03-02 09:00:00')]);
   addVisit(w, { mdtrt_id: 'V_EX_VISIT_1_OK' }, [fee('EV_A', 'EX_A', T9)]); // the pair on two visits of the same day
   addVisit(w, { mdtrt_id: 'V_EX_VISIT_2_OK' }, [fee('EV_B', 'EX_B', T10)]);
+  // A pair listed both ways is still one pair: at equal times one item is flagged (the greater code), else the later.
+  addVisit(w, { mdtrt_id: 'V_EXXY_SAME_TIME' }, [fee('EXY_X', 'EX_X', T9), fee('EXY_Y', 'EX_Y', T9)]);
+  addVisit(w, { mdtrt_id: 'V_EXXY_Y_THEN_X' }, [fee('EYX_Y', 'EX_Y', T9), fee('EYX_X', 'EX_X', T10)]);
   // (3) A bundle and its part: the part is flagged, whichever came first.
   addVisit(w, { mdtrt_id: 'V_BUNDLE' }, [fee('BU_PART', 'PART', T9, { pric: 12, det_item_fee_sumamt: 12 }), fee('BU_BUNDLE', 'BUNDLE', T10, { pric: 60, det_item_fee_sumamt: 60 })]);
   addVisit(w, admission('V_BUNDLE_OTHER_DAYS_OK'), [fee('BOD_BUNDLE', 'BUNDLE', T9), fee('BOD_PART', 'PART', '2024-03-02 09:00:00')]);
@@ -55,7 +63,8 @@ describe.each(ENGINES)(`${CODE} on %s`, (engine) => {
 
   it('flags exactly the duplicated (visit, item) pairs', () => {
     expect(found[engine]!.map((f) => `${f.mdtrt_id}|${f.med_list_codg}`).sort()).toEqual([
-      'V_BUNDLE|PART', 'V_EX_A_THEN_B|EX_B', 'V_EX_B_THEN_A|EX_A', 'V_EX_SAME_TIME|EX_B', 'V_IDENTICAL_3|SVC_X', 'V_IDENTICAL|SVC_X',
+      'V_BUNDLE|PART', 'V_EXXY_SAME_TIME|EX_Y', 'V_EXXY_Y_THEN_X|EX_X', 'V_EX_A_THEN_B|EX_B', 'V_EX_B_THEN_A|EX_A', 'V_EX_SAME_TIME|EX_B',
+      'V_IDENTICAL_3|SVC_X', 'V_IDENTICAL|SVC_X',
     ]);
   });
 

@@ -10,8 +10,15 @@ export default defineRule({
   sql: ({ t, d }) => {
     const lineKey = d.hash(['f.mdtrt_id', 'f.med_list_codg', 'f.fee_ocur_time', 'f.cnt', 'f.pric']);
     return `
-    WITH rel_items AS (
-      SELECT item_a AS item FROM ${t('hilist_rel')} UNION SELECT item_b FROM ${t('hilist_rel')}
+    WITH rel AS (
+      -- An exclusive pair listed both ways, (X, Y) and (Y, X), is one pair: only the listing with the smaller code
+      -- first is kept (on equal times the item_b of the listing kept is flagged).
+      SELECT DISTINCT rel_type, item_a, item_b FROM ${t('hilist_rel')} r
+      WHERE rel_type IN ('bundle', 'exclusive') AND item_a <> item_b
+        AND NOT (rel_type = 'exclusive' AND item_a > item_b AND EXISTS (
+          SELECT 1 FROM ${t('hilist_rel')} x WHERE x.rel_type = 'exclusive' AND x.item_a = r.item_b AND x.item_b = r.item_a))
+    ), rel_items AS (
+      SELECT item_a AS item FROM rel UNION SELECT item_b FROM rel
     ), repeated_keys AS (
       ${repeatedKeys(lineKey, `${t('feedetl')} f`)}
     ), identical AS (
@@ -29,7 +36,7 @@ export default defineRule({
     ), pairs AS (
       SELECT a.mdtrt_id, a.day, a.psn_no, a.fixmedins_code, r.rel_type, a.med_list_codg AS item_a, b.med_list_codg AS item_b,
         CASE WHEN r.rel_type = 'bundle' OR b.first_time >= a.first_time THEN 'b' ELSE 'a' END AS flagged_side, a.amt AS amt_a, b.amt AS amt_b
-      FROM ${t('hilist_rel')} r
+      FROM rel r
       JOIN item_day a ON a.med_list_codg = r.item_a
       JOIN item_day b ON b.med_list_codg = r.item_b AND b.mdtrt_id = a.mdtrt_id AND b.day = a.day
       WHERE r.item_a <> r.item_b
