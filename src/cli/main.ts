@@ -17,6 +17,7 @@ import { copyWorkspaceToPostgres } from '../workspace/postgres.js';
 import { ensureWorkspaceSchema } from '../workspace/schema.js';
 import { count, table, yuan } from './format.js';
 import { ensureDemoDataset } from './demo.js';
+import { evaluateDetection, LabelsError, type CodeDetection } from '../evaluation/detection.js';
 import { ProgressBar } from './progress.js';
 
 export const DEFAULT_WORKSPACE = 'data/fundguard.duckdb';
@@ -29,6 +30,8 @@ Usage:
   fundguard screen --db PATH [--out FILE] [options]   screen a workspace
   fundguard import --input DIR [--db PATH] [options]  import a data set into a workspace
   fundguard rules [--json]                            list the built-in rules and their parameters
+  fundguard evaluate --labels FILE --findings FILE    precision and recall per code of findings against
+                                                      labelled violations (or --db PATH: a workspace's findings)
   fundguard demo                                      build a demo data set, import it into the default
                                                       workspace, screen it (what npm start runs)
 
@@ -44,6 +47,9 @@ Options:
   --rejects FILE        where to write the reject report (CSV: file,row,column,value,reason)
   --quiet               no summary table
   --summary-json FILE   also write the run's summary (timings, per-rule figures, peak memory) as JSON
+  --labels FILE         labelled violations (CSV or Parquet): rule_code plus the key columns of the findings
+  --findings FILE       a findings file written by screen (CSV or Parquet)
+  --json                rules, evaluate: print JSON instead of a table
   -h, --help            this help
 
 Exit codes: 0 success, 1 rejected input or bad usage, 2 unexpected failure.
@@ -61,12 +67,14 @@ const OPTIONS = {
   quiet: { type: 'boolean' },
   'summary-json': { type: 'string' },
   json: { type: 'boolean' },
+  labels: { type: 'string' },
+  findings: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } satisfies ParseArgsConfig['options'];
 
 type Options = {
   input?: string; out?: string; db?: string; engine?: string; 'pg-schema'?: string; 'rules-config'?: string;
-  'skip-invalid'?: boolean; rejects?: string; quiet?: boolean; 'summary-json'?: string; json?: boolean; help?: boolean;
+  'skip-invalid'?: boolean; rejects?: string; quiet?: boolean; 'summary-json'?: string; json?: boolean; labels?: string; findings?: string; help?: boolean;
 };
 
 class UsageError extends Error {}
@@ -94,6 +102,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'import': return await importCommand(opts);
       case 'rules': return rulesCommand(opts);
       case 'demo': return await demoCommand(opts);
+      case 'evaluate': return await evaluateCommand(opts);
       default: throw new UsageError(`unknown command: ${command}`);
     }
   } catch (e) {
@@ -272,6 +281,35 @@ async function demoCommand(opts: Options): Promise<number> {
     console.log(`\nworkspace ${db}; findings ${out}. Next: npx fundguard screen --db ${db} --out findings.parquet, or --help.`);
   }
   return code;
+}
+
+async function evaluateCommand(opts: Options): Promise<number> {
+  if (!opts.labels) throw new UsageError('evaluate needs --labels FILE');
+  if (!opts.findings && !opts.db) throw new UsageError('evaluate needs --findings FILE or --db PATH');
+  for (const f of [opts.labels, opts.findings, opts.db]) if (f && !existsSync(f)) throw new UsageError(`no such file: ${f}`);
+  const engine = await DuckDbEngine.open(opts.findings ? ':memory:' : opts.db!);
+  let result: CodeDetection[];
+  try {
+    result = await evaluateDetection(engine, opts.labels, opts.findings ?? null);
+  } catch (e) {
+    if (e instanceof LabelsError) { console.error(`fundguard: ${e.message}`); return 1; }
+    throw e;
+  } finally {
+    await engine.close();
+  }
+  if (opts.json) {
+    console.log(JSON.stringify(result, null, 2));
+    return 0;
+  }
+  const ratio = (x: number | null) => (x === null ? '-' : x.toFixed(4));
+  const rows = result.filter((r) => r.labels || r.findings).map((r) => [r.code, count(r.labels), count(r.findings), count(r.truePositives), ratio(r.precision), ratio(r.recall)]);
+  const sum = (k: 'labels' | 'findings' | 'truePositives') => result.reduce((s, r) => s + r[k], 0);
+  rows.push(['ALL', count(sum('labels')), count(sum('findings')), count(sum('truePositives')),
+    ratio(sum('findings') ? sum('truePositives') / sum('findings') : null), ratio(sum('labels') ? sum('truePositives') / sum('labels') : null)]);
+  console.log(table(['rule', 'labels', 'findings', 'matched', 'precision', 'recall'], rows, [1, 2, 3, 4, 5]));
+  const silent = result.filter((r) => !r.labels && !r.findings).map((r) => r.code);
+  if (silent.length) console.log(`no labels and no findings: ${silent.join(', ')}`);
+  return 0;
 }
 
 function rulesCommand(opts: Options): number {
