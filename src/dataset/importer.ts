@@ -54,7 +54,26 @@ interface Staged {
   derived?: boolean;
 }
 
+/** Thrown by a first, fast import that read CSV files out of order and found rejects to report. */
+class NeedsFileOrder extends Error {}
+
+/**
+ * Imports a data set. CSV files are first read on all threads without keeping row order, which is much
+ * faster; a clean data set (the usual case) is done then. Should any row be rejected, the import starts
+ * again reading every file in order, so that each reject names its row in the file. With --skip-invalid the
+ * order decides which of two duplicates is kept, so such imports read in order from the start.
+ */
 export async function importDataset(engine: DuckDbEngine, dir: string, options: ImportOptions = {}): Promise<ImportReport> {
+  if (options.skipInvalid) return importOnce(engine, dir, options, true);
+  try {
+    return await importOnce(engine, dir, options, false);
+  } catch (e) {
+    if (e instanceof NeedsFileOrder) return importOnce(engine, dir, options, true);
+    throw e;
+  }
+}
+
+async function importOnce(engine: DuckDbEngine, dir: string, options: ImportOptions, inFileOrder: boolean): Promise<ImportReport> {
   const progress = options.onProgress ?? (() => {});
   const discovery = await discoverDataset(engine, dir);
   const report: ImportReport = { dir, tables: [], ignored: discovery.ignored, rejects: [], rejectCount: 0, applied: false };
@@ -81,7 +100,7 @@ export async function importDataset(engine: DuckDbEngine, dir: string, options: 
       }
       const stageName = `${prefix}${source.target === 'mdtrt_d' ? 'fg_mdtrt_d' : source.target}`;
       const lazy = process.env.FUNDGUARD_LAZY !== '0' && options.inPlace === true && !options.skipInvalid && !source.platform && !hasMdtrtD && source.target !== 'mdtrt_d';
-      const file = await stageFile(engine, source, columns, stageName, { lazy });
+      const file = await stageFile(engine, source, columns, stageName, { lazy, anyOrder: !inFileOrder });
       for (const r of file.rejects) reject(r);
       if (source.target === 'mdtrt_d') mdtrtD = { source, file };
       else staged.set(source.target, { table: source.target, source, file });
@@ -132,6 +151,7 @@ export async function importDataset(engine: DuckDbEngine, dir: string, options: 
     dropEchoes(report);
     report.rejects.sort((a, b) => a.file.localeCompare(b.file) || (a.row ?? 0) - (b.row ?? 0));
 
+    if (report.rejectCount > 0 && !inFileOrder) throw new NeedsFileOrder();
     if (report.rejectCount > 0 && !options.skipInvalid) throw new ImportRejected(report);
 
     // 4. Apply.

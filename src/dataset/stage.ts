@@ -40,6 +40,12 @@ export interface StagedFile {
 export interface StageOptions {
   /** Stage a Parquet file as a view over the file instead of copying it into a table. */
   lazy?: boolean;
+  /**
+   * Let DuckDB read a CSV file on all threads without keeping the file's row order (10 M fee lines: 6.5 s
+   * instead of 9.5 s). Staging rowids then no longer give file rows, so such a staging is only good for
+   * finding out that a data set is clean; to report rejects the file must be staged again in order.
+   */
+  anyOrder?: boolean;
 }
 
 /** SQL: TRUE for text that is empty or starts or ends with a space, and for the odd value starting with a
@@ -156,7 +162,13 @@ export async function stageFile(
     const valueOf = (n: string) => typeOf(n) === 'text'
       ? (source.format === 'csv' ? readCol(n) : textValue(`CAST(${readCol(n)} AS VARCHAR)`))
       : source.format === 'csv' ? readCol(n) : `CAST(${readCol(n)} AS ${sqlType(n)})`;
-    await engine.exec(`CREATE OR REPLACE TABLE ${table} AS SELECT ${select(valueOf)} FROM ${from}`);
+    const anyOrder = options.anyOrder === true && source.format === 'csv';
+    if (anyOrder) await engine.exec('SET preserve_insertion_order = false');
+    try {
+      await engine.exec(`CREATE OR REPLACE TABLE ${table} AS SELECT ${select(valueOf)} FROM ${from}`);
+    } finally {
+      if (anyOrder) await engine.exec('RESET preserve_insertion_order');
+    }
     const rows = await countRows(engine, table);
     const textCols = source.format === 'csv' ? columns.filter((n) => headerIndex.has(n) && typeOf(n) === 'text') : [];
     const untidy = (n: string) => `${ident(n)} = '' OR starts_with(${ident(n)}, ' ') OR suffix(${ident(n)}, ' ')`;
