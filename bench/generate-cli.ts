@@ -1,5 +1,5 @@
 /**
- * node dist/bench/generate-cli.js --out DIR --lines N --format csv|parquet [--seed S] [--any-order] [--memory 1GB] [--verbose]
+ * node dist/bench/generate-cli.js --out DIR --lines N --format csv|parquet [--seed S] [--any-order] [--memory 1GB] [--violation-rate X] [--verbose]
  * Writes a synthetic exchange-format data set for benchmarks (see generate.ts) and prints the rows per table,
  * the seconds taken and the peak memory (RSS).
  */
@@ -7,10 +7,11 @@ import { generateBenchDataset } from './generate.js';
 
 function usage(message?: string): never {
   if (message) console.error(`error: ${message}`);
-  console.error('usage: node dist/bench/generate-cli.js --out DIR --lines N --format csv|parquet [--seed S] [--any-order] [--memory 1GB] [--verbose]');
+  console.error('usage: node dist/bench/generate-cli.js --out DIR --lines N --format csv|parquet [--seed S] [--any-order] [--memory 1GB] [--violation-rate X] [--verbose]');
   console.error('  --lines      number of fee lines; 100k and 10M style suffixes work');
   console.error('  --any-order  write the fee lines on all threads (faster when cores are free; row order then varies between runs)');
   console.error('  --memory     DuckDB memory limit (default 1GB)');
+  console.error('  --violation-rate  multiplies every deliberate violation share (default 1; 0: only what the background breaks)');
   console.error('  --verbose    print the time of each step');
   process.exit(2);
 }
@@ -30,6 +31,7 @@ let seed = 1;
 let exactOrder = true;
 let verbose = false;
 let memoryLimit: string | undefined;
+let violationRate = 1;
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   const next = () => args[++i];
@@ -41,6 +43,10 @@ for (let i = 0; i < args.length; i++) {
     format = f;
   } else if (a === '--seed') seed = parseCount(next(), '--seed');
   else if (a === '--any-order') exactOrder = false;
+  else if (a === '--violation-rate') {
+    violationRate = Number(next());
+    if (!Number.isFinite(violationRate) || violationRate < 0) usage('--violation-rate must be a number ≥ 0');
+  }
   else if (a === '--verbose') verbose = true;
   else if (a === '--memory') memoryLimit = next() ?? usage('--memory needs a value');
   else if (a === '--help' || a === '-h') usage();
@@ -49,7 +55,7 @@ for (let i = 0; i < args.length; i++) {
 if (!out) usage('--out is required');
 if (lines === undefined || lines < 1) usage('--lines is required (at least 1)');
 
-const result = await generateBenchDataset({ out, feeLines: lines, format, seed, exactOrder, verbose, ...(memoryLimit ? { memoryLimit } : {}) });
+const result = await generateBenchDataset({ out, feeLines: lines, format, seed, exactOrder, verbose, violationRate, ...(memoryLimit ? { memoryLimit } : {}) });
 const width = Math.max(...Object.keys(result.tables).map((t) => t.length));
 for (const [table, rows] of Object.entries(result.tables)) console.log(`${table.padEnd(width)}  ${rows.toLocaleString('en-US').padStart(14)}`);
 const rss = process.resourceUsage().maxRSS / 1024;

@@ -39,6 +39,11 @@ export interface GenerateOptions {
   memoryLimit?: string;
   /** Print the time of each step to stderr. */
   verbose?: boolean;
+  /**
+   * Multiplies every deliberate violation share above (default 1). 0 leaves only what the random background
+   * breaks by itself, which shows how far the background is from clean.
+   */
+  violationRate?: number;
 }
 
 export interface GenerateResult {
@@ -363,6 +368,8 @@ function codeOf(c: Category, idx: number): string {
 export async function generateBenchDataset(opts: GenerateOptions): Promise<GenerateResult> {
   const started = performance.now();
   const seed = Math.trunc(opts.seed ?? 1) >>> 0;
+  const violationRate = Math.max(0, opts.violationRate ?? 1);
+  const rate = (share: number) => share * violationRate;
   const feeLines = Math.max(1, Math.trunc(opts.feeLines));
   const out = resolve(opts.out);
   const ext = opts.format === 'parquet' ? 'parquet' : 'csv';
@@ -503,9 +510,9 @@ export async function generateBenchDataset(opts: GenerateOptions): Promise<Gener
     await engine.exec(`INSERT INTO icd VALUES ${GROUPS.flatMap((g, gi) => g.icd.map((c, ci) => `(${gi * NICD + ci}, ${lit(c)})`)).join(', ')}`);
     // Injected patterns: a few admission clusters (persons of one community admitted together), card
     // bursts at pharmacies (many settlements within minutes) and readmissions soon after a discharge.
-    const nClusters = Math.max(1, Math.floor((nVisitsEst * 0.07 * CLUSTER_ADMISSION) / 6));
+    const nClusters = Math.max(rate(1) > 0 ? 1 : 0, Math.floor((nVisitsEst * 0.07 * rate(CLUSTER_ADMISSION)) / 6));
     const nClusterGroups = Math.max(1, Math.floor(nPersons / 97 / 8));
-    const nBursts = Math.max(1, Math.floor((nVisitsEst * 0.20 * BURST_SETTLEMENT) / 10));
+    const nBursts = Math.max(rate(1) > 0 ? 1 : 0, Math.floor((nVisitsEst * 0.20 * rate(BURST_SETTLEMENT)) / 10));
     const instExpr = (lvl: string, j: string, dd: string) => `CASE ${lvl} WHEN -1 THEN ${INST_LAYOUT.pharmacy.base} WHEN 3 THEN ${INST_LAYOUT[3].base} WHEN 2 THEN ${INST_LAYOUT[2].base} WHEN 1 THEN ${INST_LAYOUT[1].base} ELSE ${INST_LAYOUT[0].base} END
       + ${ND} * CAST(floor(CASE ${lvl} WHEN -1 THEN ${INST_LAYOUT.pharmacy.nj} WHEN 3 THEN ${INST_LAYOUT[3].nj} WHEN 2 THEN ${INST_LAYOUT[2].nj} WHEN 1 THEN ${INST_LAYOUT[1].nj} ELSE ${INST_LAYOUT[0].nj} END
         * ${j}) AS INTEGER) + ${dd}`;
@@ -513,7 +520,7 @@ export async function generateBenchDataset(opts: GenerateOptions): Promise<Gener
       WITH r AS (
         SELECT v, m0, cflag, bflag, hi(v, 161, ${nClusters}) AS cl, hi(v, 171, ${nBursts}) AS bl,
           CASE WHEN cflag THEN (hi(hi(v, 161, ${nClusters}), 162, ${nClusterGroups}) * 8 + hi(v, 163, 8)) * 97 ELSE hi(v, 101, ${nPersons}) END AS pidx
-        FROM (SELECT v, m0, m0 = '21' AND u(v, 160) < ${CLUSTER_ADMISSION} AS cflag, m0 = '41' AND u(v, 170) < ${BURST_SETTLEMENT} AS bflag
+        FROM (SELECT v, m0, m0 = '21' AND u(v, 160) < ${rate(CLUSTER_ADMISSION)} AS cflag, m0 = '41' AND u(v, 170) < ${rate(BURST_SETTLEMENT)} AS bflag
               FROM (SELECT v, ${pick('u(v, 102)', MED_TYPES)} AS m0 FROM range(${nVisitsEst}) t(v)) r0) r1
       ), a AS (
         SELECT r.v, r.cflag, r.bflag, r.cl, r.bl, p.pidx, p.psn_no, p.gend, p.brdy, p.child, p.district, p.insutype,
@@ -531,7 +538,7 @@ export async function generateBenchDataset(opts: GenerateOptions): Promise<Gener
              WHEN bflag THEN ${instExpr('-1', `u(bl, 172)`, `hi(bl, 176, ${ND})`)}
              ELSE ${instExpr('lvl', 'pow(u(v, 123), 1.8)', 'dd')} END AS inst_idx,
         CASE WHEN bflag THEN 1 + hi(v, 112, 2) WHEN mt = '11' THEN 3 + hi(v, 112, 8) WHEN mt = '13' THEN 3 + hi(v, 112, 6) WHEN mt = '14' THEN 4 + hi(v, 112, 8) WHEN mt = '41' THEN 1 + hi(v, 112, 6)
-          ELSE (ndays + 1) * CASE WHEN u(v, 113) < ${IDLE_ADMISSION} THEN 3 ELSE 4 + hi(v, 114, 9) END END AS nlines,
+          ELSE (ndays + 1) * CASE WHEN u(v, 113) < ${rate(IDLE_ADMISSION)} THEN 3 ELSE 4 + hi(v, 114, 9) END END AS nlines,
         CASE WHEN cflag THEN hi(cl, 168, 300) WHEN bflag THEN hi(bl, 173, 365)
              WHEN mt = '21' THEN hi(v, 115, 365 - ndays) ELSE hi(v, 115, 365) END AS d,
         CASE WHEN bflag THEN 28800 + hi(bl, 174, 45000) + hi(v, 175, 300)
@@ -550,7 +557,7 @@ export async function generateBenchDataset(opts: GenerateOptions): Promise<Gener
           FROM visit0 WHERE mt = '21' AND NOT cflag
           WINDOW w AS (PARTITION BY pidx ORDER BY d, v)
         ) y
-        WHERE p_v IS NOT NULL AND u(v, 181) < ${READMISSION}
+        WHERE p_v IS NOT NULL AND u(v, 181) < ${rate(READMISSION)}
       ) x
       WHERE visit0.v = x.v AND x.nd + visit0.ndays <= 364`);
     step('readmissions');
@@ -591,8 +598,8 @@ export async function generateBenchDataset(opts: GenerateOptions): Promise<Gener
       ELSE ${pick('u2', MIX_OUTPATIENT)} END`;
     const lineSql = (visits: string) => `
       WITH l1 AS (
-        SELECT l0.*, CASE WHEN (k > 0 AND u(line_off + k, 201) < ${DUPLICATE_LINE}) OR split THEN k - 1 ELSE k END AS kk
-        FROM (SELECT vv.*, k, k > 2 AND vv.mt IN ('11', '14') AND u(vv.line_off + k, 220) < ${SPLIT_RX} AS split
+        SELECT l0.*, CASE WHEN (k > 0 AND u(line_off + k, 201) < ${rate(DUPLICATE_LINE)}) OR split THEN k - 1 ELSE k END AS kk
+        FROM (SELECT vv.*, k, k > 2 AND vv.mt IN ('11', '14') AND u(vv.line_off + k, 220) < ${rate(SPLIT_RX)} AS split
               FROM (SELECT vv.*, unnest(range(vv.n)) AS k FROM ${visits} vv) vv) l0
       ), l2 AS (
         SELECT l1.*, line_off + kk AS xs, u(line_off + kk, 202) AS u2,
@@ -603,7 +610,7 @@ export async function generateBenchDataset(opts: GenerateOptions): Promise<Gener
         SELECT l2.*, ${catOf} AS cat FROM l2
       ), l4 AS (
         SELECT l3.*,
-          CASE WHEN u(xs, 203) < ${UNCONSTRAINED_ITEM} THEN ${poolId('cat', String(NG), '0')} ELSE ${poolId('cat', 'g', 'lvk * 5 + mti')} END AS pid,
+          CASE WHEN u(xs, 203) < ${rate(UNCONSTRAINED_ITEM)} THEN ${poolId('cat', String(NG), '0')} ELSE ${poolId('cat', 'g', 'lvk * 5 + mti')} END AS pid,
           -- the bed, nursing and examination items of an admission are the same every day
           CASE WHEN mt = '21' AND slot < 3 THEN h(v, 210 + slot) ELSE h(xs, 204) END AS psel
         FROM l3
@@ -625,10 +632,10 @@ export async function generateBenchDataset(opts: GenerateOptions): Promise<Gener
             WHEN cat = 5 THEN least(CASE WHEN hi(xs, 205, 5) = 0 THEN 2 ELSE 1 END, maxcnt)
             WHEN cat = 14 THEN 1 + hi(xs, 205, 2)
             ELSE 1 END AS INTEGER) AS cnt,
-          CASE WHEN u(xs, 206) < ${OVER_CAP} THEN pover WHEN lv = 3 THEN p3 WHEN lv = 2 THEN p2 ELSE p1 END AS pric,
+          CASE WHEN u(xs, 206) < ${rate(OVER_CAP)} THEN pover WHEN lv = 3 THEN p3 WHEN lv = 2 THEN p2 ELSE p1 END AS pric,
           CASE WHEN lim IS NULL THEN CASE WHEN is_drug THEN 1 END
             WHEN split THEN lim
-            WHEN u(xs, 209) < ${OVER_DAYS} THEN lim + 1 + hi(xs, 210, 14)
+            WHEN u(xs, 209) < ${rate(OVER_DAYS)} THEN lim + 1 + hi(xs, 210, 14)
             ELSE least(lim, CASE mt WHEN '13' THEN 1 + hi(xs, 208, 3) WHEN '14' THEN ${choose('hi(xs, 208, 4)', [7, 14, 28, 28])}
               WHEN '41' THEN ${choose('hi(xs, 208, 4)', [3, 7, 14, 28])} ELSE ${choose('hi(xs, 208, 4)', [1, 3, 5, 7])} END) END AS prd_days
         FROM l6
@@ -645,7 +652,7 @@ export async function generateBenchDataset(opts: GenerateOptions): Promise<Gener
             CASE WHEN j = 0 THEN bsec + (slot + 1) * 180 + hi(xs, 211, 60) ELSE (d + j) * 86400 + 28800 + slot * 180 + hi(xs, 211, 60) END
           ELSE bsec + (kk + 1) * 60 + hi(xs, 211, 50) + CASE WHEN split THEN 5 ELSE 0 END END) AS fee_ocur_time,
         code AS med_list_codg, chrg AS med_chrgitm_type, cnt, pric, amt,
-        CASE WHEN noncov AND u(xs, 207) >= ${NON_COVERED_PAID} THEN amt ELSE CAST(0 AS DECIMAL(14,2)) END AS own,
+        CASE WHEN noncov AND u(xs, 207) >= ${rate(NON_COVERED_PAID)} THEN amt ELSE CAST(0 AS DECIMAL(14,2)) END AS own,
         CAST(prd_days AS INTEGER) AS prd_days,
         -- one prescription per visit (a second one for herbs or a split), one medical order per admission day;
         -- pharmacies mostly record the external prescription of prescription-only drugs
@@ -670,12 +677,12 @@ export async function generateBenchDataset(opts: GenerateOptions): Promise<Gener
     await copy('practitioner', `SELECT pcode(CASE WHEN i.type = '2' THEN 'HY' ELSE 'D' END, i.admdvs, i.doc_base + t.k) AS prac_code,
         ${sqlList(SURNAMES)}[1 + hi(i.doc_base + t.k, 501, ${SURNAMES.length})] || ${sqlList(GIVEN)}[1 + hi(i.doc_base + t.k, 502, ${GIVEN.length})] AS prac_name,
         i.code AS fixmedins_code,
-        CASE WHEN u(i.doc_base + t.k, 503) < ${SUSPENDED_PRAC} THEN 'suspended' ELSE 'normal' END AS status,
-        CASE WHEN u(i.doc_base + t.k, 503) < ${SUSPENDED_PRAC} THEN DATE '2024-01-01' + CAST(hi(i.doc_base + t.k, 504, 366) AS INTEGER) END AS status_from
+        CASE WHEN u(i.doc_base + t.k, 503) < ${rate(SUSPENDED_PRAC)} THEN 'suspended' ELSE 'normal' END AS status,
+        CASE WHEN u(i.doc_base + t.k, 503) < ${rate(SUSPENDED_PRAC)} THEN DATE '2024-01-01' + CAST(hi(i.doc_base + t.k, 504, 366) AS INTEGER) END AS status_from
       FROM inst i, range(i.ndoc) t(k) ORDER BY i.doc_base + t.k`);
     await copy('psn', `SELECT psn_no, gend, brdy, insutype, CAST(NULL AS VARCHAR) AS certno,
         ${districtCodes}[district + 1] || lpad(CAST(street AS VARCHAR), 3, '0') || lpad(CAST(community AS VARCHAR), 3, '0') AS addr_admdvs,
-        CASE WHEN u(pidx, 8) < ${DEATHS} THEN DATE '2024-01-01' + CAST(hi(pidx, 9, 366) AS INTEGER) END AS death_date
+        CASE WHEN u(pidx, 8) < ${rate(DEATHS)} THEN DATE '2024-01-01' + CAST(hi(pidx, 9, 366) AS INTEGER) END AS death_date
       FROM psn ORDER BY pidx`);
     await copy('hilist', `SELECT code AS med_list_codg, name, list_type, chrgitm_lv, drug_group, rx_flag, cap3 AS pric_uplmt_amt, cap2 AS pric_uplmt_amt_lv2,
       cap1 AS pric_uplmt_amt_lv1, lmt_gend, lmt_age_min, lmt_age_max, lmt_hosp_lv_min, lmt_med_types, lmt_dise_prefixes, max_days, max_cnt_per_day, max_cnt_per_7d
@@ -817,7 +824,7 @@ export async function generateBenchDataset(opts: GenerateOptions): Promise<Gener
       FROM (
         SELECT *, unnest(range(CASE WHEN fails THEN 2 ELSE 1 END)) AS a
         FROM (SELECT v, psn_no, fixmedins_code, mdtrt_id, begntime, u(v, 303) < 0.04 AS fails
-              FROM visit WHERE auth AND NOT (mt = '21' AND u(v, 300) < ${UNVERIFIED}))
+              FROM visit WHERE auth AND NOT (mt = '21' AND u(v, 300) < ${rate(UNVERIFIED)}))
       ) x`);
   } finally {
     await engine.close();
