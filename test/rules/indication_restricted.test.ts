@@ -12,6 +12,7 @@ function world(): TableRows {
   w.hilist.push(
     catalogItem({ med_list_codg: 'CARDIO', name: '冠心病专用药', list_type: 'drug', lmt_dise_prefixes: 'I20| I21 |I25' }),
     catalogItem({ med_list_codg: 'FREE', name: '无适应症限制药品', list_type: 'drug' }),
+    catalogItem({ med_list_codg: 'UNDERSCORE', name: '限E1_开头诊断的药品', list_type: 'drug', lmt_dise_prefixes: 'E1_' }),
   );
   const add = (sn: string, dise: string, diags: string[] = [], extra = {}, item = 'CARDIO', mdtrt = `V_${sn}`) => {
     addVisit(w, { mdtrt_id: mdtrt, dise_codg: dise }, [{ feedetl_sn: sn, med_list_codg: item, med_chrgitm_type: '09', ...extra }]);
@@ -25,6 +26,8 @@ function world(): TableRows {
   add('IND_PREFIX_INSIDE_CODE', 'XI20.000');                         // contains I20 but does not start with it
   add('IND_NO_DIAGNOSIS', '');                                      // no diagnosis at all
   add('IND_UNRESTRICTED_OK', '', [], {}, 'FREE');
+  add('IND_LOWER_CASE_CODE_OK', 'i20.000');                          // the codes' letter case does not matter
+  add('IND_UNDERSCORE_LITERAL', 'E11.900', [], {}, 'UNDERSCORE');   // '_' is a character, not a wildcard
   return w;
 }
 
@@ -34,7 +37,7 @@ describe.each(ENGINES)(`${CODE} on %s`, (engine) => {
   const byLine = (sn: string) => found[engine]!.find((f) => f.feedetl_sn === sn);
 
   it('flags exactly the lines of visits without a matching diagnosis', () => {
-    expect(found[engine]!.map((f) => f.feedetl_sn).sort()).toEqual(['IND_NO_DIAGNOSIS', 'IND_NO_MATCH', 'IND_PREFIX_INSIDE_CODE']);
+    expect(found[engine]!.map((f) => f.feedetl_sn).sort()).toEqual(['IND_NO_DIAGNOSIS', 'IND_NO_MATCH', 'IND_PREFIX_INSIDE_CODE', 'IND_UNDERSCORE_LITERAL']);
   });
 
   it('reports the fund-scope amount of the line', () => {

@@ -19,7 +19,8 @@ export default defineRule({
       SELECT DISTINCT c.feedetl_sn FROM candidates c
       JOIN diagnoses_of_candidates vd ON vd.mdtrt_id = c.mdtrt_id
       JOIN ${t('hilist_dise_prefix')} dp ON dp.med_list_codg = c.med_list_codg
-      WHERE vd.diag_code LIKE dp.prefix || '%'
+      -- A literal prefix (LIKE would read _ and % as wildcards), whatever the letter case of the codes.
+      WHERE starts_with(upper(vd.diag_code), upper(dp.prefix))
     ), hits AS (
       SELECT * FROM candidates WHERE feedetl_sn NOT IN (SELECT feedetl_sn FROM indicated)
     ), diagnoses AS (
