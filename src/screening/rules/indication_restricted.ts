@@ -22,7 +22,8 @@ export default defineRule({
       -- A literal prefix (LIKE would read _ and % as wildcards), whatever the letter case of the codes.
       WHERE starts_with(upper(vd.diag_code), upper(dp.prefix))
     ), hits AS (
-      SELECT * FROM candidates WHERE feedetl_sn NOT IN (SELECT feedetl_sn FROM indicated)
+      -- NOT EXISTS rather than NOT IN: PostgreSQL turns it into an anti-join whatever the size of the set.
+      SELECT * FROM candidates c WHERE NOT EXISTS (SELECT 1 FROM indicated i WHERE i.feedetl_sn = c.feedetl_sn)
     ), diagnoses AS (
       SELECT vd.mdtrt_id, string_agg(DISTINCT vd.diag_code, '、' ORDER BY vd.diag_code) AS e_diags
       FROM diagnoses_of_candidates vd WHERE vd.mdtrt_id IN (SELECT mdtrt_id FROM hits) GROUP BY vd.mdtrt_id
