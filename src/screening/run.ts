@@ -84,8 +84,20 @@ export async function runScreening(engine: SqlEngine, rules: ConfiguredRule[], o
   await engine.exec(`DELETE FROM ${FINDINGS_TABLE}`);
   const runnable = rules.filter((c) => c.enabled && missingTables(c.rule, provided).length === 0);
   const scopeStarted = performance.now();
+  options.onRule?.(0, rules.length, 'fee-line pass');
   const scopedLines = options.tables || options.lineScopes === false ? new Map<string, string>() : await buildLineScopes(engine, runnable, tables);
   options.onLineScopes?.(performance.now() - scopeStarted, scopedLines.size);
+  try {
+    return await runRules(engine, rules, provided, tables, scopedLines, options);
+  } finally {
+    if (scopedLines.size) await engine.exec(`DROP TABLE IF EXISTS ${LINE_SCOPE_TABLE}`);
+  }
+}
+
+async function runRules(
+  engine: SqlEngine, rules: ConfiguredRule[], provided: Set<TableName>, tables: RuleContext['t'], scopedLines: Map<string, string>,
+  options: ScreeningOptions,
+): Promise<RuleOutcome[]> {
   const outcomes: RuleOutcome[] = [];
   for (const [i, configured] of rules.entries()) {
     const { rule } = configured;
