@@ -12,6 +12,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { Engine, type RuleProperties } from 'json-rules-engine';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { SUPPLY_PARAMS } from '../src/screening/sql.js';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: baseline-json-rules DIR [--limit N]');
@@ -35,8 +36,10 @@ interface Item {
   lvMin: number | null; medTypes: string[] | null; cap3: number | null; cap2: number | null; cap1: number | null; maxDays: number | null;
 }
 
-/** The default days-of-supply limits of the exchange format (same as the built-in rule's defaults). */
-const DEFAULT_DAYS: Record<string, number> = { '13': 3, '14': 28, '41': 28 };
+/** The default days-of-supply limits by med_type: the built-in rule's own defaults. */
+const DEFAULT_DAYS: Record<string, number> = {
+  '13': SUPPLY_PARAMS.days_emergency.default, '14': SUPPLY_PARAMS.days_chronic.default, '41': SUPPLY_PARAMS.days_pharmacy.default,
+};
 
 const RULES: RuleProperties[] = [
   { name: 'GENDER_RESTRICTED', conditions: { all: [
@@ -109,7 +112,7 @@ async function main(): Promise<void> {
       const day = String(r[4]);
       const isDrug = item ? item.listType === 'drug' || item.listType === 'herbal' : ['09', '10', '11'].includes(String(r[9]));
       const cap = !item ? null : hospLv === 3 ? item.cap3 : hospLv === 2 ? item.cap2 ?? item.cap3 : item.cap1 ?? item.cap2 ?? item.cap3;
-      const supplyLimit = medType === null || medType === '21' ? null : item?.maxDays ?? DEFAULT_DAYS[medType] ?? 7;
+      const supplyLimit = medType === null || medType === '21' ? null : item?.maxDays ?? DEFAULT_DAYS[medType] ?? SUPPLY_PARAMS.days_outpatient.default;
       const facts = {
         gend: person?.gend ?? null, age: person ? ageOn(day, person.brdy) : null, hospLv, medType,
         lmtGend: item?.gend ?? null, ageMin: item?.ageMin ?? null, ageMax: item?.ageMax ?? null, lvMin: item?.lvMin ?? null,
