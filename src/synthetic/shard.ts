@@ -1,0 +1,900 @@
+/**
+ * One shard of the synthetic city: the persons of one district, their visits, fee lines, settlements,
+ * diagnoses, identity checks and pharmacy sales, then the district's pharmacy purchases and stocktakes.
+ * Shards share nothing but the city and the catalogue (rebuilt from the seed), and persons use their own
+ * district's pharmacies and clinics, so every tracker the background needs is local to the shard.
+ */
+import { join } from 'node:path';
+import { Calendar, SECONDS_PER_DAY as DAY } from './calendar.js';
+import { CatalogueIndex } from './catalogue-index.js';
+import { buildCatalogue } from './catalogue.js';
+import { buildCity, type City, type District, type Institution } from './city.js';
+import { DISEASE_GROUPS } from './diseases.js';
+import { MED_TYPE_OF, type Diagnosis, type DiseaseGroup, type Setting } from './model.js';
+import { csvText, money, PartWriter, qty } from './output.js';
+import { settle } from './policy.js';
+import { ageOnDay, makePerson, type Person } from './population.js';
+import { Rng } from './random.js';
+import { ClusterTracker, PharmacySlots, SupplyTracker, WindowTracker } from './trackers.js';
+import { Injector, LabelWriter, type ViolationCode } from './violations.js';
+import { defaultSupplyLimit, VisitBuilder, type Line, type PersonTrackers } from './visit.js';
+import { StockLedger } from './stock.js';
+import { injectLineViolation } from './line-violations.js';
+
+export interface ShardOptions {
+  seed: number;
+  persons: number;
+  months: number;
+  startMonth: string;
+  violationRate: number;
+  district: number;
+  /** Directory for this shard's part files. */
+  partsDir: string;
+}
+
+export interface ShardResult {
+  district: number;
+  rows: Record<string, number>;
+  labels: Record<string, number>;
+}
+
+/** A visit planned on a person's timeline. */
+export interface Planned {
+  setting: Setting;
+  inst: number;
+  day: number;
+  /** Discharge day for admissions, else the visit day. */
+  endDay: number;
+  start: number;
+  /** Discharge time (admissions) or settlement time (pharmacy slots, bursts). */
+  end: number;
+  group: DiseaseGroup | null;
+  diagnosis: Diagnosis | null;
+  /** Set by shard-level plans (clusters, bursts, visits after death): the timeline keeps them as they are. */
+  fixed: boolean;
+  /** Codes whose label is the visit's mdtrt_id (or its settlements' setl_id) once written. */
+  labels: ViolationCode[];
+  /** Admission with almost only bed / nursing / ward-round days (PHANTOM_ADMISSION, idle). */
+  idle?: boolean;
+  /** Admission written without its identity check (UNVERIFIED_ADMISSION). */
+  unverified?: boolean;
+  /** A visit inside another admission: that admission is labelled PHANTOM_ADMISSION. */
+  phantomOf?: Planned;
+  /** A passing identity check at another institution on a day inside this admission (PHANTOM_ADMISSION). */
+  phantomAuth?: { inst: number; time: number };
+  /** Injected on purpose: no line-level injection is added on top. */
+  injected?: boolean;
+  /** The visit's mdtrt_id, once written. */
+  mdtrtId?: string;
+  /** Length-of-stay multiplier of a drifting institution. */
+  stayFactor?: number;
+}
+
+const SETTLE_CODES: ViolationCode[] = ['SUSPENDED_INSTITUTION', 'CARD_BURST'];
+const OUTPATIENT_SEASON = [1.25, 1.15, 1.05, 0.95, 0.9, 0.85, 0.9, 0.9, 0.95, 1.0, 1.05, 1.2];
+const pad = (n: number, w: number) => String(n).padStart(w, '0');
+const r2 = (x: number) => Math.round(x * 100) / 100;
+
+/** Admissions per person-year by age. */
+function admissionRate(age: number, gend: string): number {
+  let r = age < 5 ? 0.12 : age < 15 ? 0.05 : age < 45 ? 0.05 : age < 60 ? 0.1 : age < 70 ? 0.18 : age < 80 ? 0.28 : 0.4;
+  if (gend === '2' && age >= 20 && age < 40) r += 0.06;
+  return r;
+}
+function outpatientRate(age: number): number {
+  return age < 5 ? 7 : age < 15 ? 5 : age < 45 ? 3 : age < 65 ? 4 : 6;
+}
+
+export class Shard {
+  readonly calendar: Calendar;
+  readonly city: City;
+  readonly cat: CatalogueIndex;
+  readonly district: District;
+  readonly inj: Injector;
+  private readonly groups: readonly DiseaseGroup[] = DISEASE_GROUPS;
+  private readonly out: Record<string, PartWriter>;
+  readonly labels: LabelWriter;
+  private readonly clusters = new ClusterTracker();
+  private readonly slots: PharmacySlots;
+  private readonly stock: StockLedger;
+  private readonly seq = { mdtrt: 0, setl: 0, fee: 0, rtal: 0, auth: 0, rx: 0 };
+  private readonly fixed = new Map<number, Planned[]>();
+  private persons: Person[] = [];
+  /** Admissions of the current person left without their identity check (UNVERIFIED_ADMISSION). */
+  private unverified: Planned[] = [];
+  // Institutions the district's persons use.
+  private readonly level3: Institution[];
+  private readonly level2: Institution[];
+  private readonly privates: Institution[];
+  private readonly pharmacies: Institution[];
+  private readonly suspendedHere: Institution[];
+
+  constructor(readonly opts: ShardOptions) {
+    this.calendar = new Calendar(opts.startMonth, opts.months);
+    this.city = buildCity({ persons: opts.persons, seed: opts.seed, calendar: this.calendar, violationRate: opts.violationRate });
+    this.cat = new CatalogueIndex(buildCatalogue());
+    this.district = this.city.districts[opts.district]!;
+    this.inj = new Injector(opts.violationRate);
+    const d = this.district.index;
+    const insts = this.city.institutions;
+    this.level3 = insts.filter((i) => i.level === 3);
+    this.level2 = insts.filter((i) => i.district === d && i.level === 2 && i.kind === 'public_hospital');
+    this.privates = insts.filter((i) => i.district === d && i.kind === 'private_hospital');
+    this.pharmacies = insts.filter((i) => i.district === d && i.kind === 'pharmacy');
+    this.suspendedHere = insts.filter((i) => i.district === d && i.status !== 'normal');
+    const tables = ['psn', 'setl', 'diag', 'feedetl', 'idauth', 'inv_sale', 'inv_purc', 'inv_stock'];
+    this.out = Object.fromEntries(tables.map((t) => [t, new PartWriter(join(opts.partsDir, `${t}.${pad(d, 3)}.csv`))]));
+    this.labels = new LabelWriter(join(opts.partsDir, `labels.${pad(d, 3)}.csv`));
+    this.slots = new PharmacySlots(this.calendar.days + 1);
+    this.stock = new StockLedger(this.cat, opts.seed, d, this.inj);
+  }
+
+  run(): ShardResult {
+    const rng = new Rng(this.opts.seed, 0x5ad, this.district.index);
+    for (const street of this.district.streets) {
+      for (const community of street.communities) {
+        for (let k = 0; k < community.persons; k++) {
+          this.persons.push(makePerson(this.opts.seed, this.city, this.calendar, this.groups, this.district, street, community, community.firstPerson + k));
+        }
+      }
+    }
+    for (const p of this.persons) this.writePerson(p);
+    this.planClusters(rng);
+    this.planBursts(rng);
+    this.planAfterDeath(rng);
+    for (const p of this.persons) {
+      const prng = new Rng(this.opts.seed, 0x7a, p.index);
+      const trackers: PersonTrackers = { supply: new SupplyTracker(7), window: new WindowTracker(7) };
+      for (const v of this.planTimeline(p, prng)) this.emit(p, v, prng, trackers);
+    }
+    this.writeWalkInSales(rng);
+    this.stock.writePurchasesAndStock(this.calendar, this.out.inv_purc!, this.out.inv_stock!, this.labels, this.pharmacies);
+    for (const w of Object.values(this.out)) w.close();
+    this.labels.close();
+    return {
+      district: this.district.index,
+      rows: Object.fromEntries(Object.entries(this.out).map(([t, w]) => [t, w.rows])),
+      labels: Object.fromEntries(this.labels.counts),
+    };
+  }
+
+  // ------------------------------------------------------------------ persons
+
+  private writePerson(p: Person): void {
+    const death = p.deathDay === null ? '' : this.calendar.date(p.deathDay);
+    this.out.psn!.row(`${p.psnNo},${p.gend},${p.brdy},${p.insutype},${p.certno ?? ''},${p.community.code},${death}`);
+  }
+
+  private alive(p: Person, day: number): boolean {
+    return p.deathDay === null || day <= p.deathDay;
+  }
+
+  private addFixed(p: Person, v: Planned): void {
+    const xs = this.fixed.get(p.index);
+    if (xs) xs.push(v); else this.fixed.set(p.index, [v]);
+  }
+
+  /** Days [from, to] free of fixed events of the person. */
+  private freeOfFixed(p: Person, from: number, to: number): boolean {
+    for (const v of this.fixed.get(p.index) ?? []) if (v.endDay >= from && v.day <= to) return false;
+    return true;
+  }
+
+  // ------------------------------------------------------------------ shard-level plans
+
+  /** ADMISSION_CLUSTER: five to seven admissions of one community at one institution on one day. */
+  private planClusters(rng: Rng): void {
+    const years = this.calendar.months / 12;
+    const expected = this.inj.rate('ADMISSION_CLUSTER') * this.district.persons * years;
+    const n = this.inj.enabled ? Math.max(this.district.index === 0 ? 1 : 0, rng.poisson(expected)) : 0;
+    const hospitals = [...this.level2, ...this.privates.filter((i) => i.level !== null && i.level >= 1)];
+    for (let c = 0; c < n && hospitals.length; c++) {
+      const community = rng.pick(this.district.streets.flatMap((s) => s.communities));
+      const inst = rng.pick(hospitals);
+      const day = rng.int(10, this.calendar.days - 15);
+      const los = rng.int(3, 7);
+      if (inst.status !== 'normal' && inst.statusFrom !== null && inst.statusFrom <= day + los) continue;
+      const members = this.persons.filter((p) => p.community === community && this.alive(p, day + los) && ageOnDay(p, day) >= 18 && this.freeOfFixed(p, day - 16, day + los + 16));
+      if (members.length < 5) continue;
+      const k = Math.min(members.length, rng.int(5, 7));
+      this.clusters.reserve(inst.index, day, community.index);
+      for (let j = 0; j < k; j++) {
+        const p = members.splice(rng.int(0, members.length - 1), 1)[0]!;
+        const group = this.pickGroup(p, 'inpatient', day, rng, (g) => g.diagnoses.some((d) => d.settings.includes('inpatient') && !d.surgical));
+        if (!group) continue;
+        const diagnosis = rng.pick(group.diagnoses.filter((d) => d.settings.includes('inpatient') && !d.surgical));
+        const start = day * DAY + rng.int(8 * 3600, 11 * 3600);
+        this.addFixed(p, { setting: 'inpatient', inst: inst.index, day, endDay: day + los, start, end: (day + los) * DAY + rng.int(9 * 3600, 15 * 3600), group, diagnosis, fixed: true, labels: ['ADMISSION_CLUSTER'], injected: true });
+        this.clusters.record(inst.index, day, community.index);
+      }
+    }
+  }
+
+  /** CARD_BURST: eight to ten settlements of different persons at one pharmacy within six minutes. */
+  private planBursts(rng: Rng): void {
+    const years = this.calendar.months / 12;
+    const expected = this.inj.rate('CARD_BURST') * this.district.persons * years;
+    const n = this.inj.enabled ? Math.max(this.district.index === 0 ? 1 : 0, rng.poisson(expected)) : 0;
+    const open = this.pharmacies.filter((i) => i.status === 'normal');
+    for (let b = 0; b < n && open.length; b++) {
+      const inst = rng.pick(open);
+      const day = rng.int(1, this.calendar.days - 2);
+      const k = rng.int(8, 10);
+      const slot0 = rng.int(10, PharmacySlots.SLOTS_PER_DAY - 20);
+      const span = Math.ceil((k * 40) / PharmacySlots.SLOT_SEC);
+      if (!this.slots.isFree(inst.index, day, slot0 - 6, slot0 + span + 6)) continue;
+      const candidates = this.persons.filter((p) => this.alive(p, day) && ageOnDay(p, day) >= 18 && this.freeOfFixed(p, day, day));
+      if (candidates.length < k * 3) continue;
+      this.slots.block(inst.index, day, slot0 - 6, slot0 + span + 6);
+      for (let j = 0; j < k; j++) {
+        const p = candidates.splice(rng.int(0, candidates.length - 1), 1)[0]!;
+        const settleAt = PharmacySlots.secondOf(day, slot0) + j * 40 + rng.int(0, 20);
+        this.addFixed(p, { setting: 'pharmacy', inst: inst.index, day, endDay: day, start: settleAt - 150, end: settleAt, group: null, diagnosis: null, fixed: true, labels: ['CARD_BURST'], injected: true });
+      }
+    }
+  }
+
+  /** DECEASED_PATIENT: visits after a person's death (a card used by someone else). */
+  private planAfterDeath(rng: Rng): void {
+    if (!this.inj.enabled) return;
+    for (const p of this.persons) {
+      if (p.deathDay === null || p.deathDay >= this.calendar.days - 3) continue;
+      if (!this.inj.roll('DECEASED_PATIENT', rng)) continue;
+      const from = Math.max(p.deathDay + 1, 0);
+      const day = rng.int(from, this.calendar.days - 1);
+      if (!this.freeOfFixed(p, day, day)) continue;
+      const pharmacy = rng.chance(0.6);
+      const inst = pharmacy ? this.pickPharmacy(p, day, rng) : this.city.institutions[p.street.primaryCare]!;
+      if (!inst || (inst.status !== 'normal' && inst.statusFrom !== null && inst.statusFrom <= day)) continue;
+      if (pharmacy) {
+        const slot = this.slots.take(inst.index, day, rng.int(0, PharmacySlots.SLOTS_PER_DAY - 1));
+        if (slot < 0) continue;
+        const settleAt = PharmacySlots.secondOf(day, slot) + rng.int(30, 110);
+        this.addFixed(p, { setting: 'pharmacy', inst: inst.index, day, endDay: day, start: settleAt - 150, end: settleAt, group: null, diagnosis: null, fixed: true, labels: ['DECEASED_PATIENT'], injected: true });
+      } else {
+        const group = this.pickGroup(p, 'outpatient', day, rng, null, true);
+        if (!group) continue;
+        const diagnosis = rng.pick(group.diagnoses.filter((d) => d.settings.includes('outpatient')));
+        const start = day * DAY + rng.int(8 * 3600, 16 * 3600);
+        this.addFixed(p, { setting: 'outpatient', inst: inst.index, day, endDay: day, start, end: start, group, diagnosis, fixed: true, labels: ['DECEASED_PATIENT'], injected: true });
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ timeline of one person
+
+  private planTimeline(p: Person, rng: Rng): Planned[] {
+    const days = this.calendar.days;
+    const years = this.calendar.months / 12;
+    const lastDay = p.deathDay === null ? days - 1 : Math.min(days - 1, p.deathDay);
+    const fixed = this.fixed.get(p.index) ?? [];
+    const out: Planned[] = [...fixed];
+    this.unverified = [];
+    if (p.deathDay !== null && p.deathDay < 0) return out.sort((a, b) => a.start - b.start);
+    const admissions: Planned[] = fixed.filter((v) => v.setting === 'inpatient');
+    const busyDays = new Set<number>();
+    for (const v of fixed) for (let d = v.day; d <= v.endDay; d++) busyDays.add(d);
+
+    // Admissions first: they occupy days that other visits must leave free.
+    const nAdm = rng.poisson(admissionRate(p.ageAtStart, p.gend) * years);
+    const wanted: number[] = [];
+    for (let k = 0; k < nAdm; k++) wanted.push(rng.int(0, lastDay));
+    if (p.deathDay !== null && p.deathDay >= 3 && rng.chance(0.5)) wanted.push(-1); // dies in hospital
+    wanted.sort((a, b) => a - b);
+    for (const w of wanted) {
+      const terminal = w === -1;
+      const group = this.pickGroup(p, 'inpatient', terminal ? lastDay : w, rng);
+      if (!group) continue;
+      const diagnosis = rng.pick(group.diagnoses.filter((d) => d.settings.includes('inpatient')));
+      let los = rng.int(diagnosis.stayDays?.[0] ?? 3, diagnosis.stayDays?.[1] ?? 8);
+      let day = terminal ? Math.max(0, lastDay - los) : w;
+      if (terminal) los = lastDay - day;
+      const inst = this.pickInstitution(p, 'inpatient', day, rng, diagnosis.surgical === true);
+      if (!inst) continue;
+      const drift = inst.drift && this.calendar.monthOf(day) >= inst.drift.month ? inst.drift : undefined;
+      const stayFactor = drift?.indicator === 'cost_per_admission' ? drift.factor : drift?.indicator === 'fund_paid' ? Math.sqrt(drift.factor) : 1;
+      los = Math.min(45, Math.round(los * stayFactor));
+      const placed = this.placeAdmission(p, admissions, busyDays, inst, day, los, diagnosis, lastDay, terminal);
+      if (!placed) continue;
+      day = placed.day;
+      const v: Planned = {
+        setting: 'inpatient', inst: inst.index, day, endDay: day + placed.los, start: day * DAY + rng.int(8 * 3600, 20 * 3600), end: 0,
+        group, diagnosis, fixed: false, labels: [], stayFactor,
+      };
+      v.end = placed.los === 0 ? v.start + rng.int(4 * 3600, Math.max(4 * 3600 + 60, 23 * 3600 - (v.start - day * DAY))) : v.endDay * DAY + rng.int(9 * 3600, 16 * 3600);
+      if (v.end >= (v.endDay + 1) * DAY) v.end = v.endDay * DAY + 23 * 3600;
+      admissions.push(v);
+      out.push(v);
+      for (let d = v.day; d <= v.endDay; d++) busyDays.add(d);
+      this.clusters.record(inst.index, day, p.community.index);
+    }
+    this.injectAdmissionPatterns(p, admissions, out, busyDays, lastDay, rng);
+
+    // Visits outside hospital: chronic refills, acute outpatient and emergency visits, pharmacy purchases.
+    const others: Array<{ setting: Setting; day: number; group: DiseaseGroup | null }> = [];
+    if (p.chronic.length) {
+      const atPharmacy = rng.chance(0.3);
+      let d = rng.int(0, 27);
+      let n = 0;
+      while (d <= lastDay) {
+        others.push({ setting: atPharmacy && n % 2 === 1 ? 'pharmacy' : 'chronic', day: d, group: null });
+        d += rng.int(25, 31);
+        n++;
+      }
+    }
+    const nOut = rng.poisson(outpatientRate(p.ageAtStart) * years);
+    for (let k = 0; k < nOut; k++) {
+      let d = rng.int(0, lastDay);
+      for (let t = 0; t < 4 && rng.next() * 1.25 > OUTPATIENT_SEASON[this.calendar.calendarMonth(this.calendar.monthOf(d)) - 1]!; t++) d = rng.int(0, lastDay);
+      others.push({ setting: 'outpatient', day: d, group: null });
+    }
+    const nEmergency = rng.poisson((p.ageAtStart < 15 ? 0.3 : p.ageAtStart >= 75 ? 0.4 : 0.2) * years);
+    for (let k = 0; k < nEmergency; k++) others.push({ setting: 'emergency', day: rng.int(0, lastDay), group: null });
+    const nPharmacy = rng.poisson((p.ageAtStart < 15 ? 1 : p.ageAtStart >= 65 ? 3 : 2.5) * years);
+    for (let k = 0; k < nPharmacy; k++) others.push({ setting: 'pharmacy', day: rng.int(0, lastDay), group: null });
+    others.sort((a, b) => a.day - b.day);
+    for (const o of others) {
+      let day = o.day;
+      while (busyDays.has(day) && day <= lastDay) day++;
+      if (day > lastDay) continue;
+      const v = this.planVisit(p, o.setting, day, rng);
+      if (!v) continue;
+      busyDays.add(day);
+      out.push(v);
+    }
+    return out.sort((a, b) => a.start - b.start);
+  }
+
+  /** Finds a day for an admission that keeps the person's admissions clean; returns the day and stay, or null. */
+  private placeAdmission(
+    p: Person, admissions: Planned[], busy: Set<number>, inst: Institution, wantDay: number, los: number, diagnosis: Diagnosis, lastDay: number, terminal: boolean,
+  ): { day: number; los: number } | null {
+    for (let attempt = 0; attempt < 12; attempt++) {
+      const day = terminal ? wantDay - attempt : wantDay + attempt * (attempt < 4 ? 1 : 9);
+      if (day < 0 || day + los > lastDay) return null;
+      if (inst.status !== 'normal' && inst.statusFrom !== null && inst.statusFrom <= day + los) return null;
+      let ok = this.clusters.allows(inst.index, day, p.community.index, 5);
+      for (let d = day; ok && d <= day + los; d++) if (busy.has(d)) ok = false;
+      // SPLIT_ADMISSION and OVERLAPPING_ADMISSIONS: keep away from earlier and later stays.
+      for (const a of admissions) {
+        if (!ok) break;
+        if (day <= a.endDay && a.day <= day + los) ok = false; // any overlap (also day-sharing)
+        else if (this.isSplitPair(a.inst, a.day, a.endDay, a.diagnosis!.code, inst.index, day, diagnosis.code)) ok = false;
+        else if (this.isSplitPair(inst.index, day, day + los, diagnosis.code, a.inst, a.day, a.diagnosis!.code)) ok = false;
+      }
+      if (ok) return { day, los };
+    }
+    return null;
+  }
+
+  /** Would (later) admitted on `day2` after (earlier) stay [day1, end1] form a SPLIT_ADMISSION? */
+  private isSplitPair(inst1: number, day1: number, end1: number, diag1: string, inst2: number, day2: number, diag2: string): boolean {
+    return inst1 === inst2 && day1 < day2 && day2 - end1 >= 0 && day2 - end1 <= 15 && diag1.slice(0, 3) === diag2.slice(0, 3);
+  }
+
+  /** SPLIT_ADMISSION, OVERLAPPING_ADMISSIONS, PHANTOM_ADMISSION and UNVERIFIED_ADMISSION on the person's admissions. */
+  private injectAdmissionPatterns(p: Person, admissions: Planned[], out: Planned[], busy: Set<number>, lastDay: number, rng: Rng): void {
+    if (!this.inj.enabled) return;
+    for (const a of [...admissions]) {
+      if (a.fixed || a.injected) continue;
+      const inst = this.city.institutions[a.inst]!;
+      const los = a.endDay - a.day;
+      if (this.inj.roll('SPLIT_ADMISSION', rng)) {
+        const gap = rng.int(1, 15);
+        const day = a.endDay + gap;
+        const blos = rng.int(2, 6);
+        const b = this.tryExtraAdmission(p, admissions, busy, inst, day, blos, a.diagnosis!, a.group!, lastDay, 'SPLIT_ADMISSION', rng);
+        if (b) { out.push(b); a.injected = true; continue; }
+      }
+      if (los >= 4 && this.inj.roll('OVERLAPPING_ADMISSIONS', rng)) {
+        const day = rng.int(a.day + 1, a.endDay - 2);
+        const blos = rng.int(2, Math.max(2, a.endDay - day));
+        const b = this.tryExtraAdmission(p, admissions, busy, inst, day, blos, a.diagnosis!, a.group!, lastDay, 'OVERLAPPING_ADMISSIONS', rng, a);
+        if (b) { out.push(b); a.injected = true; continue; }
+      }
+      if (los >= 2 && this.inj.roll('PHANTOM_ADMISSION', rng)) {
+        const day = rng.int(a.day + 1, a.endDay - 1);
+        const variant = rng.next();
+        if (variant < 0.35 && los >= 4) {
+          a.idle = true;
+          a.labels.push('PHANTOM_ADMISSION');
+          a.injected = true;
+          continue;
+        }
+        if (variant < 0.65) {
+          const other = this.level3.find((i) => i.index !== a.inst && i.usesIdauth) ?? this.level2.find((i) => i.index !== a.inst && i.usesIdauth);
+          if (other) {
+            a.phantomAuth = { inst: other.index, time: day * DAY + rng.int(9 * 3600, 17 * 3600) };
+            a.labels.push('PHANTOM_ADMISSION');
+            a.injected = true;
+            continue;
+          }
+        }
+        const clinic = this.city.institutions[p.street.primaryCare]!;
+        if (clinic.index !== a.inst && (clinic.status === 'normal' || (clinic.statusFrom ?? 0) > day)) {
+          const v = this.planVisit(p, 'outpatient', day, rng, clinic);
+          if (v) {
+            v.phantomOf = a;
+            v.injected = true;
+            a.injected = true;
+            out.push(v);
+            continue;
+          }
+        }
+      }
+      const neighbour = admissions.some((o) => o !== a && o.inst === a.inst && Math.abs(o.day - a.day) <= 1);
+      if (inst.usesIdauth && !neighbour && this.inj.roll('UNVERIFIED_ADMISSION', rng)) {
+        a.unverified = true;
+        this.unverified.push(a);
+        a.labels.push('UNVERIFIED_ADMISSION');
+        a.injected = true;
+      }
+    }
+  }
+
+  /** An extra admission at the same institution (split or overlapping on purpose) if it breaks nothing else. */
+  private tryExtraAdmission(
+    p: Person, admissions: Planned[], busy: Set<number>, inst: Institution, day: number, los: number, diagnosis: Diagnosis, group: DiseaseGroup,
+    lastDay: number, code: 'SPLIT_ADMISSION' | 'OVERLAPPING_ADMISSIONS', rng: Rng, overlapWith?: Planned,
+  ): Planned | null {
+    if (day + los > lastDay || day < 0) return null;
+    if (inst.status !== 'normal' && inst.statusFrom !== null && inst.statusFrom <= day + los) return null;
+    if (!this.clusters.allows(inst.index, day, p.community.index, 5)) return null;
+    for (let d = day; d <= day + los; d++) if (busy.has(d) && !(overlapWith && d >= overlapWith.day && d <= overlapWith.endDay)) return null;
+    const candidate = { inst: inst.index, day, endDay: day + los, diagnosis };
+    const before = admissionFindings(admissions.map((a) => ({ inst: a.inst, day: a.day, endDay: a.endDay, diagnosis: a.diagnosis!, id: a })));
+    const after = admissionFindings([...admissions.map((a) => ({ inst: a.inst, day: a.day, endDay: a.endDay, diagnosis: a.diagnosis!, id: a as Planned | null })), { ...candidate, id: null }]);
+    // Exactly one new finding, on the new admission, under the code injected.
+    if (before.size !== 0 || after.size !== 1 || after.get(null) !== code) return null;
+    const start = day * DAY + rng.int(8 * 3600, 18 * 3600);
+    const v: Planned = {
+      setting: 'inpatient', inst: inst.index, day, endDay: day + los, start, end: (day + los) * DAY + rng.int(9 * 3600, 16 * 3600), group, diagnosis,
+      fixed: false, labels: [code], injected: true,
+    };
+    if (overlapWith && v.start <= overlapWith.start) v.start = overlapWith.start + 3600;
+    admissions.push(v);
+    for (let d = v.day; d <= v.endDay; d++) busy.add(d);
+    this.clusters.record(inst.index, day, p.community.index);
+    return v;
+  }
+
+  /** Plans a visit outside hospital on `day`, or null when no institution fits. */
+  private planVisit(p: Person, setting: Setting, day: number, rng: Rng, at?: Institution): Planned | null {
+    let group: DiseaseGroup | null = null;
+    let diagnosis: Diagnosis | null = null;
+    if (setting === 'outpatient' || setting === 'emergency') {
+      group = this.pickGroup(p, setting, day, rng);
+      if (!group) return null;
+      diagnosis = rng.pick(group.diagnoses.filter((d) => d.settings.includes(setting)));
+    } else if (setting === 'chronic') {
+      group = this.groupByKey(rng.pick(p.chronic));
+      diagnosis = group.diagnoses.find((d) => d.settings.includes('chronic')) ?? null;
+      if (!diagnosis) return null;
+    }
+    const labels: ViolationCode[] = [];
+    let inst = at ?? this.pickInstitution(p, setting, day, rng, false);
+    if (!at && this.suspendedHere.length && this.inj.enabled) {
+      const kinds = setting === 'pharmacy' ? ['pharmacy'] : setting === 'outpatient' ? ['village_clinic', 'private_hospital'] : [];
+      const open = this.suspendedHere.filter((i) => kinds.includes(i.kind) && i.statusFrom !== null && i.statusFrom <= day);
+      if (open.length && this.inj.roll('SUSPENDED_INSTITUTION', rng)) {
+        inst = rng.pick(open);
+        labels.push('SUSPENDED_INSTITUTION');
+      }
+    }
+    if (!inst) return null;
+    let start: number;
+    let end: number;
+    if (setting === 'pharmacy') {
+      const slot = this.slots.take(inst.index, day, rng.int(0, PharmacySlots.SLOTS_PER_DAY - 1));
+      if (slot < 0) return null;
+      end = PharmacySlots.secondOf(day, slot) + rng.int(30, 110);
+      start = end - 150;
+    } else if (setting === 'emergency') {
+      start = day * DAY + rng.int(1800, 21 * 3600);
+      end = start;
+    } else {
+      start = day * DAY + (rng.chance(0.6) ? rng.int(8 * 3600, 11 * 3600) : rng.int(13 * 3600 + 1800, 16 * 3600));
+      end = start;
+    }
+    return { setting, inst: inst.index, day, endDay: day, start, end, group, diagnosis, fixed: false, labels, injected: labels.length > 0 };
+  }
+
+  private groupByKey(key: string): DiseaseGroup {
+    return this.groups.find((g) => g.key === key)!;
+  }
+
+  /** A disease group fitting the person and the setting (weighted, with the season). */
+  private pickGroup(p: Person, setting: Setting, day: number, rng: Rng, filter: ((g: DiseaseGroup) => boolean) | null = null, acuteOnly = false): DiseaseGroup | null {
+    const age = ageOnDay(p, Math.max(0, day));
+    const month = this.calendar.calendarMonth(this.calendar.monthOf(Math.max(0, day)));
+    const candidates: DiseaseGroup[] = [];
+    const weights: number[] = [];
+    for (const g of this.groups) {
+      if (g.gend && g.gend !== p.gend) continue;
+      if (age < g.ageMin || age > g.ageMax) continue;
+      if (!g.diagnoses.some((d) => d.settings.includes(setting))) continue;
+      if (filter && !filter(g)) continue;
+      void acuteOnly;
+      candidates.push(g);
+      weights.push(g.weight * (g.season?.[month - 1] ?? 1));
+    }
+    if (!candidates.length) return null;
+    return candidates[rng.weighted(weights)]!;
+  }
+
+  private usable(inst: Institution, settleDay: number): boolean {
+    return inst.status === 'normal' || inst.statusFrom === null || inst.statusFrom > settleDay;
+  }
+
+  private pickPharmacy(p: Person, day: number, rng: Rng): Institution | null {
+    const open = this.pharmacies.filter((i) => this.usable(i, day));
+    if (!open.length) return null;
+    const home = this.pharmacies[p.index % this.pharmacies.length]!;
+    return this.usable(home, day) && rng.chance(0.7) ? home : rng.pick(open);
+  }
+
+  /** Where the person goes for a visit of this setting (null if nowhere is open). */
+  private pickInstitution(p: Person, setting: Setting, day: number, rng: Rng, surgical: boolean): Institution | null {
+    if (setting === 'pharmacy') return this.pickPharmacy(p, day, rng);
+    const insts = this.city.institutions;
+    const urban = this.district.urban;
+    const month = this.calendar.monthOf(day);
+    const options: Array<[Institution[], number]> = [];
+    const street = p.street;
+    const primary = [insts[street.primaryCare]!];
+    const clinics = street.clinics.map((i) => insts[i]!);
+    switch (setting) {
+      case 'outpatient':
+        options.push([clinics, urban ? 0.15 : 0.35], [primary, 0.3], [this.level2, 0.25], [this.privates, 0.05], [this.level3, urban ? 0.25 : 0.08]);
+        break;
+      case 'emergency':
+        options.push([this.level2, 0.5], [this.level3, 0.5]);
+        break;
+      case 'chronic': {
+        const homeKind = p.index % 10;
+        options.push([homeKind < 5 ? primary : homeKind < 8 ? [this.level2[p.index % Math.max(1, this.level2.length)]!].filter(Boolean) : [this.level3[p.index % this.level3.length]!], 1]);
+        break;
+      }
+      case 'inpatient':
+        options.push([this.level3, 0.45], [this.level2, 0.4], [surgical ? [] : primary, 0.1], [this.privates.filter((i) => (i.level ?? 0) >= 1), 0.05]);
+        break;
+      default:
+        return null;
+    }
+    const pool: Institution[] = [];
+    const weights: number[] = [];
+    for (const [list, w] of options) {
+      const usable = list.filter((i) => i && this.usable(i, day + (setting === 'inpatient' ? 45 : 0)));
+      for (const i of usable) {
+        let weight = w / usable.length;
+        if (i.level === 3 && i.district === this.district.index) weight *= 3;
+        if (setting === 'inpatient' && i.drift && month >= i.drift.month) {
+          if (i.drift.indicator === 'admissions') weight *= i.drift.factor;
+          else if (i.drift.indicator === 'fund_paid') weight *= Math.sqrt(i.drift.factor);
+        }
+        pool.push(i);
+        weights.push(weight);
+      }
+    }
+    if (!pool.length) return null;
+    return pool[rng.weighted(weights)]!;
+  }
+
+  // ------------------------------------------------------------------ writing a visit
+
+  private doctor(inst: Institution, day: number, rng: Rng): string | null {
+    const staff = inst.staff;
+    if (!staff.length) return null;
+    for (let k = 0; k < 8; k++) {
+      const pr = this.city.practitioners[staff[rng.int(0, staff.length - 1)]!]!;
+      if (pr.suspendedFrom === null || day < pr.suspendedFrom) return pr.code;
+    }
+    for (const i of staff) {
+      const pr = this.city.practitioners[i]!;
+      if (pr.suspendedFrom === null || day < pr.suspendedFrom) return pr.code;
+    }
+    return null;
+  }
+
+  private emit(p: Person, v: Planned, rng: Rng, trackers: PersonTrackers): void {
+    const inst = this.city.institutions[v.inst]!;
+    const medType = MED_TYPE_OF[v.setting];
+    const diagnoses: string[] = [];
+    if (v.diagnosis) diagnoses.push(v.diagnosis.code);
+    if (v.setting !== 'pharmacy' && v.setting !== 'chronic') {
+      for (const key of p.chronic) {
+        const d = this.groupByKey(key).diagnoses.find((x) => x.settings.includes('chronic'));
+        if (d && !diagnoses.includes(d.code) && rng.chance(0.6)) diagnoses.push(d.code);
+      }
+    } else if (v.setting === 'chronic') {
+      for (const key of p.chronic) {
+        const d = this.groupByKey(key).diagnoses.find((x) => x.settings.includes('chronic'));
+        if (d && !diagnoses.includes(d.code)) diagnoses.push(d.code);
+      }
+    }
+    const b = new VisitBuilder(this.cat, p, inst, medType, diagnoses, trackers, rng);
+    // Not suspended on any day of the visit: a stay's lines run to its discharge day.
+    const attending = this.doctor(inst, v.endDay, rng);
+    const dept = v.group?.dept ?? null;
+    const rxBase = `CF${this.district.admdvs}${pad(++this.seq.rx, 10)}`;
+    switch (v.setting) {
+      case 'outpatient': case 'emergency': this.buildOutpatient(b, v, inst, attending, dept, rxBase, rng); break;
+      case 'chronic': this.buildChronic(b, v, p, inst, attending, dept, rxBase, rng); break;
+      case 'pharmacy': this.buildPharmacy(b, v, p, inst, attending, rxBase, rng); break;
+      case 'inpatient': this.buildInpatient(b, v, inst, attending, dept, rxBase, rng); break;
+    }
+    if (b.lines.length === 0) {
+      const consult = this.cat.pool(null, v.setting, v.setting === 'inpatient' ? 'ward_round' : v.setting === 'pharmacy' ? 'drug' : 'consultation');
+      b.pickAndAdd(consult, v.start + 60, { dr: attending, dept, rxno: rxBase }, 30);
+      if (b.lines.length === 0) return;
+    }
+    const lineLabels: Array<{ code: ViolationCode; line?: Line; item?: string; day?: number }> = [];
+    if (!v.injected && !v.idle && this.inj.enabled) {
+      const hit = injectLineViolation({ shard: this, b, v, inst, person: p, rng, attending, dept, rxBase });
+      if (hit) lineLabels.push(hit);
+    }
+    if (v.setting === 'inpatient' && !v.idle) this.keepStayActive(b, v, attending, dept);
+    this.write(p, v, inst, b, attending, rng, lineLabels);
+  }
+
+  private buildOutpatient(b: VisitBuilder, v: Planned, inst: Institution, dr: string | null, dept: string | null, rx: string, rng: Rng): void {
+    const g = v.group!.key;
+    const s = v.setting;
+    let t = v.start + rng.int(30, 120);
+    const step = () => (t += rng.int(40, 240));
+    const hospital = (inst.level ?? 0) >= 2 || inst.kind === 'private_hospital';
+    if (hospital) b.pickAndAdd(this.cat.pool(null, s, 'registration'), step(), { dr, dept });
+    b.pickAndAdd(this.cat.pool(null, s, 'consultation'), step(), { dr, dept, chargeType: hospital ? '02' : '12' }, 12)
+      ?? b.pickAndAdd(this.cat.pool(null, s, 'consultation'), t, { dr, dept }, 12);
+    const nLabs = s === 'emergency' ? rng.int(1, 4) : rng.chance(0.4) ? rng.int(1, 3) : 0;
+    for (let k = 0; k < nLabs; k++) b.pickAndAdd(this.cat.pool(g, s, 'lab'), step(), { dr, dept });
+    if (rng.chance(s === 'emergency' ? 0.7 : 0.25)) b.pickAndAdd(this.cat.pool(g, s, 'exam'), step(), { dr, dept });
+    if (rng.chance(s === 'emergency' ? 0.6 : 0.15)) {
+      if (b.pickAndAdd(this.cat.pool(g, s, 'treatment'), step(), { dr, dept }) && rng.chance(0.6)) b.pickAndAdd(this.cat.pool(g, s, 'material'), step(), { dr, dept });
+    }
+    const nDrugs = rng.chance(0.85) ? rng.int(1, 3) : 0;
+    for (let k = 0; k < nDrugs; k++) b.pickAndAdd(this.cat.pool(g, s, 'drug'), step(), { dr, dept, rxno: rx });
+    const tcm = inst.name.includes('中医');
+    if (rng.chance(tcm ? 0.3 : 0.03)) {
+      const herbs = rng.int(6, 12);
+      const prd = 7;
+      for (let k = 0; k < herbs; k++) b.pickAndAdd(this.cat.pool(g, s, 'herbal'), step(), { dr, dept, rxno: `${rx}H`, ...{} }, 4);
+      void prd;
+    }
+  }
+
+  private buildChronic(b: VisitBuilder, v: Planned, p: Person, inst: Institution, dr: string | null, dept: string | null, rx: string, rng: Rng): void {
+    let t = v.start + rng.int(30, 120);
+    const step = () => (t += rng.int(40, 200));
+    const hospital = (inst.level ?? 0) >= 2;
+    b.pickAndAdd(this.cat.pool(null, 'chronic', 'consultation'), step(), { dr, dept, chargeType: hospital ? '02' : '12' }, 12)
+      ?? b.pickAndAdd(this.cat.pool(null, 'chronic', 'consultation'), t, { dr, dept }, 12);
+    for (const key of p.chronic) {
+      if (rng.chance(0.25)) b.pickAndAdd(this.cat.pool(key, 'chronic', 'lab'), step(), { dr, dept });
+      const n = rng.int(1, 2);
+      for (let k = 0; k < n; k++) b.pickAndAdd(this.cat.pool(key, 'chronic', 'drug'), step(), { dr, dept, rxno: rx }, 8);
+    }
+  }
+
+  private buildPharmacy(b: VisitBuilder, v: Planned, p: Person, inst: Institution, dr: string | null, rx: string, rng: Rng): void {
+    let t = v.end - rng.int(100, 140);
+    const step = () => (t += rng.int(5, 20));
+    const chronicRefill = p.chronic.length > 0 && rng.chance(0.5);
+    const n = rng.int(1, 3);
+    for (let k = 0; k < n; k++) {
+      const pool = chronicRefill ? this.cat.pool(rng.pick(p.chronic), 'pharmacy', 'drug') : this.cat.pool(null, 'pharmacy', 'drug');
+      b.pickAndAdd(pool.length ? pool : this.cat.pool(null, 'pharmacy', 'drug'), step(), { dr, dept: null, rxno: null }, 8);
+    }
+    if (rng.chance(0.05)) b.pickAndAdd(this.cat.pool(null, 'pharmacy', 'material'), step(), { dr, dept: null });
+    if (rng.chance(0.08)) b.pickAndAdd(this.cat.pool(null, 'pharmacy', 'non_medical'), step(), { dr, dept: null });
+    // Prescription-only drugs are dispensed against an (external) prescription.
+    for (const l of b.lines) if (l.item >= 0 && this.cat.items[l.item]!.rx) l.rxno = rx;
+  }
+
+  private buildInpatient(b: VisitBuilder, v: Planned, inst: Institution, dr: string | null, dept: string | null, rx: string, rng: Rng): void {
+    const g = v.group!.key;
+    const stayDrugs: number[] = [];
+    const drugPool = this.cat.pool(g, 'inpatient', 'drug');
+    for (let k = 0; k < rng.int(1, 3) && drugPool.length; k++) stayDrugs.push(rng.pick(drugPool));
+    const treatments = this.cat.pool(g, 'inpatient', 'treatment');
+    const dailyTreatment = treatments.length ? rng.pick(treatments) : -1;
+    for (let day = v.day; day <= v.endDay; day++) {
+      const last = day === v.endDay;
+      let t = day === v.day ? v.start + rng.int(300, 900) : day * DAY + 7 * 3600 + rng.int(0, 1800);
+      const limit = last ? v.end - 60 : (day + 1) * DAY - 600;
+      const step = () => (t = Math.min(t + rng.int(60, 300), limit));
+      const add = (pool: readonly number[], opts: { rxno?: string | null; chargeType?: string } = {}) => {
+        if (t >= limit) return null;
+        return b.pickAndAdd(pool, step(), { dr, dept, ...opts });
+      };
+      if (!last || v.endDay === v.day) {
+        add(this.cat.pool(null, 'inpatient', 'bed'));
+        add(this.cat.pool(null, 'inpatient', 'nursing'));
+      }
+      add(this.cat.pool(null, 'inpatient', 'ward_round'));
+      if (v.idle && day !== v.day) continue;
+      if (day === v.day) {
+        for (let k = 0; k < rng.int(2, 5); k++) add(this.cat.pool(g, 'inpatient', 'lab'));
+        for (let k = 0; k < rng.int(0, 2); k++) add(this.cat.pool(g, 'inpatient', 'exam'));
+      }
+      if (v.idle) continue;
+      if (v.diagnosis?.surgical && day === Math.min(v.day + 1, v.endDay)) {
+        if (add(this.cat.pool(g, 'inpatient', 'surgery'))) {
+          for (let k = 0; k < rng.int(1, 3); k++) add(this.cat.pool(g, 'inpatient', 'material'));
+        }
+      }
+      for (const d of stayDrugs) {
+        if (t >= limit || !rng.chance(0.9)) continue;
+        b.tryAdd(d, step(), { dr, dept, rxno: `YZ${rx.slice(2)}${pad(day - v.day + 1, 2)}`, prd: 1 });
+      }
+      if (dailyTreatment >= 0 && t < limit && rng.chance(0.5)) {
+        if (b.tryAdd(dailyTreatment, step(), { dr, dept }) && rng.chance(0.5)) add(this.cat.pool(g, 'inpatient', 'material'));
+      }
+      if (day !== v.day && !last && rng.chance(0.3)) add(this.cat.pool(g, 'inpatient', 'lab'));
+      if (last && day !== v.day && rng.chance(0.4)) {
+        // Discharge medication (出院带药): at most a week, so it can never leave more than 7 days to run.
+        const d = rng.pick(drugPool.length ? drugPool : [-1]);
+        if (d >= 0 && t < limit) b.tryAdd(d, step(), { dr, dept, rxno: `${rx}D`, prd: rng.int(3, 7) });
+      }
+    }
+  }
+
+  /** PHANTOM_ADMISSION (idle days): a stay of five days or more keeps fewer than 80 % of its days idle. */
+  private keepStayActive(b: VisitBuilder, v: Planned, dr: string | null, dept: string | null): void {
+    const stayDays = v.endDay - v.day + 1;
+    if (stayDays < 5) return;
+    const active = new Set<number>();
+    for (const l of b.lines) if (!['01', '02', '07'].includes(l.chargeType)) active.add(l.day);
+    const labs = this.cat.pool(null, 'inpatient', 'lab');
+    for (let day = v.day; day <= v.endDay && (stayDays - active.size) / stayDays >= 0.8; day++) {
+      if (active.has(day)) continue;
+      const t = day === v.endDay ? v.end - 300 : day * DAY + 15 * 3600;
+      if (day === v.day && t <= v.start) continue;
+      if (b.pickAndAdd(labs, t, { dr, dept }, 20)) active.add(day);
+    }
+  }
+
+  private write(p: Person, v: Planned, inst: Institution, b: VisitBuilder, attending: string | null,
+    rng: Rng, lineLabels: Array<{ code: ViolationCode; line?: Line; item?: string; day?: number }>): void {
+    const a = this.district.admdvs;
+    const mdtrtId = `MD${a}${pad(++this.seq.mdtrt, 10)}`;
+    v.mdtrtId = mdtrtId;
+    const medType = MED_TYPE_OF[v.setting];
+    b.lines.sort((x, y) => x.time - y.time);
+    const firstTime = b.lines[0]!.time;
+    const lastTime = b.lines[b.lines.length - 1]!.time;
+    const begin = Math.min(v.start, firstTime - 30);
+    const endTime = v.setting === 'inpatient' ? Math.max(v.end, lastTime + 60) : v.setting === 'pharmacy' ? Math.max(v.end, lastTime + 5) : lastTime + rng.int(300, 1200);
+    // Long stays are settled in two parts (中途结算) now and then.
+    const cut = v.setting === 'inpatient' && v.endDay - v.day >= 15 && rng.chance(0.3) ? (v.day + 10) * DAY + 12 * 3600 : null;
+    const settlements: Array<{ id: string; lines: Line[]; begin: number; end: number; time: number }> = [];
+    if (cut !== null) {
+      settlements.push({ id: `ST${a}${pad(++this.seq.setl, 10)}`, lines: b.lines.filter((l) => l.time < cut), begin, end: cut, time: cut + 600 });
+      settlements.push({ id: `ST${a}${pad(++this.seq.setl, 10)}`, lines: b.lines.filter((l) => l.time >= cut), begin: cut, end: endTime, time: endTime + rng.int(60, 900) });
+    } else {
+      const time = v.setting === 'pharmacy' ? v.end : endTime + rng.int(60, 900);
+      settlements.push({ id: `ST${a}${pad(++this.seq.setl, 10)}`, lines: b.lines, begin, end: v.setting === 'pharmacy' ? v.end : endTime, time });
+    }
+    const dise = v.diagnosis?.code ?? '';
+    for (const [k, s] of settlements.entries()) {
+      for (const l of s.lines) l.setl = k;
+      const money = settle(s.lines.map((l) => ({ amount: l.amt, ownpay: l.own, chrgitmLv: l.chrgitmLv })), medType, inst.level, p.insutype);
+      this.out.setl!.row(`${s.id},${mdtrtId},${p.psnNo},${inst.code},${medType},${this.calendar.time(s.begin)},${this.calendar.time(s.end)},${dise},${attending ?? ''},${money2(money.total)},${money2(money.fund)},${money2(money.account)},${money2(money.cash)},${this.calendar.time(s.time)}`);
+      for (const code of v.labels) if (SETTLE_CODES.includes(code)) this.labels.add(code, { setl_id: s.id });
+    }
+    for (const code of v.labels) if (!SETTLE_CODES.includes(code)) this.labels.add(code, { mdtrt_id: mdtrtId });
+    if (v.phantomOf?.mdtrtId) this.labels.add('PHANTOM_ADMISSION', { mdtrt_id: v.phantomOf.mdtrtId });
+    // Diagnoses.
+    const diags = [...new Set([dise, ...b.diagnoses])].filter(Boolean);
+    for (const [k, d] of diags.entries()) this.out.diag!.row(`${mdtrtId},${k === 0 ? '1' : '0'},${d}`);
+    // Fee lines.
+    for (const l of b.lines) {
+      l.sn = `FD${a}${pad(++this.seq.fee, 12)}`;
+      this.out.feedetl!.row(`${l.sn},${mdtrtId},${settlements[l.setl]!.id},${p.psnNo},${inst.code},${this.calendar.time(l.time)},${l.code},${l.chargeType},${qty(l.cnt)},${money(l.pric)},${money(l.amt)},${money(l.own)},${l.prd ?? ''},${l.rxno ?? ''},${l.dr ?? ''},${l.dept ?? ''}`);
+    }
+    for (const h of lineLabels) {
+      if (h.line) this.labels.add(h.code, { feedetl_sn: h.line.sn });
+      else if (h.code === 'SPLIT_PRESCRIPTION') this.labels.add(h.code, { psn_no: p.psnNo, med_list_codg: h.item!, day: this.calendar.date(h.day!) });
+      else this.labels.add(h.code, { mdtrt_id: mdtrtId, med_list_codg: h.item! });
+    }
+    // Identity checks.
+    // Outpatient checks are optional; none is written where it would verify an admission left unverified on purpose.
+    const wouldVerify = v.setting !== 'inpatient' && this.unverified.some((u) => u.inst === v.inst && Math.abs(u.day - v.day) <= 1);
+    if (inst.usesIdauth && !v.unverified && !wouldVerify && (v.setting === 'inpatient' || rng.chance(0.5))) {
+      const at = Math.max(v.day * DAY + 60, begin - rng.int(60, 1200));
+      if (rng.chance(0.03)) this.writeAuth(p, inst, at - 90, rng, '0', mdtrtId);
+      this.writeAuth(p, inst, at, rng, '1', mdtrtId);
+    }
+    if (v.phantomAuth) this.writeAuth(p, this.city.institutions[v.phantomAuth.inst]!, v.phantomAuth.time, rng, '1', '');
+    // Pharmacy sales mirror what was billed.
+    if (inst.type === '2') this.writeSales(p, inst, b.lines, settlements, rng);
+  }
+
+  private writeAuth(p: Person, inst: Institution, time: number, rng: Rng, result: '0' | '1', mdtrtId: string): void {
+    const way = rng.chance(0.7) ? 'face' : rng.chance(0.6) ? 'ecert' : rng.chance(0.5) ? 'card' : 'fingerprint';
+    this.out.idauth!.row(`AU${this.district.admdvs}${pad(++this.seq.auth, 10)},${p.psnNo},${inst.code},${this.calendar.time(time)},${way},${result},${mdtrtId}`);
+  }
+
+  private writeSales(p: Person, inst: Institution, lines: Line[], settlements: Array<{ id: string }>, rng: Rng): void {
+    const docno = `RT${this.district.admdvs}${pad(++this.seq.rtal, 10)}`;
+    const dropRx = lines.some((l) => l.item >= 0 && this.cat.items[l.item]!.rx) && this.inj.roll('RX_WITHOUT_PRESCRIPTION', rng);
+    let dropped = false;
+    for (const l of lines) {
+      if (l.item < 0) continue;
+      const it = this.cat.items[l.item]!;
+      this.stock.billed(inst.index, l.item, l.cnt);
+      if (!this.stock.recordSale(inst.index, l.item, l.cnt, this.calendar.monthOf(l.day), true)) continue;
+      let rxno = l.rxno ?? '';
+      if (dropRx && !dropped && it.rx) { rxno = ''; dropped = true; }
+      this.out.inv_sale!.row(`${inst.code},${docno},${l.code},${this.calendar.time(l.time)},${qty(l.cnt)},${money(l.pric)},1,${settlements[l.setl]!.id},${p.psnNo},${it.rx ? '1' : '0'},${rxno}`);
+    }
+    if (dropped) this.labels.add('RX_WITHOUT_PRESCRIPTION', { fixmedins_code: inst.code, rtal_docno: docno });
+  }
+
+  /** Self-paid sales to walk-in customers (no settlement), also reconciled with purchases. */
+  private writeWalkInSales(rng: Rng): void {
+    const pool = this.cat.pool(null, 'pharmacy', 'drug');
+    if (!pool.length) return;
+    for (const inst of this.pharmacies) {
+      for (let day = 0; day < this.calendar.days; day++) {
+        if (!this.usable(inst, day)) break;
+        const n = rng.poisson(1.5);
+        for (let k = 0; k < n; k++) {
+          const item = rng.pick(pool);
+          const it = this.cat.items[item]!;
+          const cnt = rng.int(it.cnt[0], it.cnt[1]);
+          const docno = `RT${this.district.admdvs}${pad(++this.seq.rtal, 10)}`;
+          const time = day * DAY + rng.int(8 * 3600, 21 * 3600);
+          this.stock.recordSale(inst.index, item, cnt, this.calendar.monthOf(day), false);
+          let rxno = it.rx ? `WP${this.district.admdvs}${pad(this.seq.rtal, 10)}` : '';
+          let label = false;
+          if (it.rx && this.inj.roll('RX_WITHOUT_PRESCRIPTION', rng)) { rxno = ''; label = true; }
+          this.out.inv_sale!.row(`${inst.code},${docno},${it.code},${this.calendar.time(time)},${qty(cnt)},${money(it.capLv3 ?? it.price)},0,,,${it.rx ? '1' : '0'},${rxno}`);
+          if (label) this.labels.add('RX_WITHOUT_PRESCRIPTION', { fixmedins_code: inst.code, rtal_docno: docno });
+        }
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ for line-level injections
+
+  supplyLimitOf(item: number, medType: string): number | null {
+    if (medType === '21') return null;
+    return this.cat.items[item]!.maxDays ?? defaultSupplyLimit(medType);
+  }
+
+  suspendedDoctorAt(inst: Institution, day: number): string | null {
+    for (const i of inst.staff) {
+      const pr = this.city.practitioners[i]!;
+      if (pr.suspendedFrom !== null && pr.suspendedFrom <= day) return pr.code;
+    }
+    return null;
+  }
+
+  newSn(): string {
+    return '';
+  }
+}
+
+function money2(x: number): string {
+  return r2(x).toFixed(2);
+}
+
+/** SPLIT_ADMISSION and OVERLAPPING_ADMISSIONS as the rules read them, over one person's admissions: the later admission of each pair. */
+export function admissionFindings<T>(adms: Array<{ inst: number; day: number; endDay: number; diagnosis: Diagnosis; id: T }>): Map<T, string> {
+  const out = new Map<T, string>();
+  const sorted = [...adms].sort((a, b) => a.day - b.day);
+  for (let i = 0; i < sorted.length; i++) {
+    for (let j = 0; j < sorted.length; j++) {
+      if (i === j) continue;
+      const e = sorted[i]!;
+      const l = sorted[j]!;
+      if (!(e.day < l.day || (e.day === l.day && i < j))) continue;
+      if (e.inst === l.inst && e.day < l.day && l.day - e.endDay >= 0 && l.day - e.endDay <= 15 && e.diagnosis.code.slice(0, 3) === l.diagnosis.code.slice(0, 3)) {
+        out.set(l.id, 'SPLIT_ADMISSION');
+      }
+      if (Math.min(e.endDay, l.endDay) - l.day > 1) out.set(l.id, out.has(l.id) ? 'BOTH' : 'OVERLAPPING_ADMISSIONS');
+    }
+  }
+  return out;
+}
