@@ -1,11 +1,14 @@
 /**
- * `npm run bench`: screening speed end to end (files in, findings out) on generated data sets of about
- * 1 M and 10 M fee lines, from Parquet and from CSV, against the floor of DuckDB merely reading the same
- * CSV files. Data sets are cached under bench/data/. Prints one table and writes bench/results/*.json.
+ * `npm run bench`: the synthetic city at about 1 M and 10 M fee lines — generation, then screening end to end
+ * (files in, every import check, 24 rules, findings out) from Parquet and from CSV, against the floor of DuckDB
+ * merely reading the same CSV files; detection (precision and recall per code) against the city's labels; and
+ * the row-by-row json-rules-engine baseline. Cities are cached under bench/data/. Prints the tables and writes
+ * bench/results/*.json.
  *
- * BENCH_SIZES=1000000 npm run bench   limits the sizes (comma-separated fee-line counts).
- * BENCH_BASELINE_LINES=200000     lines given to the json-rules-engine baseline (row by row in JavaScript).
- * BENCH_REPEAT=3 (default)            runs each measurement that many times, interleaved (Parquet, CSV, floor,
+ * BENCH_SIZES=1000000 npm run bench   limits the sizes (comma-separated fee-line targets; a city of
+ *                                     size / 42 persons over 12 months is about that many lines).
+ * BENCH_BASELINE_LINES=200000         lines given to the json-rules-engine baseline (row by row in JavaScript).
+ * BENCH_REPEAT=3 (default)            runs each screening that many times, interleaved (Parquet, CSV, floor,
  *                                     Parquet, …), and reports the run with the median total: on a shared
  *                                     2-core machine single runs swing by 30 % or more.
  */
@@ -15,14 +18,15 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateBenchDataset } from './generate.js';
+import { DuckDbEngine } from '../src/db/duckdb.js';
+import { evaluateDetection, type CodeDetection } from '../src/evaluation/detection.js';
+import { LINES_PER_PERSON_YEAR } from '../src/synthetic/generate.js';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const DATA = join(ROOT, 'bench', 'data');
 const RESULTS = join(ROOT, 'bench', 'results');
 const BIN = join(ROOT, 'bin', 'fundguard.js');
-const BASELINE = join(ROOT, 'dist', 'bench', 'baseline-read-csv.js');
-const JSON_RULES_BASELINE = join(ROOT, 'dist', 'bench', 'baseline-json-rules.js');
+const DIST = join(ROOT, 'dist', 'bench');
 /** json-rules-engine handles a few thousand lines a second: it is timed on the first lines of each set. */
 const JSON_RULES_LINES = Number(process.env.BENCH_BASELINE_LINES ?? 200_000);
 
@@ -35,29 +39,52 @@ interface Summary {
   lineScopes?: { ms: number; rules: number };
 }
 
-async function dataset(lines: number, format: 'csv' | 'parquet'): Promise<string> {
-  const label = lines % 1_000_000 === 0 ? `b${lines / 1_000_000}m` : `b${lines}`;
-  const dir = join(DATA, `${label}-${format}`);
-  if (!existsSync(join(dir, `feedetl.${format}`))) {
-    process.stderr.write(`generating ${lines.toLocaleString('en-US')} fee lines as ${format} in ${dir} …\n`);
-    const r = await generateBenchDataset({ out: dir, feeLines: lines, format, seed: 1 });
-    process.stderr.write(`  generated in ${r.seconds.toFixed(1)} s\n`);
+interface Generated { seconds: number; peakMemoryMb: number; tables: Record<string, number>; labels: Record<string, number>; drifting: number }
+
+function node(script: string, args: string[]): string {
+  const r = spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`${script} failed:\n${r.stderr}`);
+  return r.stdout;
+}
+
+/** The city for a fee-line target, generated once and cached with the figures of its generation. */
+async function city(lines: number, format: 'csv' | 'parquet'): Promise<{ dir: string; generated: Generated }> {
+  const persons = Math.round(lines / LINES_PER_PERSON_YEAR);
+  const dir = join(DATA, `city-${persons}-${format}`);
+  const stats = join(dir, '.generated.json');
+  if (!existsSync(join(dir, `feedetl.${format}`)) || !existsSync(stats)) {
+    process.stderr.write(`generating a city of ${persons.toLocaleString('en-US')} persons as ${format} in ${dir} …\n`);
+    const out = node(join(DIST, 'generate-city.js'), ['--out', dir, '--persons', String(persons), '--format', format, '--months', '12', '--seed', '1']);
+    await writeFile(stats, out.trim().split('\n').pop()!);
   }
-  return dir;
+  return { dir, generated: JSON.parse(await readFile(stats, 'utf8')) as Generated };
 }
 
 async function screen(dir: string, tag: string): Promise<Summary> {
   const summaryFile = join(RESULTS, `.summary-${tag}.json`);
-  const out = join(DATA, `findings-${tag}.parquet`);
-  const r = spawnSync(process.execPath, [BIN, 'screen', '--input', dir, '--out', out, '--quiet', '--summary-json', summaryFile], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`fundguard screen failed on ${dir}:\n${r.stderr}`);
+  node(BIN, ['screen', '--input', dir, '--out', findingsFile(tag), '--quiet', '--summary-json', summaryFile]);
   return JSON.parse(await readFile(summaryFile, 'utf8')) as Summary;
 }
 
-function baseline(dir: string): { seconds: number; rows: number; peakMemoryMb: number } {
-  const r = spawnSync(process.execPath, [BASELINE, dir], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`baseline failed: ${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split('\n').pop()!);
+const findingsFile = (tag: string) => join(DATA, `findings-${tag}.parquet`);
+
+function csvFloor(dir: string): { seconds: number; rows: number; peakMemoryMb: number } {
+  return JSON.parse(node(join(DIST, 'baseline-read-csv.js'), [dir]).trim().split('\n').pop()!);
+}
+
+interface JsonRulesRun { seconds: number; lines: number; linesPerSecond: number; flagged: Record<string, number>; peakMemoryMb: number }
+
+function jsonRulesBaseline(dir: string, lines: number): JsonRulesRun {
+  return JSON.parse(node(join(DIST, 'baseline-json-rules.js'), [dir, '--limit', String(lines)]).trim().split('\n').pop()!);
+}
+
+async function detection(labels: string, findings: string): Promise<CodeDetection[]> {
+  const engine = await DuckDbEngine.open(':memory:');
+  try {
+    return await evaluateDetection(engine, labels, findings);
+  } finally {
+    await engine.close();
+  }
 }
 
 /** The element with the median value of `key` (the lower middle one for an even count). */
@@ -65,79 +92,100 @@ function median<T>(xs: T[], key: (x: T) => number): T {
   return [...xs].sort((a, b) => key(a) - key(b))[Math.floor((xs.length - 1) / 2)]!;
 }
 
-interface JsonRulesRun { seconds: number; lines: number; linesPerSecond: number; flagged: Record<string, number>; peakMemoryMb: number }
-
-function jsonRulesBaseline(dir: string, lines: number): JsonRulesRun {
-  const r = spawnSync(process.execPath, [JSON_RULES_BASELINE, dir, '--limit', String(lines)], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`json-rules-engine baseline failed: ${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split('\n').pop()!);
-}
-
 const fmt = (n: number, d = 2) => n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
+const rate = (lines: number, seconds: number) => (seconds > 0 ? `${fmt(lines / seconds / 1e6, 2)} M/s` : '');
+const ratio = (x: number | null) => (x === null ? '-' : x.toFixed(2));
+
+function table(headers: string[], body: string[][], left = 1): string {
+  const w = headers.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
+  const cell = (c: string, i: number) => (i < left ? c.padEnd(w[i]!) : c.padStart(w[i]!));
+  return [headers.map(cell).join('  '), w.map((x) => '-'.repeat(x)).join('  '), ...body.map((r) => r.map((c, i) => cell(c ?? '', i)).join('  '))].join('\n');
+}
 
 async function main(): Promise<void> {
   const sizes = (process.env.BENCH_SIZES ?? '1000000,10000000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
+  const repeat = Math.max(1, Number(process.env.BENCH_REPEAT ?? 3));
   await mkdir(RESULTS, { recursive: true });
   const runs: Record<string, unknown>[] = [];
-  const rows: string[][] = [];
+  const stageRows: string[][] = [];
   const ruleRows = new Map<string, string[]>();
-  for (const lines of sizes) {
-    const pq = await dataset(lines, 'parquet');
-    const csv = await dataset(lines, 'csv');
-    const repeat = Math.max(1, Number(process.env.BENCH_REPEAT ?? 3));
+  const detectionRows = new Map<string, string[]>();
+  const notes: string[] = [];
+  for (const target of sizes) {
+    const pq = await city(target, 'parquet');
+    const csv = await city(target, 'csv');
     const pqRuns: Summary[] = [];
     const csvRuns: Summary[] = [];
-    const floors: ReturnType<typeof baseline>[] = [];
+    const floors: ReturnType<typeof csvFloor>[] = [];
     for (let i = 0; i < repeat; i++) {
-      pqRuns.push(await screen(pq, `${lines}-parquet`));
-      csvRuns.push(await screen(csv, `${lines}-csv`));
-      floors.push(baseline(csv));
+      pqRuns.push(await screen(pq.dir, `${target}-parquet`));
+      csvRuns.push(await screen(csv.dir, `${target}-csv`));
+      floors.push(csvFloor(csv.dir));
     }
     const pqRun = median(pqRuns, (r) => r.seconds.total);
     const csvRun = median(csvRuns, (r) => r.seconds.total);
     const floor = median(floors, (r) => r.seconds);
-    const jsonRules = jsonRulesBaseline(pq, Math.min(JSON_RULES_LINES, lines));
-    const allTotals = { parquet: pqRuns.map((r) => r.seconds.total), csv: csvRuns.map((r) => r.seconds.total), csvFloor: floors.map((r) => r.seconds) };
-    const feeLines = pqRun.tables.find((t) => t.table === 'feedetl')?.rows ?? lines;
-    const findings = pqRun.rules.reduce((s, r) => s + r.findings, 0);
-    rows.push([int(feeLines), 'parquet', fmt(pqRun.seconds.import), fmt(pqRun.seconds.screen), fmt(pqRun.seconds.write), fmt(pqRun.seconds.total), int(feeLines / pqRun.seconds.total), int(pqRun.peakMemoryMb), int(findings), '']);
-    rows.push([int(feeLines), 'csv', fmt(csvRun.seconds.import), fmt(csvRun.seconds.screen), fmt(csvRun.seconds.write), fmt(csvRun.seconds.total), int(feeLines / csvRun.seconds.total), int(csvRun.peakMemoryMb), int(csvRun.rules.reduce((s, r) => s + r.findings, 0)), `${fmt(csvRun.seconds.total / floor.seconds)}× floor`]);
-    rows.push([int(feeLines), 'csv floor', fmt(floor.seconds), '', '', fmt(floor.seconds), int(feeLines / floor.seconds), int(floor.peakMemoryMb), '', 'DuckDB read_csv into tables']);
+    const lines = pq.generated.tables.feedetl ?? target;
+    const jsonRules = jsonRulesBaseline(pq.dir, Math.min(JSON_RULES_LINES, lines));
+    const detected = await detection(join(pq.dir, 'labels.csv'), findingsFile(`${target}-parquet`));
+
+    for (const [input, g] of [['parquet', pq.generated], ['csv', csv.generated]] as const) {
+      stageRows.push([int(lines), `generate ${input}`, fmt(g.seconds), rate(lines, g.seconds), int(g.peakMemoryMb), '']);
+    }
+    for (const [input, r] of [['parquet', pqRun], ['csv', csvRun]] as const) {
+      const findings = r.rules.reduce((s, x) => s + x.findings, 0);
+      stageRows.push([int(lines), `${input}: import + checks`, fmt(r.seconds.import), rate(lines, r.seconds.import), '', '']);
+      stageRows.push([int(lines), `${input}: 24 rules`, fmt(r.seconds.screen), rate(lines, r.seconds.screen), '', '']);
+      stageRows.push([int(lines), `${input}: write findings`, fmt(r.seconds.write), '', '', '']);
+      stageRows.push([int(lines), `${input}: total`, fmt(r.seconds.total), rate(lines, r.seconds.total), int(r.peakMemoryMb),
+        `${int(findings)} findings${input === 'csv' ? `; ${fmt(r.seconds.total / floor.seconds)}× the CSV floor` : ''}`]);
+    }
+    stageRows.push([int(lines), 'csv floor (DuckDB read_csv)', fmt(floor.seconds), rate(lines, floor.seconds), int(floor.peakMemoryMb), 'reading the same CSV files into tables, nothing else']);
+
     const pass = ruleRows.get('(fee-line pass)') ?? ['(fee-line pass)'];
-    pass.push(int(pqRun.lineScopes?.ms ?? 0), '-');
+    pass.push(int(pqRun.lineScopes?.ms ?? 0), '', '-');
     ruleRows.set('(fee-line pass)', pass);
     for (const r of pqRun.rules) {
       const row = ruleRows.get(r.code) ?? [r.code];
-      row.push(r.status === 'ran' ? int(r.ms) : r.status, r.status === 'ran' ? int(r.findings) : '-');
+      row.push(r.status === 'ran' ? int(r.ms) : r.status, r.status === 'ran' && r.ms > 0 ? rate(lines, r.ms / 1000) : '', r.status === 'ran' ? int(r.findings) : '-');
       ruleRows.set(r.code, row);
     }
-    runs.push({ feeLines, repeat, allTotals, jsonRules, fundguardToJsonRules: (feeLines / pqRun.seconds.total) / jsonRules.linesPerSecond, parquet: pqRun, csv: csvRun, csvFloor: floor, csvRatioToFloor: csvRun.seconds.total / floor.seconds, parquetLinesPerSecond: feeLines / pqRun.seconds.total });
+    for (const d of detected) {
+      const row = detectionRows.get(d.code) ?? [d.code];
+      row.push(int(d.labels), int(d.findings), ratio(d.precision), ratio(d.recall));
+      detectionRows.set(d.code, row);
+    }
+    const fundguardRate = lines / pqRun.seconds.total;
+    notes.push(`  ${int(lines)} lines: baseline ${int(jsonRules.linesPerSecond)} lines/s over its first ${int(jsonRules.lines)} lines (peak ${int(jsonRules.peakMemoryMb)} MB); ` +
+      `Fundguard, all 24 rules and every check, ${int(fundguardRate)} lines/s from Parquet: ${fmt(fundguardRate / jsonRules.linesPerSecond, 0)}× the baseline`);
+    runs.push({
+      feeLines: lines, persons: Math.round(target / LINES_PER_PERSON_YEAR), repeat, generated: { parquet: pq.generated, csv: csv.generated },
+      allTotals: { parquet: pqRuns.map((r) => r.seconds.total), csv: csvRuns.map((r) => r.seconds.total), csvFloor: floors.map((r) => r.seconds) },
+      parquet: pqRun, csv: csvRun, csvFloor: floor, csvRatioToFloor: csvRun.seconds.total / floor.seconds, parquetLinesPerSecond: fundguardRate,
+      jsonRules, fundguardToJsonRules: fundguardRate / jsonRules.linesPerSecond, detection: detected,
+    });
   }
-  const table = (headers: string[], body: string[][]) => {
-    const w = headers.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
-    return [headers.map((h, i) => h.padStart(w[i]!)).join('  '), w.map((x) => '-'.repeat(x)).join('  '), ...body.map((r) => r.map((c, i) => (i === 0 || i === 1 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  '))].join('\n');
-  };
-  console.log(`\nFundguard screening benchmark — ${cpus().length} cores, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}`);
-  console.log(`end to end: files in (import + checks), 24 rules, findings out (Parquet); seconds; median of ${process.env.BENCH_REPEAT ?? 3} interleaved runs\n`);
-  console.log(table(['fee lines', 'input', 'import', 'rules', 'write', 'total', 'lines/s', 'peak MB', 'findings', 'note'], rows));
+
+  console.log(`\nFundguard benchmark — ${cpus().length} cores, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}; synthetic city, seed 1, 12 months`);
+  console.log(`screening end to end (files in, import checks, 24 rules, findings out); median of ${repeat} interleaved runs\n`);
+  console.log(table(['fee lines', 'stage', 'seconds', 'lines/s', 'peak MB', 'note'], stageRows, 2));
   for (const r of runs as { feeLines: number; allTotals: Record<string, number[]> }[]) {
     console.log(`  every run at ${int(r.feeLines)} lines (s): ${Object.entries(r.allTotals).map(([k, v]) => `${k} ${v.map((x) => fmt(x)).join(' / ')}`).join('; ')}`);
   }
+  console.log('\nper rule (Parquet input): milliseconds, lines per second, findings');
+  const lineCounts = (runs as { feeLines: number }[]).map((r) => int(r.feeLines));
+  console.log(table(['rule', ...lineCounts.flatMap((s) => [`ms @${s}`, 'lines/s', 'findings'])], [...ruleRows.values()]));
+  console.log('\ndetection against the city\'s labels (labels.csv): precision and recall per code');
+  console.log(table(['rule', ...lineCounts.flatMap((s) => [`labels @${s}`, 'findings', 'precision', 'recall'])], [...detectionRows.values()]));
   console.log('\nbaseline: the 7 line-level restriction rules (gender, age, level, visit type, price cap, non-covered, days of');
   console.log('supply) evaluated row by row in JavaScript with json-rules-engine, joins as JavaScript maps (bench/baseline-json-rules.ts)');
-  for (const r of runs as { feeLines: number; jsonRules: JsonRulesRun; parquetLinesPerSecond: number; fundguardToJsonRules: number }[]) {
-    console.log(`  ${int(r.feeLines)}-line set: baseline ${int(r.jsonRules.linesPerSecond)} lines/s over its first ${int(r.jsonRules.lines)} lines ` +
-      `(peak ${int(r.jsonRules.peakMemoryMb)} MB); Fundguard, all 24 rules and every check, ${int(r.parquetLinesPerSecond)} lines/s: ` +
-      `${fmt(r.fundguardToJsonRules, 0)}× the baseline`);
-  }
-  console.log('\nper rule (Parquet input): milliseconds and findings');
-  console.log(table(['rule', ...sizes.flatMap((s) => [`ms @${int(s)}`, 'findings'])], [...ruleRows.values()]));
+  for (const n of notes) console.log(n);
   const result = { at: new Date().toISOString(), machine: { cores: cpus().length, memoryGiB: totalmem() / 2 ** 30, node: process.version }, runs };
   const stamp = result.at.replace(/[:.]/g, '-');
-  await writeFile(join(RESULTS, `screening-${stamp}.json`), JSON.stringify(result, null, 2));
-  await writeFile(join(RESULTS, 'screening-latest.json'), JSON.stringify(result, null, 2));
-  console.log(`\nwritten: bench/results/screening-${stamp}.json`);
+  await writeFile(join(RESULTS, `bench-${stamp}.json`), JSON.stringify(result, null, 2));
+  await writeFile(join(RESULTS, 'bench-latest.json'), JSON.stringify(result, null, 2));
+  console.log(`\nwritten: bench/results/bench-${stamp}.json`);
 }
 
 await main();

@@ -1,18 +1,19 @@
 /**
- * `fundguard demo` (what `npm start` runs): builds a demo data set on first use, imports it into the
- * default workspace and screens it. The data set comes from the quick benchmark generator until the
- * synthetic-city generator (with labelled violations) replaces it.
+ * `fundguard demo` (what `npm start` runs): builds a demo city on first use (a few hundred thousand fee
+ * lines with labelled violations, see src/synthetic), imports it into the default workspace and screens it.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { generateCity } from '../synthetic/generate.js';
 
 export const DEMO_DIR = 'data/demo';
+/** Persons of the demo city: about 300,000 fee lines a year. */
+export const DEMO_PERSONS = 6000;
 
-export async function ensureDemoDataset(lines: number, log: (s: string) => void): Promise<string> {
+export async function ensureDemoDataset(log: (s: string) => void): Promise<string> {
   if (existsSync(join(DEMO_DIR, 'feedetl.parquet'))) return DEMO_DIR;
-  log(`building a demo data set of ${lines.toLocaleString('en-US')} fee lines in ${DEMO_DIR} …`);
-  const { generateBenchDataset } = await import('../../bench/generate.js');
-  const r = await generateBenchDataset({ out: DEMO_DIR, feeLines: lines, format: 'parquet', seed: 1 });
-  log(`built in ${r.seconds.toFixed(1)} s`);
+  log(`building a demo city of ${DEMO_PERSONS.toLocaleString('en-US')} insured persons in ${DEMO_DIR} …`);
+  const r = await generateCity({ out: DEMO_DIR, persons: DEMO_PERSONS, months: 12, seed: 1, format: 'parquet' });
+  log(`built ${r.tables.feedetl!.toLocaleString('en-US')} fee lines in ${r.seconds.toFixed(1)} s`);
   return DEMO_DIR;
 }

@@ -19,6 +19,7 @@ import { count, table, yuan } from './format.js';
 import { ensureDemoDataset } from './demo.js';
 import { evaluateDetection, LabelsError, type CodeDetection } from '../evaluation/detection.js';
 import { ProgressBar } from './progress.js';
+import { generateCity, type GenerateCityResult } from '../synthetic/generate.js';
 
 export const DEFAULT_WORKSPACE = 'data/fundguard.duckdb';
 const DEFAULT_PG_SCHEMA = 'fundguard';
@@ -29,6 +30,8 @@ Usage:
   fundguard screen --input DIR --out FILE [options]   import a data set and screen it (in memory)
   fundguard screen --db PATH [--out FILE] [options]   screen a workspace
   fundguard import --input DIR [--db PATH] [options]  import a data set into a workspace
+  fundguard generate --out DIR [options]              generate a synthetic city with labelled violations
+                                                      (labels.csv, drift_labels.csv beside the tables)
   fundguard rules [--json]                            list the built-in rules and their parameters
   fundguard evaluate --labels FILE --findings FILE    precision and recall per code of findings against
                                                       labelled violations (or --db PATH: a workspace's findings)
@@ -47,6 +50,13 @@ Options:
   --rejects FILE        where to write the reject report (CSV: file,row,column,value,reason)
   --quiet               no summary table
   --summary-json FILE   also write the run's summary (timings, per-rule figures, peak memory) as JSON
+  --persons N           generate: insured persons (default 20000; about 42 fee lines each a year)
+  --months N            generate: months covered (default 12)
+  --start YYYY-MM       generate: first month (default 2024-01)
+  --seed N              generate: seed (default 1); the same seed gives the same bytes
+  --format csv|parquet  generate: file format (default csv)
+  --violation-rate X    generate: multiplies every injection rate (default 1; 0 gives a clean city)
+  --workers N           generate: worker threads (default: cores, at most 4; 0: none)
   --labels FILE         labelled violations (CSV or Parquet): rule_code plus the key columns of the findings
   --findings FILE       a findings file written by screen (CSV or Parquet)
   --json                rules, evaluate: print JSON instead of a table
@@ -69,12 +79,20 @@ const OPTIONS = {
   json: { type: 'boolean' },
   labels: { type: 'string' },
   findings: { type: 'string' },
+  persons: { type: 'string' },
+  months: { type: 'string' },
+  start: { type: 'string' },
+  seed: { type: 'string' },
+  format: { type: 'string' },
+  'violation-rate': { type: 'string' },
+  workers: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } satisfies ParseArgsConfig['options'];
 
 type Options = {
   input?: string; out?: string; db?: string; engine?: string; 'pg-schema'?: string; 'rules-config'?: string;
   'skip-invalid'?: boolean; rejects?: string; quiet?: boolean; 'summary-json'?: string; json?: boolean; labels?: string; findings?: string; help?: boolean;
+  persons?: string; months?: string; start?: string; seed?: string; format?: string; 'violation-rate'?: string; workers?: string;
 };
 
 class UsageError extends Error {}
@@ -103,6 +121,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'rules': return rulesCommand(opts);
       case 'demo': return await demoCommand(opts);
       case 'evaluate': return await evaluateCommand(opts);
+      case 'generate': return await generateCommand(opts);
       default: throw new UsageError(`unknown command: ${command}`);
     }
   } catch (e) {
@@ -274,7 +293,7 @@ function printSummary(outcomes: RuleOutcome[], lineScopes: { ms: number; rules: 
 async function demoCommand(opts: Options): Promise<number> {
   const db = opts.db ?? DEFAULT_WORKSPACE;
   const fresh = !existsSync(resolve(db));
-  const input = await ensureDemoDataset(200_000, (s) => console.log(s));
+  const input = await ensureDemoDataset((s) => console.log(s));
   const out = opts.out ?? 'data/findings.csv';
   const code = await screenCommand({ ...opts, db, out, ...(fresh ? { input } : {}) });
   if (code === 0) {
@@ -309,6 +328,41 @@ async function evaluateCommand(opts: Options): Promise<number> {
   console.log(table(['rule', 'labels', 'findings', 'matched', 'precision', 'recall'], rows, [1, 2, 3, 4, 5]));
   const silent = result.filter((r) => !r.labels && !r.findings).map((r) => r.code);
   if (silent.length) console.log(`no labels and no findings: ${silent.join(', ')}`);
+  return 0;
+}
+
+function numberOption(opts: Options, name: 'persons' | 'months' | 'seed' | 'violation-rate' | 'workers'): number | undefined {
+  const v = opts[name];
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) throw new UsageError(`--${name} must be a number of 0 or more, not ${v}`);
+  return n;
+}
+
+async function generateCommand(opts: Options): Promise<number> {
+  if (!opts.out) throw new UsageError('generate needs --out DIR');
+  if (opts.format && opts.format !== 'csv' && opts.format !== 'parquet') throw new UsageError(`--format must be csv or parquet, not ${opts.format}`);
+  const bar = new ProgressBar();
+  let result: GenerateCityResult;
+  try {
+    result = await generateCity({
+      out: opts.out, persons: numberOption(opts, 'persons'), months: numberOption(opts, 'months'), startMonth: opts.start,
+      seed: numberOption(opts, 'seed'), format: opts.format as 'csv' | 'parquet' | undefined, violationRate: numberOption(opts, 'violation-rate'),
+      workers: numberOption(opts, 'workers'), onProgress: (step, done, total) => bar.update(step, done, total),
+    });
+  } catch (e) {
+    bar.done();
+    if (e instanceof Error && /must be/.test(e.message)) throw new UsageError(e.message);
+    throw e;
+  }
+  bar.done();
+  if (!opts.quiet) {
+    console.log(table(['table', 'rows'], Object.entries(result.tables).map(([t, n]) => [t, count(n)]), [1]));
+    const labelled = Object.entries(result.labels).sort(([a], [b]) => a.localeCompare(b));
+    console.log(table(['labelled violations', 'labels'], labelled.map(([c, n]) => [c, count(n)]), [1]));
+    console.log(`${count(result.drifting)} drifting institutions (drift_labels.csv)`);
+    console.log(`generated ${result.dir} in ${result.seconds.toFixed(1)} s, peak memory ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  }
   return 0;
 }
 

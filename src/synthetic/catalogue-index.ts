@@ -27,7 +27,7 @@ export class CatalogueIndex {
   readonly bundleOfPart = new Map<number, number>();
   /** For a package: its parts. */
   readonly partsOf = new Map<number, number[]>();
-  private readonly pools = new Map<string, number[]>();
+  private readonly pools = new Map<string | null, Map<Setting, Map<ItemRole, number[]>>>();
 
   constructor(readonly catalogue: Catalogue) {
     this.items = catalogue.items;
@@ -52,8 +52,11 @@ export class CatalogueIndex {
 
   /** Items of a role billed in a setting for a disease group (null: any group), including the 'any' items. */
   pool(group: string | null, setting: Setting, role: ItemRole): readonly number[] {
-    const key = `${group ?? '*'}|${setting}|${role}`;
-    let p = this.pools.get(key);
+    let bySetting = this.pools.get(group);
+    if (!bySetting) this.pools.set(group, (bySetting = new Map()));
+    let byRole = bySetting.get(setting);
+    if (!byRole) bySetting.set(setting, (byRole = new Map()));
+    let p = byRole.get(role);
     if (!p) {
       p = [];
       for (let i = 0; i < this.items.length; i++) {
@@ -61,7 +64,7 @@ export class CatalogueIndex {
         if (it.role !== role || !it.settings.includes(setting)) continue;
         if (group === null || it.groups === 'any' || it.groups.includes(group)) p.push(i);
       }
-      this.pools.set(key, p);
+      byRole.set(role, p);
     }
     return p;
   }

@@ -12,7 +12,7 @@ import { mkdir, open, rm } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
 import { DuckDbEngine } from '../db/duckdb.js';
 import { duckdbDialect, quote } from '../db/engine.js';
 import { TABLES, type TableName } from '../exchange/tables.js';
@@ -25,7 +25,7 @@ import { LABEL_COLUMNS } from './violations.js';
 
 export interface GenerateCityOptions {
   out: string;
-  /** Insured persons (default 20,000: about a million fee lines a year). */
+  /** Insured persons (default 20,000: about 850,000 fee lines a year). */
   persons?: number;
   /** Months covered, from startMonth (default 12). */
   months?: number;
@@ -35,7 +35,7 @@ export interface GenerateCityOptions {
   format?: 'csv' | 'parquet';
   /** Multiplies every injection rate (default 1; 0 gives a clean city). */
   violationRate?: number;
-  /** Worker threads (default: the number of cores, at most 4; 0 runs the shards on this thread). */
+  /** Worker processes (default: the number of cores, at most 4; 0 runs the shards in this process). */
   workers?: number;
   onProgress?: (step: string, done: number, total: number) => void;
 }
@@ -46,10 +46,12 @@ export interface GenerateCityResult {
   labels: Record<string, number>;
   drifting: number;
   seconds: number;
+  /** Peak resident memory in MB: this process, and the sum over it and its worker processes. */
+  peakMemoryMb: { main: number; total: number };
 }
 
 /** Fee lines a person brings per year, measured on generated cities (to size a city for a target). */
-export const LINES_PER_PERSON_YEAR = 50;
+export const LINES_PER_PERSON_YEAR = 42;
 
 const FACT_TABLES: TableName[] = ['psn', 'setl', 'diag', 'feedetl', 'idauth', 'inv_sale', 'inv_purc', 'inv_stock'];
 
@@ -78,6 +80,7 @@ export async function generateCity(options: GenerateCityOptions): Promise<Genera
     const shards = city.districts.map((d) => d.index).sort((a, b) => city.districts[b]!.persons - city.districts[a]!.persons);
     const workers = Math.min(shards.length, options.workers ?? Math.min(4, cpus().length));
     const results: ShardResult[] = [];
+    const workerPeaks: number[] = [];
     let done = 0;
     progress('generate', 0, shards.length);
     const base: Omit<ShardOptions, 'district'> = { ...opts, partsDir: parts };
@@ -89,9 +92,15 @@ export async function generateCity(options: GenerateCityOptions): Promise<Genera
     } else {
       const queue = [...shards];
       await Promise.all(Array.from({ length: workers }, async () => {
-        for (let d = queue.shift(); d !== undefined; d = queue.shift()) {
-          results.push(await runInWorker({ ...base, district: d }));
-          progress('generate', ++done, shards.length);
+        const worker = new ShardWorker();
+        try {
+          for (let d = queue.shift(); d !== undefined; d = queue.shift()) {
+            results.push(await worker.run({ ...base, district: d }));
+            progress('generate', ++done, shards.length);
+          }
+        } finally {
+          await worker.close();
+          workerPeaks.push(worker.peakMemoryMb);
         }
       }));
     }
@@ -104,7 +113,11 @@ export async function generateCity(options: GenerateCityOptions): Promise<Genera
     for (const [i, t] of all.entries()) {
       progress(`write ${t}`, i, all.length);
       const files = refs.includes(t) ? [join(parts, `${t}.csv`)] : results.map((r) => join(parts, `${t}.${String(r.district).padStart(3, '0')}.csv`));
-      tables[t] = opts.format === 'parquet' ? await toParquet(t, files, join(out, `${t}.parquet`)) : await concat(files, join(out, `${t}.csv`), header(t));
+      if (opts.format === 'parquet') tables[t] = await toParquet(t, files, join(out, `${t}.parquet`));
+      else {
+        const rows = await concat(files, join(out, `${t}.csv`), header(t), [], refs.includes(t));
+        tables[t] = refs.includes(t) ? rows : results.reduce((s, r) => s + (r.rows[t] ?? 0), 0);
+      }
     }
     await concat(results.map((r) => join(parts, `labels.${String(r.district).padStart(3, '0')}.csv`)), join(out, 'labels.csv'), LABEL_COLUMNS.join(','));
     const drifting = city.institutions.filter((i) => i.drift);
@@ -113,7 +126,11 @@ export async function generateCity(options: GenerateCityOptions): Promise<Genera
     progress('write', 1, 1);
     const labels: Record<string, number> = {};
     for (const r of results) for (const [k, n] of Object.entries(r.labels)) labels[k] = (labels[k] ?? 0) + n;
-    return { dir: out, tables, labels, drifting: drifting.length, seconds: (performance.now() - started) / 1000 };
+    const main = process.resourceUsage().maxRSS / 1024;
+    return {
+      dir: out, tables, labels, drifting: drifting.length, seconds: (performance.now() - started) / 1000,
+      peakMemoryMb: { main, total: main + workerPeaks.reduce((s, x) => s + x, 0) },
+    };
   } finally {
     await rm(parts, { recursive: true, force: true });
   }
@@ -146,8 +163,8 @@ async function writeReferenceTables(dir: string, city: City, calendar: Calendar)
   for (const [t, lines] of Object.entries(rows)) await concat([], join(dir, `${t}.csv`), null, lines);
 }
 
-/** Writes `header`, the given files and extra lines, in order, to `target`; returns the data rows. */
-async function concat(files: string[], target: string, head: string | null, extra: string[] = []): Promise<number> {
+/** Writes `header`, the given files and extra lines, in order, to `target`; returns the data rows when `count`. */
+async function concat(files: string[], target: string, head: string | null, extra: string[] = [], count = true): Promise<number> {
   const fh = await open(target, 'w');
   let rows = 0;
   try {
@@ -160,7 +177,7 @@ async function concat(files: string[], target: string, head: string | null, extr
         for (;;) {
           const { bytesRead } = await src.read(buf, 0, buf.length, null);
           if (bytesRead === 0) break;
-          for (let i = 0; i < bytesRead; i++) if (buf[i] === 10) rows++;
+          if (count) for (let i = buf.indexOf(10, 0); i >= 0 && i < bytesRead; i = buf.indexOf(10, i + 1)) rows++;
           await fh.write(buf.subarray(0, bytesRead));
         }
       } finally {
@@ -202,11 +219,37 @@ function workerScript(): string {
   return resolve(dirname(here), '..', '..', 'dist', 'src', 'synthetic', 'shard-worker.js');
 }
 
-function runInWorker(options: ShardOptions): Promise<ShardResult> {
-  return new Promise((resolvePromise, reject) => {
-    const w = new Worker(workerScript(), { workerData: options });
-    w.once('message', (m: ShardResult) => resolvePromise(m));
-    w.once('error', reject);
-    w.once('exit', (code) => { if (code !== 0) reject(new Error(`shard worker for district ${options.district} exited with ${code}`)); });
-  });
+/** A child process that generates one shard after another. */
+class ShardWorker {
+  private readonly child: ChildProcess = fork(workerScript(), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  private pending: { resolve: (r: ShardResult) => void; reject: (e: Error) => void } | null = null;
+  /** The child's peak resident memory (MB), as it last reported it. */
+  peakMemoryMb = 0;
+  private readonly exited: Promise<void>;
+
+  constructor() {
+    this.child.on('message', (m: ShardResult & { peakMemoryMb: number }) => {
+      this.peakMemoryMb = Math.max(this.peakMemoryMb, m.peakMemoryMb);
+      this.pending?.resolve(m);
+      this.pending = null;
+    });
+    this.child.on('error', (e) => { this.pending?.reject(e); this.pending = null; });
+    this.exited = new Promise((resolve) => this.child.once('exit', (code) => {
+      if (code !== 0) this.pending?.reject(new Error(`shard process exited with ${code}`));
+      this.pending = null;
+      resolve();
+    }));
+  }
+
+  run(options: ShardOptions): Promise<ShardResult> {
+    return new Promise((resolve, reject) => {
+      this.pending = { resolve, reject };
+      this.child.send(options);
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.child.connected) this.child.send('stop');
+    await this.exited;
+  }
 }

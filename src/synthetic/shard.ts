@@ -14,7 +14,7 @@ import { MED_TYPE_OF, type Diagnosis, type DiseaseGroup, type Setting } from './
 import { csvText, money, PartWriter, qty } from './output.js';
 import { settle } from './policy.js';
 import { ageOnDay, makePerson, type Person } from './population.js';
-import { Rng } from './random.js';
+import { Rng, WeightedTable } from './random.js';
 import { ClusterTracker, PharmacySlots, SupplyTracker, WindowTracker } from './trackers.js';
 import { Injector, LabelWriter, type ViolationCode } from './violations.js';
 import { defaultSupplyLimit, VisitBuilder, type Line, type PersonTrackers } from './visit.js';
@@ -110,9 +110,10 @@ export class Shard {
   private readonly suspendedHere: Institution[];
 
   constructor(readonly opts: ShardOptions) {
-    this.calendar = new Calendar(opts.startMonth, opts.months);
-    this.city = buildCity({ persons: opts.persons, seed: opts.seed, calendar: this.calendar, violationRate: opts.violationRate });
-    this.cat = new CatalogueIndex(buildCatalogue());
+    const world = worldOf(opts);
+    this.calendar = world.calendar;
+    this.city = world.city;
+    this.cat = world.cat;
     this.district = this.city.districts[opts.district]!;
     this.inj = new Injector(opts.violationRate);
     const d = this.district.index;
@@ -123,7 +124,7 @@ export class Shard {
     this.pharmacies = insts.filter((i) => i.district === d && i.kind === 'pharmacy');
     this.suspendedHere = insts.filter((i) => i.district === d && i.status !== 'normal');
     const tables = ['psn', 'setl', 'diag', 'feedetl', 'idauth', 'inv_sale', 'inv_purc', 'inv_stock'];
-    this.out = Object.fromEntries(tables.map((t) => [t, new PartWriter(join(opts.partsDir, `${t}.${pad(d, 3)}.csv`))]));
+    this.out = Object.fromEntries(tables.map((t) => [t, new PartWriter(join(opts.partsDir, `${t}.${pad(d, 3)}.csv`), t !== 'inv_purc')]));
     this.labels = new LabelWriter(join(opts.partsDir, `labels.${pad(d, 3)}.csv`));
     this.slots = new PharmacySlots(this.calendar.days + 1);
     this.stock = new StockLedger(this.cat, opts.seed, d, this.inj);
@@ -252,7 +253,7 @@ export class Shard {
         const settleAt = PharmacySlots.secondOf(day, slot) + rng.int(30, 110);
         this.addFixed(p, { setting: 'pharmacy', inst: inst.index, day, endDay: day, start: settleAt - 150, end: settleAt, group: null, diagnosis: null, fixed: true, labels: ['DECEASED_PATIENT'], injected: true });
       } else {
-        const group = this.pickGroup(p, 'outpatient', day, rng, null, true);
+        const group = this.pickGroup(p, 'outpatient', day, rng);
         if (!group) continue;
         const diagnosis = rng.pick(group.diagnoses.filter((d) => d.settings.includes('outpatient')));
         const start = day * DAY + rng.int(8 * 3600, 16 * 3600);
@@ -499,27 +500,39 @@ export class Shard {
     return { setting, inst: inst.index, day, endDay: day, start, end, group, diagnosis, fixed: false, labels, injected: labels.length > 0 };
   }
 
+  private readonly groupIndex = new Map(DISEASE_GROUPS.map((g) => [g.key, g]));
+  /** The diagnosis a chronic condition of each group is followed up under. */
+  private readonly chronicDiagnosis = new Map(DISEASE_GROUPS.map((g) => [g.key, g.diagnoses.find((d) => d.settings.includes('chronic'))?.code ?? null]));
+
   private groupByKey(key: string): DiseaseGroup {
-    return this.groups.find((g) => g.key === key)!;
+    return this.groupIndex.get(key)!;
   }
 
   /** A disease group fitting the person and the setting (weighted, with the season). */
-  private pickGroup(p: Person, setting: Setting, day: number, rng: Rng, filter: ((g: DiseaseGroup) => boolean) | null = null, acuteOnly = false): DiseaseGroup | null {
+  private readonly groupTables = new Map<string, WeightedTable<DiseaseGroup> | null>();
+
+  private pickGroup(p: Person, setting: Setting, day: number, rng: Rng, filter: ((g: DiseaseGroup) => boolean) | null = null): DiseaseGroup | null {
     const age = ageOnDay(p, Math.max(0, day));
     const month = this.calendar.calendarMonth(this.calendar.monthOf(Math.max(0, day)));
+    if (filter) return this.groupTable(p.gend, age, setting, month, filter)?.draw(rng) ?? null;
+    const key = `${p.gend}|${age}|${setting}|${month}`;
+    let table = this.groupTables.get(key);
+    if (table === undefined) this.groupTables.set(key, (table = this.groupTable(p.gend, age, setting, month, null)));
+    return table?.draw(rng) ?? null;
+  }
+
+  private groupTable(gend: string, age: number, setting: Setting, month: number, filter: ((g: DiseaseGroup) => boolean) | null): WeightedTable<DiseaseGroup> | null {
     const candidates: DiseaseGroup[] = [];
     const weights: number[] = [];
     for (const g of this.groups) {
-      if (g.gend && g.gend !== p.gend) continue;
+      if (g.gend && g.gend !== gend) continue;
       if (age < g.ageMin || age > g.ageMax) continue;
       if (!g.diagnoses.some((d) => d.settings.includes(setting))) continue;
       if (filter && !filter(g)) continue;
-      void acuteOnly;
       candidates.push(g);
       weights.push(g.weight * (g.season?.[month - 1] ?? 1));
     }
-    if (!candidates.length) return null;
-    return candidates[rng.weighted(weights)]!;
+    return candidates.length ? new WeightedTable(candidates, weights) : null;
   }
 
   private usable(inst: Institution, settleDay: number): boolean {
@@ -534,8 +547,30 @@ export class Shard {
   }
 
   /** Where the person goes for a visit of this setting (null if nowhere is open). */
+  private readonly institutionTables = new Map<string, WeightedTable<Institution> | null>();
+
+  /** Where the person goes for a visit of this setting (null if nowhere is open). Draws from a table cached per
+   * street, setting and month, rejecting institutions closed on the day: the same distribution as drawing among
+   * the open ones only. */
   private pickInstitution(p: Person, setting: Setting, day: number, rng: Rng, surgical: boolean): Institution | null {
     if (setting === 'pharmacy') return this.pickPharmacy(p, day, rng);
+    const settleDay = day + (setting === 'inpatient' ? 45 : 0);
+    const key = setting === 'chronic' ? null : `${p.street.code}|${setting}|${this.calendar.monthOf(day)}|${surgical}`;
+    let table = key === null ? undefined : this.institutionTables.get(key);
+    if (table === undefined) {
+      table = this.institutionTable(p, setting, day, surgical, null);
+      if (key !== null) this.institutionTables.set(key, table);
+    }
+    if (table === null) return null;
+    for (let k = 0; k < 8; k++) {
+      const inst = table.draw(rng);
+      if (this.usable(inst, settleDay)) return inst;
+    }
+    return this.institutionTable(p, setting, day, surgical, settleDay)?.draw(rng) ?? null;
+  }
+
+  /** The weighted choice of institutions for a visit; with `openOn`, only those open on that day. */
+  private institutionTable(p: Person, setting: Setting, day: number, surgical: boolean, openOn: number | null): WeightedTable<Institution> | null {
     const insts = this.city.institutions;
     const urban = this.district.urban;
     const month = this.calendar.monthOf(day);
@@ -564,7 +599,7 @@ export class Shard {
     const pool: Institution[] = [];
     const weights: number[] = [];
     for (const [list, w] of options) {
-      const usable = list.filter((i) => i && this.usable(i, day + (setting === 'inpatient' ? 45 : 0)));
+      const usable = list.filter((i) => i && (openOn === null || this.usable(i, openOn)));
       for (const i of usable) {
         let weight = w / usable.length;
         if (i.level === 3 && i.district === this.district.index) weight *= 3;
@@ -577,7 +612,7 @@ export class Shard {
       }
     }
     if (!pool.length) return null;
-    return pool[rng.weighted(weights)]!;
+    return new WeightedTable(pool, weights);
   }
 
   // ------------------------------------------------------------------ writing a visit
@@ -601,15 +636,10 @@ export class Shard {
     const medType = MED_TYPE_OF[v.setting];
     const diagnoses: string[] = [];
     if (v.diagnosis) diagnoses.push(v.diagnosis.code);
-    if (v.setting !== 'pharmacy' && v.setting !== 'chronic') {
+    if (v.setting !== 'pharmacy') {
       for (const key of p.chronic) {
-        const d = this.groupByKey(key).diagnoses.find((x) => x.settings.includes('chronic'));
-        if (d && !diagnoses.includes(d.code) && rng.chance(0.6)) diagnoses.push(d.code);
-      }
-    } else if (v.setting === 'chronic') {
-      for (const key of p.chronic) {
-        const d = this.groupByKey(key).diagnoses.find((x) => x.settings.includes('chronic'));
-        if (d && !diagnoses.includes(d.code)) diagnoses.push(d.code);
+        const d = this.chronicDiagnosis.get(key);
+        if (d && !diagnoses.includes(d) && (v.setting === 'chronic' || rng.chance(0.6))) diagnoses.push(d);
       }
     }
     const b = new VisitBuilder(this.cat, p, inst, medType, diagnoses, trackers, rng);
@@ -778,8 +808,8 @@ export class Shard {
     const dise = v.diagnosis?.code ?? '';
     for (const [k, s] of settlements.entries()) {
       for (const l of s.lines) l.setl = k;
-      const money = settle(s.lines.map((l) => ({ amount: l.amt, ownpay: l.own, chrgitmLv: l.chrgitmLv })), medType, inst.level, p.insutype);
-      this.out.setl!.row(`${s.id},${mdtrtId},${p.psnNo},${inst.code},${medType},${this.calendar.time(s.begin)},${this.calendar.time(s.end)},${dise},${attending ?? ''},${money2(money.total)},${money2(money.fund)},${money2(money.account)},${money2(money.cash)},${this.calendar.time(s.time)}`);
+      const m = settle(s.lines.map((l) => ({ amount: l.amt, ownpay: l.own, chrgitmLv: l.chrgitmLv })), medType, inst.level, p.insutype);
+      this.out.setl!.row(`${s.id},${mdtrtId},${p.psnNo},${inst.code},${medType},${this.calendar.time(s.begin)},${this.calendar.time(s.end)},${dise},${attending ?? ''},${money(m.total)},${money(m.fund)},${money(m.account)},${money(m.cash)},${this.calendar.time(s.time)}`);
       for (const code of v.labels) if (SETTLE_CODES.includes(code)) this.labels.add(code, { setl_id: s.id });
     }
     for (const code of v.labels) if (!SETTLE_CODES.includes(code)) this.labels.add(code, { mdtrt_id: mdtrtId });
@@ -788,9 +818,11 @@ export class Shard {
     const diags = [...new Set([dise, ...b.diagnoses])].filter(Boolean);
     for (const [k, d] of diags.entries()) this.out.diag!.row(`${mdtrtId},${k === 0 ? '1' : '0'},${d}`);
     // Fee lines.
+    const prefixes = settlements.map((s) => `${mdtrtId},${s.id},${p.psnNo},${inst.code},`);
+    const snBase = `FD${a}`;
     for (const l of b.lines) {
-      l.sn = `FD${a}${pad(++this.seq.fee, 12)}`;
-      this.out.feedetl!.row(`${l.sn},${mdtrtId},${settlements[l.setl]!.id},${p.psnNo},${inst.code},${this.calendar.time(l.time)},${l.code},${l.chargeType},${qty(l.cnt)},${money(l.pric)},${money(l.amt)},${money(l.own)},${l.prd ?? ''},${l.rxno ?? ''},${l.dr ?? ''},${l.dept ?? ''}`);
+      l.sn = snBase + pad(++this.seq.fee, 12);
+      this.out.feedetl!.row(`${l.sn},${prefixes[l.setl]}${this.calendar.time(l.time)},${l.code},${l.chargeType},${qty(l.cnt)},${money(l.pric)},${money(l.amt)},${money(l.own)},${l.prd ?? ''},${l.rxno ?? ''},${l.dr ?? ''},${l.dept ?? ''}`);
     }
     for (const h of lineLabels) {
       if (h.line) this.labels.add(h.code, { feedetl_sn: h.line.sn });
@@ -876,8 +908,16 @@ export class Shard {
   }
 }
 
-function money2(x: number): string {
-  return r2(x).toFixed(2);
+
+/** The city, calendar and catalogue of a generation, built once per thread and shared by its shards (read only). */
+let world: { key: string; calendar: Calendar; city: City; cat: CatalogueIndex } | null = null;
+function worldOf(o: ShardOptions): { calendar: Calendar; city: City; cat: CatalogueIndex } {
+  const key = `${o.seed}|${o.persons}|${o.months}|${o.startMonth}|${o.violationRate}`;
+  if (world?.key !== key) {
+    const calendar = new Calendar(o.startMonth, o.months);
+    world = { key, calendar, city: buildCity({ persons: o.persons, seed: o.seed, calendar, violationRate: o.violationRate }), cat: new CatalogueIndex(buildCatalogue()) };
+  }
+  return world;
 }
 
 /** SPLIT_ADMISSION and OVERLAPPING_ADMISSIONS as the rules read them, over one person's admissions: the later admission of each pair. */

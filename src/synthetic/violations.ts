@@ -70,7 +70,7 @@ export class LabelWriter {
   readonly counts = new Map<ViolationCode, number>();
 
   constructor(path: string) {
-    this.writer = new PartWriter(path);
+    this.writer = new PartWriter(path, true);
   }
 
   add(code: ViolationCode, key: LabelKey): void {

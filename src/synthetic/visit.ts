@@ -63,8 +63,14 @@ export class VisitBuilder {
     readonly rng: Rng,
   ) {}
 
+  private context: LineContext | null = null;
+
+  /** The restriction context of a line on `day` (one object per visit; only the age can change with the day). */
   lineContext(day: number): LineContext {
-    return { gend: this.person.gend, age: ageOnDay(this.person, day), level: this.inst.level, medType: this.medType, diagnoses: this.diagnoses };
+    const age = ageOnDay(this.person, day);
+    if (!this.context) this.context = { gend: this.person.gend, age, level: this.inst.level, medType: this.medType, diagnoses: this.diagnoses };
+    else this.context.age = age;
+    return this.context;
   }
 
   /** The supply limit of an item on this visit (null: none, inpatients). */
@@ -136,19 +142,22 @@ export class VisitBuilder {
     const cnt = opts.cnt ?? this.rng.int(it.cnt[0], it.cnt[1]);
     const prd = this.cat.isDrugLike(item) ? (opts.prd ?? this.supplyDays(item)) : null;
     if (!this.canAdd(item, cnt, time, prd)) return null;
-    return this.force(item, time, { ...opts, cnt, prd });
+    return this.force(item, time, opts, cnt, prd);
   }
 
   /** Adds a line without checks (injections), recording it in the trackers. */
-  force(item: number, time: number, opts: { cnt?: number; prd?: number | null; rxno?: string | null; dr: string | null; dept: string | null; pric?: number; own?: number }): Line {
+  force(
+    item: number, time: number, opts: { cnt?: number; prd?: number | null; rxno?: string | null; dr: string | null; dept: string | null; pric?: number; own?: number },
+    cntGiven?: number, prdGiven?: number | null,
+  ): Line {
     const it = this.cat.items[item]!;
-    const cnt = opts.cnt ?? this.rng.int(it.cnt[0], it.cnt[1]);
+    const cnt = cntGiven ?? opts.cnt ?? this.rng.int(it.cnt[0], it.cnt[1]);
     const pric = opts.pric ?? this.price(item);
     const amt = r2(cnt * pric);
     const own = opts.own ?? (it.chrgitmLv === '03' || it.listType === 'non_medical' ? amt : 0);
     const day = Math.floor(time / 86_400);
     const drug = this.cat.isDrugLike(item);
-    const prd = drug ? (opts.prd ?? this.supplyDays(item)) : null;
+    const prd = drug ? (prdGiven ?? opts.prd ?? this.supplyDays(item)) : null;
     const line: Line = {
       item, code: it.code, chargeType: it.chargeType, chrgitmLv: it.chrgitmLv, cnt, pric, amt, own, time, day, prd,
       rxno: drug ? (opts.rxno ?? null) : null, dr: opts.dr, dept: opts.dept, setl: 0, sn: '',

@@ -6,7 +6,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateBenchDataset } from '../../bench/generate.js';
 import { importDataset } from '../../src/dataset/importer.js';
 import { DuckDbEngine } from '../../src/db/duckdb.js';
 import { PostgresEngine, defaultDatabaseUrl } from '../../src/db/postgres.js';
@@ -15,6 +14,7 @@ import { BUILT_IN_RULES } from '../../src/screening/catalog.js';
 import { configureRules } from '../../src/screening/config.js';
 import { readFindings, type Finding } from '../../src/screening/findings.js';
 import { runScreening } from '../../src/screening/run.js';
+import { generateCity } from '../../src/synthetic/generate.js';
 import { copyWorkspaceToPostgres } from '../../src/workspace/postgres.js';
 
 const SCOPED = BUILT_IN_RULES.filter((r) => r.lineScope).map((r) => r.code);
@@ -33,7 +33,7 @@ describe('shared fee-line pass', () => {
   let duck: DuckDbEngine;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'fg-scopes-'));
-    await generateBenchDataset({ out: dir, feeLines: 200_000, format: 'parquet', seed: 7 });
+    await generateCity({ out: dir, persons: 3000, months: 6, seed: 7, format: 'parquet', violationRate: 3 });
     duck = await DuckDbEngine.open(':memory:');
     await importDataset(duck, dir, { inPlace: true });
   }, 120_000);

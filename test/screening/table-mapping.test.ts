@@ -8,7 +8,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateBenchDataset } from '../../bench/generate.js';
 import { importDataset } from '../../src/dataset/importer.js';
 import { DuckDbEngine } from '../../src/db/duckdb.js';
 import { quote } from '../../src/db/engine.js';
@@ -16,6 +15,7 @@ import { configureRules } from '../../src/screening/config.js';
 import { readFindings, type Finding } from '../../src/screening/findings.js';
 import type { RuleContext } from '../../src/screening/rule.js';
 import { runScreening } from '../../src/screening/run.js';
+import { generateCity } from '../../src/synthetic/generate.js';
 
 /** Rules that judge a pharmacy's stock or an institution's day across persons: not one person's business. */
 const ACROSS_PERSONS = new Set(['ADMISSION_CLUSTER', 'CARD_BURST', 'STOCK_MISMATCH', 'RX_WITHOUT_PRESCRIPTION']);
@@ -28,7 +28,7 @@ describe('rules over views of one person (the road to the real-time pre-check)',
   let batch: Finding[];
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'fg-mapping-'));
-    await generateBenchDataset({ out: dir, feeLines: 100_000, format: 'parquet', seed: 11 });
+    await generateCity({ out: dir, persons: 2000, months: 6, seed: 11, format: 'parquet', violationRate: 3 });
     engine = await DuckDbEngine.open(':memory:');
     await importDataset(engine, dir, { inPlace: true });
     await runScreening(engine, configureRules());
