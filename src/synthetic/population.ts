@@ -83,8 +83,13 @@ export function makePerson(
   }
   const years = calendar.months / 12;
   let deathDay: number | null = null;
-  if (rng.chance(0.004)) deathDay = -rng.int(1, 700); // died before the period; still on the register
-  else if (rng.chance(1 - Math.pow(1 - mortality(ageAtStart), years))) deathDay = rng.int(5, calendar.days - 1);
+  const birthDay = Math.round((birth.getTime() - calendar.start.getTime()) / 86_400_000);
+  if (rng.chance(0.004)) {
+    // Died before the period (still on the register), but after being born.
+    const span = Math.min(700, -birthDay - 1);
+    if (span >= 1) deathDay = -rng.int(1, span);
+  }
+  if (deathDay === null && rng.chance(1 - Math.pow(1 - mortality(ageAtStart), years))) deathDay = rng.int(5, calendar.days - 1);
   const chronic: string[] = [];
   for (const g of groups) {
     if (!g.chronic) continue;

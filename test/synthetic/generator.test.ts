@@ -12,7 +12,10 @@ import { importDataset } from '../../src/dataset/importer.js';
 import { evaluateDetection } from '../../src/evaluation/detection.js';
 import { configureRules } from '../../src/screening/config.js';
 import { runScreening } from '../../src/screening/run.js';
-import { certnoCheck } from '../../src/synthetic/population.js';
+import { Calendar } from '../../src/synthetic/calendar.js';
+import { buildCity } from '../../src/synthetic/city.js';
+import { DISEASE_GROUPS } from '../../src/synthetic/diseases.js';
+import { certnoCheck, makePerson } from '../../src/synthetic/population.js';
 import { generateCity } from '../../src/synthetic/generate.js';
 import { VIOLATION_CODES } from '../../src/synthetic/violations.js';
 
@@ -80,6 +83,26 @@ describe('synthetic city', () => {
     } finally {
       await engine.close();
     }
+  });
+
+  it('never lets a person die before being born, over 200,000 persons', () => {
+    const calendar = new Calendar('2024-01', 12);
+    const city = buildCity({ persons: 200_000, seed: 9, calendar, violationRate: 1 });
+    let deaths = 0;
+    for (const d of city.districts) {
+      for (const street of d.streets) {
+        for (const c of street.communities) {
+          for (let k = 0; k < c.persons; k++) {
+            const p = makePerson(9, city, calendar, DISEASE_GROUPS, d, street, c, c.firstPerson + k);
+            if (p.deathDay === null) continue;
+            deaths++;
+            const death = new Date(calendar.start.getTime() + p.deathDay * 86_400_000);
+            expect(death.getTime(), `${p.psnNo} born ${p.brdy}`).toBeGreaterThan(p.birth.getTime());
+          }
+        }
+      }
+    }
+    expect(deaths).toBeGreaterThan(1000);
   });
 
   it('looks like a city: every kind and level of institution, a plausible population, valid resident IDs', async () => {
