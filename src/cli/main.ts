@@ -361,7 +361,7 @@ async function generateCommand(opts: Options): Promise<number> {
     const labelled = Object.entries(result.labels).sort(([a], [b]) => a.localeCompare(b));
     console.log(table(['labelled violations', 'labels'], labelled.map(([c, n]) => [c, count(n)]), [1]));
     console.log(`${count(result.drifting)} drifting institutions (drift_labels.csv)`);
-    console.log(`generated ${result.dir} in ${result.seconds.toFixed(1)} s, peak memory ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+    console.log(`generated ${result.dir} in ${result.seconds.toFixed(1)} s, peak memory ${result.peakMemoryMb.total.toFixed(0)} MB (all processes; this one ${result.peakMemoryMb.main.toFixed(0)} MB)`);
   }
   return 0;
 }

@@ -46,7 +46,8 @@ export interface GenerateCityResult {
   labels: Record<string, number>;
   drifting: number;
   seconds: number;
-  /** Peak resident memory in MB: this process, and the sum over it and its worker processes. */
+  /** Peak resident memory in MB: this process, and all processes together (this one and its workers while the
+   * shards ran, each counted at its own peak; this one alone while the tables were written). */
   peakMemoryMb: { main: number; total: number };
 }
 
@@ -105,20 +106,27 @@ export async function generateCity(options: GenerateCityOptions): Promise<Genera
       }));
     }
     results.sort((a, b) => a.district - b.district);
+    // While the shards ran, this process and the workers were all alive: their peaks add up.
+    const duringShards = process.resourceUsage().maxRSS / 1024 + workerPeaks.reduce((s, x) => s + x, 0);
 
     progress('write', 0, 1);
     const tables: Record<string, number> = {};
     const refs: TableName[] = ['fixmedins', 'practitioner', 'hilist', 'hilist_rel'];
     const all: TableName[] = [...refs, ...FACT_TABLES];
-    for (const [i, t] of all.entries()) {
-      progress(`write ${t}`, i, all.length);
-      const files = refs.includes(t) ? [join(parts, `${t}.csv`)] : results.map((r) => join(parts, `${t}.${String(r.district).padStart(3, '0')}.csv`));
-      if (opts.format === 'parquet') tables[t] = await toParquet(t, files, join(out, `${t}.parquet`));
+    const filesOf = (t: TableName) => (refs.includes(t) ? [join(parts, `${t}.csv`)] : results.map((r) => join(parts, `${t}.${String(r.district).padStart(3, '0')}.csv`)));
+    let written = 0;
+    const write = async (t: TableName) => {
+      if (opts.format === 'parquet') tables[t] = await toParquet(t, filesOf(t), join(out, `${t}.parquet`));
       else {
-        const rows = await concat(files, join(out, `${t}.csv`), header(t), [], refs.includes(t));
+        const rows = await concat(filesOf(t), join(out, `${t}.csv`), header(t), [], refs.includes(t));
         tables[t] = refs.includes(t) ? rows : results.reduce((s, r) => s + (r.rows[t] ?? 0), 0);
       }
-    }
+      progress(`write ${t}`, ++written, all.length);
+    };
+    // Parquet is written on one DuckDB thread per table (for the same bytes every time): the fee lines on one
+    // thread while the other tables take the other core.
+    const chain = async (ts: TableName[]) => { for (const t of ts) await write(t); };
+    await Promise.all([chain(['feedetl']), chain(all.filter((t) => t !== 'feedetl'))]);
     await concat(results.map((r) => join(parts, `labels.${String(r.district).padStart(3, '0')}.csv`)), join(out, 'labels.csv'), LABEL_COLUMNS.join(','));
     const drifting = city.institutions.filter((i) => i.drift);
     await concat([], join(out, 'drift_labels.csv'), 'fixmedins_code,month,indicator,factor',
@@ -129,7 +137,7 @@ export async function generateCity(options: GenerateCityOptions): Promise<Genera
     const main = process.resourceUsage().maxRSS / 1024;
     return {
       dir: out, tables, labels, drifting: drifting.length, seconds: (performance.now() - started) / 1000,
-      peakMemoryMb: { main, total: main + workerPeaks.reduce((s, x) => s + x, 0) },
+      peakMemoryMb: { main, total: Math.max(main, duringShards) },
     };
   } finally {
     await rm(parts, { recursive: true, force: true });
@@ -200,7 +208,7 @@ async function toParquet(t: TableName, files: string[], target: string): Promise
   const engine = await DuckDbEngine.open(':memory:');
   try {
     // One thread keeps row groups identical from run to run, so the same seed gives the same bytes.
-    await engine.exec(`SET threads = 1; SET memory_limit = '512MB'; SET preserve_insertion_order = true`);
+    await engine.exec(`SET threads = 1; SET memory_limit = '384MB'; SET preserve_insertion_order = true`);
     const columns = `{${TABLES[t].columns.map((c) => `${quote(c.name)}: ${quote(duckdbDialect.type(c.type))}`).join(', ')}}`;
     const source = present.length === 0
       ? `SELECT ${TABLES[t].columns.map((c) => `CAST(NULL AS ${duckdbDialect.type(c.type)}) AS ${c.name}`).join(', ')} WHERE FALSE`
@@ -221,7 +229,8 @@ function workerScript(): string {
 
 /** A child process that generates one shard after another. */
 class ShardWorker {
-  private readonly child: ChildProcess = fork(workerScript(), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // A larger young generation: the generator makes millions of short-lived strings.
+  private readonly child: ChildProcess = fork(workerScript(), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: ['--max-semi-space-size=32'] });
   private pending: { resolve: (r: ShardResult) => void; reject: (e: Error) => void } | null = null;
   /** The child's peak resident memory (MB), as it last reported it. */
   peakMemoryMb = 0;

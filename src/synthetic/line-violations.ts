@@ -74,14 +74,16 @@ function itemsOfGroup(cat: CatalogueIndex, group: string): number[] {
   return xs;
 }
 
+/** Rolls every code once; of those that come up, tries them in random order and keeps the first that fits. */
 export function injectLineViolation(c: LineInjection): LineHit | null {
-  const order = [...LINE_CODES];
-  for (let i = order.length - 1; i > 0; i--) {
+  let rolled: ViolationCode[] | null = null;
+  for (const code of LINE_CODES) if (c.shard.inj.roll(code, c.rng)) (rolled ??= []).push(code);
+  if (!rolled) return null;
+  for (let i = rolled.length - 1; i > 0; i--) {
     const j = c.rng.int(0, i);
-    [order[i], order[j]] = [order[j]!, order[i]!];
+    [rolled[i], rolled[j]] = [rolled[j]!, rolled[i]!];
   }
-  for (const code of order) {
-    if (!c.shard.inj.roll(code, c.rng)) continue;
+  for (const code of rolled) {
     const hit = INJECT[code]?.(c) ?? null;
     if (hit) return hit;
   }

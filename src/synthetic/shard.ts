@@ -71,8 +71,13 @@ export interface Planned {
 }
 
 const SETTLE_CODES: ViolationCode[] = ['SUSPENDED_INSTITUTION', 'CARD_BURST'];
+const SETTING_INDEX: Record<Setting, number> = { outpatient: 0, emergency: 1, chronic: 2, inpatient: 3, pharmacy: 4 };
 const OUTPATIENT_SEASON = [1.25, 1.15, 1.05, 0.95, 0.9, 0.85, 0.9, 0.9, 0.95, 1.0, 1.05, 1.2];
-const pad = (n: number, w: number) => String(n).padStart(w, '0');
+const ZEROS = Array.from({ length: 16 }, (_, i) => '0'.repeat(i));
+const pad = (n: number, w: number) => {
+  const s = String(n);
+  return s.length >= w ? s : ZEROS[w - s.length] + s;
+};
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
 /** Admissions per person-year by age. */
@@ -509,13 +514,13 @@ export class Shard {
   }
 
   /** A disease group fitting the person and the setting (weighted, with the season). */
-  private readonly groupTables = new Map<string, WeightedTable<DiseaseGroup> | null>();
+  private readonly groupTables = new Map<number, WeightedTable<DiseaseGroup> | null>();
 
   private pickGroup(p: Person, setting: Setting, day: number, rng: Rng, filter: ((g: DiseaseGroup) => boolean) | null = null): DiseaseGroup | null {
     const age = ageOnDay(p, Math.max(0, day));
     const month = this.calendar.calendarMonth(this.calendar.monthOf(Math.max(0, day)));
     if (filter) return this.groupTable(p.gend, age, setting, month, filter)?.draw(rng) ?? null;
-    const key = `${p.gend}|${age}|${setting}|${month}`;
+    const key = ((p.gend === '1' ? 0 : 1) * 200 + Math.min(age, 199)) * 100 + SETTING_INDEX[setting] * 13 + month;
     let table = this.groupTables.get(key);
     if (table === undefined) this.groupTables.set(key, (table = this.groupTable(p.gend, age, setting, month, null)));
     return table?.draw(rng) ?? null;

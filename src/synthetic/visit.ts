@@ -48,6 +48,21 @@ export function defaultSupplyLimit(medType: string): number | null {
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
+const supplyCache = new WeakMap<CatalogueIndex, Map<number, number[]>>();
+/** The item's usual days of supply within `limit` (cached: asked for every drug line). */
+function supplyOptions(cat: CatalogueIndex, item: number, limit: number): number[] {
+  let m = supplyCache.get(cat);
+  if (!m) supplyCache.set(cat, (m = new Map()));
+  const key = item * 1000 + limit;
+  let xs = m.get(key);
+  if (!xs) {
+    xs = (cat.items[item]!.supplyDays ?? [3, 5, 7]).filter((d) => d <= limit && d > 0);
+    if (!xs.length) xs = [Math.max(1, Math.min(limit, 3))];
+    m.set(key, xs);
+  }
+  return xs;
+}
+
 export class VisitBuilder {
   readonly lines: Line[] = [];
   /** Units per item per day of this visit. */
@@ -81,11 +96,9 @@ export class VisitBuilder {
 
   /** A supply within the limit from the item's usual options. */
   supplyDays(item: number): number {
-    const it = this.cat.items[item]!;
     if (this.medType === '21') return 1;
-    const limit = this.supplyLimit(item) ?? 7;
-    const options = (it.supplyDays ?? [3, 5, 7]).filter((d) => d <= limit && d > 0);
-    return options.length ? this.rng.pick(options) : Math.max(1, Math.min(limit, 3));
+    const options = supplyOptions(this.cat, item, this.supplyLimit(item) ?? 7);
+    return options.length === 1 ? options[0]! : this.rng.pick(options);
   }
 
   /** The price the institution charges: the cap for its level where there is one, else the usual price by level. */
