@@ -104,6 +104,8 @@ export class Shard {
   private readonly stock: StockLedger;
   private readonly seq = { mdtrt: 0, setl: 0, fee: 0, rtal: 0, auth: 0, rx: 0 };
   private readonly fixed = new Map<number, Planned[]>();
+  /** Ids carry the district and the first month (YYMM), as the platform's do: cities of other periods never collide. */
+  private readonly idPrefix: string;
   private persons: Person[] = [];
   /** Admissions of the current person left without their identity check (UNVERIFIED_ADMISSION). */
   private unverified: Planned[] = [];
@@ -120,6 +122,7 @@ export class Shard {
     this.city = world.city;
     this.cat = world.cat;
     this.district = this.city.districts[opts.district]!;
+    this.idPrefix = `${this.district.admdvs}${opts.startMonth.slice(2, 4)}${opts.startMonth.slice(5, 7)}`;
     this.inj = new Injector(opts.violationRate);
     const d = this.district.index;
     const insts = this.city.institutions;
@@ -651,7 +654,7 @@ export class Shard {
     // Not suspended on any day of the visit: a stay's lines run to its discharge day.
     const attending = this.doctor(inst, v.endDay, rng);
     const dept = v.group?.dept ?? null;
-    const rxBase = `CF${this.district.admdvs}${pad(++this.seq.rx, 10)}`;
+    const rxBase = `CF${this.idPrefix}${pad(++this.seq.rx, 9)}`;
     switch (v.setting) {
       case 'outpatient': case 'emergency': this.buildOutpatient(b, v, inst, attending, dept, rxBase, rng); break;
       case 'chronic': this.buildChronic(b, v, p, inst, attending, dept, rxBase, rng); break;
@@ -791,8 +794,7 @@ export class Shard {
 
   private write(p: Person, v: Planned, inst: Institution, b: VisitBuilder, attending: string | null,
     rng: Rng, lineLabels: Array<{ code: ViolationCode; line?: Line; item?: string; day?: number }>): void {
-    const a = this.district.admdvs;
-    const mdtrtId = `MD${a}${pad(++this.seq.mdtrt, 10)}`;
+    const mdtrtId = `MD${this.idPrefix}${pad(++this.seq.mdtrt, 9)}`;
     v.mdtrtId = mdtrtId;
     const medType = MED_TYPE_OF[v.setting];
     b.lines.sort((x, y) => x.time - y.time);
@@ -804,11 +806,11 @@ export class Shard {
     const cut = v.setting === 'inpatient' && v.endDay - v.day >= 15 && rng.chance(0.3) ? (v.day + 10) * DAY + 12 * 3600 : null;
     const settlements: Array<{ id: string; lines: Line[]; begin: number; end: number; time: number }> = [];
     if (cut !== null) {
-      settlements.push({ id: `ST${a}${pad(++this.seq.setl, 10)}`, lines: b.lines.filter((l) => l.time < cut), begin, end: cut, time: cut + 600 });
-      settlements.push({ id: `ST${a}${pad(++this.seq.setl, 10)}`, lines: b.lines.filter((l) => l.time >= cut), begin: cut, end: endTime, time: endTime + rng.int(60, 900) });
+      settlements.push({ id: `ST${this.idPrefix}${pad(++this.seq.setl, 9)}`, lines: b.lines.filter((l) => l.time < cut), begin, end: cut, time: cut + 600 });
+      settlements.push({ id: `ST${this.idPrefix}${pad(++this.seq.setl, 9)}`, lines: b.lines.filter((l) => l.time >= cut), begin: cut, end: endTime, time: endTime + rng.int(60, 900) });
     } else {
       const time = v.setting === 'pharmacy' ? v.end : endTime + rng.int(60, 900);
-      settlements.push({ id: `ST${a}${pad(++this.seq.setl, 10)}`, lines: b.lines, begin, end: v.setting === 'pharmacy' ? v.end : endTime, time });
+      settlements.push({ id: `ST${this.idPrefix}${pad(++this.seq.setl, 9)}`, lines: b.lines, begin, end: v.setting === 'pharmacy' ? v.end : endTime, time });
     }
     const dise = v.diagnosis?.code ?? '';
     for (const [k, s] of settlements.entries()) {
@@ -824,9 +826,9 @@ export class Shard {
     for (const [k, d] of diags.entries()) this.out.diag!.row(`${mdtrtId},${k === 0 ? '1' : '0'},${d}`);
     // Fee lines.
     const prefixes = settlements.map((s) => `${mdtrtId},${s.id},${p.psnNo},${inst.code},`);
-    const snBase = `FD${a}`;
+    const snBase = `FD${this.idPrefix}`;
     for (const l of b.lines) {
-      l.sn = snBase + pad(++this.seq.fee, 12);
+      l.sn = snBase + pad(++this.seq.fee, 11);
       this.out.feedetl!.row(`${l.sn},${prefixes[l.setl]}${this.calendar.time(l.time)},${l.code},${l.chargeType},${qty(l.cnt)},${money(l.pric)},${money(l.amt)},${money(l.own)},${l.prd ?? ''},${l.rxno ?? ''},${l.dr ?? ''},${l.dept ?? ''}`);
     }
     for (const h of lineLabels) {
@@ -849,11 +851,11 @@ export class Shard {
 
   private writeAuth(p: Person, inst: Institution, time: number, rng: Rng, result: '0' | '1', mdtrtId: string): void {
     const way = rng.chance(0.7) ? 'face' : rng.chance(0.6) ? 'ecert' : rng.chance(0.5) ? 'card' : 'fingerprint';
-    this.out.idauth!.row(`AU${this.district.admdvs}${pad(++this.seq.auth, 10)},${p.psnNo},${inst.code},${this.calendar.time(time)},${way},${result},${mdtrtId}`);
+    this.out.idauth!.row(`AU${this.idPrefix}${pad(++this.seq.auth, 9)},${p.psnNo},${inst.code},${this.calendar.time(time)},${way},${result},${mdtrtId}`);
   }
 
   private writeSales(p: Person, inst: Institution, lines: Line[], settlements: Array<{ id: string }>, rng: Rng): void {
-    const docno = `RT${this.district.admdvs}${pad(++this.seq.rtal, 10)}`;
+    const docno = `RT${this.idPrefix}${pad(++this.seq.rtal, 9)}`;
     const dropRx = lines.some((l) => l.item >= 0 && this.cat.items[l.item]!.rx) && this.inj.roll('RX_WITHOUT_PRESCRIPTION', rng);
     let dropped = false;
     for (const l of lines) {
@@ -880,10 +882,10 @@ export class Shard {
           const item = rng.pick(pool);
           const it = this.cat.items[item]!;
           const cnt = rng.int(it.cnt[0], it.cnt[1]);
-          const docno = `RT${this.district.admdvs}${pad(++this.seq.rtal, 10)}`;
+          const docno = `RT${this.idPrefix}${pad(++this.seq.rtal, 9)}`;
           const time = day * DAY + rng.int(8 * 3600, 21 * 3600);
           this.stock.recordSale(inst.index, item, cnt, this.calendar.monthOf(day), false);
-          let rxno = it.rx ? `WP${this.district.admdvs}${pad(this.seq.rtal, 10)}` : '';
+          let rxno = it.rx ? `WP${this.idPrefix}${pad(this.seq.rtal, 9)}` : '';
           let label = false;
           if (it.rx && this.inj.roll('RX_WITHOUT_PRESCRIPTION', rng)) { rxno = ''; label = true; }
           this.out.inv_sale!.row(`${inst.code},${docno},${it.code},${this.calendar.time(time)},${qty(cnt)},${money(it.capLv3 ?? it.price)},0,,,${it.rx ? '1' : '0'},${rxno}`);
