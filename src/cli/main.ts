@@ -35,6 +35,8 @@ Usage:
   fundguard rules [--json]                            list the built-in rules and their parameters
   fundguard evaluate --labels FILE --findings FILE    precision and recall per code of findings against
                                                       labelled violations (or --db PATH: a workspace's findings)
+  fundguard serve [--db PATH] [--port N] [--demo]     serve the web workbench (npm start: --demo builds, imports
+                                                      and screens the demo city first when there is no workspace)
   fundguard demo                                      build a demo data set, import it into the default
                                                       workspace, screen it (what npm start runs)
 
@@ -56,6 +58,9 @@ Options:
   --seed N              generate: seed (default 1); the same seed gives the same bytes
   --format csv|parquet  generate: file format (default csv)
   --violation-rate X    generate: multiplies every injection rate (default 1; 0 gives a clean city)
+  --port N              serve: port (default: the PORT variable, else 8080)
+  --host HOST           serve: address to listen on (default: the HOST variable, else 127.0.0.1)
+  --demo                serve: build, import and screen the demo city when the workspace does not exist
   --workers N           generate: worker threads (default: cores, at most 4; 0: none)
   --labels FILE         labelled violations (CSV or Parquet): rule_code plus the key columns of the findings
   --findings FILE       a findings file written by screen (CSV or Parquet)
@@ -86,6 +91,9 @@ const OPTIONS = {
   format: { type: 'string' },
   'violation-rate': { type: 'string' },
   workers: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  demo: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } satisfies ParseArgsConfig['options'];
 
@@ -93,6 +101,7 @@ type Options = {
   input?: string; out?: string; db?: string; engine?: string; 'pg-schema'?: string; 'rules-config'?: string;
   'skip-invalid'?: boolean; rejects?: string; quiet?: boolean; 'summary-json'?: string; json?: boolean; labels?: string; findings?: string; help?: boolean;
   persons?: string; months?: string; start?: string; seed?: string; format?: string; 'violation-rate'?: string; workers?: string;
+  port?: string; host?: string; demo?: boolean;
 };
 
 class UsageError extends Error {}
@@ -122,6 +131,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'demo': return await demoCommand(opts);
       case 'evaluate': return await evaluateCommand(opts);
       case 'generate': return await generateCommand(opts);
+      case 'serve': return await serveCommand(opts);
       default: throw new UsageError(`unknown command: ${command}`);
     }
   } catch (e) {
@@ -363,6 +373,29 @@ async function generateCommand(opts: Options): Promise<number> {
     console.log(`${count(result.drifting)} drifting institutions (drift_labels.csv)`);
     console.log(`generated ${result.dir} in ${result.seconds.toFixed(1)} s, peak memory ${result.peakMemoryMb.total.toFixed(0)} MB (all processes; this one ${result.peakMemoryMb.main.toFixed(0)} MB)`);
   }
+  return 0;
+}
+
+async function serveCommand(opts: Options): Promise<number> {
+  const port = Number(opts.port ?? process.env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not ${opts.port ?? process.env.PORT}`);
+  const { serve } = await import('../server/start.js');
+  const served = await serve({
+    db: opts.db ?? DEFAULT_WORKSPACE, port, host: opts.host ?? process.env.HOST ?? '127.0.0.1', demo: opts.demo === true,
+    databaseUrl: process.env.DATABASE_URL, pgSchema: opts['pg-schema'] ?? process.env.FUNDGUARD_PG_SCHEMA,
+  });
+  console.log(`\nFundguard workbench: ${served.url}`);
+  console.log(`operational data: ${process.env.DATABASE_URL ? `PostgreSQL (${opts['pg-schema'] ?? process.env.FUNDGUARD_PG_SCHEMA ?? 'fundguard_app'})` : `embedded in ${opts.db ?? DEFAULT_WORKSPACE}`}`);
+  if (served.accounts.length) {
+    console.log(table(['demo account', 'password', 'role', 'scope'], served.accounts.map((a) => [a.username, a.password, a.role, a.scope])));
+    console.log('(demo passwords: change them before real use)');
+  }
+  await new Promise<void>((resolveStop) => {
+    const stop = () => resolveStop();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await served.close();
   return 0;
 }
 

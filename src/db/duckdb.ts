@@ -1,5 +1,5 @@
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { duckdbDialect, type Row, type SqlEngine } from './engine.js';
+import { duckdbDialect, type Row, type SqlEngine, type SqlValue } from './engine.js';
 
 export class DuckDbEngine implements SqlEngine {
   readonly name = 'duckdb' as const;
@@ -23,9 +23,59 @@ export class DuckDbEngine implements SqlEngine {
     return reader.getRowObjectsJS().map(toPlain) as T[];
   }
 
+  async query<T extends Row = Row>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    return runQuery<T>(this.connection, sql, params);
+  }
+
+  /** Another connection to the same database (for work that should not wait on this one). */
+  async connect(): Promise<DuckDBConnection> {
+    return this.instance.connect();
+  }
+
   async close(): Promise<void> {
     this.connection.closeSync();
     this.instance.closeSync();
+  }
+}
+
+/** Runs a parameterised query on a connection; integers go in as BIGINT, other numbers as DOUBLE. */
+export async function runQuery<T extends Row = Row>(connection: DuckDBConnection, sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+  if (params.length === 0) return (await connection.runAndReadAll(sql)).getRowObjectsJS().map(toPlain) as T[];
+  const values = params.map((p) => (typeof p === 'number' && Number.isInteger(p) ? BigInt(p) : p));
+  const reader = await connection.runAndReadAll(sql, values as never);
+  return reader.getRowObjectsJS().map(toPlain) as T[];
+}
+
+/**
+ * A few connections to one DuckDB database, for requests served side by side. Each connection runs one
+ * query at a time (its queue); requests take the least busy one.
+ */
+export class DuckDbPool {
+  private readonly queues: Array<Promise<unknown>>;
+  private readonly busy: number[];
+
+  private constructor(private readonly connections: DuckDBConnection[]) {
+    this.queues = connections.map(() => Promise.resolve());
+    this.busy = connections.map(() => 0);
+  }
+
+  static async create(engine: DuckDbEngine, size = 4): Promise<DuckDbPool> {
+    const connections: DuckDBConnection[] = [];
+    for (let i = 0; i < size; i++) connections.push(await engine.connect());
+    return new DuckDbPool(connections);
+  }
+
+  query<T extends Row = Row>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    let k = 0;
+    for (let i = 1; i < this.busy.length; i++) if (this.busy[i]! < this.busy[k]!) k = i;
+    this.busy[k]!++;
+    const run = this.queues[k]!.catch(() => {}).then(() => runQuery<T>(this.connections[k]!, sql, params));
+    this.queues[k] = run.finally(() => { this.busy[k]!--; });
+    return run;
+  }
+
+  close(): void {
+    for (const c of this.connections) c.closeSync();
   }
 }
 

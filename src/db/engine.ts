@@ -13,7 +13,17 @@ export interface SqlEngine {
   exec(sql: string): Promise<void>;
   /** Runs a query and returns its rows as plain JS values (bigint → number, decimals → string). */
   all<T extends Row = Row>(sql: string): Promise<T[]>;
+  /** A query with positional parameters ($1, $2, …): values never become SQL text. */
+  query<T extends Row = Row>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
   close(): Promise<void>;
+}
+
+/** A parameter value. */
+export type SqlValue = string | number | boolean | null;
+
+/** Anything that runs parameterised queries (an engine, a connection pool, a store). */
+export interface Queryable {
+  query<T extends Row = Row>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
 }
 
 export interface Dialect {

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { postgresDialect, type Row, type SqlEngine } from './engine.js';
+import { postgresDialect, type Row, type SqlEngine, type SqlValue } from './engine.js';
 
 // Keep DATE, TIMESTAMP and NUMERIC as strings, exactly as DuckDB's canonical forms, so that
 // findings from both engines compare equal.
@@ -33,6 +33,11 @@ export class PostgresEngine implements SqlEngine {
 
   async all<T extends Row = Row>(sql: string): Promise<T[]> {
     const res = await this.client.query(sql);
+    return res.rows as T[];
+  }
+
+  async query<T extends Row = Row>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    const res = await this.client.query(sql, params as unknown[]);
     return res.rows as T[];
   }
 

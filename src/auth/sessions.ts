@@ -1,0 +1,58 @@
+/**
+ * Sessions: a random token in an httpOnly, SameSite=Strict cookie; the server keeps only its SHA-256, with the
+ * user, the CSRF token the client must echo in X-CSRF-Token on every change, and an expiry (8 hours idle).
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { storeTime, type StoreDb } from '../store/db.js';
+import { findUser, type UserRecord } from './users.js';
+
+export const SESSION_COOKIE = 'fg_session';
+export const SESSION_HOURS = 8;
+
+const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createSession(db: StoreDb, username: string): Promise<{ token: string; csrfToken: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const now = new Date();
+  await db.query(`DELETE FROM fg_session WHERE expires_at < CAST($1 AS TIMESTAMP)`, [storeTime(now)]);
+  await db.query(`INSERT INTO fg_session (token_hash, username, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, CAST($4 AS TIMESTAMP), CAST($5 AS TIMESTAMP))`,
+    [digest(token), username, csrfToken, storeTime(now), storeTime(new Date(now.getTime() + SESSION_HOURS * 3600_000))]);
+  return { token, csrfToken };
+}
+
+export interface ActiveSession {
+  user: UserRecord;
+  csrfToken: string;
+  tokenHash: string;
+}
+
+/** The session of a cookie token, if it exists, has not expired and its user is active; its expiry slides. */
+export async function getSession(db: StoreDb, token: string | undefined): Promise<ActiveSession | null> {
+  if (!token || token.length > 200) return null;
+  const tokenHash = digest(token);
+  const [s] = await db.query<{ username: string; csrf_token: string; expires_at: string }>(
+    `SELECT username, csrf_token, CAST(expires_at AS VARCHAR) AS expires_at FROM fg_session WHERE token_hash = $1`, [tokenHash]);
+  if (!s) return null;
+  const now = new Date();
+  if (new Date(`${s.expires_at.replace(' ', 'T')}Z`).getTime() < now.getTime()) {
+    await db.query(`DELETE FROM fg_session WHERE token_hash = $1`, [tokenHash]);
+    return null;
+  }
+  const user = await findUser(db, s.username);
+  if (!user || user.disabled) return null;
+  await db.query(`UPDATE fg_session SET expires_at = CAST($1 AS TIMESTAMP) WHERE token_hash = $2`, [storeTime(new Date(now.getTime() + SESSION_HOURS * 3600_000)), tokenHash]);
+  return { user, csrfToken: s.csrf_token, tokenHash };
+}
+
+export async function deleteSession(db: StoreDb, tokenHash: string): Promise<void> {
+  await db.query(`DELETE FROM fg_session WHERE token_hash = $1`, [tokenHash]);
+}
+
+/** Compares a CSRF header with the session's token in constant time. */
+export function csrfMatches(expected: string, given: string | undefined): boolean {
+  if (!given) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,60 @@
+/** Workbench accounts: a role and a data scope (a region or one institution). */
+import type { Role, UserInfo, UserRow } from '../server/contract.js';
+import { storeTime, type StoreDb } from '../store/db.js';
+import { hashPassword } from './passwords.js';
+
+export interface UserRecord {
+  username: string;
+  display_name: string;
+  role: Role;
+  scope_admdvs: string | null;
+  scope_fixmedins: string | null;
+  scope_label: string;
+  password_hash: string;
+  disabled: boolean;
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  /** admdvs prefix for bureau roles (4 digits: a city; 6: a county), null for all. */
+  admdvs?: string | null;
+  /** The institution of an institution user. */
+  fixmedinsCode?: string | null;
+  scopeLabel: string;
+  password: string;
+}
+
+export async function createUser(db: StoreDb, u: NewUser): Promise<void> {
+  if (u.role === 'institution' && !u.fixmedinsCode) throw new Error('an institution user needs an institution');
+  if (u.role !== 'institution' && u.fixmedinsCode) throw new Error('only institution users are scoped to an institution');
+  await db.query(
+    `INSERT INTO fg_user (username, display_name, role, scope_admdvs, scope_fixmedins, scope_label, password_hash, disabled, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, FALSE, CAST($8 AS TIMESTAMP))`,
+    [u.username, u.displayName, u.role, u.admdvs ?? null, u.fixmedinsCode ?? null, u.scopeLabel, await hashPassword(u.password), storeTime()],
+  );
+}
+
+export async function findUser(db: StoreDb, username: string): Promise<UserRecord | null> {
+  const [u] = await db.query<UserRecord & Record<string, unknown>>(`SELECT * FROM fg_user WHERE username = $1`, [username]);
+  return u ?? null;
+}
+
+export async function countUsers(db: StoreDb): Promise<number> {
+  const [r] = await db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM fg_user`);
+  return Number(r?.n ?? 0);
+}
+
+export function userInfo(u: UserRecord): UserInfo {
+  return { username: u.username, displayName: u.display_name, role: u.role, scope: { admdvs: u.scope_admdvs, fixmedinsCode: u.scope_fixmedins, label: u.scope_label } };
+}
+
+export async function listUsers(db: StoreDb, role: Role | undefined, page: number, pageSize: number): Promise<{ items: UserRow[]; total: number }> {
+  const where = role ? `WHERE role = $1 AND NOT disabled` : `WHERE NOT disabled`;
+  const params = role ? [role] : [];
+  const [c] = await db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM fg_user ${where}`, params);
+  const rows = await db.query<UserRecord & Record<string, unknown>>(
+    `SELECT * FROM fg_user ${where} ORDER BY username LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, params);
+  return { total: Number(c?.n ?? 0), items: rows.map((u) => ({ username: u.username, displayName: u.display_name, role: u.role, scopeLabel: u.scope_label })) };
+}

@@ -1,0 +1,114 @@
+/** The findings list: server-side filters, sort and pages, inside the caller's scope. */
+import type { DuckDbPool } from '../db/duckdb.js';
+import { Params, scopeCondition, type Scope } from '../auth/scope.js';
+import { regionName } from '../exchange/regions.js';
+import { BUILT_IN_RULES } from '../screening/catalog.js';
+import type { FindingRow, FindingsQuery, FindingStatus, Page } from '../server/contract.js';
+import { FINDING_ROWS, FINDING_STATUS } from './rows.js';
+
+const RULES = new Map(BUILT_IN_RULES.map((r) => [r.code, r]));
+
+const SORT_SQL: Record<FindingsQuery['sort'], string> = {
+  '-amount': 'r.amount DESC', amount: 'r.amount ASC', '-day': 'r.day DESC NULLS LAST', day: 'r.day ASC NULLS LAST',
+  code: 'r.rule_code ASC', institution: 'r.fixmedins_code ASC NULLS LAST',
+};
+
+export interface FindingRecord {
+  finding_id: string;
+  rule_code: string;
+  level: string;
+  fixmedins_code: string | null;
+  psn_no: string | null;
+  mdtrt_id: string | null;
+  setl_id: string | null;
+  feedetl_sn: string | null;
+  med_list_codg: string | null;
+  day: string | null;
+  rtal_docno: string | null;
+  amount: string | number;
+  detail: string;
+  institution_name: string | null;
+  admdvs: string | null;
+  grid_id: string | null;
+  status: string | null;
+  assignee: string | null;
+}
+
+export const ROW_COLUMNS = `r.finding_id, r.rule_code, r.level, r.fixmedins_code, r.psn_no, r.mdtrt_id, r.setl_id, r.feedetl_sn, r.med_list_codg,
+  CAST(r.day AS VARCHAR) AS day, r.rtal_docno, CAST(r.amount AS DOUBLE) AS amount, r.detail, r.institution_name, r.admdvs, r.grid_id,
+  COALESCE(s.status, 'open') AS status, s.assignee`;
+export const ROW_FROM = `${FINDING_ROWS} r LEFT JOIN ${FINDING_STATUS} s ON s.finding_id = r.finding_id`;
+
+export function toFindingRow(r: FindingRecord): FindingRow {
+  const rule = RULES.get(r.rule_code);
+  return {
+    id: r.finding_id, ruleCode: r.rule_code, ruleName: rule?.name ?? r.rule_code, ruleNameEn: rule?.nameEn ?? r.rule_code,
+    level: r.level as FindingRow['level'], fixmedinsCode: r.fixmedins_code, institutionName: r.institution_name, admdvs: r.admdvs,
+    regionName: regionName(r.admdvs), gridId: r.grid_id, psnNo: r.psn_no, mdtrtId: r.mdtrt_id, setlId: r.setl_id, feedetlSn: r.feedetl_sn,
+    medListCodg: r.med_list_codg, day: r.day, rtalDocno: r.rtal_docno, amount: Math.round(Number(r.amount) * 100) / 100, detail: r.detail,
+    status: (r.status ?? 'open') as FindingStatus, assignee: r.assignee,
+  };
+}
+
+/** The WHERE conditions of a findings query (scope first). */
+export function findingConditions(q: Omit<FindingsQuery, 'page' | 'pageSize' | 'sort'>, scope: Scope, p: Params): string[] {
+  const c = [scopeCondition(scope, p, 'r.fixmedins_code', 'r.admdvs')];
+  if (q.code?.length) c.push(`r.rule_code IN (${q.code.map((x) => p.add(x)).join(', ')})`);
+  if (q.level) c.push(`r.level = ${p.add(q.level)}`);
+  if (q.status?.length) c.push(`COALESCE(s.status, 'open') IN (${q.status.map((x) => p.add(x)).join(', ')})`);
+  if (q.institution) c.push(`r.fixmedins_code = ${p.add(q.institution)}`);
+  if (q.admdvs) c.push(`starts_with(r.admdvs, ${p.add(q.admdvs)})`);
+  if (q.grid) c.push(`r.grid_id = ${p.add(q.grid)}`);
+  if (q.from) c.push(`r.day >= CAST(${p.add(q.from)} AS DATE)`);
+  if (q.to) c.push(`r.day <= CAST(${p.add(q.to)} AS DATE)`);
+  if (q.minAmount !== undefined) c.push(`r.amount >= ${p.add(q.minAmount)}`);
+  if (q.assignee) c.push(`s.assignee = ${p.add(q.assignee)}`);
+  if (q.q) {
+    const v = p.add(q.q);
+    // Chinese text searches institution names (in the institution table: hundreds of rows, not a million
+    // findings); anything else is a number of a person, visit, settlement, line, item, document or institution.
+    if (/[\u3400-\u9fff]/.test(q.q)) c.push(`r.fixmedins_code IN (SELECT i.fixmedins_code FROM fixmedins i WHERE contains(i.fixmedins_name, ${v}))`);
+    else c.push(`(r.psn_no = ${v} OR r.mdtrt_id = ${v} OR r.setl_id = ${v} OR r.feedetl_sn = ${v} OR r.med_list_codg = ${v} OR r.rtal_docno = ${v} OR r.fixmedins_code = ${v})`);
+  }
+  return c;
+}
+
+export async function listFindings(db: DuckDbPool, q: FindingsQuery, scope: Scope): Promise<Page<FindingRow>> {
+  const p = new Params();
+  const where = findingConditions(q, scope, p).join(' AND ');
+  const offset = (q.page - 1) * q.pageSize;
+  // Two steps: the page's ids from the narrow filter and sort columns, then their whole rows. Sorting the wide
+  // rows (with the evidence sentence) of a million findings costs three to five times as much.
+  const [rows, count] = await Promise.all([
+    db.query<FindingRecord & Record<string, unknown>>(`
+      WITH page AS (
+        SELECT finding_id, row_number() OVER () AS pos FROM (
+          SELECT r.finding_id FROM ${ROW_FROM} WHERE ${where} ORDER BY ${SORT_SQL[q.sort]}, r.finding_id LIMIT ${q.pageSize} OFFSET ${offset}) ids)
+      SELECT ${ROW_COLUMNS} FROM page p JOIN ${FINDING_ROWS} r ON r.finding_id = p.finding_id
+        LEFT JOIN ${FINDING_STATUS} s ON s.finding_id = r.finding_id ORDER BY p.pos`, p.values),
+    db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${ROW_FROM} WHERE ${where}`, p.values),
+  ]);
+  return { items: rows.map(toFindingRow), total: Number(count[0]?.n ?? 0), page: q.page, pageSize: q.pageSize };
+}
+
+/** One finding by id, or null when it does not exist or lies outside the scope. */
+export async function getFinding(db: DuckDbPool, id: string, scope: Scope): Promise<FindingRow | null> {
+  if (!/^[0-9a-f]{32}$/.test(id)) return null;
+  const p = new Params();
+  const where = [`r.finding_id = ${p.add(id)}`, scopeCondition(scope, p, 'r.fixmedins_code', 'r.admdvs')].join(' AND ');
+  const [row] = await db.query<FindingRecord & Record<string, unknown>>(`SELECT ${ROW_COLUMNS} FROM ${ROW_FROM} WHERE ${where}`, p.values);
+  return row ? toFindingRow(row) : null;
+}
+
+/** Every finding of a query, in pages, for the Excel export. */
+export async function* iterateFindings(db: DuckDbPool, q: Omit<FindingsQuery, 'page' | 'pageSize'>, scope: Scope, limit: number): AsyncGenerator<FindingRow> {
+  const p = new Params();
+  const where = findingConditions(q, scope, p).join(' AND ');
+  const chunk = 20_000;
+  for (let offset = 0; offset < limit; offset += chunk) {
+    const rows = await db.query<FindingRecord & Record<string, unknown>>(
+      `SELECT ${ROW_COLUMNS} FROM ${ROW_FROM} WHERE ${where} ORDER BY ${SORT_SQL[q.sort]}, r.finding_id LIMIT ${Math.min(chunk, limit - offset)} OFFSET ${offset}`, p.values);
+    for (const r of rows) yield toFindingRow(r);
+    if (rows.length < chunk) return;
+  }
+}

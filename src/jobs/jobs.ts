@@ -1,0 +1,39 @@
+/** Long work (screening, imports) runs as a job: started by one request, followed by polling its progress. */
+import { randomUUID } from 'node:crypto';
+import type { Job } from '../server/contract.js';
+
+export type Progress = (done: number, total: number, step: string) => void;
+
+export class JobRunner {
+  private readonly jobs = new Map<string, Job>();
+  private running: Promise<unknown> = Promise.resolve();
+
+  get(id: string): Job | null {
+    return this.jobs.get(id) ?? null;
+  }
+
+  /** Starts a job; jobs run one after another (they write the same workspace). */
+  start(kind: Job['kind'], work: (progress: Progress) => Promise<Job['result']>): Job {
+    const job: Job = { id: randomUUID(), kind, status: 'running', progress: { done: 0, total: 1, step: 'queued' }, startedAt: new Date().toISOString(), finishedAt: null, error: null, result: null };
+    this.jobs.set(job.id, job);
+    const run = this.running.catch(() => {}).then(async () => {
+      try {
+        job.result = await work((done, total, step) => { job.progress = { done, total, step }; });
+        job.status = 'done';
+        job.progress = { done: job.progress.total, total: job.progress.total, step: 'done' };
+      } catch (e) {
+        job.status = 'failed';
+        job.error = (e as Error).message;
+      } finally {
+        job.finishedAt = new Date().toISOString();
+      }
+    });
+    this.running = run;
+    return job;
+  }
+
+  /** Resolves when every job started so far has finished (for tests and shutdown). */
+  idle(): Promise<unknown> {
+    return this.running.catch(() => {});
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * The workbench's state: the DuckDB workspace (one writer connection for jobs, a pool for requests), the
+ * operational store (the workspace itself, or PostgreSQL in server mode), the jobs, and the uploads.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { LoginLimiter } from '../auth/rate-limit.js';
+import { importDataset, ImportRejected, type ImportReport } from '../dataset/importer.js';
+import { DatasetError } from '../dataset/discover.js';
+import { DuckDbEngine, DuckDbPool } from '../db/duckdb.js';
+import { ensureFindingTables, findingRowsExist, rebuildFindingRows } from '../findings/rows.js';
+import { JobRunner, type Progress } from '../jobs/jobs.js';
+import { runScreening } from '../screening/run.js';
+import { configuredRules } from '../screening/settings.js';
+import { DuckDbStore, PostgresStore, type StoreDb } from '../store/db.js';
+import { ensureStoreSchema } from '../store/schema.js';
+import { syncStatusMirror } from '../triage/decisions.js';
+import { ensureWorkspaceSchema } from '../workspace/schema.js';
+import type { ImportValidation, Job } from './contract.js';
+
+export interface WorkbenchOptions {
+  /** The DuckDB workspace file. */
+  db: string;
+  /** PostgreSQL for the operational data (server mode); embedded when absent. */
+  databaseUrl?: string | undefined;
+  pgSchema?: string | undefined;
+  /** Where uploaded data sets are kept until imported. */
+  uploadsDir?: string | undefined;
+}
+
+export class Workbench {
+  readonly jobs = new JobRunner();
+  readonly limiter = new LoginLimiter();
+
+  private constructor(
+    readonly workspace: DuckDbEngine,
+    readonly reads: DuckDbPool,
+    readonly store: StoreDb,
+    readonly uploadsDir: string,
+  ) {}
+
+  static async open(o: WorkbenchOptions): Promise<Workbench> {
+    const workspace = await DuckDbEngine.open(o.db);
+    await ensureWorkspaceSchema(workspace);
+    await ensureFindingTables(workspace);
+    const store: StoreDb = o.databaseUrl ? await PostgresStore.connect(o.databaseUrl, o.pgSchema ?? 'fundguard_app') : await DuckDbStore.open(workspace);
+    await ensureStoreSchema(store);
+    if (!(await findingRowsExist(workspace))) await rebuildFindingRows(workspace);
+    const reads = await DuckDbPool.create(workspace, 4);
+    await syncStatusMirror(store, reads);
+    const uploadsDir = resolve(o.uploadsDir ?? join(o.db === ':memory:' ? 'data' : resolve(o.db, '..'), 'uploads'));
+    await mkdir(uploadsDir, { recursive: true });
+    return new Workbench(workspace, reads, store, uploadsDir);
+  }
+
+  /** Screens the workspace with the configured rules; findings are replaced, decisions kept (by finding id). */
+  async screen(progress: Progress): Promise<{ findings: number; amount: number }> {
+    const rules = await configuredRules(this.store);
+    const outcomes = await runScreening(this.workspace, rules, { onRule: (i, n, code) => progress(i, n + 1, code || 'finishing') });
+    progress(rules.length, rules.length + 1, 'indexing findings');
+    await rebuildFindingRows(this.workspace, new Date().toISOString().replace('T', ' ').replace('Z', ''));
+    const ran = outcomes.filter((o) => o.status === 'ran');
+    return { findings: ran.reduce((s, o) => s + o.findings, 0), amount: Math.round(ran.reduce((s, o) => s + o.amount, 0) * 100) / 100 };
+  }
+
+  startScreening(): Job {
+    return this.jobs.start('screening', (progress) => this.screen(progress));
+  }
+
+  /** A new upload folder. */
+  async newUpload(): Promise<{ id: string; dir: string }> {
+    const id = randomUUID();
+    const dir = join(this.uploadsDir, id);
+    await mkdir(dir, { recursive: true });
+    return { id, dir };
+  }
+
+  uploadDir(id: string): string | null {
+    return /^[0-9a-f-]{36}$/.test(id) ? join(this.uploadsDir, id) : null;
+  }
+
+  /** Checks an uploaded data set without touching the workspace: every check of an import, on a scratch database. */
+  async validateUpload(id: string, dir: string, files: string[]): Promise<ImportValidation> {
+    const scratch = await DuckDbEngine.open(':memory:');
+    let report: ImportReport;
+    try {
+      report = await importDataset(scratch, dir, { inPlace: true });
+    } catch (e) {
+      if (e instanceof ImportRejected) report = e.report;
+      else if (e instanceof DatasetError) {
+        return { id, files, tables: [], ignored: [], rejects: [{ file: files.join(', '), row: null, column: null, value: null, reason: e.message }], rejectCount: 1, valid: false };
+      } else throw e;
+    } finally {
+      await scratch.close();
+    }
+    return {
+      id, files, tables: report.tables, ignored: report.ignored, rejects: report.rejects.slice(0, 1000), rejectCount: report.rejectCount,
+      valid: report.rejectCount === 0 && report.tables.length > 0,
+    };
+  }
+
+  startImport(id: string, dir: string): Job {
+    return this.jobs.start('import', async (progress) => {
+      progress(0, 3, 'import');
+      const report = await importDataset(this.workspace, dir, { onProgress: (step) => progress(0, 3, step) });
+      progress(1, 3, 'screening');
+      const screened = await this.screen((done, total, step) => progress(1 + done / total, 3, step));
+      progress(2.9, 3, 'statuses');
+      await syncStatusMirror(this.store, this.reads);
+      await rm(dir, { recursive: true, force: true });
+      return { ...screened, importedRows: report.tables.reduce((s, t) => s + t.rows, 0) };
+    });
+  }
+
+  async listUploadFiles(dir: string): Promise<string[]> {
+    return (await readdir(dir)).sort();
+  }
+
+  async close(): Promise<void> {
+    await this.jobs.idle();
+    this.reads.close();
+    await this.store.close();
+    await this.workspace.close();
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Triage of findings: who may do what, in which status, and the record of every change (who, role, when,
+ * reason). Decisions live in the operational store; the current status of each finding is mirrored into the
+ * workspace (fg_finding_status) so that lists can filter on it.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../db/engine.js';
+import { inScope, type Scope } from '../auth/scope.js';
+import { findUser } from '../auth/users.js';
+import type { Decision, DecisionAction, FindingRow, FindingStatus, Role, UserInfo } from '../server/contract.js';
+import { isoTime, storeTime, type StoreDb } from '../store/db.js';
+import { FINDING_STATUS } from '../findings/rows.js';
+
+const BUREAU: Role[] = ['admin', 'analyst', 'reviewer'];
+
+/** Which roles may take an action, and from which statuses. */
+const RULES: Record<DecisionAction, { roles: Role[]; from: FindingStatus[]; to: FindingStatus | null }> = {
+  confirm: { roles: BUREAU, from: ['open', 'assigned', 'responded'], to: 'confirmed' },
+  dismiss: { roles: BUREAU, from: ['open', 'assigned', 'responded'], to: 'dismissed' },
+  assign: { roles: ['admin', 'analyst'], from: ['open', 'assigned', 'responded'], to: 'assigned' },
+  respond: { roles: ['institution'], from: ['open', 'assigned', 'confirmed', 'responded'], to: 'responded' },
+  reopen: { roles: BUREAU, from: ['confirmed', 'dismissed'], to: 'open' },
+};
+
+export function allowedActions(role: Role, status: FindingStatus): DecisionAction[] {
+  return (Object.keys(RULES) as DecisionAction[]).filter((a) => RULES[a].roles.includes(role) && RULES[a].from.includes(status));
+}
+
+export class DecisionRefused extends Error {
+  constructor(readonly status: 403 | 409 | 400, message: string) {
+    super(message);
+  }
+}
+
+let seq = 0;
+/** Orders records made within the same millisecond. */
+export function nextSeq(): number {
+  seq = (seq + 1) % 1000;
+  return Date.now() * 1000 + seq;
+}
+
+export async function recordDecision(
+  store: StoreDb, workspace: Queryable, user: UserInfo, finding: FindingRow,
+  input: { action: DecisionAction; reason?: string | undefined; assignee?: string | undefined },
+): Promise<Decision> {
+  const rule = RULES[input.action];
+  if (!rule.roles.includes(user.role)) throw new DecisionRefused(403, `a ${user.role} may not ${input.action} a finding`);
+  if (!rule.from.includes(finding.status)) throw new DecisionRefused(409, `cannot ${input.action} a finding that is ${finding.status}`);
+  let assignee: string | null = finding.assignee;
+  if (input.action === 'assign') {
+    const target = await findUser(store, input.assignee!);
+    const scope: Scope | null = target ? { role: target.role, admdvs: target.scope_admdvs, fixmedinsCode: target.scope_fixmedins } : null;
+    if (!target || target.disabled || target.role !== 'analyst' || !inScope(scope!, finding.fixmedinsCode, finding.admdvs)) {
+      throw new DecisionRefused(400, `${input.assignee} is not an analyst whose region covers this finding`);
+    }
+    assignee = target.username;
+  }
+  const status = rule.to ?? finding.status;
+  const at = storeTime();
+  const id = randomUUID();
+  await store.transaction(async (tx) => {
+    // The latest decision must still be the one the caller saw: two reviewers deciding at once do not both win.
+    const [last] = await tx.query<{ status_after: string }>(`SELECT status_after FROM fg_decision WHERE finding_id = $1 ORDER BY seq DESC LIMIT 1`, [finding.id]);
+    if ((last?.status_after ?? 'open') !== finding.status) throw new DecisionRefused(409, 'the finding changed meanwhile; reload it');
+    await tx.query(
+      `INSERT INTO fg_decision (id, finding_id, rule_code, fixmedins_code, action, reason, assignee, status_after, actor, actor_role, decided_at, seq)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CAST($11 AS TIMESTAMP), $12)`,
+      [id, finding.id, finding.ruleCode, finding.fixmedinsCode, input.action, input.reason ?? null, assignee, status, user.username, user.role, at, nextSeq()]);
+  });
+  await workspace.query(`INSERT OR REPLACE INTO ${FINDING_STATUS} VALUES ($1, $2, $3, CAST($4 AS TIMESTAMP))`, [finding.id, status, status === 'open' ? null : assignee, at]);
+  return { id, action: input.action, reason: input.reason ?? null, assignee, actor: user.username, actorRole: user.role, at: isoTime(at) };
+}
+
+export async function decisionsOf(store: StoreDb, findingId: string): Promise<Decision[]> {
+  const rows = await store.query<{ id: string; action: DecisionAction; reason: string | null; assignee: string | null; actor: string; actor_role: Role; at: string }>(
+    `SELECT id, action, reason, assignee, actor, actor_role, CAST(decided_at AS VARCHAR) AS at FROM fg_decision WHERE finding_id = $1 ORDER BY seq`, [findingId]);
+  return rows.map((r) => ({ id: r.id, action: r.action, reason: r.reason, assignee: r.assignee, actor: r.actor, actorRole: r.actor_role, at: isoTime(r.at) }));
+}
+
+/** Rebuilds the workspace's status mirror from the store's decisions (at start, and in server mode after a restart). */
+export async function syncStatusMirror(store: StoreDb, workspace: Queryable): Promise<number> {
+  const rows = await store.query<{ finding_id: string; status_after: string; assignee: string | null; at: string }>(`
+    SELECT d.finding_id, d.status_after, d.assignee, CAST(d.decided_at AS VARCHAR) AS at FROM fg_decision d
+    JOIN (SELECT finding_id, MAX(seq) AS seq FROM fg_decision GROUP BY finding_id) m ON m.finding_id = d.finding_id AND m.seq = d.seq`);
+  await workspace.query(`DELETE FROM ${FINDING_STATUS}`);
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500);
+    const values = chunk.map((_, k) => `($${k * 4 + 1}, $${k * 4 + 2}, $${k * 4 + 3}, CAST($${k * 4 + 4} AS TIMESTAMP))`).join(', ');
+    await workspace.query(`INSERT OR REPLACE INTO ${FINDING_STATUS} VALUES ${values}`,
+      chunk.flatMap((r) => [r.finding_id, r.status_after, r.status_after === 'open' ? null : r.assignee, r.at]));
+  }
+  return rows.length;
+}

@@ -1,0 +1,104 @@
+/**
+ * Importing through the workbench: upload (CSV and Parquet files, or one .xlsx workbook), a validation report
+ * that names file, row, column and reason without touching the workspace, then import and screening as a job.
+ */
+import ExcelJS from 'exceljs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCity } from '../../src/synthetic/generate.js';
+import { startTestServer, type Client, type TestServer } from '../support/server.js';
+
+function multipart(files: Array<{ name: string; content: Buffer | string }>): { payload: Buffer; contentType: string } {
+  const boundary = `----fg${Date.now()}`;
+  const parts: Buffer[] = [];
+  for (const f of files) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
+    parts.push(Buffer.isBuffer(f.content) ? f.content : Buffer.from(f.content));
+    parts.push(Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+async function upload(s: TestServer, c: Client, files: Array<{ name: string; content: Buffer | string }>) {
+  const { payload, contentType } = multipart(files);
+  const res = await s.app.inject({ method: 'POST', url: '/api/imports', payload, headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': contentType } });
+  return { status: res.statusCode, body: JSON.parse(res.body) };
+}
+
+async function filesOf(dir: string): Promise<Array<{ name: string; content: Buffer }>> {
+  return Promise.all((await readdir(dir)).filter((f) => !f.startsWith('.')).map(async (name) => ({ name, content: await readFile(join(dir, name)) })));
+}
+
+describe('imports through the workbench', () => {
+  let s: TestServer;
+  let admin: Client;
+  let extra: string;
+  beforeAll(async () => {
+    s = await startTestServer('duckdb', { persons: 800 });
+    admin = await s.login('admin');
+    extra = join(s.dir, 'april');
+    await generateCity({ out: extra, persons: 600, months: 1, startMonth: '2024-04', seed: 77, violationRate: 4, workers: 0 });
+  }, 120_000);
+  afterAll(async () => { await s?.close(); });
+
+  it('checks an upload without changing the workspace, then imports and screens it as a job', async () => {
+    const before = (await admin.get('/api/findings?pageSize=1')).body.total;
+    const metaBefore = (await admin.get('/api/meta')).body.period;
+    const v = await upload(s, admin, await filesOf(extra));
+    expect(v.status).toBe(201);
+    expect(v.body.valid).toBe(true);
+    expect(v.body.rejectCount).toBe(0);
+    expect(v.body.tables.map((t: { table: string }) => t.table)).toContain('feedetl');
+    expect(v.body.ignored).toEqual(expect.arrayContaining(['labels.csv', 'drift_labels.csv']));
+    expect((await admin.get('/api/findings?pageSize=1')).body.total).toBe(before);
+    const job = await admin.post(`/api/imports/${v.body.id}/apply`);
+    expect(job.status).toBe(202);
+    let state = job.body;
+    for (let i = 0; i < 600 && state.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      state = (await admin.get(`/api/jobs/${job.body.id}`)).body;
+    }
+    expect(state.status, state.error).toBe('done');
+    expect(state.result.importedRows).toBeGreaterThan(1000);
+    expect((await admin.get('/api/findings?pageSize=1')).body.total).toBeGreaterThan(before);
+    expect((await admin.get('/api/meta')).body.period.to).toBe('2024-04');
+    expect(metaBefore.to).toBe('2024-03');
+    expect((await admin.post(`/api/imports/${v.body.id}/apply`)).status).toBe(404);
+  });
+
+  it('reports bad rows by file, row, column and reason, and marks the upload invalid', async () => {
+    const files = await filesOf(extra);
+    const fee = files.find((f) => f.name === 'feedetl.csv')!;
+    const lines = fee.content.toString('utf8').split('\n');
+    const cols = lines[0]!.split(',');
+    const row = lines[3]!.split(',');
+    row[cols.indexOf('fee_ocur_time')] = '2024-13-40 99:00:00';
+    lines[3] = row.join(',');
+    const v = await upload(s, admin, files.map((f) => (f.name === 'feedetl.csv' ? { name: f.name, content: lines.join('\n') } : f)));
+    expect(v.status).toBe(201);
+    expect(v.body.valid).toBe(false);
+    expect(v.body.rejects).toContainEqual(expect.objectContaining({ file: 'feedetl.csv', row: 4, column: 'fee_ocur_time', value: '2024-13-40 99:00:00' }));
+  });
+
+  it('accepts one .xlsx workbook with a sheet per table', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = (name: string, header: string[], rows: unknown[][]) => { const ws = wb.addWorksheet(name); ws.addRow(header); for (const r of rows) ws.addRow(r); };
+    sheet('fixmedins', ['fixmedins_code', 'fixmedins_name', 'fixmedins_type', 'hosp_lv', 'admdvs'], [['H33010299901', '测试医院', '1', 2, '330102']]);
+    sheet('psn', ['psn_no', 'gend', 'brdy'], [['P0001', '1', new Date(Date.UTC(1960, 4, 1))]]);
+    sheet('setl', ['setl_id', 'mdtrt_id', 'psn_no', 'fixmedins_code', 'med_type', 'begntime', 'medfee_sumamt', 'hifp_pay', 'setl_time'],
+      [['S1', 'M1', 'P0001', 'H33010299901', '11', new Date(Date.UTC(2024, 4, 2, 9)), 120.5, 60, new Date(Date.UTC(2024, 4, 2, 10))]]);
+    sheet('说明', ['note'], [['extra sheet, ignored']]);
+    const v = await upload(s, admin, [{ name: 'extract.xlsx', content: Buffer.from(await wb.xlsx.writeBuffer()) }]);
+    expect(v.status).toBe(201);
+    expect(v.body.valid, JSON.stringify(v.body.rejects)).toBe(true);
+    expect(v.body.tables.map((t: { table: string; rows: number }) => `${t.table}:${t.rows}`).sort()).toEqual(['fixmedins:1', 'psn:1', 'setl:1']);
+  });
+
+  it('refuses files of other kinds, mixed workbooks and files, and empty uploads', async () => {
+    expect((await upload(s, admin, [{ name: 'run.exe', content: 'MZ' }])).status).toBe(400);
+    expect((await upload(s, admin, [{ name: 'a.xlsx', content: 'x' }, { name: 'psn.csv', content: 'psn_no\n1' }])).status).toBe(400);
+    expect((await upload(s, admin, [])).status).toBe(400);
+  });
+});
