@@ -69,8 +69,9 @@ export class DuckDbPool {
     let k = 0;
     for (let i = 1; i < this.busy.length; i++) if (this.busy[i]! < this.busy[k]!) k = i;
     this.busy[k]!++;
-    const run = this.queues[k]!.catch(() => {}).then(() => runQuery<T>(this.connections[k]!, sql, params));
-    this.queues[k] = run.finally(() => { this.busy[k]!--; });
+    const run = this.queues[k]!.then(() => runQuery<T>(this.connections[k]!, sql, params));
+    // The queue only orders the work: a failed query is the caller's to handle, never an unhandled rejection.
+    this.queues[k] = run.then(() => {}, () => {}).finally(() => { this.busy[k]!--; });
     return run;
   }
 

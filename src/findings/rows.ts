@@ -56,8 +56,9 @@ export async function rebuildFindingRows(engine: DuckDbEngine, screenedAt: strin
   }
 }
 
-/** Whether the browsing tables exist (a workspace screened by the CLI has findings but not these yet). */
+/** Whether the browsing tables exist (a workspace screened by the CLI, or by an older version, lacks some). */
 export async function findingRowsExist(engine: DuckDbEngine): Promise<boolean> {
-  const [r] = await engine.all<{ n: number }>(`SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_name = '${FINDING_ROWS}' AND table_schema = 'main'`);
-  return Number(r?.n ?? 0) > 0;
+  const [r] = await engine.all<{ n: number }>(`SELECT COUNT(*) AS n FROM information_schema.tables
+    WHERE table_schema = 'main' AND table_name IN ('${FINDING_ROWS}', '${INST_MONTH}', '${FINDING_AGG}')`);
+  return Number(r?.n ?? 0) === 3;
 }

@@ -1,0 +1,30 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { Role } from '../api/types';
+
+export interface RouteDef {
+  path: string;
+  page: LazyExoticComponent<ComponentType<{ params: Record<string, string> }>>;
+  /** Roles that may open it (all signed-in users when absent). */
+  roles?: Role[];
+}
+
+// Each page is its own chunk: the first load carries the shell, the login page and the page opened.
+const OverviewPage = lazy(() => import('../features/overview/OverviewPage'));
+const FindingsPage = lazy(() => import('../features/findings/FindingsPage'));
+const FindingDetailPage = lazy(() => import('../features/finding-detail/FindingDetailPage'));
+const InstitutionsPage = lazy(() => import('../features/institutions/InstitutionsPage'));
+const InstitutionProfilePage = lazy(() => import('../features/institutions/InstitutionProfilePage'));
+const RulesPage = lazy(() => import('../features/rules/RulesPage'));
+const ImportPage = lazy(() => import('../features/imports/ImportPage'));
+const AuditPage = lazy(() => import('../features/audit/AuditPage'));
+
+export const ROUTES: RouteDef[] = [
+  { path: '/', page: OverviewPage },
+  { path: '/findings', page: FindingsPage },
+  { path: '/findings/:id', page: FindingDetailPage },
+  { path: '/institutions', page: InstitutionsPage, roles: ['admin', 'analyst', 'reviewer'] },
+  { path: '/institutions/:code', page: InstitutionProfilePage },
+  { path: '/rules', page: RulesPage, roles: ['admin', 'analyst', 'reviewer'] },
+  { path: '/imports', page: ImportPage, roles: ['admin'] },
+  { path: '/audit', page: AuditPage, roles: ['admin'] },
+];

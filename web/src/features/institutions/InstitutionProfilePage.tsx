@@ -1,0 +1,173 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Button, Card, Col, Descriptions, Row, Space, Statistic, Table, Tag, Timeline, Typography } from 'antd';
+import { api } from '../../api/endpoints';
+import type { FindingsFilter, InstitutionProfile } from '../../api/types';
+import { ApiErrorResult } from '../../components/ApiErrorResult';
+import { Chart, type ChartOption } from '../../components/Chart';
+import { FindingsTable } from '../../components/FindingsTable';
+import { Money } from '../../components/Money';
+import { PageHeader } from '../../components/PageHeader';
+import { AgreementTag } from '../../components/Tags';
+import { useAsync } from '../../hooks/useAsync';
+import { DASH, monthBounds, useI18n, type I18n } from '../../i18n';
+import { useUser } from '../../lib/auth';
+import { findingsHref } from '../../lib/query';
+import { canGoBack, Link, useNavigate } from '../../lib/router';
+
+function monthlyOption(rows: InstitutionProfile['monthly'], i: I18n): ChartOption {
+  const num = (v: unknown) => (typeof v === 'number' ? v : Number(v));
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: { data: [i.t('institutions.settlements'), i.t('institutions.findings'), i.t('institutions.fundPaid')], bottom: 0 },
+    grid: { left: 8, right: 8, top: 24, bottom: 36, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    xAxis: { type: 'category', data: rows.map((r) => r.month) },
+    yAxis: [
+      { type: 'value', name: i.t('institutions.fundPaid'), axisLabel: { formatter: (v: number) => i.fmt.compact(v) } },
+      { type: 'value', splitLine: { show: false }, axisLabel: { formatter: (v: number) => i.fmt.compact(v) } },
+    ],
+    series: [
+      { name: i.t('institutions.settlements'), type: 'bar', yAxisIndex: 1, data: rows.map((r) => r.settlements), tooltip: { valueFormatter: (v) => i.fmt.count(num(v)) } },
+      { name: i.t('institutions.findings'), type: 'bar', yAxisIndex: 1, data: rows.map((r) => r.findings), itemStyle: { color: '#fa8c16' }, tooltip: { valueFormatter: (v) => i.fmt.count(num(v)) } },
+      { name: i.t('institutions.fundPaid'), type: 'line', yAxisIndex: 0, data: rows.map((r) => r.fundPaid), smooth: true, symbolSize: 7, tooltip: { valueFormatter: (v) => i.fmt.money(num(v)) } },
+    ],
+  };
+}
+
+function Figures({ p }: { p: InstitutionProfile }) {
+  const { t, fmt } = useI18n();
+  const inst = p.institution;
+  const cards = [
+    { id: 'inst-kpi-fund-paid', title: t('institutions.fundPaid'), value: fmt.money(inst.fundPaid) },
+    { id: 'inst-kpi-settlements', title: t('institutions.settlements'), value: fmt.count(inst.settlements) },
+    { id: 'inst-kpi-findings', title: t('institutions.findings'), value: fmt.count(inst.findings) },
+    { id: 'inst-kpi-amount-at-risk', title: t('institutions.amount'), value: fmt.money(inst.amount) },
+  ];
+  return (
+    <Row gutter={[16, 16]} className="fg-section">
+      {cards.map((c) => (
+        <Col key={c.id} xs={24} sm={12} xl={6}>
+          <Card data-testid={c.id} className="fg-kpi">
+            <Statistic title={c.title} value={c.value} />
+          </Card>
+        </Col>
+      ))}
+    </Row>
+  );
+}
+
+/** 机构画像: figures, monthly indicators, findings by code, its findings and its history. */
+export default function InstitutionProfilePage({ params }: { params: Record<string, string> }) {
+  const code = params.code ?? '';
+  const i18n = useI18n();
+  const { t, fmt, label, ruleName } = i18n;
+  const user = useUser();
+  const navigate = useNavigate();
+  const { data, error, reload } = useAsync((signal) => api.institution(code, signal), [code]);
+  const [findings, setFindings] = useState<FindingsFilter>({ institution: code });
+  useEffect(() => setFindings({ institution: code }), [code]);
+  const findingsFilter = useMemo(() => ({ ...findings, institution: code }), [findings, code]);
+  const option = useMemo(() => (data ? monthlyOption(data.monthly, i18n) : null), [data, i18n]);
+
+  const back = user.role === 'institution' ? null : (
+    <Button onClick={() => (canGoBack() ? window.history.back() : navigate('/institutions'))}>{t('institutions.backToList')}</Button>
+  );
+
+  if (error && (!data || data.institution.fixmedinsCode !== code)) {
+    return <ApiErrorResult error={error} invalidIsNotFound notFoundTitle={t('institutions.notFound')} onRetry={reload} extra={back} />;
+  }
+  if (!data || !option) return <Card loading />;
+  const inst = data.institution;
+
+  return (
+    <div data-testid="institution-profile">
+      <PageHeader
+        title={<Space wrap><span>{inst.name}</span><Typography.Text type="secondary" style={{ fontSize: 14 }}>{inst.fixmedinsCode}</Typography.Text><AgreementTag status={inst.agreementStatus} /></Space>}
+        extra={back}
+      />
+      <Card size="small" className="fg-section">
+        <Descriptions
+          size="small"
+          column={{ xs: 1, md: 2, xl: 4 }}
+          items={[
+            { key: 'type', label: t('institutions.type'), children: label('instType', inst.type) },
+            { key: 'kind', label: t('institutions.kind'), children: label('instKind', inst.kind) },
+            { key: 'level', label: t('institutions.hospLevel'), children: inst.level === null ? DASH : label('hospLv', inst.level) },
+            { key: 'region', label: t('finding.region'), children: `${inst.regionName ?? ''} (${inst.admdvs})` },
+            { key: 'grid', label: t('finding.grid'), children: inst.gridId ?? DASH },
+            { key: 'agreement', label: t('institutions.agreement'), children: <AgreementTag status={inst.agreementStatus} /> },
+            { key: 'from', label: t('institutions.statusFrom'), children: fmt.date(inst.statusFrom) },
+            { key: 'prac', label: t('institutions.practitioners'), children: fmt.count(inst.practitioners) },
+          ]}
+        />
+      </Card>
+      <Figures p={data} />
+      <Card title={t('institutions.monthly')} size="small" className="fg-section">
+        <Chart
+          testId="chart-institution-monthly"
+          option={option}
+          height={300}
+          ariaLabel={t('institutions.monthly')}
+          onCategoryClick={(idx) => {
+            const r = data.monthly[idx];
+            if (r) navigate(findingsHref({ institution: code, ...monthBounds(r.month) }));
+          }}
+        />
+      </Card>
+      <Row gutter={16}>
+        <Col xs={24} xl={12}>
+          <Card title={t('institutions.byCode')} size="small" className="fg-section" data-testid="institution-by-code">
+            <Table
+              size="small"
+              rowKey="code"
+              dataSource={data.byCode}
+              pagination={false}
+              locale={{ emptyText: t('overview.noData') }}
+              columns={[
+                {
+                  key: 'code',
+                  title: t('finding.rule'),
+                  render: (_, r) => (
+                    <Link to={findingsHref({ institution: code, code: [r.code] })}>
+                      <Typography.Text code>{r.code}</Typography.Text> {ruleName(r)}
+                    </Link>
+                  ),
+                },
+                { key: 'findings', title: t('institutions.findings'), align: 'right', render: (_, r) => fmt.count(r.findings) },
+                { key: 'amount', title: t('institutions.amount'), align: 'right', render: (_, r) => <Money value={r.amount} /> },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title={t('institutions.history')} size="small" className="fg-section" data-testid="institution-history">
+            {data.history.length ? (
+              <Timeline
+                items={data.history.slice(0, 50).map((h, idx) => ({
+                  key: `${h.at}-${idx}`,
+                  color: h.kind === 'agreement' ? 'red' : 'blue',
+                  title: fmt.dateTime(h.at),
+                  content: (
+                    <Space size={4} wrap>
+                      <Tag>{h.kind === 'agreement' ? t('institutions.historyAgreement') : t('institutions.historyDecision')}</Tag>
+                      {h.findingId ? <Link to={`/findings/${encodeURIComponent(h.findingId)}`}>{h.text}</Link> : <span>{h.text}</span>}
+                    </Space>
+                  ),
+                }))}
+              />
+            ) : (
+              <Typography.Text type="secondary">{t('institutions.noHistory')}</Typography.Text>
+            )}
+          </Card>
+        </Col>
+      </Row>
+      <Card
+        title={t('institutions.findingsList')}
+        size="small"
+        className="fg-section"
+        extra={<Link to={findingsHref({ institution: code })}>{t('institutions.openInFindings')}</Link>}
+      >
+        <FindingsTable filter={findingsFilter} onChange={setFindings} hideInstitution testId="institution-findings-table" />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+import { useMemo } from 'react';
+import { Card, Input, Select, Space, Table, Typography } from 'antd';
+import type { TableColumnsType, TableProps } from 'antd';
+import { api } from '../../api/endpoints';
+import type { InstitutionRow, InstitutionSort, InstitutionsFilter } from '../../api/types';
+import { ApiErrorResult } from '../../components/ApiErrorResult';
+import { Money } from '../../components/Money';
+import { PageHeader } from '../../components/PageHeader';
+import { AgreementTag } from '../../components/Tags';
+import { useAsync } from '../../hooks/useAsync';
+import { DASH, useI18n } from '../../i18n';
+import { useMeta } from '../../lib/meta';
+import { parseInstitutionsFilter, toParams } from '../../lib/query';
+import { Link, useSearchParams } from '../../lib/router';
+
+const KINDS = ['public_hospital', 'private_hospital', 'primary_care', 'village_clinic', 'pharmacy', 'other'];
+const DEFAULT_PAGE_SIZE = 50;
+
+/** 定点医药机构: searched, filtered and sorted on the server. */
+export default function InstitutionsPage() {
+  const { t, fmt, label } = useI18n();
+  const { meta } = useMeta();
+  const [sp, setSp] = useSearchParams();
+  const search = sp.toString();
+  const filter = useMemo(() => parseInstitutionsFilter(new URLSearchParams(search)), [search]);
+  const { data, error, loading, reload } = useAsync((signal) => api.institutions(filter, signal), [search]);
+  const go = (f: InstitutionsFilter) => setSp(toParams(f));
+  const sort = filter.sort ?? '-amount';
+  const order = (s: InstitutionSort) => (sort === s ? (s.startsWith('-') ? 'descend' : 'ascend') : null);
+
+  const columns: TableColumnsType<InstitutionRow> = [
+    {
+      key: 'name',
+      title: t('institutions.name'),
+      sorter: true,
+      sortDirections: ['ascend'],
+      sortOrder: order('name'),
+      render: (_, r) => <Link to={`/institutions/${encodeURIComponent(r.fixmedinsCode)}`} data-testid="institution-link">{r.name}</Link>,
+    },
+    { key: 'code', title: t('institutions.code'), dataIndex: 'fixmedinsCode' },
+    { key: 'type', title: t('institutions.type'), render: (_, r) => label('instType', r.type) },
+    { key: 'kind', title: t('institutions.kind'), render: (_, r) => label('instKind', r.kind) },
+    { key: 'level', title: t('institutions.hospLevel'), render: (_, r) => (r.level === null ? DASH : label('hospLv', r.level)) },
+    { key: 'region', title: t('finding.region'), render: (_, r) => r.regionName ?? r.admdvs },
+    { key: 'grid', title: t('finding.grid'), render: (_, r) => r.gridId ?? DASH },
+    { key: 'agreement', title: t('institutions.agreement'), render: (_, r) => <AgreementTag status={r.agreementStatus} /> },
+    { key: 'fundPaid', title: t('institutions.fundPaid'), align: 'right', sorter: true, sortDirections: ['descend'], sortOrder: order('-fundPaid'), render: (_, r) => <Money value={r.fundPaid} /> },
+    { key: 'settlements', title: t('institutions.settlements'), align: 'right', render: (_, r) => fmt.count(r.settlements) },
+    { key: 'findings', title: t('institutions.findings'), align: 'right', sorter: true, sortDirections: ['descend'], sortOrder: order('-findings'), render: (_, r) => fmt.count(r.findings) },
+    { key: 'amount', title: t('institutions.amount'), align: 'right', sorter: true, sortDirections: ['descend'], sortOrder: order('-amount'), render: (_, r) => <Money value={r.amount} /> },
+  ];
+
+  const onChange: TableProps<InstitutionRow>['onChange'] = (pagination, _f, sorter, extra) => {
+    if (extra.action === 'sort') {
+      const s = Array.isArray(sorter) ? sorter[0] : sorter;
+      const map: Record<string, InstitutionSort> = { name: 'name', fundPaid: '-fundPaid', findings: '-findings', amount: '-amount' };
+      const next = s?.order && typeof s.columnKey === 'string' ? map[s.columnKey] : undefined;
+      go({ ...filter, sort: next, page: undefined });
+      return;
+    }
+    const size = pagination.pageSize ?? DEFAULT_PAGE_SIZE;
+    const page = size !== (filter.pageSize ?? DEFAULT_PAGE_SIZE) ? 1 : pagination.current ?? 1;
+    go({ ...filter, page: page > 1 ? page : undefined, pageSize: size !== DEFAULT_PAGE_SIZE ? size : undefined });
+  };
+
+  return (
+    <div data-testid="institutions-page">
+      <PageHeader title={t('institutions.title')} />
+      <Card size="small" className="fg-section">
+        <Space wrap>
+          <Input.Search
+            key={filter.q ?? ''}
+            defaultValue={filter.q}
+            placeholder={t('institutions.q')}
+            aria-label={t('institutions.q')}
+            allowClear
+            enterButton={t('common.search')}
+            onSearch={(q) => go({ ...filter, q: q.trim() || undefined, page: undefined })}
+            style={{ width: 320 }}
+            data-testid="institutions-q"
+            maxLength={64}
+          />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('finding.region')}
+            aria-label={t('finding.region')}
+            style={{ width: 220 }}
+            value={filter.admdvs}
+            options={(meta?.regions ?? []).map((r) => ({ value: r.admdvs, label: `${r.name} (${r.admdvs})` }))}
+            onChange={(v: string | undefined) => go({ ...filter, admdvs: v, page: undefined })}
+            data-testid="institutions-region"
+          />
+          <Select
+            allowClear
+            placeholder={t('institutions.kind')}
+            aria-label={t('institutions.kind')}
+            style={{ width: 180 }}
+            value={filter.kind}
+            options={KINDS.map((k) => ({ value: k, label: label('instKind', k) }))}
+            onChange={(v: string | undefined) => go({ ...filter, kind: v, page: undefined })}
+            data-testid="institutions-kind"
+          />
+        </Space>
+      </Card>
+      {error && !data ? (
+        <ApiErrorResult error={error} onRetry={reload} />
+      ) : (
+        <div data-testid="institutions-table">
+          <Typography.Text type="secondary">{data ? t('common.total', { n: fmt.count(data.total) }) : null}</Typography.Text>
+          <Table<InstitutionRow>
+            rowKey="fixmedinsCode"
+            size="middle"
+            columns={columns}
+            dataSource={data?.items ?? []}
+            loading={loading}
+            onChange={onChange}
+            scroll={{ x: 1300 }}
+            locale={{ emptyText: t('institutions.empty') }}
+            pagination={{
+              current: filter.page ?? 1,
+              pageSize: filter.pageSize ?? DEFAULT_PAGE_SIZE,
+              total: data?.total ?? 0,
+              showSizeChanger: true,
+              pageSizeOptions: [20, 50, 100, 200],
+              showTotal: (n) => t('common.total', { n: fmt.count(n) }),
+            }}
+          />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import { FINDING_SORT_VALUES, STATUS_VALUES, type FindingSort, type FindingStatus, type FindingsFilter, type InstitutionSort, type InstitutionsFilter, type Level } from '../api/types';
+
+/** Finding filters <-> the page's query string, which uses the API's own parameter names (so links are the API query). */
+export function parseFindingsFilter(sp: URLSearchParams): FindingsFilter {
+  const f: FindingsFilter = {};
+  const list = (k: string) => (sp.get(k) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const int = (k: string) => {
+    const v = Number(sp.get(k));
+    return Number.isInteger(v) && v > 0 ? v : undefined;
+  };
+  const str = (k: string) => sp.get(k)?.trim() || undefined;
+
+  const code = list('code');
+  if (code.length) f.code = code;
+  const status = list('status').filter((s): s is FindingStatus => (STATUS_VALUES as readonly string[]).includes(s));
+  if (status.length) f.status = status;
+  const level = sp.get('level');
+  if (level === 'definite' || level === 'suspect') f.level = level satisfies Level;
+  const sort = sp.get('sort');
+  if (sort && (FINDING_SORT_VALUES as readonly string[]).includes(sort)) f.sort = sort as FindingSort;
+  f.institution = str('institution');
+  const admdvs = str('admdvs');
+  if (admdvs && /^\d{2,6}$/.test(admdvs)) f.admdvs = admdvs;
+  f.grid = str('grid');
+  const from = str('from');
+  if (from && /^\d{4}-\d{2}-\d{2}$/.test(from)) f.from = from;
+  const to = str('to');
+  if (to && /^\d{4}-\d{2}-\d{2}$/.test(to)) f.to = to;
+  const min = Number(sp.get('minAmount'));
+  if (sp.get('minAmount') && Number.isFinite(min) && min >= 0) f.minAmount = min;
+  f.q = str('q');
+  f.assignee = str('assignee');
+  f.page = int('page');
+  const pageSize = int('pageSize');
+  if (pageSize && pageSize <= 200) f.pageSize = pageSize;
+  return stripEmpty(f);
+}
+
+export function findingsFilterToParams(f: FindingsFilter): URLSearchParams {
+  const sp = new URLSearchParams();
+  const order: Array<keyof FindingsFilter> = ['code', 'level', 'status', 'institution', 'admdvs', 'grid', 'from', 'to', 'minAmount', 'q', 'assignee', 'sort', 'page', 'pageSize'];
+  for (const k of order) {
+    const v = f[k];
+    if (v === undefined || v === null || v === '') continue;
+    if (Array.isArray(v)) {
+      if (v.length) sp.set(k, v.join(','));
+    } else {
+      sp.set(k, String(v));
+    }
+  }
+  return sp;
+}
+
+/** A link to the findings page with these filters. */
+export function findingsHref(f: FindingsFilter): string {
+  const s = findingsFilterToParams(f).toString();
+  return s ? `/findings?${s}` : '/findings';
+}
+
+export function parseInstitutionsFilter(sp: URLSearchParams): InstitutionsFilter {
+  const sorts: InstitutionSort[] = ['-amount', '-findings', '-fundPaid', 'name'];
+  const f: InstitutionsFilter = {};
+  const q = sp.get('q')?.trim();
+  if (q) f.q = q;
+  const admdvs = sp.get('admdvs');
+  if (admdvs && /^\d{2,6}$/.test(admdvs)) f.admdvs = admdvs;
+  const kind = sp.get('kind');
+  if (kind) f.kind = kind;
+  const sort = sp.get('sort');
+  if (sort && (sorts as string[]).includes(sort)) f.sort = sort as InstitutionSort;
+  const page = Number(sp.get('page'));
+  if (Number.isInteger(page) && page > 0) f.page = page;
+  const pageSize = Number(sp.get('pageSize'));
+  if (Number.isInteger(pageSize) && pageSize > 0 && pageSize <= 200) f.pageSize = pageSize;
+  return f;
+}
+
+export function toParams(f: object): URLSearchParams {
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(f)) {
+    if (v === undefined || v === null || v === '') continue;
+    sp.set(k, Array.isArray(v) ? v.join(',') : String(v));
+  }
+  return sp;
+}
+
+function stripEmpty<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as Array<keyof T>) if (o[k] === undefined) delete o[k];
+  return o;
+}
