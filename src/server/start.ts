@@ -43,7 +43,7 @@ async function seedAccounts(store: StoreDb, wb: Workbench): Promise<void> {
   if ((await countUsers(store)) > 0) return;
   const [hospital] = await wb.reads.query<{ code: string; name: string }>(`SELECT i.fixmedins_code AS code, i.fixmedins_name AS name FROM fixmedins i
     LEFT JOIN (SELECT fixmedins_code, COUNT(*) AS n FROM fg_finding_row GROUP BY 1) f USING (fixmedins_code)
-    WHERE i.fixmedins_type = '1' ORDER BY COALESCE(f.n, 0) DESC, i.fixmedins_code LIMIT 1`);
+    WHERE i.fixmedins_type = '1' ORDER BY (COALESCE(i.hosp_lv, 0) >= 2) DESC, COALESCE(f.n, 0) DESC, i.fixmedins_code LIMIT 1`);
   const [county] = await wb.reads.query<{ admdvs: string }>(`SELECT admdvs FROM fixmedins WHERE admdvs IS NOT NULL GROUP BY admdvs ORDER BY (admdvs = '330122') DESC, COUNT(*) LIMIT 1`);
   const [city] = await wb.reads.query<{ prefix: string }>(`SELECT substr(MIN(admdvs), 1, 4) AS prefix FROM fixmedins`);
   const cityPrefix = city?.prefix ?? null;
