@@ -384,7 +384,7 @@ async function serveCommand(opts: Options): Promise<number> {
     db: opts.db ?? DEFAULT_WORKSPACE, port, host: opts.host ?? process.env.HOST ?? '127.0.0.1', demo: opts.demo === true,
     databaseUrl: process.env.DATABASE_URL, pgSchema: opts['pg-schema'] ?? process.env.FUNDGUARD_PG_SCHEMA,
   });
-  console.log(`\nFundguard workbench: ${served.url}`);
+  console.log(`\nFundguard workbench: ${served.url.replace('//127.0.0.1:', '//localhost:')}`);
   console.log(`operational data: ${process.env.DATABASE_URL ? `PostgreSQL (${opts['pg-schema'] ?? process.env.FUNDGUARD_PG_SCHEMA ?? 'fundguard_app'})` : `embedded in ${opts.db ?? DEFAULT_WORKSPACE}`}`);
   if (served.accounts.length) {
     console.log(table(['demo account', 'password', 'role', 'scope'], served.accounts.map((a) => [a.username, a.password, a.role, a.scope])));

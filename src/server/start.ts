@@ -93,7 +93,7 @@ export async function serve(o: ServeOptions): Promise<Served> {
   await app.listen({ port: o.port, host: o.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : o.port;
-  const url = `http://${o.host === '0.0.0.0' || o.host === '::' ? 'localhost' : o.host}:${port}`;
+  const url = `http://${o.host === '0.0.0.0' || o.host === '::' ? '127.0.0.1' : o.host}:${port}`;
   return {
     app, workbench: wb, url, accounts,
     close: async () => {
