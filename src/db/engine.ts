@@ -37,6 +37,12 @@ export interface Dialect {
   /** A 64-bit hash of several values: grouping on it is much cheaper than on the values themselves,
    * so large groupings first find candidate groups by hash and then compare the values exactly. */
   hash(exprs: string[]): string;
+  /** The month (YYYY-MM) of a date or timestamp. */
+  month(expr: string): string;
+  /** A month (YYYY-MM text) moved by `n` months. */
+  addMonths(monthText: string, n: number): string;
+  /** The median of a numeric expression (an aggregate). */
+  median(expr: string): string;
 }
 
 export const duckdbDialect: Dialect = {
@@ -45,6 +51,9 @@ export const duckdbDialect: Dialect = {
   epoch: (e) => `epoch(${e})`,
   regexFull: (e, r) => `regexp_full_match(${e}, ${quote(r)})`,
   hash: (es) => `hash(${es.join(', ')})`,
+  month: (e) => `strftime(${e}, '%Y-%m')`,
+  addMonths: (m, n) => `strftime(CAST(${m} || '-01' AS DATE) + INTERVAL (${n}) MONTH, '%Y-%m')`,
+  median: (e) => `quantile_cont(${e}, 0.5)`,
 };
 
 export const postgresDialect: Dialect = {
@@ -53,6 +62,9 @@ export const postgresDialect: Dialect = {
   epoch: (e) => `EXTRACT(EPOCH FROM ${e})`,
   regexFull: (e, r) => `(${e} ~ ${quote(r)})`,
   hash: (es) => `hashtextextended(concat_ws(chr(31), ${es.map((e) => `CAST(${e} AS TEXT)`).join(', ')}), 0)`,
+  month: (e) => `to_char(${e}, 'YYYY-MM')`,
+  addMonths: (m, n) => `to_char(CAST(${m} || '-01' AS DATE) + make_interval(months => ${n}), 'YYYY-MM')`,
+  median: (e) => `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${e})`,
 };
 
 /** A SQL string literal. */
