@@ -190,9 +190,13 @@ export function buildCity(opts: CityOptions): City {
         add(d, 'public_hospital', 3, name, d.grids[k % d.grids.length]!, true);
       }
     }
+    // Every district has its people's hospital; the larger ones (30,000 insured or more) a TCM hospital and a
+    // maternal and child hospital too, so that district hospitals have the volumes real ones have.
     add(d, 'public_hospital', 2, `${d.name}第一人民医院`, mainGrid);
-    add(d, 'public_hospital', 2, `${d.name}中医院`, d.grids[1 % d.grids.length]!);
-    add(d, 'public_hospital', 2, `${d.name}妇幼保健院`, d.grids[2 % d.grids.length]!);
+    if (d.persons >= 30_000) {
+      add(d, 'public_hospital', 2, `${d.name}中医院`, d.grids[1 % d.grids.length]!);
+      add(d, 'public_hospital', 2, `${d.name}妇幼保健院`, d.grids[2 % d.grids.length]!);
+    }
     const nPrivate = Math.max(1, Math.round(d.persons / 30_000));
     for (let k = 0; k < nPrivate; k++) {
       add(d, 'private_hospital', k % 2 === 0 ? 2 : 1, `${d.name}${PRIVATE_BRANDS[(d.index + k) % PRIVATE_BRANDS.length]}医院${k >= PRIVATE_BRANDS.length ? k : ''}`, d.grids[k % d.grids.length]!);
@@ -226,13 +230,15 @@ export function buildCity(opts: CityOptions): City {
   }
 
   // Drifting institutions: hospitals whose monthly figures jump from one month on (labelled for early warning).
+  // Only public hospitals of level 2 and 3: they admit enough patients a month for a jump to mean something (a
+  // clinic going from one admission to two is noise, not drift).
   if (opts.calendar.months >= 4) {
-    const hospitals = institutions.filter((i) => i.type === '1' && (i.level ?? 0) >= 1 && i.status === 'normal');
-    const nDrift = Math.max(2, Math.round(hospitals.length * 0.04 * Math.max(opts.violationRate, 0.5)));
+    const hospitals = institutions.filter((i) => i.kind === 'public_hospital' && (i.level ?? 0) >= 2 && i.status === 'normal');
+    const nDrift = Math.max(3, Math.round(hospitals.length * 0.25 * Math.max(opts.violationRate, 0.5)));
     const indicators: DriftIndicator[] = ['admissions', 'cost_per_admission', 'fund_paid'];
     for (let k = 0; k < nDrift && hospitals.length; k++) {
       const inst = hospitals.splice(rng.int(0, hospitals.length - 1), 1)[0]!;
-      inst.drift = { month: rng.int(3, opts.calendar.months - 1), indicator: indicators[k % 3]!, factor: Math.round((1.7 + rng.next() * 0.8) * 100) / 100 };
+      inst.drift = { month: rng.int(Math.min(4, opts.calendar.months - 1), opts.calendar.months - 1), indicator: indicators[k % 3]!, factor: Math.round((1.7 + rng.next() * 0.8) * 100) / 100 };
     }
   }
 

@@ -66,8 +66,6 @@ export interface Planned {
   injected?: boolean;
   /** The visit's mdtrt_id, once written. */
   mdtrtId?: string;
-  /** Length-of-stay multiplier of a drifting institution. */
-  stayFactor?: number;
 }
 
 const SETTLE_CODES: ViolationCode[] = ['SUSPENDED_INSTITUTION', 'CARD_BURST'];
@@ -300,15 +298,12 @@ export class Shard {
       if (terminal) los = lastDay - day;
       const inst = this.pickInstitution(p, 'inpatient', day, rng, diagnosis.surgical === true);
       if (!inst) continue;
-      const drift = inst.drift && this.calendar.monthOf(day) >= inst.drift.month ? inst.drift : undefined;
-      const stayFactor = drift?.indicator === 'cost_per_admission' ? drift.factor : drift?.indicator === 'fund_paid' ? Math.sqrt(drift.factor) : 1;
-      los = Math.min(45, Math.round(los * stayFactor));
       const placed = this.placeAdmission(p, admissions, busyDays, inst, day, los, diagnosis, lastDay, terminal);
       if (!placed) continue;
       day = placed.day;
       const v: Planned = {
         setting: 'inpatient', inst: inst.index, day, endDay: day + placed.los, start: day * DAY + rng.int(8 * 3600, 20 * 3600), end: 0,
-        group, diagnosis, fixed: false, labels: [], stayFactor,
+        group, diagnosis, fixed: false, labels: [],
       };
       v.end = placed.los === 0 ? v.start + rng.int(4 * 3600, Math.max(4 * 3600 + 60, 23 * 3600 - (v.start - day * DAY))) : v.endDay * DAY + rng.int(9 * 3600, 16 * 3600);
       if (v.end >= (v.endDay + 1) * DAY) v.end = v.endDay * DAY + 23 * 3600;
@@ -611,15 +606,23 @@ export class Shard {
       for (const i of usable) {
         let weight = w / usable.length;
         if (i.level === 3 && i.district === this.district.index) weight *= 3;
-        if (setting === 'inpatient' && i.drift && month >= i.drift.month) {
-          if (i.drift.indicator === 'admissions') weight *= i.drift.factor;
-          else if (i.drift.indicator === 'fund_paid') weight *= Math.sqrt(i.drift.factor);
-        }
         pool.push(i);
         weights.push(weight);
       }
     }
     if (!pool.length) return null;
+    if (setting === 'inpatient') {
+      // A drifting hospital's share of this person's admissions grows by the drift factor (its square root for
+      // fund_paid, whose stays also lengthen): the weight that turns share s into f·s (at most 90 %).
+      const total = weights.reduce((a, b) => a + b, 0);
+      pool.forEach((i, k) => {
+        if (!i.drift || month < i.drift.month || (i.drift.indicator !== 'admissions' && i.drift.indicator !== 'fund_paid')) return;
+        const f = i.drift.indicator === 'admissions' ? i.drift.factor : Math.sqrt(i.drift.factor);
+        const s = weights[k]! / total;
+        const target = Math.min(0.9, f * s);
+        weights[k] = (target * (total - weights[k]!)) / (1 - target);
+      });
+    }
     return new WeightedTable(pool, weights);
   }
 
@@ -769,11 +772,31 @@ export class Shard {
         if (b.tryAdd(dailyTreatment, step(), { dr, dept }) && rng.chance(0.5)) add(this.cat.pool(g, 'inpatient', 'material'));
       }
       if (day !== v.day && !last && rng.chance(0.3)) add(this.cat.pool(g, 'inpatient', 'lab'));
+      this.intensify(b, v, inst, day, t, limit, dr, dept);
       if (last && day !== v.day && rng.chance(0.4)) {
         // Discharge medication (出院带药): at most a week, so it can never leave more than 7 days to run.
         const d = rng.pick(drugPool.length ? drugPool : [-1]);
         if (d >= 0 && t < limit) b.tryAdd(d, step(), { dr, dept, rxno: `${rx}D`, prd: rng.int(3, 7) });
       }
+    }
+  }
+
+  /**
+   * A drifting hospital's stays cost more per day from its drift month (more exams, labs and treatments: 过度诊疗):
+   * the day's charges are raised to the drift factor (its square root for fund_paid, whose admissions grow too).
+   */
+  private intensify(b: VisitBuilder, v: Planned, inst: Institution, day: number, from: number, limit: number, dr: string | null, dept: string | null): void {
+    const drift = inst.drift;
+    if (!drift || (drift.indicator !== 'cost_per_admission' && drift.indicator !== 'fund_paid') || this.calendar.monthOf(day) < drift.month) return;
+    const f = drift.indicator === 'cost_per_admission' ? drift.factor : Math.sqrt(drift.factor);
+    const spent = () => b.lines.reduce((s, l) => (l.day === day ? s + l.amt : s), 0);
+    const target = spent() * f;
+    const g = v.group!.key;
+    const pools = [this.cat.pool(g, 'inpatient', 'exam'), this.cat.pool(g, 'inpatient', 'lab'), this.cat.pool(g, 'inpatient', 'treatment'), this.cat.pool(null, 'inpatient', 'lab')];
+    let t = from;
+    for (let k = 0; k < 40 && spent() < target && t < limit; k++) {
+      t = Math.min(t + 120, limit);
+      b.pickAndAdd(pools[k % pools.length]!, t, { dr, dept });
     }
   }
 
