@@ -19,6 +19,7 @@ import { dashboardRoutes } from './routes/dashboard.js';
 import { findingRoutes } from './routes/findings.js';
 import { importRoutes } from './routes/imports.js';
 import { institutionRoutes } from './routes/institutions.js';
+import { monitoringRoutes } from './routes/monitoring.js';
 import { ruleRoutes } from './routes/rules.js';
 import type { Workbench } from './workbench.js';
 
@@ -80,6 +81,7 @@ export async function buildApp(wb: Workbench, o: AppOptions = {}): Promise<Fasti
   findingRoutes(app, wb);
   institutionRoutes(app, wb);
   ruleRoutes(app, wb);
+  monitoringRoutes(app, wb);
   importRoutes(app, wb);
   auditRoutes(app, wb);
   const version = (JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version;

@@ -308,3 +308,132 @@ export interface AuditEntry {
   target: string | null;
   detail: string | null;
 }
+
+// ---------------------------------------------------------------- monitoring and early warning (预警)
+
+export const INDICATOR_KEYS = [
+  'visits', 'admissions', 'discharges', 'fund_paid', 'total_cost', 'cost_per_visit', 'cost_per_admission', 'alos',
+  'fund_share', 'drug_share', 'readmission_15d', 'findings', 'amount_at_risk',
+] as const;
+export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
+export const WARNING_LEVELS = ['yellow', 'orange', 'red'] as const;
+export type WarningLevel = (typeof WARNING_LEVELS)[number];
+
+export const warningsQuery = pageQuery.extend({
+  month: month.optional(),
+  level: list.optional(),
+  indicator: list.optional(),
+  basis: z.enum(['threshold', 'history', 'peer']).optional(),
+  institution: z.string().max(32).optional(),
+  admdvs: z.string().regex(/^\d{2,6}$/).optional(),
+  grid: z.string().max(64).optional(),
+  sort: z.enum(['-level', '-change', '-z', 'month', '-month', 'institution']).default('-level'),
+});
+export interface WarningRow {
+  id: string;
+  fixmedinsCode: string;
+  institutionName: string | null;
+  kind: string | null;
+  hospLv: number | null;
+  admdvs: string | null;
+  regionName: string | null;
+  gridId: string | null;
+  month: string;
+  indicator: IndicatorKey;
+  indicatorName: string;
+  indicatorNameEn: string;
+  /** 'threshold': month-on-month growth (or a rate) against set thresholds; 'history': robust z against the
+   * institution's own earlier months; 'peer': robust z against its peers (same kind and level). */
+  basis: 'threshold' | 'history' | 'peer';
+  value: number;
+  /** The previous month's value or the yellow threshold (threshold basis), the median of the institution's
+   * earlier months (history basis) or the peers' median (peer basis). */
+  reference: number | null;
+  /** Month-on-month change (0.42 = +42 %), for growth thresholds. */
+  change: number | null;
+  /** Robust z-score: against the institution's own history (threshold basis) or its peers (peer basis). */
+  z: number | null;
+  level: WarningLevel;
+  /** A sentence saying what was compared with what, in Chinese and English. */
+  message: string;
+  messageEn: string;
+  /** The clue made from this warning, if any. */
+  clueId: string | null;
+}
+export interface WarningSummary {
+  months: string[];
+  month: string | null;
+  /** Institutions by their highest level that month, and warnings by level. */
+  institutions: Record<WarningLevel, number>;
+  warnings: Record<WarningLevel, number>;
+}
+
+export const indicatorQuery = z.object({
+  unitType: z.enum(['institution', 'region', 'grid']).default('institution'),
+  unitId: z.string().min(1).max(64),
+  indicator: z.enum(INDICATOR_KEYS),
+});
+export interface IndicatorSeries {
+  unitType: 'institution' | 'region' | 'grid';
+  unitId: string;
+  name: string;
+  indicator: IndicatorKey;
+  indicatorName: string;
+  indicatorNameEn: string;
+  unit: 'count' | 'money' | 'ratio' | 'days';
+  /** For institutions: the peer group (kind|level) the band comes from. */
+  peerGroup: string | null;
+  points: Array<{
+    month: string; value: number | null; previous: number | null; change: number | null;
+    /** The same month a year earlier, and the change against it. */
+    lastYear: number | null; yearChange: number | null;
+    /** Peers that month: median and the band median ± 1.4826 × MAD (institutions only). */
+    peerMedian: number | null; peerLow: number | null; peerHigh: number | null; peers: number | null;
+    warning: WarningLevel | null;
+  }>;
+}
+
+export const practitionersQuery = pageQuery.extend({
+  kind: z.string().max(32).optional(),
+  dept: z.string().max(32).optional(),
+  institution: z.string().max(32).optional(),
+  level: list.optional(),
+  sort: z.enum(['-z', '-costPerRx', '-drugsPerRx', '-restrictedShare', '-prescriptions']).default('-z'),
+});
+export interface PractitionerRow {
+  pracCode: string;
+  name: string | null;
+  fixmedinsCode: string;
+  institutionName: string | null;
+  kind: string | null;
+  dept: string | null;
+  prescriptions: number;
+  costPerRx: number;
+  drugsPerRx: number;
+  /** Share of the practitioner's lines whose item carries a restriction (限定支付). */
+  restrictedShare: number;
+  peers: number;
+  peerCostPerRx: number | null;
+  peerDrugsPerRx: number | null;
+  peerRestrictedShare: number | null;
+  zCost: number | null;
+  zDrugs: number | null;
+  zRestricted: number | null;
+  /** The highest of the three z-scores, and the level it reaches (null: within peers). */
+  z: number | null;
+  level: WarningLevel | null;
+}
+
+export const clueBody = z.object({ note: z.string().trim().max(2000).optional() });
+export interface Clue {
+  id: string;
+  /** Where it came from; the case workflow (a later step) takes clues from here. */
+  source: 'warning';
+  sourceId: string;
+  fixmedinsCode: string;
+  summary: string;
+  note: string | null;
+  status: 'open';
+  createdBy: string;
+  createdAt: string;
+}

@@ -10,9 +10,11 @@ import { importDataset, ImportRejected, type ImportReport } from '../dataset/imp
 import { DatasetError } from '../dataset/discover.js';
 import { DuckDbEngine, DuckDbPool } from '../db/duckdb.js';
 import { ensureFindingTables, findingRowsExist, rebuildFindingRows } from '../findings/rows.js';
+import { monitoringExists } from '../monitoring/tables.js';
 import { JobRunner, type Progress } from '../jobs/jobs.js';
 import { runScreening } from '../screening/run.js';
 import { configuredRules } from '../screening/settings.js';
+import { buildMonitoring, loadWarningConfig } from '../monitoring/service.js';
 import { DuckDbStore, PostgresStore, type StoreDb } from '../store/db.js';
 import { ensureStoreSchema } from '../store/schema.js';
 import { syncStatusMirror } from '../triage/decisions.js';
@@ -47,6 +49,7 @@ export class Workbench {
     const store: StoreDb = o.databaseUrl ? await PostgresStore.connect(o.databaseUrl, o.pgSchema ?? 'fundguard_app') : await DuckDbStore.open(workspace);
     await ensureStoreSchema(store);
     if (!(await findingRowsExist(workspace))) await rebuildFindingRows(workspace);
+    if (!(await monitoringExists(workspace))) await buildMonitoring(workspace, await loadWarningConfig(store));
     const reads = await DuckDbPool.create(workspace, 4);
     await syncStatusMirror(store, reads);
     const uploadsDir = resolve(o.uploadsDir ?? join(o.db === ':memory:' ? 'data' : resolve(o.db, '..'), 'uploads'));
@@ -60,6 +63,8 @@ export class Workbench {
     const outcomes = await runScreening(this.workspace, rules, { onRule: (i, n, code) => progress(i, n + 1, code || 'finishing') });
     progress(rules.length, rules.length + 1, 'indexing findings');
     await rebuildFindingRows(this.workspace, new Date().toISOString().replace('T', ' ').replace('Z', ''));
+    progress(rules.length + 0.5, rules.length + 1, 'indicators and warnings');
+    await buildMonitoring(this.workspace, await loadWarningConfig(this.store));
     const ran = outcomes.filter((o) => o.status === 'ran');
     return { findings: ran.reduce((s, o) => s + o.findings, 0), amount: Math.round(ran.reduce((s, o) => s + o.amount, 0) * 100) / 100 };
   }

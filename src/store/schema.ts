@@ -17,6 +17,10 @@ const STATEMENTS = [
   `CREATE TABLE IF NOT EXISTS fg_audit (
     id TEXT PRIMARY KEY, logged_at TIMESTAMP NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
     target TEXT, detail TEXT, seq BIGINT NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS fg_clue (
+    id TEXT PRIMARY KEY, source TEXT NOT NULL, source_id TEXT NOT NULL, fixmedins_code TEXT NOT NULL, admdvs TEXT,
+    summary TEXT NOT NULL, note TEXT, status TEXT NOT NULL, created_by TEXT NOT NULL, created_at TIMESTAMP NOT NULL, seq BIGINT NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS fg_setting (name TEXT PRIMARY KEY, value TEXT NOT NULL, updated_by TEXT NOT NULL, updated_at TIMESTAMP NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS fg_rule_config (
     code TEXT PRIMARY KEY, enabled BOOLEAN NOT NULL, params TEXT NOT NULL, updated_by TEXT NOT NULL, updated_at TIMESTAMP NOT NULL)`,
 ];

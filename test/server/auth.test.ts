@@ -69,11 +69,12 @@ describe('accounts and sessions', () => {
   it('logs sign-ins, failures, reads of a person and exports in the audit log', async () => {
     const admin = await s.login('admin');
     const analyst = await s.login('city');
-    const detail = await analyst.get(`/api/findings/${s.fixtures.findingA}`);
+    const [withPerson] = await s.wb.reads.query<{ finding_id: string }>(`SELECT MIN(finding_id) AS finding_id FROM fg_finding_row WHERE psn_no IS NOT NULL`);
+    const detail = await analyst.get(`/api/findings/${withPerson!.finding_id}`);
     expect(detail.status).toBe(200);
     await analyst.get('/api/findings/export.xlsx?level=definite');
     const log = (await admin.get('/api/audit?actor=city&pageSize=200')).body.items as Array<{ action: string; target: string | null; detail: string | null }>;
-    expect(log.some((e) => e.action === 'read_person' && e.detail === `finding ${s.fixtures.findingA}` && e.target === detail.body.finding.psnNo)).toBe(true);
+    expect(log.some((e) => e.action === 'read_person' && e.detail === `finding ${withPerson!.finding_id}` && e.target === detail.body.finding.psnNo)).toBe(true);
     expect(log.some((e) => e.action === 'export_findings' && e.detail!.includes('definite'))).toBe(true);
     expect(log.some((e) => e.action === 'login')).toBe(true);
     expect(log.some((e) => e.action === 'login_failed')).toBe(true);

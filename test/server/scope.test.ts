@@ -14,6 +14,8 @@ const COVERED = [
   'GET /api/findings/export.xlsx', 'GET /api/findings/:id', 'POST /api/findings/:id/decisions', 'GET /api/users', 'GET /api/institutions',
   'GET /api/institutions/:code', 'GET /api/rules', 'PUT /api/rules/:code', 'POST /api/screenings', 'GET /api/jobs/:id', 'POST /api/imports',
   'POST /api/imports/:id/apply', 'GET /api/audit', 'GET /api/openapi.json',
+  'GET /api/warnings', 'GET /api/warnings/summary', 'GET /api/indicators', 'GET /api/practitioners', 'POST /api/warnings/:id/clue',
+  'GET /api/clues', 'GET /api/warning-config', 'PUT /api/warning-config',
 ];
 
 async function xlsxRows(raw: Buffer): Promise<string[][]> {
@@ -101,7 +103,23 @@ describe.each(['duckdb', 'postgres'] as StoreMode[])('data scope on every route 
     expect(total).toBe((await instA.get('/api/findings?pageSize=1')).body.total);
   });
 
+  it('keeps warnings, indicators and practitioners inside the scope (the cases in test/server/monitoring.test.ts)', async () => {
+    const w = (await instA.get('/api/warnings?pageSize=200')).body;
+    expect(w.items.every((x: { fixmedinsCode: string }) => x.fixmedinsCode === s.fixtures.instA)).toBe(true);
+    expect((await county.get('/api/warnings?pageSize=200')).body.items.every((x: { admdvs: string }) => x.admdvs === s.fixtures.county)).toBe(true);
+    expect((await instA.get(`/api/indicators?unitId=${s.fixtures.instB}&indicator=fund_paid`)).status).toBe(404);
+    expect((await instA.get(`/api/indicators?unitId=${s.fixtures.instA}&indicator=fund_paid`)).status).toBe(200);
+    expect((await instA.get('/api/practitioners?pageSize=200')).body.items.every((x: { fixmedinsCode: string }) => x.fixmedinsCode === s.fixtures.instA)).toBe(true);
+    const summary = (await instA.get('/api/warnings/summary')).body;
+    expect(Object.values(summary.institutions as Record<string, number>).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1);
+    expect((await instA.get('/api/warning-config')).status).toBe(200);
+  });
+
   it('refuses administrator routes to others, and jobs and users to institutions', async () => {
+    for (const c of [instA, county]) expect((await c.put('/api/warning-config', {})).status).toBe(403);
+    expect((await instA.post('/api/warnings/00000000000000000000000000000000/clue', {})).status).toBe(403);
+    expect((await instA.get('/api/clues')).status).toBe(403);
+    expect((await county.post('/api/warnings/00000000000000000000000000000000/clue', {})).status).toBe(404);
     for (const c of [instA, county]) {
       expect((await c.put('/api/rules/CARD_BURST', { enabled: false })).status).toBe(403);
       expect((await c.post('/api/screenings')).status).toBe(403);
