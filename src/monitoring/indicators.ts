@@ -9,12 +9,9 @@
  * earlier months) and, for institutions, its peers' median and MAD that month (same kind and level).
  */
 import type { Dialect, SqlEngine } from '../db/engine.js';
+import { INDICATORS, type Indicator } from './indicator-keys.js';
 
-export const INDICATORS = [
-  'visits', 'admissions', 'discharges', 'fund_paid', 'total_cost', 'cost_per_visit', 'cost_per_admission', 'alos',
-  'fund_share', 'drug_share', 'readmission_15d', 'findings', 'amount_at_risk',
-] as const;
-export type Indicator = (typeof INDICATORS)[number];
+export { INDICATORS, type Indicator };
 
 /** The number of each month's largest cases left out of an indicator's trimmed value. */
 export const TRIMMED_CASES = 2;

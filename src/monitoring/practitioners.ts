@@ -1,6 +1,7 @@
 /**
  * Practitioner outliers (大处方): per ordering practitioner (bilg_dr_codg) and institution over the whole
- * period, cost per prescription and drugs per prescription (drug and herbal lines with a rxno), and the share
+ * period, on outpatient and pharmacy visits (an inpatient's daily medication orders are not prescriptions),
+ * cost per prescription and drugs per prescription (drug and herbal lines with a rxno), and the share
  * of their lines whose item carries a payment restriction (限定支付), against peers of the same institution kind
  * and department: robust z-scores (median and MAD, the MAD floored at a tenth of the median, and at two
  * percentage points for the share). SQL for both engines.
@@ -38,8 +39,8 @@ export function practitionerSql(d: Dialect, c: PractitionerConfig): string[] {
       WITH lines AS (
         SELECT f.bilg_dr_codg AS prac, f.fixmedins_code, f.bilg_dept_codg AS dept, f.rxno, f.det_item_fee_sumamt AS amt,
           CASE WHEN ${drug} THEN 1 ELSE 0 END AS is_drug, CASE WHEN ${restricted} THEN 1 ELSE 0 END AS is_restricted
-        FROM feedetl f LEFT JOIN hilist h ON h.med_list_codg = f.med_list_codg
-        WHERE f.bilg_dr_codg IS NOT NULL
+        FROM feedetl f JOIN mdtrt m ON m.mdtrt_id = f.mdtrt_id LEFT JOIN hilist h ON h.med_list_codg = f.med_list_codg
+        WHERE f.bilg_dr_codg IS NOT NULL AND m.med_type <> '21'
       ), per AS (
         SELECT l.prac, l.fixmedins_code, MIN(l.dept) AS dept,
           COUNT(DISTINCT CASE WHEN l.is_drug = 1 THEN l.rxno END) AS prescriptions,

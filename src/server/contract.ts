@@ -11,6 +11,7 @@
  * - Scope: every route returns only rows inside the caller's data scope; a row outside it is "not found" (404).
  */
 import { z } from 'zod';
+import { INDICATORS, type Indicator } from '../monitoring/indicator-keys.js';
 
 // ---------------------------------------------------------------- common
 
@@ -311,11 +312,8 @@ export interface AuditEntry {
 
 // ---------------------------------------------------------------- monitoring and early warning (预警)
 
-export const INDICATOR_KEYS = [
-  'visits', 'admissions', 'discharges', 'fund_paid', 'total_cost', 'cost_per_visit', 'cost_per_admission', 'alos',
-  'fund_share', 'drug_share', 'readmission_15d', 'findings', 'amount_at_risk',
-] as const;
-export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
+export const INDICATOR_KEYS = INDICATORS;
+export type IndicatorKey = Indicator;
 export const WARNING_LEVELS = ['yellow', 'orange', 'red'] as const;
 export type WarningLevel = (typeof WARNING_LEVELS)[number];
 

@@ -9,16 +9,14 @@ import ExcelJS from 'exceljs';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDataset } from '../../src/dataset/importer.js';
 import { DuckDbEngine } from '../../src/db/duckdb.js';
-import { DEMO_PASSWORDS, serve, type Served } from '../../src/server/start.js';
+import { serve, type Served } from '../../src/server/start.js';
 import { generateCity } from '../../src/synthetic/generate.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = resolve('test-artifacts', 'e2e');
+import { apiSession, ARTIFACTS, chartsDrawn, CHROMIUM, launchChromium, signIn } from '../support/browser.js';
 
 describe.skipIf(!existsSync(CHROMIUM))('workbench in a real browser', () => {
   let dir: string;
@@ -36,10 +34,7 @@ describe.skipIf(!existsSync(CHROMIUM))('workbench in a real browser', () => {
     await importDataset(engine, join(dir, 'city'));
     await engine.close();
     served = await serve({ db, port: 0, host: '127.0.0.1', demo: true, log: () => {} });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync'],
-    });
+    browser = await launchChromium();
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
@@ -47,31 +42,7 @@ describe.skipIf(!existsSync(CHROMIUM))('workbench in a real browser', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  /** A fresh browser context (its own cookies), collecting console errors other than the browser's notes on 4xx answers. */
-  async function open(username: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ acceptDownloads: true, locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) errors.push(`${username}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
-    await page.goto(`${served.url}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORDS[username]!);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-user').waitFor();
-    return { context, page };
-  }
-
-  async function chartsDrawn(page: Page, ids: string[]): Promise<void> {
-    for (const id of ids) {
-      const canvas = page.getByTestId(id).locator('canvas').first();
-      await canvas.waitFor({ timeout: 15_000 });
-      const box = await canvas.boundingBox();
-      expect(box!.width, id).toBeGreaterThan(100);
-      expect(box!.height, id).toBeGreaterThan(100);
-    }
-  }
+  const open = (username: string): Promise<{ context: BrowserContext; page: Page }> => signIn(browser, served.url, username, errors);
 
   it('shows the overview\'s figures and charts, filters findings, opens one, confirms it and exports the list (Chinese)', async () => {
     const { context, page } = await open('analyst');
@@ -164,10 +135,7 @@ describe.skipIf(!existsSync(CHROMIUM))('workbench in a real browser', () => {
     await context.close();
   }, 120_000);
 
-  async function adminCookie(): Promise<string> {
-    const r = await fetch(`${served.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORDS.admin }) });
-    return r.headers.get('set-cookie')!.split(';')[0]!;
-  }
+  const adminCookie = async (): Promise<string> => (await apiSession(served.url, 'admin')).cookie;
 
   it('walks every page as an administrator: institutions, rules with a re-run, import with progress, audit', async () => {
     const { context, page } = await open('admin');

@@ -45,7 +45,7 @@ describe.each(['duckdb', 'postgres'] as StoreMode[])('monitoring over the API (s
 
   beforeAll(async () => {
     s = await startTestServer(mode);
-    [admin, city, county, reviewer, instA] = await Promise.all(['admin', 'city', 'county', 'reviewer', 'instA'].map((u) => s.login(u)));
+    [admin, city, county, reviewer, instA] = await Promise.all([s.login('admin'), s.login('city'), s.login('county'), s.login('reviewer'), s.login('instA')]);
     const put = await admin.put('/api/warning-config', PERMISSIVE);
     expect(put.status).toBe(200);
     all = await everyRow<Warning>(admin, '/api/warnings?sort=institution');

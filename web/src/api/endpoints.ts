@@ -1,7 +1,8 @@
 import { request, toQueryString, type QueryParams } from './client';
 import type {
-  AuditEntry, Decision, DecisionAction, FindingDetail, FindingRow, FindingsFilter, ImportValidation, InstitutionProfile,
-  InstitutionRow, InstitutionsFilter, Job, Meta, Overview, Page, Role, RuleInfo, Session, UserRow,
+  AuditEntry, Clue, Decision, DecisionAction, FindingDetail, FindingRow, FindingsFilter, ImportValidation, IndicatorKey, IndicatorSeries,
+  IndicatorUnitType, InstitutionProfile, InstitutionRow, InstitutionsFilter, Job, Meta, Overview, Page, PractitionerRow, PractitionersFilter,
+  Role, RuleInfo, Session, UserRow, WarningRow, WarningsFilter, WarningSummary,
 } from './types';
 
 const enc = encodeURIComponent;
@@ -36,6 +37,14 @@ export const api = {
     return request<ImportValidation>('/imports', { method: 'POST', body: form });
   },
   applyImport: (id: string) => request<Job>(`/imports/${enc(id)}/apply`, { method: 'POST', body: {} }),
+
+  warnings: (q: WarningsFilter, signal?: AbortSignal) => request<Page<WarningRow>>('/warnings', { query: q as QueryParams, signal }),
+  warningSummary: (month: string | undefined, signal?: AbortSignal) => request<WarningSummary>('/warnings/summary', { query: { month }, signal }),
+  indicators: (q: { unitType: IndicatorUnitType; unitId: string; indicator: IndicatorKey }, signal?: AbortSignal) =>
+    request<IndicatorSeries>('/indicators', { query: q, signal }),
+  practitioners: (q: PractitionersFilter, signal?: AbortSignal) => request<Page<PractitionerRow>>('/practitioners', { query: q as QueryParams, signal }),
+  makeClue: (warningId: string, note: string | undefined) => request<Clue>(`/warnings/${enc(warningId)}/clue`, { method: 'POST', body: note ? { note } : {} }),
+  clues: (q: { page?: number; pageSize?: number }, signal?: AbortSignal) => request<Page<Clue>>('/clues', { query: q, signal }),
 
   audit: (q: { page?: number; pageSize?: number; psnNo?: string; actor?: string }, signal?: AbortSignal) =>
     request<Page<AuditEntry>>('/audit', { query: q, signal }),

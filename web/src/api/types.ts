@@ -4,6 +4,7 @@
  */
 export type {
   AuditEntry,
+  Clue,
   Decision,
   DecisionAction,
   ErrorBody,
@@ -14,6 +15,8 @@ export type {
   FindingStatus,
   FindingsQuery,
   ImportValidation,
+  IndicatorKey,
+  IndicatorSeries,
   InstitutionProfile,
   InstitutionRow,
   Job,
@@ -21,15 +24,23 @@ export type {
   Overview,
   Page,
   PersonInfo,
+  PractitionerRow,
   Role,
   RuleInfo,
   Session,
   UserInfo,
   UserRow,
   VisitDetail,
+  WarningLevel,
+  WarningRow,
+  WarningSummary,
 } from '../../../src/server/contract';
 
-import type { FindingsQuery, FINDING_SORTS, FINDING_STATUSES, DECISION_ACTIONS, ROLES } from '../../../src/server/contract';
+import type { z } from 'zod';
+import type {
+  FindingsQuery, FINDING_SORTS, FINDING_STATUSES, DECISION_ACTIONS, ROLES, INDICATOR_KEYS, IndicatorKey, IndicatorSeries,
+  WARNING_LEVELS, WarningLevel, practitionersQuery, warningsQuery,
+} from '../../../src/server/contract';
 
 export type FindingSort = (typeof FINDING_SORTS)[number];
 export type Level = 'definite' | 'suspect';
@@ -47,11 +58,60 @@ export interface InstitutionsFilter {
   sort?: InstitutionSort;
 }
 
+/** The kinds of institution (fixmedins.inst_kind) the UI names. */
+export const INSTITUTION_KINDS = ['public_hospital', 'private_hospital', 'primary_care', 'village_clinic', 'pharmacy', 'other'] as const;
+
+// ---------------------------------------------------------------- monitoring and early warning
+
+export type WarningSort = z.infer<typeof warningsQuery>['sort'];
+export type PractitionerSort = z.infer<typeof practitionersQuery>['sort'];
+export type IndicatorUnit = IndicatorSeries['unit'];
+export type IndicatorUnitType = IndicatorSeries['unitType'];
+
+/** The filters of GET /warnings as the UI holds them (lists as arrays, everything optional). */
+export interface WarningsFilter {
+  month?: string;
+  level?: WarningLevel[];
+  indicator?: IndicatorKey[];
+  basis?: 'threshold' | 'history' | 'peer';
+  institution?: string;
+  admdvs?: string;
+  grid?: string;
+  sort?: WarningSort;
+  page?: number;
+  pageSize?: number;
+}
+
+/** The filters of GET /practitioners. */
+export interface PractitionersFilter {
+  kind?: string;
+  dept?: string;
+  institution?: string;
+  level?: WarningLevel[];
+  sort?: PractitionerSort;
+  page?: number;
+  pageSize?: number;
+}
+
 /** Value lists mirrored from the contract (importing the values would pull zod into the bundle); `satisfies` keeps them in step. */
 export const FINDING_SORT_VALUES = ['-amount', 'amount', '-day', 'day', 'code', 'institution'] as const satisfies readonly FindingSort[];
 export const STATUS_VALUES = ['open', 'assigned', 'confirmed', 'dismissed', 'responded'] as const satisfies readonly (typeof FINDING_STATUSES)[number][];
 export const ACTION_VALUES = ['confirm', 'dismiss', 'assign', 'respond', 'reopen'] as const satisfies readonly (typeof DECISION_ACTIONS)[number][];
 export const ROLE_VALUES = ['admin', 'analyst', 'reviewer', 'institution'] as const satisfies readonly (typeof ROLES)[number][];
+export const INDICATOR_VALUES = [
+  'visits', 'admissions', 'discharges', 'fund_paid', 'total_cost', 'cost_per_visit', 'cost_per_admission', 'alos',
+  'fund_share', 'drug_share', 'readmission_15d', 'findings', 'amount_at_risk',
+] as const satisfies readonly IndicatorKey[];
+export const WARNING_LEVEL_VALUES = ['yellow', 'orange', 'red'] as const satisfies readonly WarningLevel[];
+export const WARNING_SORT_VALUES = ['-level', '-change', '-z', 'month', '-month', 'institution'] as const satisfies readonly WarningSort[];
+export const PRACTITIONER_SORT_VALUES = ['-z', '-costPerRx', '-drugsPerRx', '-restrictedShare', '-prescriptions'] as const satisfies readonly PractitionerSort[];
+
+/** The unit of each indicator's value (the series carry it too; the warning rows do not). */
+export const INDICATOR_UNITS: Record<IndicatorKey, IndicatorUnit> = {
+  visits: 'count', admissions: 'count', discharges: 'count', fund_paid: 'money', total_cost: 'money', cost_per_visit: 'money',
+  cost_per_admission: 'money', alos: 'days', fund_share: 'ratio', drug_share: 'ratio', readmission_15d: 'ratio', findings: 'count',
+  amount_at_risk: 'money',
+};
 
 /** Compile-time checks that the mirrored lists name every value of the contract's lists. */
 type Complete<All, Given extends All> = [Exclude<All, Given>] extends [never] ? true : false;
@@ -61,4 +121,8 @@ export type ListsComplete = [
   Assert<Complete<(typeof FINDING_STATUSES)[number], (typeof STATUS_VALUES)[number]>>,
   Assert<Complete<(typeof DECISION_ACTIONS)[number], (typeof ACTION_VALUES)[number]>>,
   Assert<Complete<(typeof ROLES)[number], (typeof ROLE_VALUES)[number]>>,
+  Assert<Complete<(typeof INDICATOR_KEYS)[number], (typeof INDICATOR_VALUES)[number]>>,
+  Assert<Complete<(typeof WARNING_LEVELS)[number], (typeof WARNING_LEVEL_VALUES)[number]>>,
+  Assert<Complete<WarningSort, (typeof WARNING_SORT_VALUES)[number]>>,
+  Assert<Complete<PractitionerSort, (typeof PRACTITIONER_SORT_VALUES)[number]>>,
 ];

@@ -11,12 +11,14 @@ import { Link, useLocation, useNavigate } from '../lib/router';
 type MenuItem = Required<MenuProps>['items'][number];
 
 function menuItems(user: UserInfo, t: Translate): Array<{ key: string; label: string }> {
-  const items = [{ key: '/', label: t('nav.overview') }, { key: '/findings', label: t('nav.findings') }];
+  const items = [{ key: '/', label: t('nav.overview') }, { key: '/findings', label: t('nav.findings') }, { key: '/warnings', label: t('nav.warnings') }];
+  const practitioners = { key: '/practitioners', label: t('nav.practitioners') };
   if (user.role === 'institution') {
     if (user.scope.fixmedinsCode) items.push({ key: `/institutions/${encodeURIComponent(user.scope.fixmedinsCode)}`, label: t('nav.myInstitution') });
+    items.push(practitioners);
     return items;
   }
-  items.push({ key: '/institutions', label: t('nav.institutions') });
+  items.push({ key: '/institutions', label: t('nav.institutions') }, practitioners, { key: '/clues', label: t('nav.clues') });
   if (user.role === 'admin') {
     items.push({ key: '/rules', label: t('nav.rules') }, { key: '/imports', label: t('nav.imports') }, { key: '/audit', label: t('nav.audit') });
   }

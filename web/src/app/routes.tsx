@@ -14,6 +14,9 @@ const FindingsPage = lazy(() => import('../features/findings/FindingsPage'));
 const FindingDetailPage = lazy(() => import('../features/finding-detail/FindingDetailPage'));
 const InstitutionsPage = lazy(() => import('../features/institutions/InstitutionsPage'));
 const InstitutionProfilePage = lazy(() => import('../features/institutions/InstitutionProfilePage'));
+const WarningsPage = lazy(() => import('../features/warnings/WarningsPage'));
+const PractitionersPage = lazy(() => import('../features/practitioners/PractitionersPage'));
+const CluesPage = lazy(() => import('../features/clues/CluesPage'));
 const RulesPage = lazy(() => import('../features/rules/RulesPage'));
 const ImportPage = lazy(() => import('../features/imports/ImportPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
@@ -22,8 +25,11 @@ export const ROUTES: RouteDef[] = [
   { path: '/', page: OverviewPage },
   { path: '/findings', page: FindingsPage },
   { path: '/findings/:id', page: FindingDetailPage },
+  { path: '/warnings', page: WarningsPage },
   { path: '/institutions', page: InstitutionsPage, roles: ['admin', 'analyst', 'reviewer'] },
   { path: '/institutions/:code', page: InstitutionProfilePage },
+  { path: '/practitioners', page: PractitionersPage },
+  { path: '/clues', page: CluesPage, roles: ['admin', 'analyst', 'reviewer'] },
   { path: '/rules', page: RulesPage, roles: ['admin', 'analyst', 'reviewer'] },
   { path: '/imports', page: ImportPage, roles: ['admin'] },
   { path: '/audit', page: AuditPage, roles: ['admin'] },

@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart, PieChart, type BarSeriesOption, type LineSeriesOption, type PieSeriesOption } from 'echarts/charts';
+import {
+  BarChart, LineChart, PieChart, ScatterChart, type BarSeriesOption, type LineSeriesOption, type PieSeriesOption, type ScatterSeriesOption,
+} from 'echarts/charts';
 import {
   GridComponent, LegendComponent, TooltipComponent,
   type GridComponentOption, type LegendComponentOption, type TooltipComponentOption,
@@ -8,10 +10,10 @@ import {
 import { CanvasRenderer } from 'echarts/renderers';
 
 // Only what the workbench draws, so the bundle carries a fraction of ECharts.
-echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, PieChart, ScatterChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 export type ChartOption = echarts.ComposeOption<
-  BarSeriesOption | LineSeriesOption | PieSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+  BarSeriesOption | LineSeriesOption | PieSeriesOption | ScatterSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
 >;
 export type ChartClick = echarts.ECElementEvent;
 

@@ -1,17 +1,17 @@
 import { Button, Space, Table, Tooltip, Typography } from 'antd';
-import type { TableColumnsType, TablePaginationConfig, TableProps } from 'antd';
+import type { TableColumnsType } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import type { HTMLAttributes } from 'react';
 import { api, findingsExportUrl } from '../api/endpoints';
 import type { FindingRow, FindingSort, FindingsFilter } from '../api/types';
 import { useAsync } from '../hooks/useAsync';
 import { useI18n } from '../i18n';
+import { pagedChange, paginationOf } from '../lib/paging';
 import { Link } from '../lib/router';
 import { ApiErrorResult } from './ApiErrorResult';
 import { Money } from './Money';
 import { LevelTag, StatusTag } from './Tags';
 
-export const DEFAULT_PAGE_SIZE = 50;
 
 export interface FindingsTableProps {
   /** The query, with paging and sort (server-side: the table never filters rows itself). */
@@ -44,8 +44,6 @@ export function FindingsTable({ filter, onChange, hideInstitution, testId = 'fin
   const key = JSON.stringify(filter);
   const { data, error, loading, reload } = useAsync((signal) => api.findings(filter, signal), [key]);
   const sort = filter.sort ?? '-amount';
-  const page = filter.page ?? 1;
-  const pageSize = filter.pageSize ?? DEFAULT_PAGE_SIZE;
 
   const columns: TableColumnsType<FindingRow> = [
     {
@@ -108,16 +106,7 @@ export function FindingsTable({ filter, onChange, hideInstitution, testId = 'fin
     },
   ];
 
-  const handleChange: TableProps<FindingRow>['onChange'] = (pagination: TablePaginationConfig, _filters, sorter, extra) => {
-    if (extra.action === 'sort') {
-      const s = Array.isArray(sorter) ? sorter[0] : sorter;
-      onChange({ ...filter, sort: s ? sortFrom(s) : undefined, page: undefined });
-      return;
-    }
-    const nextSize = pagination.pageSize ?? pageSize;
-    const nextPage = nextSize !== pageSize ? 1 : pagination.current ?? 1;
-    onChange({ ...filter, page: nextPage > 1 ? nextPage : undefined, pageSize: nextSize !== DEFAULT_PAGE_SIZE ? nextSize : undefined });
-  };
+  const handleChange = pagedChange<FindingRow, FindingSort, FindingsFilter>(filter, onChange, sortFrom);
 
   if (error && !data) return <ApiErrorResult error={error} onRetry={reload} />;
 
@@ -141,14 +130,7 @@ export function FindingsTable({ filter, onChange, hideInstitution, testId = 'fin
         onRow={() => ({ 'data-testid': 'finding-row' }) as HTMLAttributes<HTMLElement>}
         locale={{ emptyText: t('findings.empty') }}
         scroll={{ x: 1100 }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (n) => t('common.total', { n: fmt.count(n) }),
-        }}
+        pagination={paginationOf(filter, data?.total, (n) => t('common.total', { n: fmt.count(n) }))}
       />
     </div>
   );

@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import type { FindingStatus, Role } from '../api/types';
+import type { FindingStatus, Role, WarningLevel } from '../api/types';
 import { useI18n } from '../i18n';
 
 const STATUS_COLORS: Record<FindingStatus, string> = {
@@ -39,4 +39,17 @@ export function AgreementTag({ status }: { status: string | null }) {
   if (!status) return null;
   const color = status === 'normal' ? 'green' : status === 'suspended' ? 'orange' : status === 'terminated' ? 'red' : 'default';
   return <Tag color={color}>{label('agreement', status)}</Tag>;
+}
+
+const WARNING_TAG_COLORS: Record<WarningLevel, string> = { yellow: 'gold', orange: 'orange', red: 'red' };
+
+/** A warning level (黄/橙/红); null reads as "within peers". */
+export function WarningLevelTag({ level }: { level: WarningLevel | null }) {
+  const { t } = useI18n();
+  if (!level) return <Tag data-level="none">{t('warningLevel.none')}</Tag>;
+  return (
+    <Tag color={WARNING_TAG_COLORS[level] ?? 'default'} data-level={level}>
+      {t(`warningLevel.${level}`)}
+    </Tag>
+  );
 }

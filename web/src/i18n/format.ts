@@ -13,9 +13,24 @@ export interface Formatter {
   number: (n: number | null | undefined) => string;
   /** Short axis labels: 1.2万 / 12K. */
   compact: (n: number) => string;
+  /** A share as a percentage: 0.1234 → 12.3% (digits after the point, 1 unless told). */
+  percent: (n: number | null | undefined, digits?: number) => string;
+  /** A relative change with its sign: 0.42 → +42.0%, −0.05 → −5.0%. */
+  change: (n: number | null | undefined) => string;
+  /** A number with a fixed number of decimals (z-scores, drugs per prescription). */
+  fixed: (n: number | null | undefined, digits?: number) => string;
+  /** A length of stay: 8.3 天 / 8.3 days. */
+  days: (n: number | null | undefined) => string;
+  /** An indicator's value by its unit: money ¥, ratio %, days, counts. */
+  indicator: (unit: IndicatorUnit, n: number | null | undefined) => string;
+  /** The same, short, for chart axes. */
+  indicatorAxis: (unit: IndicatorUnit, n: number) => string;
   date: (s: string | null | undefined) => string;
   dateTime: (s: string | null | undefined) => string;
 }
+
+/** How an indicator's values are measured (as in the contract's IndicatorSeries.unit). */
+export type IndicatorUnit = 'count' | 'money' | 'ratio' | 'days';
 
 export const DASH = '—';
 
@@ -26,13 +41,33 @@ export function makeFormatter(lang: Lang): Formatter {
   const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 4 });
   const compact = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
+  const short = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const ok = (n: number | null | undefined): n is number => typeof n === 'number' && Number.isFinite(n);
+  const fixedFormats = new Map<number, Intl.NumberFormat>();
+  const fixedOf = (digits: number) => {
+    let f = fixedFormats.get(digits);
+    if (!f) fixedFormats.set(digits, (f = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+    return f;
+  };
+  const percent = (n: number | null | undefined, digits = 1) => (ok(n) ? `${fixedOf(digits).format(n * 100)}%` : DASH);
+  const days = (n: number | null | undefined) => (ok(n) ? (lang === 'en' ? `${fixedOf(1).format(n)} days` : `${fixedOf(1).format(n)} 天`) : DASH);
   return {
     money: (n) => (ok(n) ? money.format(n) : DASH),
     amount: (n) => (ok(n) ? amount.format(n) : DASH),
     count: (n) => (ok(n) ? count.format(n) : DASH),
     number: (n) => (ok(n) ? number.format(n) : DASH),
     compact: (n) => compact.format(n),
+    percent,
+    change: (n) => (ok(n) ? `${n > 0 ? '+' : n < 0 ? '−' : '±'}${fixedOf(1).format(Math.abs(n) * 100)}%` : DASH),
+    fixed: (n, digits = 2) => (ok(n) ? fixedOf(digits).format(n) : DASH),
+    days,
+    indicator: (unit, n) => {
+      if (unit === 'money') return ok(n) ? money.format(n) : DASH;
+      if (unit === 'ratio') return percent(n);
+      if (unit === 'days') return days(n);
+      return ok(n) ? (Number.isInteger(n) ? count.format(n) : fixedOf(1).format(n)) : DASH;
+    },
+    indicatorAxis: (unit, n) => (unit === 'ratio' ? `${short.format(n * 100)}%` : unit === 'days' ? short.format(n) : compact.format(n)),
     date: (s) => formatDay(s, 'YYYY-MM-DD'),
     dateTime: (s) => formatDay(s, 'YYYY-MM-DD HH:mm'),
   };

@@ -8,7 +8,7 @@ import { makeFormatter, type Formatter } from './format';
 import type { Lang, MessageKey, Messages, Translate, Vars } from './types';
 
 export type { Lang, MessageKey, Translate } from './types';
-export type { Formatter } from './format';
+export type { Formatter, IndicatorUnit } from './format';
 export { DASH, monthBounds } from './format';
 
 const DICTS: Record<Lang, Messages> = { 'zh-CN': zhCN, en };
@@ -38,6 +38,8 @@ export interface I18n {
   label: (group: string, code: string | number | null | undefined) => string;
   /** A rule's name in the current language. */
   ruleName: (r: { name: string; nameEn: string }) => string;
+  /** The server's text in the current language: the English one when it is English and given, else the Chinese one. */
+  pick: (zh: string, en: string | null | undefined) => string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -68,7 +70,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       const key = `${group}.${code}`;
       return key in dict ? dict[key as MessageKey] : String(code);
     };
-    return { lang, setLang, t, fmt: makeFormatter(lang), label, ruleName: (r) => (lang === 'en' ? r.nameEn || r.name : r.name) };
+    return { lang, setLang, t, fmt: makeFormatter(lang), label, ruleName: (r) => (lang === 'en' ? r.nameEn || r.name : r.name), pick: (zh, enText) => (lang === 'en' ? enText || zh : zh) };
   }, [lang, setLang]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -1,4 +1,17 @@
-import { FINDING_SORT_VALUES, STATUS_VALUES, type FindingSort, type FindingStatus, type FindingsFilter, type InstitutionSort, type InstitutionsFilter, type Level } from '../api/types';
+import {
+  FINDING_SORT_VALUES, INDICATOR_VALUES, PRACTITIONER_SORT_VALUES, STATUS_VALUES, WARNING_LEVEL_VALUES, WARNING_SORT_VALUES,
+  type FindingSort, type FindingStatus, type FindingsFilter, type IndicatorKey, type InstitutionSort, type InstitutionsFilter, type Level,
+  type PractitionerSort, type PractitionersFilter, type WarningLevel, type WarningSort, type WarningsFilter,
+} from '../api/types';
+
+const listOf = (sp: URLSearchParams, k: string) => sp.getAll(k).flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
+const oneOf = <T extends string>(values: readonly T[], v: string | null | undefined): v is T => !!v && (values as readonly string[]).includes(v);
+const positive = (sp: URLSearchParams, k: string, max = Infinity) => {
+  const v = Number(sp.get(k));
+  return Number.isInteger(v) && v > 0 && v <= max ? v : undefined;
+};
+/** Known values of a list parameter, each once, in the order given. */
+const known = <T extends string>(values: readonly T[], given: string[]): T[] => [...new Set(given)].filter((v): v is T => oneOf(values, v));
 
 /** Finding filters <-> the page's query string, which uses the API's own parameter names (so links are the API query). */
 export function parseFindingsFilter(sp: URLSearchParams): FindingsFilter {
@@ -80,6 +93,75 @@ export function toParams(f: object): URLSearchParams {
   for (const [k, v] of Object.entries(f)) {
     if (v === undefined || v === null || v === '') continue;
     sp.set(k, Array.isArray(v) ? v.join(',') : String(v));
+  }
+  return sp;
+}
+
+/** Warning-board filters <-> the page's query string (the API's parameter names; month left out means the latest). */
+export function parseWarningsFilter(sp: URLSearchParams): WarningsFilter {
+  const f: WarningsFilter = {};
+  const month = sp.get('month');
+  if (month && /^\d{4}-\d{2}$/.test(month)) f.month = month;
+  const level = known<WarningLevel>(WARNING_LEVEL_VALUES, listOf(sp, 'level'));
+  if (level.length) f.level = level;
+  const indicator = known<IndicatorKey>(INDICATOR_VALUES, listOf(sp, 'indicator'));
+  if (indicator.length) f.indicator = indicator;
+  const basis = sp.get('basis');
+  if (basis === 'threshold' || basis === 'history' || basis === 'peer') f.basis = basis;
+  const institution = sp.get('institution')?.trim();
+  if (institution && institution.length <= 32) f.institution = institution;
+  const admdvs = sp.get('admdvs');
+  if (admdvs && /^\d{2,6}$/.test(admdvs)) f.admdvs = admdvs;
+  const grid = sp.get('grid')?.trim();
+  if (grid && grid.length <= 64) f.grid = grid;
+  const sort = sp.get('sort');
+  if (oneOf<WarningSort>(WARNING_SORT_VALUES, sort)) f.sort = sort;
+  f.page = positive(sp, 'page');
+  f.pageSize = positive(sp, 'pageSize', 200);
+  return stripEmpty(f);
+}
+
+export function warningsFilterToParams(f: WarningsFilter): URLSearchParams {
+  return ordered(f, ['month', 'level', 'indicator', 'basis', 'institution', 'admdvs', 'grid', 'sort', 'page', 'pageSize']);
+}
+
+/** Practitioner-ranking filters <-> the query string. */
+export function parsePractitionersFilter(sp: URLSearchParams): PractitionersFilter {
+  const f: PractitionersFilter = {};
+  const kind = sp.get('kind')?.trim();
+  if (kind && kind.length <= 32) f.kind = kind;
+  const dept = sp.get('dept')?.trim();
+  if (dept && dept.length <= 32) f.dept = dept;
+  const institution = sp.get('institution')?.trim();
+  if (institution && institution.length <= 32) f.institution = institution;
+  const level = known<WarningLevel>(WARNING_LEVEL_VALUES, listOf(sp, 'level'));
+  if (level.length) f.level = level;
+  const sort = sp.get('sort');
+  if (oneOf<PractitionerSort>(PRACTITIONER_SORT_VALUES, sort)) f.sort = sort;
+  f.page = positive(sp, 'page');
+  f.pageSize = positive(sp, 'pageSize', 200);
+  return stripEmpty(f);
+}
+
+export function practitionersFilterToParams(f: PractitionersFilter): URLSearchParams {
+  return ordered(f, ['kind', 'dept', 'institution', 'level', 'sort', 'page', 'pageSize']);
+}
+
+/** Page and page size of a plain list. */
+export function parsePaging(sp: URLSearchParams): { page?: number; pageSize?: number } {
+  return stripEmpty({ page: positive(sp, 'page'), pageSize: positive(sp, 'pageSize', 200) });
+}
+
+function ordered<T extends object>(f: T, order: Array<keyof T>): URLSearchParams {
+  const sp = new URLSearchParams();
+  for (const k of order) {
+    const v: unknown = f[k];
+    if (v === undefined || v === null || v === '') continue;
+    if (Array.isArray(v)) {
+      if (v.length) sp.set(String(k), v.join(','));
+    } else {
+      sp.set(String(k), String(v));
+    }
   }
   return sp;
 }

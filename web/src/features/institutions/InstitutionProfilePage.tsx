@@ -5,6 +5,7 @@ import type { FindingsFilter, InstitutionProfile } from '../../api/types';
 import { ApiErrorResult } from '../../components/ApiErrorResult';
 import { Chart, type ChartOption } from '../../components/Chart';
 import { FindingsTable } from '../../components/FindingsTable';
+import { IndicatorTrend, isIndicator } from '../../components/IndicatorTrend';
 import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { AgreementTag } from '../../components/Tags';
@@ -12,7 +13,7 @@ import { useAsync } from '../../hooks/useAsync';
 import { DASH, monthBounds, useI18n, type I18n } from '../../i18n';
 import { useUser } from '../../lib/auth';
 import { findingsHref } from '../../lib/query';
-import { canGoBack, Link, useNavigate } from '../../lib/router';
+import { canGoBack, Link, useNavigate, useSearchParams } from '../../lib/router';
 
 function monthlyOption(rows: InstitutionProfile['monthly'], i: I18n): ChartOption {
   const num = (v: unknown) => (typeof v === 'number' ? v : Number(v));
@@ -62,6 +63,10 @@ export default function InstitutionProfilePage({ params }: { params: Record<stri
   const { t, fmt, label, ruleName } = i18n;
   const user = useUser();
   const navigate = useNavigate();
+  const [sp, setSp] = useSearchParams();
+  // The trend's indicator lives in the URL (?indicator=alos), so the warning board can link to the one that warned.
+  const indicatorParam = sp.get('indicator');
+  const indicator = isIndicator(indicatorParam) ? indicatorParam : 'fund_paid';
   const { data, error, reload } = useAsync((signal) => api.institution(code, signal), [code]);
   const [findings, setFindings] = useState<FindingsFilter>({ institution: code });
   useEffect(() => setFindings({ institution: code }), [code]);
@@ -101,6 +106,19 @@ export default function InstitutionProfilePage({ params }: { params: Record<stri
         />
       </Card>
       <Figures p={data} />
+      <IndicatorTrend
+        unitType="institution"
+        unitId={code}
+        testId="chart-indicator-trend"
+        selectTestId="indicator-select"
+        indicator={indicator}
+        onIndicatorChange={(k) => {
+          const next = new URLSearchParams(sp);
+          if (k === 'fund_paid') next.delete('indicator');
+          else next.set('indicator', k);
+          setSp(next, { replace: true });
+        }}
+      />
       <Card title={t('institutions.monthly')} size="small" className="fg-section">
         <Chart
           testId="chart-institution-monthly"

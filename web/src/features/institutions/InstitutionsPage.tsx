@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { Card, Input, Select, Space, Table, Typography } from 'antd';
-import type { TableColumnsType, TableProps } from 'antd';
+import type { TableColumnsType } from 'antd';
 import { api } from '../../api/endpoints';
-import type { InstitutionRow, InstitutionSort, InstitutionsFilter } from '../../api/types';
+import { INSTITUTION_KINDS, type InstitutionRow, type InstitutionSort, type InstitutionsFilter } from '../../api/types';
 import { ApiErrorResult } from '../../components/ApiErrorResult';
 import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
@@ -11,10 +11,9 @@ import { useAsync } from '../../hooks/useAsync';
 import { DASH, useI18n } from '../../i18n';
 import { useMeta } from '../../lib/meta';
 import { parseInstitutionsFilter, toParams } from '../../lib/query';
+import { pagedChange, paginationOf } from '../../lib/paging';
 import { Link, useSearchParams } from '../../lib/router';
 
-const KINDS = ['public_hospital', 'private_hospital', 'primary_care', 'village_clinic', 'pharmacy', 'other'];
-const DEFAULT_PAGE_SIZE = 50;
 
 /** 定点医药机构: searched, filtered and sorted on the server. */
 export default function InstitutionsPage() {
@@ -50,18 +49,8 @@ export default function InstitutionsPage() {
     { key: 'amount', title: t('institutions.amount'), align: 'right', sorter: true, sortDirections: ['descend'], sortOrder: order('-amount'), render: (_, r) => <Money value={r.amount} /> },
   ];
 
-  const onChange: TableProps<InstitutionRow>['onChange'] = (pagination, _f, sorter, extra) => {
-    if (extra.action === 'sort') {
-      const s = Array.isArray(sorter) ? sorter[0] : sorter;
-      const map: Record<string, InstitutionSort> = { name: 'name', fundPaid: '-fundPaid', findings: '-findings', amount: '-amount' };
-      const next = s?.order && typeof s.columnKey === 'string' ? map[s.columnKey] : undefined;
-      go({ ...filter, sort: next, page: undefined });
-      return;
-    }
-    const size = pagination.pageSize ?? DEFAULT_PAGE_SIZE;
-    const page = size !== (filter.pageSize ?? DEFAULT_PAGE_SIZE) ? 1 : pagination.current ?? 1;
-    go({ ...filter, page: page > 1 ? page : undefined, pageSize: size !== DEFAULT_PAGE_SIZE ? size : undefined });
-  };
+  const sorts: Record<string, InstitutionSort> = { name: 'name', fundPaid: '-fundPaid', findings: '-findings', amount: '-amount' };
+  const onChange = pagedChange<InstitutionRow, InstitutionSort, typeof filter>(filter, go, (s) => (typeof s.columnKey === 'string' ? sorts[s.columnKey] : undefined));
 
   return (
     <div data-testid="institutions-page">
@@ -97,7 +86,7 @@ export default function InstitutionsPage() {
             aria-label={t('institutions.kind')}
             style={{ width: 180 }}
             value={filter.kind}
-            options={KINDS.map((k) => ({ value: k, label: label('instKind', k) }))}
+            options={INSTITUTION_KINDS.map((k) => ({ value: k, label: label('instKind', k) }))}
             onChange={(v: string | undefined) => go({ ...filter, kind: v, page: undefined })}
             data-testid="institutions-kind"
           />
@@ -117,14 +106,7 @@ export default function InstitutionsPage() {
             onChange={onChange}
             scroll={{ x: 1300 }}
             locale={{ emptyText: t('institutions.empty') }}
-            pagination={{
-              current: filter.page ?? 1,
-              pageSize: filter.pageSize ?? DEFAULT_PAGE_SIZE,
-              total: data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100, 200],
-              showTotal: (n) => t('common.total', { n: fmt.count(n) }),
-            }}
+            pagination={paginationOf(filter, data?.total, (n) => t('common.total', { n: fmt.count(n) }))}
           />
         </div>
       )}

@@ -1,0 +1,187 @@
+import { useMemo, type HTMLAttributes, type ReactNode } from 'react';
+import { Card, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { api } from '../../api/endpoints';
+import {
+  INSTITUTION_KINDS, WARNING_LEVEL_VALUES, type PractitionerRow, type PractitionerSort, type PractitionersFilter, type WarningLevel,
+} from '../../api/types';
+import { ApiErrorResult } from '../../components/ApiErrorResult';
+import { WARNING_COLORS } from '../../components/colors';
+import { PageHeader } from '../../components/PageHeader';
+import { WarningLevelTag } from '../../components/Tags';
+import { useAsync } from '../../hooks/useAsync';
+import { DASH, useI18n } from '../../i18n';
+import { useUser } from '../../lib/auth';
+import { parsePractitionersFilter, practitionersFilterToParams } from '../../lib/query';
+import { pagedChange, paginationOf } from '../../lib/paging';
+import { Link, useSearchParams } from '../../lib/router';
+
+/** Department codes the dictionaries name (the national 科室 classification); others show as their code. */
+const DEPTS = ['A03.01', 'A03.02', 'A03.03', 'A03.04', 'A03.06', 'A03.07', 'A04.03', 'A04.04', 'A05', 'A07', 'A13', 'A19', 'A20'];
+type SortColumn = 'z' | 'costPerRx' | 'drugsPerRx' | 'restrictedShare' | 'prescriptions';
+
+/** A figure, with its peers' median and its robust z below it (the z in the level's colour when it sets the level). */
+function VsPeer({ value, peer, z, row }: { value: string; peer: string | null; z: number | null; row: PractitionerRow }) {
+  const { t, fmt } = useI18n();
+  const leading = !!row.level && z !== null && row.z !== null && z === row.z;
+  return (
+    <Space orientation="vertical" size={0} style={{ alignItems: 'flex-end' }}>
+      <span className="fg-num">{value}</span>
+      <Typography.Text type="secondary" className="fg-num" style={{ fontSize: 12 }}>
+        {peer ? t('practitioners.vsPeer', { value: peer }) : null}
+        {peer && z !== null ? ' · ' : null}
+        {z !== null ? (
+          <span style={leading && row.level ? { color: WARNING_COLORS[row.level], fontWeight: 600 } : undefined}>z {fmt.fixed(z, 2)}</span>
+        ) : null}
+      </Typography.Text>
+    </Space>
+  );
+}
+
+/** 医师画像: practitioners against peers of the same institution kind and department, ranked by their highest z. */
+export default function PractitionersPage() {
+  const { t, fmt, label } = useI18n();
+  const user = useUser();
+  const [sp, setSp] = useSearchParams();
+  const search = sp.toString();
+  const filter = useMemo(() => parsePractitionersFilter(new URLSearchParams(search)), [search]);
+  const { data, error, loading, reload } = useAsync((signal) => api.practitioners(filter, signal), [search]);
+  const go = (f: PractitionersFilter) => setSp(practitionersFilterToParams(f));
+  const sort = filter.sort ?? '-z';
+  const order = (c: SortColumn): 'descend' | null => (sort === `-${c}` ? 'descend' : null);
+  const sortable = (c: SortColumn) => ({ sorter: true, sortDirections: ['descend' as const], sortOrder: order(c) });
+
+  const deptOptions = useMemo(() => {
+    const codes = new Set(DEPTS);
+    for (const r of data?.items ?? []) if (r.dept) codes.add(r.dept);
+    if (filter.dept) codes.add(filter.dept);
+    return [...codes].sort().map((c) => ({ value: c, label: `${label('dept', c)} (${c})` }));
+  }, [data, filter.dept, label]);
+
+  const head = (title: string, sub: ReactNode) => <Tooltip title={sub}><span className="fg-hint">{title}</span></Tooltip>;
+
+  const columns: TableColumnsType<PractitionerRow> = [
+    {
+      key: 'practitioner', title: t('practitioners.practitioner'), width: 140, fixed: 'left',
+      render: (_, r) => (
+        <Space orientation="vertical" size={0}>
+          <span>{r.name ?? DASH}</span>
+          <Typography.Text type="secondary" code style={{ fontSize: 12 }}>{r.pracCode}</Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      key: 'institution', title: t('finding.institution'), width: 190,
+      render: (_, r) => (
+        <Space orientation="vertical" size={0}>
+          <Link to={`/institutions/${encodeURIComponent(r.fixmedinsCode)}`}>{r.institutionName ?? r.fixmedinsCode}</Link>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.fixmedinsCode} · {label('instKind', r.kind)}</Typography.Text>
+        </Space>
+      ),
+    },
+    { key: 'dept', title: t('practitioners.dept'), width: 100, render: (_, r) => (r.dept ? <Tooltip title={r.dept}>{label('dept', r.dept)}</Tooltip> : DASH) },
+    {
+      key: 'prescriptions', title: t('practitioners.prescriptions'), align: 'right', width: 104, ...sortable('prescriptions'),
+      render: (_, r) => (
+        <Space orientation="vertical" size={0} style={{ alignItems: 'flex-end' }}>
+          <span className="fg-num">{fmt.count(r.prescriptions)}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('practitioners.peers', { n: fmt.count(r.peers) })}</Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      key: 'costPerRx', title: t('practitioners.costPerRx'), align: 'right', width: 160, ...sortable('costPerRx'),
+      render: (_, r) => <VsPeer value={fmt.money(r.costPerRx)} peer={r.peerCostPerRx === null ? null : fmt.money(r.peerCostPerRx)} z={r.zCost} row={r} />,
+    },
+    {
+      key: 'drugsPerRx', title: t('practitioners.drugsPerRx'), align: 'right', width: 140, ...sortable('drugsPerRx'),
+      render: (_, r) => <VsPeer value={fmt.fixed(r.drugsPerRx, 2)} peer={r.peerDrugsPerRx === null ? null : fmt.fixed(r.peerDrugsPerRx, 2)} z={r.zDrugs} row={r} />,
+    },
+    {
+      key: 'restrictedShare', title: t('practitioners.restrictedShare'), align: 'right', width: 140, ...sortable('restrictedShare'),
+      render: (_, r) => <VsPeer value={fmt.percent(r.restrictedShare)} peer={r.peerRestrictedShare === null ? null : fmt.percent(r.peerRestrictedShare)} z={r.zRestricted} row={r} />,
+    },
+    {
+      key: 'z', title: head(t('practitioners.zMax'), t('practitioners.sub')), align: 'right', width: 92, ...sortable('z'),
+      render: (_, r) => <strong className="fg-num" style={r.level ? { color: WARNING_COLORS[r.level] } : undefined}>{fmt.fixed(r.z, 2)}</strong>,
+    },
+    { key: 'level', title: t('practitioners.level'), width: 88, fixed: 'right', render: (_, r) => <WarningLevelTag level={r.level} /> },
+  ];
+
+  const onChange = pagedChange<PractitionerRow, PractitionerSort, typeof filter>(filter, go, (s) => (typeof s.columnKey === 'string' ? (`-${s.columnKey}` as PractitionerSort) : undefined));
+
+  return (
+    <div data-testid="practitioners-page">
+      <PageHeader title={t('practitioners.title')} sub={t('practitioners.sub')} />
+      <Card size="small" className="fg-section">
+        <Space wrap>
+          <Select
+            allowClear
+            placeholder={t('institutions.kind')}
+            aria-label={t('institutions.kind')}
+            style={{ width: 180 }}
+            value={filter.kind}
+            options={INSTITUTION_KINDS.map((k) => ({ value: k, label: label('instKind', k) }))}
+            onChange={(v: string | undefined) => go({ ...filter, kind: v, page: undefined })}
+            data-testid="practitioners-kind"
+          />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('practitioners.dept')}
+            aria-label={t('practitioners.dept')}
+            style={{ width: 220 }}
+            value={filter.dept}
+            options={deptOptions}
+            onChange={(v: string | undefined) => go({ ...filter, dept: v, page: undefined })}
+            data-testid="practitioners-dept"
+          />
+          <Select<WarningLevel[]>
+            mode="multiple"
+            allowClear
+            placeholder={t('practitioners.level')}
+            aria-label={t('practitioners.level')}
+            style={{ minWidth: 200 }}
+            value={filter.level ?? []}
+            options={[...WARNING_LEVEL_VALUES].reverse().map((l) => ({ value: l, label: t(`warningLevel.${l}`) }))}
+            onChange={(v) => go({ ...filter, level: v.length ? v : undefined, page: undefined })}
+            data-testid="practitioners-level"
+          />
+          {user.role === 'institution' ? null : (
+            <Input.Search
+              key={filter.institution ?? ''}
+              defaultValue={filter.institution}
+              allowClear
+              placeholder={t('findings.filter.institution')}
+              aria-label={t('findings.filter.institution')}
+              style={{ width: 220 }}
+              maxLength={32}
+              onSearch={(v) => go({ ...filter, institution: v.trim() || undefined, page: undefined })}
+              data-testid="practitioners-institution"
+            />
+          )}
+        </Space>
+      </Card>
+      {error && !data ? (
+        <ApiErrorResult error={error} onRetry={reload} />
+      ) : (
+        <div data-testid="practitioners-table">
+          <Typography.Text type="secondary">{data ? t('common.total', { n: fmt.count(data.total) }) : null}</Typography.Text>
+          <Table<PractitionerRow>
+            rowKey={(r) => `${r.fixmedinsCode}|${r.pracCode}|${r.dept ?? ''}`}
+            size="middle"
+            columns={columns}
+            dataSource={data?.items ?? []}
+            loading={loading}
+            onChange={onChange}
+            onRow={() => ({ 'data-testid': 'practitioner-row' }) as HTMLAttributes<HTMLElement>}
+            scroll={{ x: 1150 }}
+            style={{ marginTop: 8 }}
+            locale={{ emptyText: t('practitioners.empty') }}
+            pagination={paginationOf(filter, data?.total, (n) => t('common.total', { n: fmt.count(n) }))}
+          />
+        </div>
+      )}
+    </div>
+  );
+}

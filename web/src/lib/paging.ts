@@ -1,0 +1,45 @@
+/**
+ * Lists paged and sorted on the server, their state in the URL: the table's pagination settings and what a
+ * table change (a page, a page size, a sort) makes of the filter. Page 1, the default page size and the
+ * default sort are left out of the filter, so that URLs stay short and stable.
+ */
+import type { TablePaginationConfig, TableProps } from 'antd';
+import type { SorterResult } from 'antd/es/table/interface';
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const PAGE_SIZE_OPTIONS = [20, 50, 100, 200];
+
+interface Paged<S> {
+  page?: number;
+  pageSize?: number;
+  sort?: S;
+}
+
+/** The table's pagination: current page, size and total, with the size changer and a "total" line. */
+export function paginationOf(filter: Paged<unknown>, total: number | undefined, showTotal: (n: number) => string): TablePaginationConfig {
+  return {
+    current: filter.page ?? 1,
+    pageSize: filter.pageSize ?? DEFAULT_PAGE_SIZE,
+    total: total ?? 0,
+    showSizeChanger: true,
+    pageSizeOptions: PAGE_SIZE_OPTIONS,
+    showTotal,
+  };
+}
+
+/**
+ * The table's onChange: a sort goes back to page 1 with the sort `sortFrom` names (undefined: the default);
+ * a new page size goes back to page 1; a page is kept.
+ */
+export function pagedChange<R, S, F extends Paged<S>>(filter: F, go: (next: F) => void, sortFrom: (sorter: SorterResult<R>) => S | undefined): NonNullable<TableProps<R>['onChange']> {
+  return (pagination, _filters, sorter, extra) => {
+    if (extra.action === 'sort') {
+      const s = Array.isArray(sorter) ? sorter[0] : sorter;
+      go({ ...filter, sort: s?.order ? sortFrom(s) : undefined, page: undefined });
+      return;
+    }
+    const size = pagination.pageSize ?? DEFAULT_PAGE_SIZE;
+    const page = size !== (filter.pageSize ?? DEFAULT_PAGE_SIZE) ? 1 : pagination.current ?? 1;
+    go({ ...filter, page: page > 1 ? page : undefined, pageSize: size !== DEFAULT_PAGE_SIZE ? size : undefined });
+  };
+}
