@@ -2,7 +2,8 @@
  * `npm run bench`: the synthetic city at about 1 M and 10 M fee lines — generation, then screening end to end
  * (files in, every import check, 24 rules, findings out) from Parquet and from CSV, against the floor of DuckDB
  * merely reading the same CSV files; detection (precision and recall per code) against the city's labels; and
- * the row-by-row json-rules-engine baseline. Cities are cached under bench/data/. Prints the tables and writes
+ * the row-by-row json-rules-engine baseline; the workbench's answer times; early warning (precision and recall
+ * against the drifting institutions of three cities). Cities are cached under bench/data/. Prints the tables and writes
  * bench/results/*.json.
  *
  * BENCH_SIZES=1000000 npm run bench   limits the sizes (comma-separated fee-line targets; a city of
@@ -11,6 +12,8 @@
  * BENCH_REPEAT=3 (default)            runs each screening that many times, interleaved (Parquet, CSV, floor,
  *                                     Parquet, …), and reports the run with the median total: on a shared
  *                                     2-core machine single runs swing by 30 % or more.
+ * BENCH_MONITORING_LINES=10000000     early warning is measured on cities of this size (their hospitals admit
+ * BENCH_MONITORING_SEEDS=1,2,3        patients by the hundred a month), one per seed, against drift_labels.csv.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -48,13 +51,13 @@ function node(script: string, args: string[]): string {
 }
 
 /** The city for a fee-line target, generated once and cached with the figures of its generation. */
-async function city(lines: number, format: 'csv' | 'parquet'): Promise<{ dir: string; generated: Generated }> {
+async function city(lines: number, format: 'csv' | 'parquet', seed = 1): Promise<{ dir: string; generated: Generated }> {
   const persons = Math.round(lines / LINES_PER_PERSON_YEAR);
-  const dir = join(DATA, `city-${persons}-${format}`);
+  const dir = join(DATA, `city-${persons}${seed === 1 ? '' : `-s${seed}`}-${format}`);
   const stats = join(dir, '.generated.json');
   if (!existsSync(join(dir, `feedetl.${format}`)) || !existsSync(stats)) {
     process.stderr.write(`generating a city of ${persons.toLocaleString('en-US')} persons as ${format} in ${dir} …\n`);
-    const out = node(join(DIST, 'generate-city.js'), ['--out', dir, '--persons', String(persons), '--format', format, '--months', '12', '--seed', '1']);
+    const out = node(join(DIST, 'generate-city.js'), ['--out', dir, '--persons', String(persons), '--format', format, '--months', '12', '--seed', String(seed)]);
     await writeFile(stats, out.trim().split('\n').pop()!);
   }
   return { dir, generated: JSON.parse(await readFile(stats, 'utf8')) as Generated };
@@ -185,7 +188,16 @@ async function main(): Promise<void> {
   const workbenchOut = node(join(DIST, 'workbench.js'), [(await city(sizes[0]!, 'parquet')).dir]);
   process.stdout.write(workbenchOut.split('\n').filter((l) => !l.startsWith('{')).join('\n'));
   const workbench = JSON.parse(workbenchOut.trim().split('\n').pop()!);
-  const result = { at: new Date().toISOString(), machine: { cores: cpus().length, memoryGiB: totalmem() / 2 ** 30, node: process.version }, runs, workbench };
+  // Early warning (预警) against the drifting institutions of cities large enough for monthly figures to mean something.
+  const monitoringLines = Number(process.env.BENCH_MONITORING_LINES ?? 10_000_000);
+  const seeds = (process.env.BENCH_MONITORING_SEEDS ?? '1,2,3').split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
+  const monitoringCities = [];
+  for (const seed of seeds) monitoringCities.push((await city(monitoringLines, 'parquet', seed)).dir);
+  console.log(`\nearly warning: default thresholds, cities of ${int(monitoringLines)} lines, seeds ${seeds.join(', ')}; labels in drift_labels.csv`);
+  const monitoringOut = node(join(DIST, 'monitoring.js'), monitoringCities);
+  process.stdout.write(monitoringOut.split('\n').filter((l) => !l.startsWith('{')).join('\n'));
+  const monitoring = JSON.parse(monitoringOut.trim().split('\n').pop()!);
+  const result = { at: new Date().toISOString(), machine: { cores: cpus().length, memoryGiB: totalmem() / 2 ** 30, node: process.version }, runs, workbench, monitoring };
   const stamp = result.at.replace(/[:.]/g, '-');
   await writeFile(join(RESULTS, `bench-${stamp}.json`), JSON.stringify(result, null, 2));
   await writeFile(join(RESULTS, 'bench-latest.json'), JSON.stringify(result, null, 2));
