@@ -14,6 +14,8 @@ export interface ColumnSpec {
   values?: readonly string[];
   /** A named pattern check; see PATTERNS. */
   pattern?: PatternName;
+  /** Fundguard's own addition to the format (always optional): data sets of the format as published lack it. */
+  extension?: true;
 }
 
 export type PatternName = 'fixmedins_code' | 'prac_code' | 'certno' | 'admdvs6' | 'addr_admdvs';
@@ -46,7 +48,7 @@ export interface TableSpec {
 }
 
 export const TABLE_NAMES = [
-  'fixmedins', 'practitioner', 'psn', 'setl', 'diag', 'feedetl', 'hilist', 'hilist_rel',
+  'fixmedins', 'practitioner', 'dept_agreement', 'psn', 'setl', 'diag', 'feedetl', 'hilist', 'hilist_rel',
   'inv_purc', 'inv_sale', 'inv_stock', 'idauth',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
@@ -66,6 +68,8 @@ export const TABLES: Record<TableName, TableSpec> = {
       { name: 'grid_id', type: 'text' },
       { name: 'agreement_status', type: 'text', values: ['normal', 'suspended', 'terminated'] },
       { name: 'status_from', type: 'date' },
+      // The last day of the status, for a suspension of a set length; empty: open-ended.
+      { name: 'status_to', type: 'date', extension: true },
     ],
     unique: ['fixmedins_code'],
   },
@@ -77,9 +81,25 @@ export const TABLES: Record<TableName, TableSpec> = {
       { name: 'fixmedins_code', type: 'text', required: true, pattern: 'fixmedins_code' },
       { name: 'status', type: 'text', values: ['normal', 'suspended'] },
       { name: 'status_from', type: 'date' },
+      // The last day of the status; empty: open-ended.
+      { name: 'status_to', type: 'date', extension: true },
     ],
     // A practitioner may be registered at several institutions (多点执业): one row per registration.
     unique: ['prac_code', 'fixmedins_code'],
+    references: [{ columns: ['fixmedins_code'], table: 'fixmedins', targetColumns: ['fixmedins_code'], whenTargetProvided: true }],
+  },
+  // Extension (optional table): agreements of single departments (科室) suspended or terminated, as a bureau's
+  // sanction can be (暂停科室医保结算). Read by SUSPENDED_DEPARTMENT.
+  dept_agreement: {
+    name: 'dept_agreement', title: '定点科室协议状态',
+    columns: [
+      { name: 'fixmedins_code', type: 'text', required: true, pattern: 'fixmedins_code' },
+      { name: 'dept_codg', type: 'text', required: true },
+      { name: 'agreement_status', type: 'text', required: true, values: ['suspended', 'terminated'] },
+      { name: 'status_from', type: 'date', required: true },
+      { name: 'status_to', type: 'date' },
+    ],
+    unique: ['fixmedins_code', 'dept_codg', 'status_from'],
     references: [{ columns: ['fixmedins_code'], table: 'fixmedins', targetColumns: ['fixmedins_code'], whenTargetProvided: true }],
   },
   psn: {

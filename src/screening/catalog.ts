@@ -20,6 +20,7 @@ import unverifiedAdmission from './rules/unverified_admission.js';
 import deceasedPatient from './rules/deceased_patient.js';
 import suspendedInstitution from './rules/suspended_institution.js';
 import suspendedPractitioner from './rules/suspended_practitioner.js';
+import suspendedDepartment from './rules/suspended_department.js';
 import admissionCluster from './rules/admission_cluster.js';
 import cardBurst from './rules/card_burst.js';
 import stockMismatch from './rules/stock_mismatch.js';
@@ -30,6 +31,8 @@ export const BUILT_IN_RULES: readonly RuleDefinition[] = [
   nonCoveredBilled, overDaysSupply, splitPrescription, duplicatePrescribing, frequencyExceeded, duplicateCharge,
   unbundling, splitAdmission, overlappingAdmissions, phantomAdmission, unverifiedAdmission, deceasedPatient,
   suspendedInstitution, suspendedPractitioner, admissionCluster, cardBurst, stockMismatch, rxWithoutPrescription,
+  // Extensions of the exchange format's codes.
+  suspendedDepartment,
 ];
 
 export function findRule(code: string): RuleDefinition | undefined {

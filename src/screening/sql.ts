@@ -36,6 +36,12 @@ export function eligible(f: string): string {
   return `(${f}.det_item_fee_sumamt - COALESCE(${f}.fulamt_ownpay_amt, 0))`;
 }
 
+/** A status's period in words: 自2024-03-10起, 自2024-03-10至2024-09-09, or (日期不详) without a start. */
+export function statusPeriod(from: string, to: string): string {
+  return `CASE WHEN ${from} IS NULL THEN '(日期不详)' WHEN ${to} IS NULL THEN '自' || CAST(${from} AS VARCHAR) || '起'
+    ELSE '自' || CAST(${from} AS VARCHAR) || '至' || CAST(${to} AS VARCHAR) END`;
+}
+
 /** Age in whole years on the date of `at`, for birth date `birth`. */
 export function ageAt(at: string, birth: string): string {
   return `(EXTRACT(YEAR FROM ${at}) - EXTRACT(YEAR FROM ${birth}) - CASE WHEN EXTRACT(MONTH FROM ${at}) * 100 + EXTRACT(DAY FROM ${at}) < EXTRACT(MONTH FROM ${birth}) * 100 + EXTRACT(DAY FROM ${birth}) THEN 1 ELSE 0 END)`;

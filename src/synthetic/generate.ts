@@ -144,8 +144,9 @@ export async function generateCity(options: GenerateCityOptions): Promise<Genera
   }
 }
 
+/** The format's columns as published (the generator fills none of Fundguard's extension columns). */
 function header(t: TableName): string {
-  return TABLES[t].columns.map((c) => c.name).join(',');
+  return TABLES[t].columns.filter((c) => !c.extension).map((c) => c.name).join(',');
 }
 
 async function writeReferenceTables(dir: string, city: City, calendar: Calendar): Promise<void> {
@@ -209,9 +210,10 @@ async function toParquet(t: TableName, files: string[], target: string): Promise
   try {
     // One thread keeps row groups identical from run to run, so the same seed gives the same bytes.
     await engine.exec(`SET threads = 1; SET memory_limit = '384MB'; SET preserve_insertion_order = true`);
-    const columns = `{${TABLES[t].columns.map((c) => `${quote(c.name)}: ${quote(duckdbDialect.type(c.type))}`).join(', ')}}`;
+    const published = TABLES[t].columns.filter((c) => !c.extension);
+    const columns = `{${published.map((c) => `${quote(c.name)}: ${quote(duckdbDialect.type(c.type))}`).join(', ')}}`;
     const source = present.length === 0
-      ? `SELECT ${TABLES[t].columns.map((c) => `CAST(NULL AS ${duckdbDialect.type(c.type)}) AS ${c.name}`).join(', ')} WHERE FALSE`
+      ? `SELECT ${published.map((c) => `CAST(NULL AS ${duckdbDialect.type(c.type)}) AS ${c.name}`).join(', ')} WHERE FALSE`
       : `SELECT * FROM read_csv([${present.map(quote).join(', ')}], header=false, auto_detect=false, delim=',', quote='"', escape='"', columns=${columns})`;
     const rows = await engine.all<{ Count: number }>(`COPY (${source}) TO ${quote(target)} (FORMAT parquet)`);
     return Number(rows[0]?.Count ?? 0);

@@ -12,13 +12,23 @@ export function createTableSql(spec: TableSpec, d: Dialect, extraColumns: string
   return `CREATE TABLE ${name} (${cols.join(', ')})`;
 }
 
-/** Creates any missing exchange table (empty) and the metadata tables. */
+/**
+ * Creates any missing exchange table (empty) and the metadata tables, and adds the columns a later version of
+ * the format brought (optional ones, such as `status_to`) to the tables of an older workspace.
+ */
 export async function ensureWorkspaceSchema(engine: SqlEngine): Promise<void> {
   const d = engine.dialect;
   await engine.exec(`CREATE TABLE IF NOT EXISTS ${META_TABLE} (table_name ${d.type('text')} PRIMARY KEY, provided BOOLEAN NOT NULL, row_count BIGINT NOT NULL, source ${d.type('text')}, imported_at TIMESTAMP)`);
   const existing = new Set((await listTables(engine)).map((t) => t.toLowerCase()));
   for (const name of TABLE_NAMES) {
-    if (!existing.has(name)) await engine.exec(createTableSql(TABLES[name], d));
+    if (!existing.has(name)) {
+      await engine.exec(createTableSql(TABLES[name], d));
+      continue;
+    }
+    const have = new Set((await listColumns(engine, name)).map((c) => c.toLowerCase()));
+    for (const c of TABLES[name].columns) {
+      if (!have.has(c.name)) await engine.exec(`ALTER TABLE ${ident(name)} ADD COLUMN ${ident(c.name)} ${d.type(c.type)}`);
+    }
   }
   await engine.exec(`CREATE TABLE IF NOT EXISTS ${FINDINGS_TABLE} (
     rule_code ${d.type('text')} NOT NULL, level ${d.type('text')} NOT NULL, fixmedins_code ${d.type('text')}, psn_no ${d.type('text')},

@@ -1,6 +1,7 @@
 /**
  * SUSPENDED_PRACTITIONER (暂停资格医师开单): a fee line ordered (bilg_dr_codg) by a practitioner suspended at
- * fee time (fee day ≥ status_from; an empty status_from means "since always").
+ * fee time (fee day ≥ status_from; an empty status_from means "since always"; fee day ≤ status_to when given,
+ * the extension column a suspension of a set length carries).
  */
 import { describe, expect, it } from 'vitest';
 import { baseWorld, HOSPITAL, HOSPITAL_2, line, PHARMACY, visit, type Rows } from '../support/fixture.js';
@@ -12,6 +13,7 @@ const DR_SUSP_NODATE = 'D110101000002';
 const DR_NORMAL = 'D110101000003';
 const PHARMACIST_SUSP = 'HY110101000004';
 const DR_TWO_SITES = 'D110101000005';
+const DR_SIX_MONTHS = 'D110101000006';
 
 const practitioner: Rows[] = [
   { prac_code: DR_SUSP, prac_name: '张医生', fixmedins_code: HOSPITAL, status: 'suspended', status_from: '2024-03-10' },
@@ -21,6 +23,8 @@ const practitioner: Rows[] = [
   // Registered at two institutions (多点执业), suspended from 2024-03-20 at the second: one row per registration.
   { prac_code: DR_TWO_SITES, prac_name: '孙医生', fixmedins_code: HOSPITAL, status: 'normal', status_from: '' },
   { prac_code: DR_TWO_SITES, prac_name: '孙医生', fixmedins_code: HOSPITAL_2, status: 'suspended', status_from: '2024-03-20' },
+  // Suspended for a set period, 2024-03-10 to 2024-09-09 inclusive.
+  { prac_code: DR_SIX_MONTHS, prac_name: '周医生', fixmedins_code: HOSPITAL_2, status: 'suspended', status_from: '2024-03-10', status_to: '2024-09-09' },
 ];
 
 const w = baseWorld();
@@ -40,6 +44,8 @@ ordered('L_UNKNOWN', 'D999999999999', '2024-03-10 10:00:00'); // not a registere
 ordered('L_PHARMACIST', PHARMACIST_SUSP, '2024-03-11 10:00:00', { fixmedins_code: PHARMACY }); // pharmacist, suspended: flagged
 ordered('L_TWO_BEFORE', DR_TWO_SITES, '2024-03-19 10:00:00'); // before the suspension: not flagged
 ordered('L_TWO_AFTER', DR_TWO_SITES, '2024-03-21 10:00:00'); // suspended (医保服务资格 is the person's): flagged, once
+ordered('L_SIX_LASTDAY', DR_SIX_MONTHS, '2024-09-09 23:00:00', { fixmedins_code: HOSPITAL_2 }); // the last day of the period: flagged
+ordered('L_SIX_AFTER', DR_SIX_MONTHS, '2024-09-10 08:00:00', { fixmedins_code: HOSPITAL_2 }); // the day after it: not flagged
 
 const run = ruleScreening(CODE, { ...w, practitioner });
 
@@ -50,7 +56,7 @@ describe.each(ENGINES)(`${CODE} on %s`, (engine) => {
 
   it('flags exactly the lines ordered by a practitioner suspended on the fee day', async () => {
     const { findings } = await run(engine);
-    expect(findings.map((f) => f.feedetl_sn).sort()).toEqual(['L_LATER', 'L_NODATE', 'L_ONDAY', 'L_PHARMACIST', 'L_TWO_AFTER']);
+    expect(findings.map((f) => f.feedetl_sn).sort()).toEqual(['L_LATER', 'L_NODATE', 'L_ONDAY', 'L_PHARMACIST', 'L_SIX_LASTDAY', 'L_TWO_AFTER']);
     expectWellFormed(findings, CODE, 'definite');
   });
 
@@ -62,6 +68,8 @@ describe.each(ENGINES)(`${CODE} on %s`, (engine) => {
     expect(onDay.detail).toContain('张医生');
     expect(onDay.detail).toContain('2024-03-10');
     expect(findingBy(findings, (f) => f.feedetl_sn!, 'L_PHARMACIST').fixmedins_code).toBe(PHARMACY);
+    expect(findingBy(findings, (f) => f.feedetl_sn!, 'L_SIX_LASTDAY').detail).toContain('自2024-03-10至2024-09-09');
+    expect(onDay.detail).toContain('自2024-03-10起');
   });
 });
 

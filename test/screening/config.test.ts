@@ -8,12 +8,13 @@ import { fundguard } from '../support/cli.js';
 import { baseWorld, visit, writeDataset } from '../support/fixture.js';
 
 describe('rule base and configuration', () => {
-  it('has the 24 codes of the exchange format, each complete', () => {
+  it('has the 24 codes of the exchange format and Fundguard\'s extensions, each complete', () => {
     expect(BUILT_IN_RULES.map((r) => r.code)).toEqual([
       'GENDER_RESTRICTED', 'AGE_RESTRICTED', 'INST_LEVEL_RESTRICTED', 'MED_TYPE_RESTRICTED', 'INDICATION_RESTRICTED', 'OVER_PRICE_CAP',
       'NON_COVERED_BILLED', 'OVER_DAYS_SUPPLY', 'SPLIT_PRESCRIPTION', 'DUPLICATE_PRESCRIBING', 'FREQUENCY_EXCEEDED', 'DUPLICATE_CHARGE',
       'UNBUNDLING', 'SPLIT_ADMISSION', 'OVERLAPPING_ADMISSIONS', 'PHANTOM_ADMISSION', 'UNVERIFIED_ADMISSION', 'DECEASED_PATIENT',
       'SUSPENDED_INSTITUTION', 'SUSPENDED_PRACTITIONER', 'ADMISSION_CLUSTER', 'CARD_BURST', 'STOCK_MISMATCH', 'RX_WITHOUT_PRESCRIPTION',
+      'SUSPENDED_DEPARTMENT',
     ]);
     for (const r of BUILT_IN_RULES) {
       expect(r.name).toMatch(/[\u4e00-\u9fa5]/);
