@@ -32,6 +32,16 @@ export class JobRunner {
     return job;
   }
 
+  /**
+   * Runs `work` in the jobs' queue, after any running job and before the next, and returns its result: short
+   * writes to the workspace (sanctions, recomputed warnings) that must not meet an import half-way.
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.running.catch(() => {}).then(work);
+    this.running = run.catch(() => {});
+    return run;
+  }
+
   /** Resolves when every job started so far has finished (for tests and shutdown). */
   idle(): Promise<unknown> {
     return this.running.catch(() => {});

@@ -20,6 +20,8 @@ import { findingRoutes } from './routes/findings.js';
 import { importRoutes } from './routes/imports.js';
 import { institutionRoutes } from './routes/institutions.js';
 import { monitoringRoutes } from './routes/monitoring.js';
+import { caseErrorToHttp, caseRoutes } from './routes/cases.js';
+import { CaseError } from '../cases/context.js';
 import { ruleRoutes } from './routes/rules.js';
 import type { Workbench } from './workbench.js';
 
@@ -68,6 +70,7 @@ export async function buildApp(wb: Workbench, o: AppOptions = {}): Promise<Fasti
     if (req.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
   });
   app.setErrorHandler((err, req, reply) => {
+    if (err instanceof CaseError) err = caseErrorToHttp(err);
     if (err instanceof HttpError) return reply.code(err.status).send(errorBody(err.code, err.message, err.details));
     const e = err as { statusCode?: number; code?: string; message: string };
     if (e.code === 'FST_REQ_FILE_TOO_LARGE' || e.statusCode === 413) return reply.code(413).send(errorBody('too_large', e.message));
@@ -82,6 +85,7 @@ export async function buildApp(wb: Workbench, o: AppOptions = {}): Promise<Fasti
   institutionRoutes(app, wb);
   ruleRoutes(app, wb);
   monitoringRoutes(app, wb);
+  caseRoutes(app, wb);
   importRoutes(app, wb);
   auditRoutes(app, wb);
   const version = (JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version;

@@ -422,16 +422,4 @@ export interface PractitionerRow {
   level: WarningLevel | null;
 }
 
-export const clueBody = z.object({ note: z.string().trim().max(2000).optional() });
-export interface Clue {
-  id: string;
-  /** Where it came from; the case workflow (a later step) takes clues from here. */
-  source: 'warning';
-  sourceId: string;
-  fixmedinsCode: string;
-  summary: string;
-  note: string | null;
-  status: 'open';
-  createdBy: string;
-  createdAt: string;
-}
+export * from './cases-contract.js';

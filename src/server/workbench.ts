@@ -19,7 +19,13 @@ import { DuckDbStore, PostgresStore, type StoreDb } from '../store/db.js';
 import { ensureStoreSchema } from '../store/schema.js';
 import { syncStatusMirror } from '../triage/decisions.js';
 import { ensureWorkspaceSchema } from '../workspace/schema.js';
-import type { ImportValidation, Job } from './contract.js';
+import type { Scope } from '../auth/scope.js';
+import type { CaseContext } from '../cases/context.js';
+import { applySanctionEffects } from '../cases/sanctions.js';
+import type { ImportValidation, Job, UserInfo } from './contract.js';
+
+/** The workbench itself, as the actor of what it does on its own (re-applying sanctions after an import). */
+const SYSTEM: UserInfo = { username: 'system', displayName: 'Fundguard', role: 'admin', scope: { admdvs: null, fixmedinsCode: null, label: 'system' } };
 
 export interface WorkbenchOptions {
   /** The DuckDB workspace file. */
@@ -27,13 +33,18 @@ export interface WorkbenchOptions {
   /** PostgreSQL for the operational data (server mode); embedded when absent. */
   databaseUrl?: string | undefined;
   pgSchema?: string | undefined;
-  /** Where uploaded data sets are kept until imported. */
+  /** Where uploaded data sets are kept until imported (and evidence files, under `evidence/`). */
   uploadsDir?: string | undefined;
+  /** The clock of the case workflow (deadlines, appeal periods, sanction dates); tests set their own. */
+  now?: (() => Date) | undefined;
 }
 
 export class Workbench {
   readonly jobs = new JobRunner();
   readonly limiter = new LoginLimiter();
+
+  /** The clock of the case workflow; replaceable (tests move it forward). */
+  now: () => Date = () => new Date();
 
   private constructor(
     readonly workspace: DuckDbEngine,
@@ -41,6 +52,16 @@ export class Workbench {
     readonly store: StoreDb,
     readonly uploadsDir: string,
   ) {}
+
+  /** Where evidence files (attachments of clues, cases and appeals) are kept. */
+  get evidenceDir(): string {
+    return join(this.uploadsDir, 'evidence');
+  }
+
+  /** The context of a clue and case use case for one caller. */
+  caseContext(user: UserInfo, scope: Scope): CaseContext {
+    return { store: this.store, workspace: this.reads, writeWorkspace: (fn) => this.jobs.exclusive(fn), now: () => this.now(), user, scope };
+  }
 
   static async open(o: WorkbenchOptions): Promise<Workbench> {
     const workspace = await DuckDbEngine.open(o.db);
@@ -54,7 +75,11 @@ export class Workbench {
     await syncStatusMirror(store, reads);
     const uploadsDir = resolve(o.uploadsDir ?? join(o.db === ':memory:' ? 'data' : resolve(o.db, '..'), 'uploads'));
     await mkdir(uploadsDir, { recursive: true });
-    return new Workbench(workspace, reads, store, uploadsDir);
+    const wb = new Workbench(workspace, reads, store, uploadsDir);
+    if (o.now) wb.now = o.now;
+    // Sanctions are written into the register; an import (or a workspace restored from elsewhere) may have lost them.
+    await applySanctionEffects(wb.caseContext(SYSTEM, { role: 'admin', admdvs: null, fixmedinsCode: null }), true);
+    return wb;
   }
 
   /** Screens the workspace with the configured rules; findings are replaced, decisions kept (by finding id). */
@@ -109,6 +134,9 @@ export class Workbench {
     return this.jobs.start('import', async (progress) => {
       progress(0, 3, 'import');
       const report = await importDataset(this.workspace, dir, { onProgress: (step) => progress(0, 3, step) });
+      // Inside the job: the queue is this job's, so the sanctions are written directly, not through exclusive().
+      const system = { ...this.caseContext(SYSTEM, { role: 'admin', admdvs: null, fixmedinsCode: null }), writeWorkspace: <T>(fn: () => Promise<T>) => fn() };
+      await applySanctionEffects(system, true);
       progress(1, 3, 'screening');
       const screened = await this.screen((done, total, step) => progress(1 + done / total, 3, step));
       progress(2.9, 3, 'statuses');

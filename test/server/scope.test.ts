@@ -16,6 +16,12 @@ const COVERED = [
   'POST /api/imports/:id/apply', 'GET /api/audit', 'GET /api/openapi.json',
   'GET /api/warnings', 'GET /api/warnings/summary', 'GET /api/indicators', 'GET /api/practitioners', 'POST /api/warnings/:id/clue',
   'GET /api/clues', 'GET /api/warning-config', 'PUT /api/warning-config',
+  'POST /api/clues', 'GET /api/clues/:id', 'POST /api/clues/:id/dismiss', 'POST /api/clues/:id/attachments', 'GET /api/cases', 'POST /api/cases',
+  'GET /api/cases/:id', 'POST /api/cases/:id/clues', 'PUT /api/cases/:id/assignment', 'POST /api/cases/:id/notes', 'POST /api/cases/:id/attachments',
+  'POST /api/cases/:id/decision', 'POST /api/cases/:id/recoveries', 'POST /api/cases/:id/close', 'GET /api/decisions', 'GET /api/decisions/:id',
+  'POST /api/decisions/:id/submit', 'POST /api/decisions/:id/review', 'POST /api/decisions/:id/appeals', 'POST /api/appeals/:id/attachments',
+  'POST /api/appeals/:id/decide', 'GET /api/attachments/:id', 'GET /api/case-log/verify', 'GET /api/case-settings', 'PUT /api/case-settings',
+  'GET /api/case-stats', 'GET /api/case-stats/export.xlsx',
 ];
 
 async function xlsxRows(raw: Buffer): Promise<string[][]> {
@@ -113,6 +119,24 @@ describe.each(['duckdb', 'postgres'] as StoreMode[])('data scope on every route 
     const summary = (await instA.get('/api/warnings/summary')).body;
     expect(Object.values(summary.institutions as Record<string, number>).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1);
     expect((await instA.get('/api/warning-config')).status).toBe(200);
+  });
+
+  it('keeps clues, cases and their statistics from institutions, and bureau users to their region (the cases in test/server/cases.test.ts)', async () => {
+    const someId = '00000000-0000-4000-8000-000000000000';
+    for (const url of ['/api/clues', `/api/clues/${someId}`, '/api/cases', `/api/cases/${someId}`, '/api/case-stats', '/api/case-stats/export.xlsx', '/api/case-settings', '/api/case-log/verify']) {
+      expect((await instA.get(url)).status, url).toBe(403);
+    }
+    for (const [method, url] of [['POST', '/api/clues'], ['POST', '/api/cases'], ['POST', `/api/cases/${someId}/decision`], ['POST', `/api/decisions/${someId}/review`],
+      ['POST', `/api/appeals/${someId}/decide`], ['POST', `/api/cases/${someId}/close`], ['PUT', '/api/case-settings']] as const) {
+      expect((await instA.request(method, url, {})).status, url).toBe(403);
+    }
+    expect((await county.request('POST', `/api/decisions/${someId}/appeals`, { reason: 'x' })).status).toBe(403);
+    expect((await county.put('/api/case-settings', { appealDays: 30, deadlineDays: 60 })).status).toBe(403);
+    expect((await county.get('/api/case-log/verify')).status).toBe(403);
+    expect((await instA.get('/api/decisions')).body.items).toEqual([]);
+    expect((await instA.get(`/api/decisions/${someId}`)).status).toBe(404);
+    expect((await instA.get(`/api/attachments/${someId}`)).status).toBe(404);
+    expect((await county.get(`/api/cases/${someId}`)).status).toBe(404);
   });
 
   it('refuses administrator routes to others, and jobs and users to institutions', async () => {

@@ -1,6 +1,5 @@
 /** Monitoring and early warning: the warning board, indicator trends with peers, practitioner ranking, clues. */
 import type { FastifyInstance } from 'fastify';
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { audit } from '../../audit/audit.js';
 import { inScope, Params, scopeCondition } from '../../auth/scope.js';
@@ -8,13 +7,12 @@ import { regionName } from '../../exchange/regions.js';
 import { practitionerLevel } from '../../monitoring/practitioners.js';
 import { buildJudgements, loadWarningConfig, saveWarningConfig } from '../../monitoring/service.js';
 import { INDICATOR_NAMES, warningConfigSchema } from '../../monitoring/warnings.js';
-import { isoTime, storeTime } from '../../store/db.js';
-import { nextSeq } from '../../triage/decisions.js';
+import { createWarningClue } from '../../cases/clues.js';
 import {
-  clueBody, indicatorQuery, pageQuery, practitionersQuery, warningsQuery, WARNING_LEVELS,
+  indicatorQuery, practitionersQuery, warningClueBody, warningsQuery, WARNING_LEVELS,
   type Clue, type IndicatorKey, type IndicatorSeries, type Page, type PractitionerRow, type WarningLevel, type WarningRow, type WarningSummary,
 } from '../contract.js';
-import { HttpError, notFound, route } from '../http.js';
+import { notFound, route } from '../http.js';
 import type { Workbench } from '../workbench.js';
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
@@ -220,44 +218,20 @@ export function monitoringRoutes(app: FastifyInstance, wb: Workbench): void {
 
   route(app, {
     method: 'POST', url: '/api/warnings/:id/clue', tag: 'monitoring', summary: 'Turns a warning into a clue (线索) for investigation',
-    roles: ['admin', 'analyst'], params: z.object({ id: z.string().regex(/^[0-9a-f]{32}$/) }), body: clueBody, success: { status: 201, description: 'Clue' },
+    roles: ['admin', 'analyst'], params: z.object({ id: z.string().regex(/^[0-9a-f]{32}$/) }), body: warningClueBody, success: { status: 201, description: 'Clue' },
     handler: async ({ params, body, scope, user }): Promise<Clue> => {
-      const [w] = await wb.reads.query<Record<string, unknown>>(`SELECT w.*, i.admdvs, i.fixmedins_name FROM fg_warning w LEFT JOIN fixmedins i ON i.fixmedins_code = w.fixmedins_code WHERE w.warning_id = $1`, [params.id]);
+      const [w] = await wb.reads.query<Record<string, unknown>>(`SELECT w.*, i.admdvs, i.fixmedins_name,
+          (SELECT f.value FROM fg_indicator f WHERE f.unit_type = 'institution' AND f.unit_id = w.fixmedins_code AND f.month = w.month AND f.indicator = 'amount_at_risk') AS at_risk
+        FROM fg_warning w LEFT JOIN fixmedins i ON i.fixmedins_code = w.fixmedins_code WHERE w.warning_id = $1`, [params.id]);
       if (!w || !inScope(scope, String(w.fixmedins_code), (w.admdvs as string | null) ?? null)) throw notFound('no such warning in your scope');
-      const [existing] = await wb.store.query<{ id: string }>(`SELECT id FROM fg_clue WHERE source = 'warning' AND source_id = $1`, [params.id]);
-      if (existing) throw new HttpError(409, 'conflict', `this warning is already clue ${existing.id}`);
       const indicator = String(w.indicator) as IndicatorKey;
       const m = messages({ indicator, basis: String(w.basis), value: Number(w.value), reference: num(w.reference), change: num(w.change), z: num(w.z), level: String(w.level) as WarningLevel });
-      const clue: Clue = {
-        id: randomUUID(), source: 'warning', sourceId: params.id, fixmedinsCode: String(w.fixmedins_code), summary: `${w.fixmedins_name ?? w.fixmedins_code} ${w.month}：${m.zh}`,
-        note: body.note ?? null, status: 'open', createdBy: user.username, createdAt: '',
-      };
-      const at = storeTime();
-      await wb.store.query(`INSERT INTO fg_clue (id, source, source_id, fixmedins_code, admdvs, summary, note, status, created_by, created_at, seq)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CAST($10 AS TIMESTAMP), $11)`,
-        [clue.id, clue.source, clue.sourceId, clue.fixmedinsCode, (w.admdvs as string | null) ?? null, clue.summary, clue.note, clue.status, clue.createdBy, at, nextSeq()]);
+      const clue = await createWarningClue(wb.caseContext(user, scope), {
+        id: params.id, fixmedinsCode: String(w.fixmedins_code), summary: `${w.fixmedins_name ?? w.fixmedins_code} ${w.month}：${m.zh}`, note: body.note ?? null,
+        amount: Math.round(Number(w.at_risk ?? 0) * 100) / 100,
+      });
       await audit(wb.store, user.username, 'clue_from_warning', clue.id, params.id);
-      return { ...clue, createdAt: isoTime(at) };
-    },
-  });
-
-  route(app, {
-    method: 'GET', url: '/api/clues', tag: 'monitoring', summary: 'Clues (线索) inside your region, newest first (bureau roles: an institution does not see the leads about it)',
-    roles: ['admin', 'analyst', 'reviewer'], query: pageQuery, success: { status: 200, description: 'Page<Clue>' },
-    handler: async ({ query, scope }): Promise<Page<Clue>> => {
-      const params: string[] = [];
-      let where = 'TRUE';
-      if (scope.role !== 'admin' && scope.admdvs) { params.push(`${scope.admdvs}%`); where = `admdvs LIKE $1`; }
-      const [c] = await wb.store.query<{ n: number }>(`SELECT COUNT(*) AS n FROM fg_clue WHERE ${where}`, params);
-      const rows = await wb.store.query<Record<string, unknown>>(`SELECT id, source, source_id, fixmedins_code, summary, note, status, created_by, CAST(created_at AS VARCHAR) AS created_at
-        FROM fg_clue WHERE ${where} ORDER BY seq DESC LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`, params);
-      return {
-        items: rows.map((r) => ({
-          id: String(r.id), source: 'warning', sourceId: String(r.source_id), fixmedinsCode: String(r.fixmedins_code), summary: String(r.summary), note: (r.note as string | null) ?? null,
-          status: 'open', createdBy: String(r.created_by), createdAt: isoTime(String(r.created_at)),
-        })),
-        total: Number(c?.n ?? 0), page: query.page, pageSize: query.pageSize,
-      };
+      return clue;
     },
   });
 
