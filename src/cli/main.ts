@@ -39,6 +39,9 @@ Usage:
                                                       and screens the demo city first when there is no workspace)
   fundguard demo                                      build a demo data set, import it into the default
                                                       workspace, screen it (what npm start runs)
+  fundguard verify-log [--db PATH]                    check the hash chain of the case log (线索/案件 changes):
+                                                      exit 0 intact, 1 with the first entry edited or removed
+                                                      (the workspace's store, or PostgreSQL given DATABASE_URL)
 
 Options:
   --input DIR           exchange-format data set: one <table>.csv or <table>.parquet per table
@@ -64,7 +67,7 @@ Options:
   --workers N           generate: worker threads (default: cores, at most 4; 0: none)
   --labels FILE         labelled violations (CSV or Parquet): rule_code plus the key columns of the findings
   --findings FILE       a findings file written by screen (CSV or Parquet)
-  --json                rules, evaluate: print JSON instead of a table
+  --json                rules, evaluate, verify-log: print JSON instead of a table or sentence
   -h, --help            this help
 
 Exit codes: 0 success, 1 rejected input or bad usage, 2 unexpected failure.
@@ -132,6 +135,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'evaluate': return await evaluateCommand(opts);
       case 'generate': return await generateCommand(opts);
       case 'serve': return await serveCommand(opts);
+      case 'verify-log': return await verifyLogCommand(opts);
       default: throw new UsageError(`unknown command: ${command}`);
     }
   } catch (e) {
@@ -397,6 +401,34 @@ async function serveCommand(opts: Options): Promise<number> {
   });
   await served.close();
   return 0;
+}
+
+/** Verifies the case log where the workbench keeps it: PostgreSQL given DATABASE_URL, else the workspace file. */
+async function verifyLogCommand(opts: Options): Promise<number> {
+  const { DuckDbStore, PostgresStore } = await import('../store/db.js');
+  const { verifyCaseLog } = await import('../cases/log.js');
+  const url = process.env.DATABASE_URL;
+  const db = opts.db ?? DEFAULT_WORKSPACE;
+  if (!url && !existsSync(db)) throw new UsageError(`no workspace at ${db} (give --db PATH, or DATABASE_URL for a PostgreSQL store)`);
+  const engine = url ? null : await DuckDbEngine.open(db);
+  const store = url ? await PostgresStore.connect(url, opts['pg-schema'] ?? process.env.FUNDGUARD_PG_SCHEMA ?? 'fundguard_app') : await DuckDbStore.open(engine!);
+  try {
+    const tables = await store.query<{ n: number }>(store.kind === 'postgres'
+      ? `SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'fg_case_log'`
+      : `SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_name = 'fg_case_log'`);
+    if (!Number(tables[0]?.n)) {
+      console.log('case log: no entries yet (no clue or case was ever recorded here)');
+      return 0;
+    }
+    const r = await verifyCaseLog(store);
+    if (opts.json) console.log(JSON.stringify(r));
+    else if (r.ok) console.log(`case log intact: ${count(r.entries)} entries, each hash-chained to the one before`);
+    else console.error(`case log BROKEN at entry ${r.failedAt}: ${r.reason} (${count(r.entries)} entries before it verify)`);
+    return r.ok ? 0 : 1;
+  } finally {
+    await store.close();
+    await engine?.close();
+  }
 }
 
 function rulesCommand(opts: Options): number {
