@@ -13,7 +13,7 @@ const money = (v: unknown) => Math.round(Number(v ?? 0) * 100) / 100;
 const SORTS = { '-amount': 'amount DESC', '-findings': 'findings DESC', '-fundPaid': 'fund_paid DESC', name: 'i.fixmedins_name' } as const;
 
 const SELECT = `SELECT i.fixmedins_code, i.fixmedins_name, i.fixmedins_type, i.hosp_lv, i.inst_kind, i.admdvs, i.grid_id, i.agreement_status,
-    CAST(i.status_from AS VARCHAR) AS status_from,
+    CAST(i.status_from AS VARCHAR) AS status_from, CAST(i.status_to AS VARCHAR) AS status_to,
     COALESCE(m.fund_paid, 0) AS fund_paid, COALESCE(m.settlements, 0) AS settlements, COALESCE(f.findings, 0) AS findings, COALESCE(f.amount, 0) AS amount
   FROM fixmedins i
   LEFT JOIN (SELECT fixmedins_code, SUM(fund_paid) AS fund_paid, SUM(settlements) AS settlements FROM ${INST_MONTH} GROUP BY fixmedins_code) m ON m.fixmedins_code = i.fixmedins_code
@@ -65,11 +65,11 @@ export async function institutionProfile(db: DuckDbPool, store: StoreDb, scope: 
   }));
   const inst = toRow(row);
   if (inst.agreementStatus && inst.agreementStatus !== 'normal' && row.status_from) {
-    history.push({ at: `${String(row.status_from)}T00:00:00Z`, kind: 'agreement', findingId: null, text: `agreement ${inst.agreementStatus}` });
+    history.push({ at: `${String(row.status_from)}T00:00:00Z`, kind: 'agreement', findingId: null, text: `agreement ${inst.agreementStatus}${row.status_to ? ` until ${String(row.status_to)}` : ''}` });
   }
   history.sort((a, b) => b.at.localeCompare(a.at));
   return {
-    institution: { ...inst, statusFrom: (row.status_from as string | null) ?? null, practitioners: Number(staff[0]?.n ?? 0) },
+    institution: { ...inst, statusFrom: (row.status_from as string | null) ?? null, statusTo: (row.status_to as string | null) ?? null, practitioners: Number(staff[0]?.n ?? 0) },
     monthly: [...months].sort().map((month) => {
       const s = settled.get(month);
       const f = findingsByMonth.get(month);

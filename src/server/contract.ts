@@ -251,7 +251,8 @@ export interface InstitutionRow {
   amount: number;
 }
 export interface InstitutionProfile {
-  institution: InstitutionRow & { statusFrom: string | null; practitioners: number };
+  /** statusTo: the last day of a suspension of a set length (a sanction), else null. */
+  institution: InstitutionRow & { statusFrom: string | null; statusTo: string | null; practitioners: number };
   monthly: Array<{ month: string; settlements: number; admissions: number; total: number; fundPaid: number; findings: number; amount: number }>;
   byCode: Array<{ code: string; name: string; nameEn: string; findings: number; amount: number }>;
   /** Decisions on its findings and agreement changes, newest first. */

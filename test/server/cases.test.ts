@@ -295,6 +295,18 @@ describe.each(['duckdb', 'postgres'] as StoreMode[])('clues and cases over the A
     expect((await instA.get('/api/case-stats')).status).toBe(403);
   });
 
+  it('gives a new case to the handler set for its grid, and keeps the settings to analysts and administrators', async () => {
+    const [{ grid }] = await s.wb.reads.query<{ grid: string }>(`SELECT grid_id AS grid FROM fixmedins WHERE fixmedins_code = $1`, [X.code]) as [{ grid: string }];
+    const settings = { appealDays: 30, deadlineDays: 45, gridHandlers: { [grid]: 'city' } };
+    expect((await admin.put('/api/case-settings', { ...settings, gridHandlers: { [grid]: 'reviewer' } })).status).toBe(400);
+    expect((await city.put('/api/case-settings', settings)).status).toBe(403);
+    expect((await admin.put('/api/case-settings', settings)).status).toBe(200);
+    expect((await reviewer.get('/api/case-settings')).body).toEqual(settings);
+    const clue = await admin.post('/api/clues', { source: 'referral', fixmedinsCode: X.code, summary: '审计部门移送：药品进销存异常', reference: 'SJ-2024-07' });
+    const k = (await admin.post('/api/cases', { clueIds: [clue.body.id] })).body.case;
+    expect(k).toMatchObject({ handler: 'city', deadline: '2024-06-09' }); // 2024-04-25 + 45 days
+  });
+
   it('keeps every change in a hash-chained log that detects an edited and a deleted entry', async () => {
     const detail = (await city.get(`/api/cases/${caseId}`)).body;
     expect(detail.log.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['open', 'add', 'draft', 'submit', 'return', 'edit', 'approve', 'impose', 'file', 'decide_amended', 'record', 'close']));

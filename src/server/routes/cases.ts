@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import { audit } from '../../audit/audit.js';
+import { findUser } from '../../auth/users.js';
 import { decideAppeal, fileAppeal, getAppeal, appealsOfDecision } from '../../cases/appeals.js';
 import { attachmentRecord, listAttachments, MAX_ATTACHMENT_BYTES, openAttachment, saveAttachment, type OwnerRef } from '../../cases/attachments.js';
 import { addCluesToCase, addNote, assignCase, caseDetail, caseRecord, closeCase, listCases, openCase, recordRecovery } from '../../cases/cases.js';
@@ -219,6 +220,10 @@ export function caseRoutes(app: FastifyInstance, wb: Workbench): void {
     method: 'PUT', url: '/api/case-settings', tag: 'cases', summary: 'Changes the case workflow\'s settings', roles: ['admin'], body: caseSettingsBody,
     success: { status: 200, description: 'CaseSettings' },
     handler: async ({ body, user }): Promise<CaseSettings> => {
+      for (const [grid, username] of Object.entries(body.gridHandlers)) {
+        const u = await findUser(wb.store, username);
+        if (!u || u.disabled || (u.role !== 'analyst' && u.role !== 'admin')) throw new HttpError(400, 'validation', `gridHandlers.${grid}: ${username} is not an analyst`);
+      }
       const at = wb.now();
       await wb.store.transaction(async (tx) => {
         await saveCaseSettings(tx, body, user.username, at);
