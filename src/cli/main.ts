@@ -385,7 +385,7 @@ async function serveCommand(opts: Options): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not ${opts.port ?? process.env.PORT}`);
   const { serve } = await import('../server/start.js');
   const served = await serve({
-    db: opts.db ?? DEFAULT_WORKSPACE, port, host: opts.host ?? process.env.HOST ?? '127.0.0.1', demo: opts.demo === true,
+    db: opts.db ?? DEFAULT_WORKSPACE, port, host: opts.host ?? process.env.HOST ?? '127.0.0.1', demo: opts.demo === true, demoCases: opts.demo === true,
     databaseUrl: process.env.DATABASE_URL, pgSchema: opts['pg-schema'] ?? process.env.FUNDGUARD_PG_SCHEMA,
   });
   console.log(`\nFundguard workbench: ${served.url.replace('//127.0.0.1:', '//localhost:')}`);

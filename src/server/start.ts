@@ -11,6 +11,7 @@ import { importDataset } from '../dataset/importer.js';
 import { DuckDbEngine } from '../db/duckdb.js';
 import { ensureDemoDataset } from '../cli/demo.js';
 import type { StoreDb } from '../store/db.js';
+import { seedDemoCases } from '../cases/demo.js';
 import { buildApp } from './app.js';
 import { Workbench } from './workbench.js';
 
@@ -20,6 +21,8 @@ export interface ServeOptions {
   host: string;
   /** Build and screen the demo city when the workspace does not exist yet. */
   demo: boolean;
+  /** Seed the demo ledgers (a few clues and a case awaiting review) into a store without clues (npm start). */
+  demoCases?: boolean;
   databaseUrl?: string | undefined;
   pgSchema?: string | undefined;
   log?: (line: string) => void;
@@ -88,6 +91,10 @@ export async function serve(o: ServeOptions): Promise<Served> {
     log(`${r.findings.toLocaleString('en-US')} findings, ${r.amount.toLocaleString('en-US', { minimumFractionDigits: 2 })} 元 at risk`);
   }
   await seedAccounts(wb.store, wb);
+  if (o.demoCases) {
+    const n = await seedDemoCases(wb);
+    if (n) log(`demo ledgers: ${n} clues and a case awaiting review (线索/案件台账)`);
+  }
   const accounts = await demoAccounts(wb.store);
   const app = await buildApp(wb);
   await app.listen({ port: o.port, host: o.host });
