@@ -61,6 +61,8 @@ const STATEMENTS = [
     seq BIGINT PRIMARY KEY, logged_at TEXT NOT NULL, actor TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL, case_id TEXT,
     action TEXT NOT NULL, data TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS fg_case_log_head (id INTEGER PRIMARY KEY, seq BIGINT NOT NULL, hash TEXT NOT NULL)`,
+  // The chain's end exists from the start, so that concurrent first appends queue on its row lock.
+  `INSERT INTO fg_case_log_head (id, seq, hash) SELECT 1, 0, '${'0'.repeat(64)}' WHERE NOT EXISTS (SELECT 1 FROM fg_case_log_head)`,
   `CREATE TABLE IF NOT EXISTS fg_setting (name TEXT PRIMARY KEY, value TEXT NOT NULL, updated_by TEXT NOT NULL, updated_at TIMESTAMP NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS fg_rule_config (
     code TEXT PRIMARY KEY, enabled BOOLEAN NOT NULL, params TEXT NOT NULL, updated_by TEXT NOT NULL, updated_at TIMESTAMP NOT NULL)`,

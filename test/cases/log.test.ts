@@ -24,6 +24,7 @@ describe.each(['duckdb', 'postgres'] as const)('the case log on %s', (kind) => {
   async function fresh(n: number): Promise<void> {
     await store.query('DELETE FROM fg_case_log');
     await store.query('DELETE FROM fg_case_log_head');
+    await ensureStoreSchema(store); // seeds the chain's end again, as a new store has it
     for (let k = 1; k <= n; k++) {
       await store.transaction((tx) => appendLog(tx, new Date(Date.UTC(2024, 3, k)), { actor: `u${k}`, entity: 'case', entityId: `c${k}`, caseId: 'c', action: 'open', data: { k, text: '立案' } }));
     }
@@ -64,6 +65,14 @@ describe.each(['duckdb', 'postgres'] as const)('the case log on %s', (kind) => {
     const r = await verifyCaseLog(store);
     expect(r.ok).toBe(false);
     expect(r.failedAt).toBe(2);
+  });
+
+  it('keeps the chain whole when many changes append at once', async () => {
+    await fresh(0);
+    expect(await verifyCaseLog(store)).toEqual({ ok: true, entries: 0, failedAt: null, reason: null });
+    await Promise.all(Array.from({ length: 20 }, (_, k) => store.transaction((tx) =>
+      appendLog(tx, new Date(), { actor: 'a', entity: 'clue', entityId: `x${k}`, caseId: null, action: 'create', data: { k } }))));
+    expect(await verifyCaseLog(store)).toMatchObject({ ok: true, entries: 20 });
   });
 
   it('fails at a deleted entry, and when entries are cut off the end', async () => {
