@@ -3,8 +3,32 @@
  * Only types are imported, so zod and the request schemas never reach the browser bundle.
  */
 export type {
+  Appeal,
+  AppealStatus,
+  Attachment,
   AuditEntry,
+  CaseDecision,
+  CaseDecisionBody,
+  CaseDecisionStatus,
+  CaseDetail,
+  CaseLogEntry,
+  CaseNote,
+  CaseRow,
+  CaseStats,
+  CaseStatsRow,
+  CaseStatus,
   Clue,
+  ClueBody,
+  ClueSource,
+  ClueStatus,
+  DecisionDetail,
+  DecisionSanction,
+  LogVerification,
+  NoteKind,
+  PersonRef,
+  Recovery,
+  Sanction,
+  SanctionKind,
   Decision,
   DecisionAction,
   ErrorBody,
@@ -38,6 +62,7 @@ export type {
 
 import type { z } from 'zod';
 import type {
+  CASE_STATUSES, CaseDecision, CaseStatus, CLUE_SOURCES, CLUE_STATUSES, ClueSource, ClueStatus, NOTE_KINDS, SANCTION_KINDS,
   FindingsQuery, FINDING_SORTS, FINDING_STATUSES, DECISION_ACTIONS, ROLES, INDICATOR_KEYS, IndicatorKey, IndicatorSeries,
   WARNING_LEVELS, WarningLevel, practitionersQuery, warningsQuery,
 } from '../../../src/server/contract';
@@ -113,6 +138,53 @@ export const INDICATOR_UNITS: Record<IndicatorKey, IndicatorUnit> = {
   amount_at_risk: 'money',
 };
 
+// ---------------------------------------------------------------- clues and cases (线索/案件台账)
+
+/** The filters of GET /clues. */
+export interface CluesFilter {
+  status?: ClueStatus;
+  source?: ClueSource;
+  institution?: string;
+  admdvs?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+/** The filters of GET /cases. */
+export interface CasesFilter {
+  status?: CaseStatus;
+  institution?: string;
+  admdvs?: string;
+  grid?: string;
+  handler?: string;
+  overdue?: 'true' | 'false';
+  page?: number;
+  pageSize?: number;
+}
+
+/** The query of GET /case-stats (months YYYY-MM; by region unless told). */
+export interface CaseStatsFilter {
+  from?: string;
+  to?: string;
+  by?: 'region' | 'grid';
+}
+
+/** A page of decisions (GET /decisions). */
+export interface DecisionsFilter {
+  page?: number;
+  pageSize?: number;
+}
+
+export type ViolationKind = CaseDecision['violationKind'];
+
+export const CLUE_SOURCE_VALUES = ['finding', 'warning', 'report', 'referral', 'inspection', 'other'] as const satisfies readonly ClueSource[];
+/** The sources of a clue entered by hand (findings and warnings make their own). */
+export const MANUAL_CLUE_SOURCES = ['report', 'referral', 'inspection', 'other'] as const satisfies readonly ClueSource[];
+export const CLUE_STATUS_VALUES = ['open', 'in_case', 'dismissed'] as const satisfies readonly ClueStatus[];
+export const CASE_STATUS_VALUES = ['investigating', 'reviewing', 'decided', 'appealed', 'closed'] as const satisfies readonly CaseStatus[];
+export const SANCTION_KIND_VALUES = ['suspend_institution', 'suspend_department', 'terminate_institution', 'suspend_practitioner'] as const satisfies readonly (typeof SANCTION_KINDS)[number][];
+export const NOTE_KIND_VALUES = ['note', 'inspection', 'interview'] as const satisfies readonly (typeof NOTE_KINDS)[number][];
+
 /** Compile-time checks that the mirrored lists name every value of the contract's lists. */
 type Complete<All, Given extends All> = [Exclude<All, Given>] extends [never] ? true : false;
 type Assert<T extends true> = T;
@@ -125,4 +197,9 @@ export type ListsComplete = [
   Assert<Complete<(typeof WARNING_LEVELS)[number], (typeof WARNING_LEVEL_VALUES)[number]>>,
   Assert<Complete<WarningSort, (typeof WARNING_SORT_VALUES)[number]>>,
   Assert<Complete<PractitionerSort, (typeof PRACTITIONER_SORT_VALUES)[number]>>,
+  Assert<Complete<(typeof CLUE_SOURCES)[number], (typeof CLUE_SOURCE_VALUES)[number]>>,
+  Assert<Complete<(typeof CLUE_STATUSES)[number], (typeof CLUE_STATUS_VALUES)[number]>>,
+  Assert<Complete<(typeof CASE_STATUSES)[number], (typeof CASE_STATUS_VALUES)[number]>>,
+  Assert<Complete<(typeof SANCTION_KINDS)[number], (typeof SANCTION_KIND_VALUES)[number]>>,
+  Assert<Complete<(typeof NOTE_KINDS)[number], (typeof NOTE_KIND_VALUES)[number]>>,
 ];

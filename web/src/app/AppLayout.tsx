@@ -15,19 +15,22 @@ function menuItems(user: UserInfo, t: Translate): Array<{ key: string; label: st
   const practitioners = { key: '/practitioners', label: t('nav.practitioners') };
   if (user.role === 'institution') {
     if (user.scope.fixmedinsCode) items.push({ key: `/institutions/${encodeURIComponent(user.scope.fixmedinsCode)}`, label: t('nav.myInstitution') });
-    items.push(practitioners);
+    items.push(practitioners, { key: '/decisions', label: t('nav.decisions') });
     return items;
   }
-  items.push({ key: '/institutions', label: t('nav.institutions') }, practitioners, { key: '/clues', label: t('nav.clues') });
+  items.push(
+    { key: '/institutions', label: t('nav.institutions') }, practitioners, { key: '/clues', label: t('nav.clues') },
+    { key: '/cases', label: t('nav.cases') }, { key: '/case-stats', label: t('nav.caseStats') },
+  );
   if (user.role === 'admin') {
     items.push({ key: '/rules', label: t('nav.rules') }, { key: '/imports', label: t('nav.imports') }, { key: '/audit', label: t('nav.audit') });
   }
   return items;
 }
 
-/** The menu entry a path belongs to: the longest key that is the path or a parent of it. */
+/** The menu entry a path belongs to: the longest key that is the path or a parent of it (none for a page without one). */
 function selectedKey(pathname: string, keys: string[]): string {
-  let best = '/';
+  let best = pathname === '/' ? '/' : '';
   for (const k of keys) if (k !== '/' && (pathname === k || pathname.startsWith(`${k}/`)) && k.length > best.length) best = k;
   return best;
 }

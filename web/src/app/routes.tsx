@@ -17,20 +17,32 @@ const InstitutionProfilePage = lazy(() => import('../features/institutions/Insti
 const WarningsPage = lazy(() => import('../features/warnings/WarningsPage'));
 const PractitionersPage = lazy(() => import('../features/practitioners/PractitionersPage'));
 const CluesPage = lazy(() => import('../features/clues/CluesPage'));
+const CasesPage = lazy(() => import('../features/cases/CasesPage'));
+const CaseDetailPage = lazy(() => import('../features/case-detail/CaseDetailPage'));
+const DecisionsPage = lazy(() => import('../features/decisions/DecisionsPage'));
+const DecisionPage = lazy(() => import('../features/decisions/DecisionPage'));
+const CaseStatsPage = lazy(() => import('../features/case-stats/CaseStatsPage'));
 const RulesPage = lazy(() => import('../features/rules/RulesPage'));
 const ImportPage = lazy(() => import('../features/imports/ImportPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
+
+const BUREAU: Role[] = ['admin', 'analyst', 'reviewer'];
 
 export const ROUTES: RouteDef[] = [
   { path: '/', page: OverviewPage },
   { path: '/findings', page: FindingsPage },
   { path: '/findings/:id', page: FindingDetailPage },
   { path: '/warnings', page: WarningsPage },
-  { path: '/institutions', page: InstitutionsPage, roles: ['admin', 'analyst', 'reviewer'] },
+  { path: '/institutions', page: InstitutionsPage, roles: BUREAU },
   { path: '/institutions/:code', page: InstitutionProfilePage },
   { path: '/practitioners', page: PractitionersPage },
-  { path: '/clues', page: CluesPage, roles: ['admin', 'analyst', 'reviewer'] },
-  { path: '/rules', page: RulesPage, roles: ['admin', 'analyst', 'reviewer'] },
+  { path: '/clues', page: CluesPage, roles: BUREAU },
+  { path: '/cases', page: CasesPage, roles: BUREAU },
+  { path: '/cases/:id', page: CaseDetailPage, roles: BUREAU },
+  { path: '/decisions', page: DecisionsPage },
+  { path: '/decisions/:id', page: DecisionPage },
+  { path: '/case-stats', page: CaseStatsPage, roles: BUREAU },
+  { path: '/rules', page: RulesPage, roles: BUREAU },
   { path: '/imports', page: ImportPage, roles: ['admin'] },
   { path: '/audit', page: AuditPage, roles: ['admin'] },
 ];

@@ -25,6 +25,8 @@ export interface Formatter {
   indicator: (unit: IndicatorUnit, n: number | null | undefined) => string;
   /** The same, short, for chart axes. */
   indicatorAxis: (unit: IndicatorUnit, n: number) => string;
+  /** A file's size: 512 B, 12.3 KB, 4.5 MB. */
+  bytes: (n: number | null | undefined) => string;
   date: (s: string | null | undefined) => string;
   dateTime: (s: string | null | undefined) => string;
 }
@@ -68,6 +70,11 @@ export function makeFormatter(lang: Lang): Formatter {
       return ok(n) ? (Number.isInteger(n) ? count.format(n) : fixedOf(1).format(n)) : DASH;
     },
     indicatorAxis: (unit, n) => (unit === 'ratio' ? `${short.format(n * 100)}%` : unit === 'days' ? short.format(n) : compact.format(n)),
+    bytes: (n) => {
+      if (!ok(n)) return DASH;
+      if (n < 1024) return `${count.format(n)} B`;
+      return n < 1024 * 1024 ? `${fixedOf(1).format(n / 1024)} KB` : `${fixedOf(1).format(n / 1024 / 1024)} MB`;
+    },
     date: (s) => formatDay(s, 'YYYY-MM-DD'),
     dateTime: (s) => formatDay(s, 'YYYY-MM-DD HH:mm'),
   };

@@ -1,4 +1,5 @@
 import {
+  CASE_STATUS_VALUES, CLUE_SOURCE_VALUES, CLUE_STATUS_VALUES, type CasesFilter, type CaseStatsFilter, type CluesFilter,
   FINDING_SORT_VALUES, INDICATOR_VALUES, PRACTITIONER_SORT_VALUES, STATUS_VALUES, WARNING_LEVEL_VALUES, WARNING_SORT_VALUES,
   type FindingSort, type FindingStatus, type FindingsFilter, type IndicatorKey, type InstitutionSort, type InstitutionsFilter, type Level,
   type PractitionerSort, type PractitionersFilter, type WarningLevel, type WarningSort, type WarningsFilter,
@@ -150,6 +151,66 @@ export function practitionersFilterToParams(f: PractitionersFilter): URLSearchPa
 /** Page and page size of a plain list. */
 export function parsePaging(sp: URLSearchParams): { page?: number; pageSize?: number } {
   return stripEmpty({ page: positive(sp, 'page'), pageSize: positive(sp, 'pageSize', 200) });
+}
+
+const code = (sp: URLSearchParams, k: string, max: number) => {
+  const v = sp.get(k)?.trim();
+  return v && v.length <= max ? v : undefined;
+};
+const region = (sp: URLSearchParams) => {
+  const v = sp.get('admdvs');
+  return v && /^\d{2,6}$/.test(v) ? v : undefined;
+};
+const month = (sp: URLSearchParams, k: string) => {
+  const v = sp.get(k);
+  return v && /^\d{4}-(0[1-9]|1[0-2])$/.test(v) ? v : undefined;
+};
+
+/** Clue-ledger filters <-> the query string (the API's names). */
+export function parseCluesFilter(sp: URLSearchParams): CluesFilter {
+  const status = sp.get('status');
+  const source = sp.get('source');
+  return stripEmpty({
+    status: oneOf(CLUE_STATUS_VALUES, status) ? status : undefined,
+    source: oneOf(CLUE_SOURCE_VALUES, source) ? source : undefined,
+    institution: code(sp, 'institution', 32),
+    admdvs: region(sp),
+    page: positive(sp, 'page'),
+    pageSize: positive(sp, 'pageSize', 200),
+  });
+}
+
+export function cluesFilterToParams(f: CluesFilter): URLSearchParams {
+  return ordered(f, ['status', 'source', 'institution', 'admdvs', 'page', 'pageSize']);
+}
+
+/** Case-ledger filters <-> the query string. */
+export function parseCasesFilter(sp: URLSearchParams): CasesFilter {
+  const status = sp.get('status');
+  const overdue = sp.get('overdue');
+  return stripEmpty({
+    status: oneOf(CASE_STATUS_VALUES, status) ? status : undefined,
+    institution: code(sp, 'institution', 32),
+    admdvs: region(sp),
+    grid: code(sp, 'grid', 64),
+    handler: code(sp, 'handler', 64),
+    overdue: overdue === 'true' || overdue === 'false' ? overdue : undefined,
+    page: positive(sp, 'page'),
+    pageSize: positive(sp, 'pageSize', 200),
+  });
+}
+
+export function casesFilterToParams(f: CasesFilter): URLSearchParams {
+  return ordered(f, ['status', 'institution', 'admdvs', 'grid', 'handler', 'overdue', 'page', 'pageSize']);
+}
+
+/** The statistics table's period and grouping <-> the query string (by region is the default, left out). */
+export function parseCaseStatsFilter(sp: URLSearchParams): CaseStatsFilter {
+  return stripEmpty({ from: month(sp, 'from'), to: month(sp, 'to'), by: sp.get('by') === 'grid' ? 'grid' as const : undefined });
+}
+
+export function caseStatsFilterToParams(f: CaseStatsFilter): URLSearchParams {
+  return ordered({ ...f, by: f.by === 'grid' ? 'grid' : undefined }, ['from', 'to', 'by']);
 }
 
 function ordered<T extends object>(f: T, order: Array<keyof T>): URLSearchParams {

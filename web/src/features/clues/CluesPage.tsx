@@ -1,84 +1,99 @@
-import { useMemo, type HTMLAttributes } from 'react';
-import { Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Alert, Button, Space, Typography } from 'antd';
 import { api } from '../../api/endpoints';
-import type { Clue } from '../../api/types';
+import type { Clue, CluesFilter } from '../../api/types';
 import { ApiErrorResult } from '../../components/ApiErrorResult';
+import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { useAsync } from '../../hooks/useAsync';
-import { DASH, useI18n } from '../../i18n';
-import { parsePaging, toParams } from '../../lib/query';
-import { DEFAULT_PAGE_SIZE } from '../../lib/paging';
-import { Link, useSearchParams } from '../../lib/router';
+import { useI18n } from '../../i18n';
+import { hasRole, useUser } from '../../lib/auth';
+import { useMeta } from '../../lib/meta';
+import { cluesFilterToParams, parseCluesFilter } from '../../lib/query';
+import { useNavigate, useSearchParams } from '../../lib/router';
+import { ClueDrawer } from './ClueDrawer';
+import { CluesFilters } from './CluesFilters';
+import { CluesTable } from './CluesTable';
+import { DismissModal } from './DismissModal';
+import { NewClueModal } from './NewClueModal';
+import { OpenCaseModal } from './OpenCaseModal';
 
+/** The selected clues and what may be done with them: 立案 on open clues of one institution. */
+function SelectionBar({ selected, onOpenCase, onClear }: { selected: Clue[]; onOpenCase: () => void; onClear: () => void }) {
+  const { t, fmt } = useI18n();
+  const first = selected[0];
+  return (
+    <Alert
+      className="fg-section"
+      type="info"
+      showIcon
+      data-testid="clue-selection"
+      title={first ? (
+        <Space wrap>
+          <span>{t('clues.selection', { n: fmt.count(selected.length), inst: first.institutionName ?? first.fixmedinsCode })}</span>
+          <Money value={selected.reduce((a, c) => a + c.amount, 0)} strong />
+        </Space>
+      ) : t('clues.selectionHint')}
+      action={(
+        <Space>
+          <Button type="primary" disabled={!selected.length} onClick={onOpenCase} data-testid="open-case">{t('clues.openCase')}</Button>
+          {selected.length ? <Button onClick={onClear}>{t('clues.clearSelection')}</Button> : null}
+        </Space>
+      )}
+    />
+  );
+}
 
-/** 线索: clues made from warnings, newest first as the server lists them; the case workflow takes them from here. */
+/** 线索台账: every clue in the scope, filtered in the URL; handlers enter clues, open cases on them (立案) or set them aside (不予立案). */
 export default function CluesPage() {
-  const { t, fmt, label } = useI18n();
+  const { t, fmt } = useI18n();
+  const user = useUser();
+  const { meta } = useMeta();
+  const navigate = useNavigate();
   const [sp, setSp] = useSearchParams();
   const search = sp.toString();
-  const q = useMemo(() => parsePaging(new URLSearchParams(search)), [search]);
-  const { data, error, loading, reload } = useAsync((signal) => api.clues(q, signal), [search]);
-  const pageSize = q.pageSize ?? DEFAULT_PAGE_SIZE;
+  const filter = useMemo(() => parseCluesFilter(new URLSearchParams(search)), [search]);
+  const go = (f: CluesFilter) => setSp(cluesFilterToParams(f));
+  const list = useAsync((signal) => api.clues(filter, signal), [search]);
+  const canHandle = hasRole(user, 'admin', 'analyst');
+
+  const [selected, setSelected] = useState<Clue[]>([]);
+  const [creating, setCreating] = useState(false);
+  const [opening, setOpening] = useState<Clue[] | null>(null);
+  const [dismissing, setDismissing] = useState<Clue | null>(null);
+  const [viewing, setViewing] = useState<string | null>(null);
 
   return (
     <div data-testid="clues-page">
-      <PageHeader title={t('clues.title')} sub={t('clues.sub')} />
-      {error && !data ? (
-        <ApiErrorResult error={error} onRetry={reload} />
+      <PageHeader
+        title={t('clues.title')}
+        sub={t('clues.sub')}
+        extra={canHandle ? <Button type="primary" onClick={() => setCreating(true)} data-testid="clue-new">{t('clues.new')}</Button> : null}
+      />
+      <CluesFilters filter={filter} meta={meta} onApply={(f) => { setSelected([]); go(f); }} />
+      {canHandle ? <SelectionBar selected={selected} onOpenCase={() => setOpening(selected)} onClear={() => setSelected([])} /> : null}
+      {list.error && !list.data ? (
+        <ApiErrorResult error={list.error} onRetry={list.reload} />
       ) : (
-        <div data-testid="clues-table">
-          <Table<Clue>
-            rowKey="id"
-            size="middle"
-            loading={loading}
-            dataSource={data?.items ?? []}
-            scroll={{ x: 1140 }}
-            locale={{ emptyText: t('clues.empty') }}
-            onRow={() => ({ 'data-testid': 'clue-row' }) as HTMLAttributes<HTMLElement>}
-            pagination={{
-              current: q.page ?? 1,
-              pageSize,
-              total: data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100, 200],
-              showTotal: (n) => t('common.total', { n: fmt.count(n) }),
-              onChange: (page, size) => {
-                const next = size !== pageSize ? 1 : page;
-                setSp(toParams({ page: next > 1 ? next : undefined, pageSize: size !== DEFAULT_PAGE_SIZE ? size : undefined }));
-              },
-            }}
-            columns={[
-              {
-                key: 'id', title: t('clues.id'), width: 130, render: (_, r) => (
-                  <Tooltip title={r.id}>
-                    <Typography.Text code copyable={{ text: r.id }} data-testid="clue-id">{r.id.length > 12 ? r.id.slice(0, 8) : r.id}</Typography.Text>
-                  </Tooltip>
-                ),
-              },
-              {
-                key: 'source', title: t('clues.source'), width: 100,
-                render: (_, r) => (
-                  <Tooltip title={r.sourceId}>
-                    <Space orientation="vertical" size={0}>
-                      <Tag color="orange">{label('clues.source', r.source)}</Tag>
-                      <Typography.Text type="secondary" className="fg-num" style={{ fontSize: 12 }}>{r.sourceId.slice(0, 8)}</Typography.Text>
-                    </Space>
-                  </Tooltip>
-                ),
-              },
-              {
-                key: 'institution', title: t('clues.institution'), width: 140,
-                render: (_, r) => <Link to={`/institutions/${encodeURIComponent(r.fixmedinsCode)}`}>{r.fixmedinsCode}</Link>,
-              },
-              { key: 'summary', title: t('clues.summary'), render: (_, r) => r.summary },
-              { key: 'note', title: t('clues.note'), width: 200, render: (_, r) => r.note ?? DASH },
-              { key: 'status', title: t('clues.status'), width: 90, render: (_, r) => <Tag color="blue">{label('clueStatus', r.status)}</Tag> },
-              { key: 'createdBy', title: t('clues.createdBy'), width: 110, render: (_, r) => r.createdBy },
-              { key: 'createdAt', title: t('clues.createdAt'), width: 148, render: (_, r) => fmt.dateTime(r.createdAt) },
-            ]}
+        <>
+          <Typography.Text type="secondary" data-testid="clues-total">{list.data ? t('clues.count', { n: fmt.count(list.data.total) }) : t('common.loading')}</Typography.Text>
+          <CluesTable
+            filter={filter}
+            data={list.data}
+            loading={list.loading}
+            onChange={go}
+            canHandle={canHandle}
+            selected={selected}
+            onSelect={setSelected}
+            onView={(c) => setViewing(c.id)}
+            onDismiss={setDismissing}
           />
-        </div>
+        </>
       )}
+      <NewClueModal open={creating} onClose={() => setCreating(false)} onCreated={() => list.reload()} />
+      <OpenCaseModal clues={opening} onClose={() => setOpening(null)} onOpened={(d) => navigate(`/cases/${d.case.id}`)} />
+      <DismissModal clue={dismissing} onClose={() => setDismissing(null)} onDone={() => { setDismissing(null); setSelected([]); list.reload(); }} />
+      <ClueDrawer id={viewing} canUpload={canHandle} onClose={() => setViewing(null)} />
     </div>
   );
 }

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { App as AntApp, Button, Form, Input, Modal, Select, Space, Typography } from 'antd';
+import { App as AntApp, Button, Form, Input, Modal, Space, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
 import { api } from '../../api/endpoints';
 import { isApiError } from '../../api/client';
 import type { DecisionAction } from '../../api/types';
+import { AnalystSelect } from '../../components/AnalystSelect';
 import { errorMessage } from '../../components/ApiErrorResult';
-import { useAsync } from '../../hooks/useAsync';
 import { useI18n } from '../../i18n';
 
 const ORDER: DecisionAction[] = ['confirm', 'assign', 'dismiss', 'respond', 'reopen'];
@@ -14,24 +14,6 @@ const NEEDS_REASON: ReadonlySet<DecisionAction> = new Set(['dismiss', 'respond',
 interface DecisionValues {
   reason?: string;
   assignee?: string;
-}
-
-function AnalystSelect({ value, onChange }: { value?: string; onChange?: (v: string) => void }) {
-  const { t } = useI18n();
-  const { data, loading, error } = useAsync((signal) => api.users({ role: 'analyst', pageSize: 200 }, signal), []);
-  return (
-    <Select
-      value={value}
-      onChange={onChange}
-      loading={loading}
-      showSearch={{ optionFilterProp: 'label' }}
-      placeholder={t('detail.chooseAnalyst')}
-      data-testid="decision-assignee"
-      status={error ? 'error' : undefined}
-      notFoundContent={error ? errorMessage(error) : undefined}
-      options={(data?.items ?? []).map((u) => ({ value: u.username, label: `${u.displayName} (${u.username}) · ${u.scopeLabel}` }))}
-    />
-  );
 }
 
 /** The triage buttons the server allows, each asking for what its decision needs (a reason, an analyst). */
@@ -93,7 +75,7 @@ export function DecisionActions({ findingId, allowed, onDone }: { findingId: str
         <Form<DecisionValues> form={form} layout="vertical" name="decision">
           {action === 'assign' ? (
             <Form.Item label={t('detail.assignTo')} name="assignee" rules={[{ required: true, message: t('detail.assigneeRequired') }]}>
-              <AnalystSelect />
+              <AnalystSelect testId="decision-assignee" />
             </Form.Item>
           ) : null}
           <Form.Item

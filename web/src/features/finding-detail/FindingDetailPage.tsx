@@ -7,8 +7,10 @@ import { PageHeader } from '../../components/PageHeader';
 import { LevelTag, StatusTag } from '../../components/Tags';
 import { useAsync } from '../../hooks/useAsync';
 import { DASH, useI18n } from '../../i18n';
+import { hasRole, useUser } from '../../lib/auth';
 import { canGoBack, Link, useNavigate } from '../../lib/router';
 import { DecisionActions } from './DecisionActions';
+import { MakeClueButton } from './MakeClueButton';
 import { HistoryTimeline, OtherVisitsCard, PersonCard, PharmacyCard, RuleCard, VisitCard } from './sections';
 
 function Facts({ d }: { d: FindingDetail }) {
@@ -45,6 +47,7 @@ function Facts({ d }: { d: FindingDetail }) {
 export default function FindingDetailPage({ params }: { params: Record<string, string> }) {
   const id = params.id ?? '';
   const { t, ruleName } = useI18n();
+  const user = useUser();
   const navigate = useNavigate();
   const { data, error, loading, reload } = useAsync((signal) => api.finding(id, signal), [id]);
 
@@ -85,6 +88,9 @@ export default function FindingDetailPage({ params }: { params: Record<string, s
           <Col xs={24} xl={8}>
             <Card title={t('detail.actions')} size="small" className="fg-section">
               <DecisionActions findingId={f.id} allowed={data.allowed} onDone={reload} />
+              {f.status === 'confirmed' && f.fixmedinsCode && hasRole(user, 'admin', 'analyst') ? (
+                <div style={{ marginTop: 12 }}><MakeClueButton key={f.id} finding={f} /></div>
+              ) : null}
             </Card>
             <Card title={t('detail.title')} size="small" className="fg-section">
               <Facts d={data} />

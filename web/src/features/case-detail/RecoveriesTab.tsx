@@ -1,0 +1,106 @@
+import type { HTMLAttributes } from 'react';
+import dayjs from 'dayjs';
+import { Button, Card, Col, Descriptions, Form, Input, Radio, Row, Table, Tag } from 'antd';
+import { api } from '../../api/endpoints';
+import type { CaseDetail, Recovery } from '../../api/types';
+import { ActionError } from '../../components/ActionError';
+import { DayPicker } from '../../components/DayPicker';
+import { Money } from '../../components/Money';
+import { MoneyInput } from '../../components/MoneyInput';
+import { useSubmit } from '../../hooks/useSubmit';
+import { DASH, useI18n } from '../../i18n';
+import { outstanding } from '../../lib/cases';
+
+interface Values {
+  kind: 'return' | 'fine';
+  amount: number | null;
+  paidOn: string;
+  reference?: string;
+}
+
+/** 记录追回: a payment of returned funds or of the fine, prefilled with what is still outstanding of that kind. */
+function RecoveryForm({ detail, onDone }: { detail: CaseDetail; onDone: () => void }) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<Values>();
+  const owed = outstanding(detail);
+  const today = dayjs().format('YYYY-MM-DD');
+  const action = useSubmit(form, (v) => api.recordRecovery(detail.case.id, { kind: v.kind, amount: v.amount ?? 0, paidOn: v.paidOn, reference: v.reference?.trim() || undefined }),
+    { success: () => t('recoveries.recorded'), onDone, reset: true });
+
+  return (
+    <Card size="small" title={t('recoveries.add')} className="fg-section" data-testid="recovery-form">
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        name="recovery"
+        initialValues={{ kind: 'return', amount: owed.return || null, paidOn: today }}
+        onValuesChange={(c: Partial<Values>) => {
+          if (c.kind) form.setFieldValue('amount', owed[c.kind] || null);
+        }}
+      >
+        <Row gutter={12}>
+          <Col xs={24} md={6}>
+            <Form.Item label={t('recoveries.kind')} name="kind">
+              <Radio.Group optionType="button" data-testid="recovery-kind" options={(['return', 'fine'] as const).map((k) => ({ value: k, label: t(`recoveries.kind.${k}`) }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={6}>
+            <Form.Item label={t('recoveries.amount')} name="amount" rules={[{ required: true, type: 'number', min: 0.01, message: t('recoveries.amountRequired') }]}>
+              <MoneyInput testId="recovery-amount" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={6}>
+            <Form.Item label={t('recoveries.paidOn')} name="paidOn" rules={[{ required: true, message: t('recoveries.paidOnRequired') }]}>
+              <DayPicker testId="recovery-paid-on" allowClear={false} disabledAfter={today} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={6}>
+            <Form.Item label={t('recoveries.reference')} name="reference">
+              <Input maxLength={100} data-testid="recovery-reference" />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+      <ActionError error={action.error} testId="recovery-error" />
+      <Button type="primary" loading={action.busy} onClick={() => void action.submit()} data-testid="recovery-submit">{t('recoveries.submit')}</Button>
+    </Card>
+  );
+}
+
+/** 追回: what the decision in force orders, what was paid, what is outstanding; the payments recorded. */
+export function RecoveriesTab({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }) {
+  const { t, fmt } = useI18n();
+  const owed = outstanding(detail);
+  return (
+    <div data-testid="recoveries-tab">
+      <Descriptions
+        size="small"
+        bordered
+        className="fg-section"
+        column={{ xs: 1, md: 4 }}
+        items={[
+          { key: 'due', label: t('cases.due'), children: <Money value={detail.case.due} strong /> },
+          { key: 'recovered', label: t('cases.recovered'), children: <Money value={detail.case.recovered} strong /> },
+          { key: 'return', label: t('recoveries.outstandingReturn'), children: <span data-testid="outstanding-return"><Money value={owed.return} /></span> },
+          { key: 'fine', label: t('recoveries.outstandingFine'), children: <span data-testid="outstanding-fine"><Money value={owed.fine} /></span> },
+        ]}
+      />
+      {detail.allowed.includes('recover') ? <RecoveryForm detail={detail} onDone={onChanged} /> : null}
+      <Table<Recovery>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={detail.recoveries}
+        locale={{ emptyText: t('recoveries.none') }}
+        onRow={(r) => ({ 'data-testid': 'recovery-row', 'data-kind': r.kind }) as HTMLAttributes<HTMLElement>}
+        columns={[
+          { key: 'kind', title: t('recoveries.kind'), render: (_, r) => <Tag color={r.kind === 'fine' ? 'volcano' : 'blue'}>{t(`recoveries.kind.${r.kind}`)}</Tag> },
+          { key: 'amount', title: t('recoveries.amount'), align: 'right', render: (_, r) => <Money value={r.amount} /> },
+          { key: 'paidOn', title: t('recoveries.paidOn'), render: (_, r) => fmt.date(r.paidOn) },
+          { key: 'reference', title: t('recoveries.reference'), render: (_, r) => r.reference ?? DASH },
+          { key: 'recorded', title: t('recoveries.recordedBy'), render: (_, r) => `${r.recordedBy} · ${fmt.dateTime(r.recordedAt)}` },
+        ]}
+      />
+    </div>
+  );
+}
