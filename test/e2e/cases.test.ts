@@ -12,16 +12,12 @@
  */
 import ExcelJS from 'exceljs';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importDataset } from '../../src/dataset/importer.js';
-import { DuckDbEngine } from '../../src/db/duckdb.js';
-import { DEMO_PASSWORDS, serve, type Served } from '../../src/server/start.js';
-import { generateCity } from '../../src/synthetic/generate.js';
-import { ARTIFACTS, CHROMIUM, launchChromium, signIn } from '../support/browser.js';
+import { DEMO_PASSWORDS, type Served } from '../../src/server/start.js';
+import { ARTIFACTS, CHROMIUM, launchChromium, serveGeneratedCity, signIn } from '../support/browser.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4c30000000049454e44ae426082', 'hex');
@@ -68,6 +64,7 @@ async function pickDate(input: Locator, value: string): Promise<void> {
 }
 
 describe.skipIf(!existsSync(CHROMIUM))('clues and cases in a real browser (Chinese)', () => {
+  let city: Awaited<ReturnType<typeof serveGeneratedCity>>;
   let dir: string;
   let served: Served;
   let browser: Browser;
@@ -87,13 +84,8 @@ describe.skipIf(!existsSync(CHROMIUM))('clues and cases in a real browser (Chine
 
   beforeAll(async () => {
     await mkdir(ARTIFACTS, { recursive: true });
-    dir = await mkdtemp(join(tmpdir(), 'fg-e2e-cases-'));
-    await generateCity({ out: join(dir, 'city'), persons: 1500, months: 3, seed: 31, violationRate: 4, format: 'parquet', workers: 0 });
-    const db = join(dir, 'workspace.duckdb');
-    const engine = await DuckDbEngine.open(db);
-    await importDataset(engine, join(dir, 'city'));
-    await engine.close();
-    served = await serve({ db, port: 0, host: '127.0.0.1', demo: true, log: () => {} });
+    city = await serveGeneratedCity({ persons: 1500, months: 3, seed: 31, violationRate: 4 });
+    ({ dir, served } = city);
 
     const [analyst, reviewer, inst] = await Promise.all([session(served.url, 'analyst'), session(served.url, 'reviewer'), session(served.url, 'hospital')]);
     hospital = (await inst.get('/api/auth/me')).user.scope.fixmedinsCode;
@@ -115,8 +107,7 @@ describe.skipIf(!existsSync(CHROMIUM))('clues and cases in a real browser (Chine
   }, 240_000);
   afterAll(async () => {
     await browser?.close();
-    await served?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await city?.close();
   });
 
   it('makes clues from confirmed findings and from a report with its PDF, and opens a case on them (立案)', async () => {

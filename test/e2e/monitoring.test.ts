@@ -7,17 +7,13 @@
  * Screenshots go to test-artifacts/e2e/.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importDataset } from '../../src/dataset/importer.js';
-import { DuckDbEngine } from '../../src/db/duckdb.js';
 import { DEFAULT_WARNING_CONFIG, type WarningConfig } from '../../src/monitoring/warnings.js';
-import { serve, type Served } from '../../src/server/start.js';
-import { generateCity } from '../../src/synthetic/generate.js';
-import { apiSession, ARTIFACTS, chartsDrawn, CHROMIUM, launchChromium, signIn } from '../support/browser.js';
+import type { Served } from '../../src/server/start.js';
+import { apiSession, ARTIFACTS, chartsDrawn, CHROMIUM, launchChromium, serveGeneratedCity, signIn } from '../support/browser.js';
 
 const PERMISSIVE: WarningConfig = {
   ...DEFAULT_WARNING_CONFIG,
@@ -27,7 +23,7 @@ const PERMISSIVE: WarningConfig = {
 };
 
 describe.skipIf(!existsSync(CHROMIUM))('monitoring and early warning in a real browser', () => {
-  let dir: string;
+  let city: Awaited<ReturnType<typeof serveGeneratedCity>>;
   let served: Served;
   let browser: Browser;
   const errors: string[] = [];
@@ -36,21 +32,15 @@ describe.skipIf(!existsSync(CHROMIUM))('monitoring and early warning in a real b
 
   beforeAll(async () => {
     await mkdir(ARTIFACTS, { recursive: true });
-    dir = await mkdtemp(join(tmpdir(), 'fg-e2e-mon-'));
-    await generateCity({ out: join(dir, 'city'), persons: 2000, months: 6, seed: 41, violationRate: 2, format: 'parquet', workers: 0 });
-    const db = join(dir, 'workspace.duckdb');
-    const engine = await DuckDbEngine.open(db);
-    await importDataset(engine, join(dir, 'city'));
-    await engine.close();
-    served = await serve({ db, port: 0, host: '127.0.0.1', demo: true, log: () => {} });
+    city = await serveGeneratedCity({ persons: 2000, months: 6, seed: 41, violationRate: 2 });
+    served = city.served;
     const admin = await apiSession(served.url, 'admin');
     expect((await admin.put('/api/warning-config', PERMISSIVE)).status).toBe(200);
     browser = await launchChromium();
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
-    await served?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await city?.close();
   });
 
   it('shows the warning board: institutions by level, the region trend, filters and what each warning compared (Chinese)', async () => {

@@ -3,10 +3,15 @@
  * user in a fresh context, console errors collected (other than the browser's notes on expected 4xx answers),
  * and a check that charts were drawn.
  */
-import { resolve } from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { DEMO_PASSWORDS } from '../../src/server/start.js';
+import { importDataset } from '../../src/dataset/importer.js';
+import { DuckDbEngine } from '../../src/db/duckdb.js';
+import { DEMO_PASSWORDS, serve, type Served } from '../../src/server/start.js';
+import { generateCity } from '../../src/synthetic/generate.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = resolve('test-artifacts', 'e2e');
@@ -54,4 +59,16 @@ export async function apiSession(url: string, username: string): Promise<{ cooki
     cookie, csrf,
     put: (path, body) => fetch(`${url}${path}`, { method: 'PUT', headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' }, body: JSON.stringify(body) }),
   };
+}
+
+/** A workbench served (as `npm start` serves it, demo accounts included) over a generated city in a temporary folder. */
+export async function serveGeneratedCity(city: { persons: number; months: number; seed: number; violationRate: number }, extra: { demoCases?: boolean } = {}): Promise<{ dir: string; served: Served; close(): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'fg-served-'));
+  await generateCity({ out: join(dir, 'city'), ...city, format: 'parquet', workers: 0 });
+  const db = join(dir, 'workspace.duckdb');
+  const engine = await DuckDbEngine.open(db);
+  await importDataset(engine, join(dir, 'city'));
+  await engine.close();
+  const served = await serve({ db, port: 0, host: '127.0.0.1', demo: true, log: () => {}, ...extra });
+  return { dir, served, close: async () => { await served.close(); await rm(dir, { recursive: true, force: true }); } };
 }
