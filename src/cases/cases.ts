@@ -4,7 +4,7 @@
  * decision, an appeal, the recovery of funds, and closed (办结).
  */
 import { randomUUID } from 'node:crypto';
-import { inScope, Params } from '../auth/scope.js';
+import { inScope, Params, scopeCondition } from '../auth/scope.js';
 import { findUser } from '../auth/users.js';
 import { regionName } from '../exchange/regions.js';
 import type { CaseDetail, CaseNote, CaseRow, CaseStatus, NoteKind, Page, Recovery } from '../server/contract.js';
@@ -44,16 +44,11 @@ async function toRows(ctx: CaseContext, rows: CaseRecord[]): Promise<CaseRow[]> 
   }));
 }
 
-function caseScope(ctx: CaseContext, p: Params): string {
-  if (ctx.scope.role === 'admin' || !ctx.scope.admdvs) return 'TRUE';
-  return `k.admdvs LIKE ${p.add(`${ctx.scope.admdvs}%`)}`;
-}
-
 /** The case record inside a bureau caller's scope (institutions reach cases only through their decisions). */
 export async function caseRecord(ctx: CaseContext, id: string): Promise<CaseRecord> {
   requireRole(ctx, BUREAU, 'see cases');
   const p = new Params();
-  const [r] = await ctx.store.query<CaseRecord>(`${CASE_SELECT} WHERE k.id = ${p.add(id)} AND ${caseScope(ctx, p)}`, p.values);
+  const [r] = await ctx.store.query<CaseRecord>(`${CASE_SELECT} WHERE k.id = ${p.add(id)} AND ${scopeCondition(ctx.scope, p, 'k.fixmedins_code', 'k.admdvs')}`, p.values);
   if (!r) throw new CaseError(404, 'no such case in your scope');
   return r;
 }
@@ -62,10 +57,10 @@ export async function listCases(ctx: CaseContext, q: { status?: CaseStatus | und
   grid?: string | undefined; handler?: string | undefined; overdue?: 'true' | 'false' | undefined; page: number; pageSize: number }): Promise<Page<CaseRow>> {
   requireRole(ctx, BUREAU, 'see cases');
   const p = new Params();
-  const where = [caseScope(ctx, p)];
+  const where = [scopeCondition(ctx.scope, p, 'k.fixmedins_code', 'k.admdvs')];
   if (q.status) where.push(`k.status = ${p.add(q.status)}`);
   if (q.institution) where.push(`k.fixmedins_code = ${p.add(q.institution)}`);
-  if (q.admdvs) where.push(`k.admdvs LIKE ${p.add(`${q.admdvs}%`)}`);
+  if (q.admdvs) where.push(`starts_with(k.admdvs, ${p.add(q.admdvs)})`);
   if (q.grid) where.push(`k.grid_id = ${p.add(q.grid)}`);
   if (q.handler) where.push(`k.handler = ${p.add(q.handler)}`);
   if (q.overdue) where.push(`${q.overdue === 'true' ? '' : 'NOT '}(k.status <> 'closed' AND k.deadline < CAST(${p.add(dayOf(ctx.now()))} AS DATE))`);

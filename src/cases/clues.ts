@@ -4,7 +4,7 @@
  * (不予立案) with a reason.
  */
 import { randomUUID } from 'node:crypto';
-import { inScope, Params } from '../auth/scope.js';
+import { inScope, Params, scopeCondition } from '../auth/scope.js';
 import { ROW_COLUMNS, ROW_FROM, toFindingRow, type FindingRecord } from '../findings/list.js';
 import type { Clue, ClueBody, ClueSource, ClueStatus, Page, PersonRef } from '../server/contract.js';
 import { isoTime } from '../store/db.js';
@@ -22,13 +22,10 @@ export type Institution = {
 /** The institution, when it exists and is inside the caller's scope (else "not found"). */
 export async function institutionInScope(ctx: CaseContext, code: string): Promise<Institution> {
   const [i] = await ctx.workspace.query<Institution>(`SELECT fixmedins_code, fixmedins_name, admdvs, grid_id FROM fixmedins WHERE fixmedins_code = $1`, [code]);
-  if (!i || !inScopeOf(ctx, i.fixmedins_code, i.admdvs)) throw new CaseError(404, `no institution ${code} in your scope`);
+  if (!i || !inScope(ctx.scope, i.fixmedins_code, i.admdvs)) throw new CaseError(404, `no institution ${code} in your scope`);
   return i;
 }
 
-export function inScopeOf(ctx: CaseContext, fixmedinsCode: string | null, admdvs: string | null): boolean {
-  return inScope(ctx.scope, fixmedinsCode, admdvs);
-}
 
 type ClueRecord = {
   id: string; source: string; source_id: string | null; fixmedins_code: string; admdvs: string | null; grid_id: string | null; summary: string;
@@ -62,16 +59,10 @@ async function toClues(ctx: CaseContext, rows: ClueRecord[]): Promise<Clue[]> {
   }));
 }
 
-/** The SQL condition keeping clues (alias c) inside a bureau caller's region. */
-function clueScope(ctx: CaseContext, p: Params): string {
-  if (ctx.scope.role === 'admin' || !ctx.scope.admdvs) return 'TRUE';
-  return `c.admdvs LIKE ${p.add(`${ctx.scope.admdvs}%`)}`;
-}
-
 export async function getClue(ctx: CaseContext, id: string): Promise<Clue> {
   requireRole(ctx, BUREAU, 'see clues');
   const p = new Params();
-  const rows = await ctx.store.query<ClueRecord>(`${CLUE_SELECT} WHERE c.id = ${p.add(id)} AND ${clueScope(ctx, p)}`, p.values);
+  const rows = await ctx.store.query<ClueRecord>(`${CLUE_SELECT} WHERE c.id = ${p.add(id)} AND ${scopeCondition(ctx.scope, p, 'c.fixmedins_code', 'c.admdvs')}`, p.values);
   if (!rows.length) throw new CaseError(404, 'no such clue in your scope');
   return (await toClues(ctx, rows))[0]!;
 }
@@ -80,11 +71,11 @@ export async function listClues(ctx: CaseContext, q: { status?: ClueStatus | und
   admdvs?: string | undefined; caseId?: string | undefined; page: number; pageSize: number }): Promise<Page<Clue>> {
   requireRole(ctx, BUREAU, 'see clues');
   const p = new Params();
-  const where = [clueScope(ctx, p)];
+  const where = [scopeCondition(ctx.scope, p, 'c.fixmedins_code', 'c.admdvs')];
   if (q.status) where.push(`c.status = ${p.add(q.status)}`);
   if (q.source) where.push(`c.source = ${p.add(q.source)}`);
   if (q.institution) where.push(`c.fixmedins_code = ${p.add(q.institution)}`);
-  if (q.admdvs) where.push(`c.admdvs LIKE ${p.add(`${q.admdvs}%`)}`);
+  if (q.admdvs) where.push(`starts_with(c.admdvs, ${p.add(q.admdvs)})`);
   if (q.caseId) where.push(`c.case_id = ${p.add(q.caseId)}`);
   const w = where.join(' AND ');
   const [c] = await ctx.store.query<{ n: number }>(`SELECT COUNT(*) AS n FROM fg_clue c WHERE ${w}`, p.values);
@@ -127,7 +118,7 @@ export async function createClue(ctx: CaseContext, body: ClueBody): Promise<Clue
     const ids = [...new Set(body.findingIds!)];
     const p = new Params();
     const rows = await ctx.workspace.query<FindingRecord & Record<string, unknown>>(`SELECT ${ROW_COLUMNS} FROM ${ROW_FROM} WHERE r.finding_id IN (${ids.map((x) => p.add(x)).join(', ')})`, p.values);
-    const found = rows.map(toFindingRow).filter((f) => inScopeOf(ctx, f.fixmedinsCode, f.admdvs));
+    const found = rows.map(toFindingRow).filter((f) => inScope(ctx.scope, f.fixmedinsCode, f.admdvs));
     const missing = ids.filter((id) => !found.some((f) => f.id === id));
     if (missing.length) throw new CaseError(404, `no such finding in your scope: ${missing.slice(0, 5).join(', ')}`);
     const unconfirmed = found.filter((f) => f.status !== 'confirmed');

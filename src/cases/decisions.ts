@@ -7,12 +7,12 @@
  * commission. The loss defaults to the confirmed findings' amount; another figure needs a reason.
  */
 import { randomUUID } from 'node:crypto';
-import { Params } from '../auth/scope.js';
+import { inScope, Params, scopeCondition } from '../auth/scope.js';
 import type { CaseDecision, CaseDecisionBody, CaseDecisionStatus, DecisionSanction, Page, SanctionInput } from '../server/contract.js';
 import type { StoreDb } from '../store/db.js';
 import { isoTime } from '../store/db.js';
 import { nextSeq } from '../triage/decisions.js';
-import { inScopeOf, institutionNames } from './clues.js';
+import { institutionNames } from './clues.js';
 import { addDays, BUREAU, CaseError, dayOf, HANDLERS, num, requireRole, REVIEWERS, round2, stamp, type CaseContext } from './context.js';
 import { appendLog } from './log.js';
 import { applySanctionEffects, createSanctions, resolveSanctions } from './sanctions.js';
@@ -56,7 +56,7 @@ const VISIBLE_TO_INSTITUTIONS = ['approved', 'superseded', 'revoked'];
 export async function getDecision(ctx: CaseContext, id: string): Promise<CaseDecision> {
   const rows = await ctx.store.query<DecisionRecord>(`${DECISION_SELECT} WHERE d.id = $1`, [id]);
   const r = rows[0];
-  const visible = r && inScopeOf(ctx, r.fixmedins_code, r.admdvs) && (ctx.user.role !== 'institution' || VISIBLE_TO_INSTITUTIONS.includes(r.status));
+  const visible = r && inScope(ctx.scope, r.fixmedins_code, r.admdvs) && (ctx.user.role !== 'institution' || VISIBLE_TO_INSTITUTIONS.includes(r.status));
   if (!visible) throw new CaseError(404, 'no such decision in your scope');
   return (await toDecisions(ctx, [r]))[0]!;
 }
@@ -67,13 +67,11 @@ export async function decisionsOfCase(ctx: CaseContext, caseId: string): Promise
 
 export async function listDecisions(ctx: CaseContext, q: { status?: CaseDecisionStatus | undefined; caseId?: string | undefined; page: number; pageSize: number }): Promise<Page<CaseDecision>> {
   const p = new Params();
-  const where: string[] = [];
-  if (ctx.user.role === 'institution') {
-    where.push(`k.fixmedins_code = ${p.add(ctx.scope.fixmedinsCode ?? '')}`, `d.status IN (${VISIBLE_TO_INSTITUTIONS.map((s) => p.add(s)).join(', ')})`);
-  } else if (ctx.scope.role !== 'admin' && ctx.scope.admdvs) where.push(`k.admdvs LIKE ${p.add(`${ctx.scope.admdvs}%`)}`);
+  const where = [scopeCondition(ctx.scope, p, 'k.fixmedins_code', 'k.admdvs')];
+  if (ctx.user.role === 'institution') where.push(`d.status IN (${VISIBLE_TO_INSTITUTIONS.map((s) => p.add(s)).join(', ')})`);
   if (q.status) where.push(`d.status = ${p.add(q.status)}`);
   if (q.caseId) where.push(`d.case_id = ${p.add(q.caseId)}`);
-  const w = where.length ? where.join(' AND ') : 'TRUE';
+  const w = where.join(' AND ');
   const [c] = await ctx.store.query<{ n: number }>(`SELECT COUNT(*) AS n FROM fg_case_decision d JOIN fg_case k ON k.id = d.case_id WHERE ${w}`, p.values);
   const rows = await ctx.store.query<DecisionRecord>(`${DECISION_SELECT} WHERE ${w} ORDER BY d.seq DESC LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`, p.values);
   return { items: await toDecisions(ctx, rows), total: Number(c?.n ?? 0), page: q.page, pageSize: q.pageSize };
@@ -127,7 +125,7 @@ type CaseState = { id: string; status: string; fixmedins_code: string; admdvs: s
 
 async function caseState(ctx: CaseContext, caseId: string): Promise<CaseState> {
   const [k] = await ctx.store.query<CaseState>(`SELECT id, status, fixmedins_code, admdvs FROM fg_case WHERE id = $1`, [caseId]);
-  if (!k || ctx.user.role === 'institution' || !inScopeOf(ctx, k.fixmedins_code, k.admdvs)) throw new CaseError(404, 'no such case in your scope');
+  if (!k || ctx.user.role === 'institution' || !inScope(ctx.scope, k.fixmedins_code, k.admdvs)) throw new CaseError(404, 'no such case in your scope');
   return k;
 }
 

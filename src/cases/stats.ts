@@ -5,7 +5,7 @@
  * period of their own date: a case when opened or closed, an inspection on its day, a decision on the day it
  * took effect (only decisions in force: not those superseded or revoked on appeal), a payment on its day.
  */
-import { Params } from '../auth/scope.js';
+import { Params, scopeCondition } from '../auth/scope.js';
 import { regionName } from '../exchange/regions.js';
 import type { CaseStats, CaseStatsRow } from '../server/contract.js';
 import type { WorkbookColumn } from '../reports/xlsx.js';
@@ -24,7 +24,7 @@ function emptyRow(key: string | null, name: string | null): CaseStatsRow {
 export async function caseStats(ctx: CaseContext, q: { from?: string | undefined; to?: string | undefined; by: 'region' | 'grid' }): Promise<CaseStats> {
   requireRole(ctx, BUREAU, 'read the statistics');
   const p = new Params();
-  const scope = ctx.scope.role === 'admin' || !ctx.scope.admdvs ? 'TRUE' : `k.admdvs LIKE ${p.add(`${ctx.scope.admdvs}%`)}`;
+  const scope = scopeCondition(ctx.scope, p, 'k.fixmedins_code', 'k.admdvs');
   const lo = q.from ? p.add(`${q.from}-01`) : null;
   const hi = q.to ? p.add(addMonths(`${q.to}-01`, 1)) : null;
   const within = (col: string) => [lo ? `CAST(${col} AS DATE) >= CAST(${lo} AS DATE)` : 'TRUE', hi ? `CAST(${col} AS DATE) < CAST(${hi} AS DATE)` : 'TRUE'].join(' AND ');

@@ -1,4 +1,5 @@
 /** Long work (screening, imports) runs as a job: started by one request, followed by polling its progress. */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { Job } from '../server/contract.js';
 
@@ -7,6 +8,8 @@ export type Progress = (done: number, total: number, step: string) => void;
 export class JobRunner {
   private readonly jobs = new Map<string, Job>();
   private running: Promise<unknown> = Promise.resolve();
+  /** Set while work of the queue runs: what that work starts through exclusive() runs inside it, not after it. */
+  private readonly inQueue = new AsyncLocalStorage<true>();
 
   get(id: string): Job | null {
     return this.jobs.get(id) ?? null;
@@ -16,7 +19,7 @@ export class JobRunner {
   start(kind: Job['kind'], work: (progress: Progress) => Promise<Job['result']>): Job {
     const job: Job = { id: randomUUID(), kind, status: 'running', progress: { done: 0, total: 1, step: 'queued' }, startedAt: new Date().toISOString(), finishedAt: null, error: null, result: null };
     this.jobs.set(job.id, job);
-    const run = this.running.catch(() => {}).then(async () => {
+    const run = this.running.catch(() => {}).then(() => this.inQueue.run(true, async () => {
       try {
         job.result = await work((done, total, step) => { job.progress = { done, total, step }; });
         job.status = 'done';
@@ -27,17 +30,19 @@ export class JobRunner {
       } finally {
         job.finishedAt = new Date().toISOString();
       }
-    });
+    }));
     this.running = run;
     return job;
   }
 
   /**
    * Runs `work` in the jobs' queue, after any running job and before the next, and returns its result: short
-   * writes to the workspace (sanctions, recomputed warnings) that must not meet an import half-way.
+   * writes to the workspace (sanctions, recomputed warnings) that must not meet an import half-way. Called
+   * from work already in the queue (an import re-applying sanctions), it runs at once: waiting would be for itself.
    */
   exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.running.catch(() => {}).then(work);
+    if (this.inQueue.getStore()) return work();
+    const run = this.running.catch(() => {}).then(() => this.inQueue.run(true, work));
     this.running = run.catch(() => {});
     return run;
   }

@@ -26,6 +26,7 @@ import type { ImportValidation, Job, UserInfo } from './contract.js';
 
 /** The workbench itself, as the actor of what it does on its own (re-applying sanctions after an import). */
 const SYSTEM: UserInfo = { username: 'system', displayName: 'Fundguard', role: 'admin', scope: { admdvs: null, fixmedinsCode: null, label: 'system' } };
+const SYSTEM_SCOPE: Scope = { role: 'admin', admdvs: null, fixmedinsCode: null };
 
 export interface WorkbenchOptions {
   /** The DuckDB workspace file. */
@@ -78,7 +79,7 @@ export class Workbench {
     const wb = new Workbench(workspace, reads, store, uploadsDir);
     if (o.now) wb.now = o.now;
     // Sanctions are written into the register; an import (or a workspace restored from elsewhere) may have lost them.
-    await applySanctionEffects(wb.caseContext(SYSTEM, { role: 'admin', admdvs: null, fixmedinsCode: null }), true);
+    await applySanctionEffects(wb.caseContext(SYSTEM, SYSTEM_SCOPE), true);
     return wb;
   }
 
@@ -134,9 +135,7 @@ export class Workbench {
     return this.jobs.start('import', async (progress) => {
       progress(0, 3, 'import');
       const report = await importDataset(this.workspace, dir, { onProgress: (step) => progress(0, 3, step) });
-      // Inside the job: the queue is this job's, so the sanctions are written directly, not through exclusive().
-      const system = { ...this.caseContext(SYSTEM, { role: 'admin', admdvs: null, fixmedinsCode: null }), writeWorkspace: <T>(fn: () => Promise<T>) => fn() };
-      await applySanctionEffects(system, true);
+      await applySanctionEffects(this.caseContext(SYSTEM, SYSTEM_SCOPE), true);
       progress(1, 3, 'screening');
       const screened = await this.screen((done, total, step) => progress(1 + done / total, 3, step));
       progress(2.9, 3, 'statuses');

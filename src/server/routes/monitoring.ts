@@ -245,8 +245,7 @@ export function monitoringRoutes(app: FastifyInstance, wb: Workbench): void {
     handler: async ({ body, user }) => {
       await saveWarningConfig(wb.store, body, user.username);
       // The workspace's writer connection belongs to the job queue: recompute there, after any running job.
-      wb.jobs.start('screening', async () => { await buildJudgements(wb.workspace, body); return null; });
-      await wb.jobs.idle();
+      await wb.jobs.exclusive(() => buildJudgements(wb.workspace, body));
       await audit(wb.store, user.username, 'warning_config', null, JSON.stringify(body));
       return body;
     },
