@@ -74,7 +74,14 @@ describe.skipIf(!existsSync(CHROMIUM))('monitoring and early warning in a real b
     expect(sentence).toMatch(/[红橙]色预警/);
     await page.getByRole('tooltip').filter({ hasText: sentence }).waitFor();
 
-    // Filter by basis through the form: only peer comparisons remain.
+    // The institution code through the filter form (Enter applies it): only that institution's warnings remain.
+    const code = (await page.getByTestId('warning-institution-link').first().getAttribute('href'))!.split('/').pop()!.split('?')[0]!;
+    await page.getByTestId('filter-institution').fill(code);
+    await page.getByTestId('filter-institution').press('Enter');
+    await page.waitForURL(new RegExp(`institution=${code}`));
+    await page.waitForFunction((c) => [...document.querySelectorAll('[data-testid="warning-row"]')].every((r) => r.textContent!.includes(c)), code);
+
+    // Filter by basis in the URL: only peer comparisons remain.
     await page.goto(`${served.url}/warnings?basis=peer`);
     await page.getByTestId('warning-row').first().waitFor();
     const bases = await page.locator('[data-testid="warning-row"] [data-basis]').evaluateAll((tags) => tags.map((t) => t.getAttribute('data-basis')));

@@ -1,6 +1,6 @@
-import { useEffect } from 'react';
-import { Button, Card, Col, Form, Input, Row, Select, Space } from 'antd';
+import { Col, Form, Input, Select } from 'antd';
 import { WARNING_LEVEL_VALUES, type Meta, type WarningsFilter } from '../../api/types';
+import { FilterCard, gridOptions, regionOptions } from '../../components/FilterCard';
 import { indicatorOptions } from '../../components/IndicatorTrend';
 import { useI18n } from '../../i18n';
 
@@ -22,50 +22,28 @@ export interface WarningsFiltersProps {
 /** The warning board's filters; selects apply at once, the institution code on Enter or the search button. */
 export function WarningsFilters({ filter, meta, fixedInstitution, onApply }: WarningsFiltersProps) {
   const { t } = useI18n();
-  const [form] = Form.useForm<FilterValues>();
-  const region = Form.useWatch('admdvs', form);
-
-  const key = JSON.stringify(filter);
-  useEffect(() => {
-    form.resetFields();
-    form.setFieldsValue(toValues(filter));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
-
-  const apply = () => {
-    const v = form.getFieldsValue();
-    onApply({
-      month: filter.month,
-      level: v.level?.length ? v.level : undefined,
-      indicator: v.indicator?.length ? v.indicator : undefined,
-      basis: v.basis,
-      institution: fixedInstitution ? undefined : v.institution?.trim() || undefined,
-      admdvs: fixedInstitution ? undefined : v.admdvs,
-      grid: fixedInstitution ? undefined : v.grid,
-      sort: filter.sort,
-      pageSize: filter.pageSize,
-    });
-  };
-  const reset = () => onApply({ month: filter.month, sort: filter.sort, pageSize: filter.pageSize });
-
-  const regionOptions = (meta?.regions ?? []).map((r) => ({ value: r.admdvs, label: `${r.name} (${r.admdvs})` }));
-  const gridOptions = (meta?.grids ?? []).filter((g) => !region || g.admdvs.startsWith(region)).map((g) => ({ value: g.gridId, label: g.gridId }));
-
+  const kept = { month: filter.month, sort: filter.sort, pageSize: filter.pageSize };
   return (
-    <Card size="small" className="fg-section fg-filters">
-      <Form<FilterValues>
-        form={form}
-        layout="vertical"
-        name="warnings-filters"
-        initialValues={toValues(filter)}
-        onFinish={apply}
-        onValuesChange={(changed: Partial<FilterValues>) => {
-          if ('admdvs' in changed) form.setFieldValue('grid', undefined);
-          if (!('institution' in changed)) apply();
-        }}
-        data-testid="warnings-filters"
-      >
-        <Row gutter={12}>
+    <FilterCard<FilterValues>
+      values={toValues(filter)}
+      typed={['institution']}
+      testId="warnings-filters"
+      onApply={(v) => onApply({
+        ...kept,
+        level: v.level?.length ? v.level : undefined,
+        indicator: v.indicator?.length ? v.indicator : undefined,
+        basis: v.basis,
+        institution: fixedInstitution ? undefined : v.institution?.trim() || undefined,
+        admdvs: fixedInstitution ? undefined : v.admdvs,
+        grid: fixedInstitution ? undefined : v.grid,
+      })}
+      onReset={() => onApply(kept)}
+      onChanged={(changed, form) => {
+        if ('admdvs' in changed) form.setFieldValue('grid', undefined);
+      }}
+    >
+      {(form) => (
+        <>
           <Col xs={24} md={12} xl={5}>
             <Form.Item label={t('warnings.filter.level')} name="level">
               <Select
@@ -104,27 +82,23 @@ export function WarningsFilters({ filter, meta, fixedInstitution, onApply }: War
             <>
               <Col xs={12} md={6} xl={3}>
                 <Form.Item label={t('findings.filter.institution')} name="institution">
-                  <Input allowClear onPressEnter={apply} data-testid="filter-institution" maxLength={32} />
+                  <Input allowClear data-testid="filter-institution" maxLength={32} />
                 </Form.Item>
               </Col>
               <Col xs={12} md={6} xl={3}>
                 <Form.Item label={t('findings.filter.region')} name="admdvs">
-                  <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={regionOptions} data-testid="filter-region" placeholder={t('common.all')} />
+                  <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={regionOptions(meta)} data-testid="filter-region" placeholder={t('common.all')} />
                 </Form.Item>
               </Col>
               <Col xs={12} md={6} xl={3}>
                 <Form.Item label={t('findings.filter.grid')} name="grid">
-                  <Select allowClear showSearch options={gridOptions} data-testid="filter-grid" placeholder={t('common.all')} />
+                  <Select allowClear showSearch options={gridOptions(meta, form.getFieldValue('admdvs') as string | undefined)} data-testid="filter-grid" placeholder={t('common.all')} />
                 </Form.Item>
               </Col>
             </>
           )}
-        </Row>
-        <Space wrap>
-          <Button type="primary" htmlType="submit" data-testid="filter-submit">{t('common.search')}</Button>
-          <Button onClick={reset} data-testid="filter-reset">{t('common.reset')}</Button>
-        </Space>
-      </Form>
-    </Card>
+        </>
+      )}
+    </FilterCard>
   );
 }
