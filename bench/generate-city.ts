@@ -12,7 +12,19 @@ const arg = (name: string) => {
 const out = arg('out');
 if (!out) throw new Error('usage: generate-city --out DIR --persons N --format csv|parquet');
 const r = await generateCity({
-  out, persons: Number(arg('persons') ?? 20_000), months: Number(arg('months') ?? 12), seed: Number(arg('seed') ?? 1),
+  out,
+  persons: Number(arg('persons') ?? 20_000),
+  months: Number(arg('months') ?? 12),
+  seed: Number(arg('seed') ?? 1),
   format: (arg('format') ?? 'parquet') as 'csv' | 'parquet',
 });
-console.log(JSON.stringify({ seconds: r.seconds, peakMemoryMb: r.peakMemoryMb.total, peakMemoryMainMb: r.peakMemoryMb.main, tables: r.tables, labels: r.labels, drifting: r.drifting }));
+console.log(
+  JSON.stringify({
+    seconds: r.seconds,
+    peakMemoryMb: r.peakMemoryMb.total,
+    peakMemoryMainMb: r.peakMemoryMb.main,
+    tables: r.tables,
+    labels: r.labels,
+    drifting: r.drifting,
+  }),
+);

@@ -44,7 +44,9 @@ async function evaluate(dir: string): Promise<CityDetection> {
     const started = performance.now();
     await buildMonitoring(engine, DEFAULT_WARNING_CONFIG);
     const buildSeconds = (performance.now() - started) / 1000;
-    await engine.exec(`CREATE TABLE drift AS SELECT * FROM read_csv(${quote(join(dir, 'drift_labels.csv'))}, header = true, all_varchar = true)`);
+    await engine.exec(
+      `CREATE TABLE drift AS SELECT * FROM read_csv(${quote(join(dir, 'drift_labels.csv'))}, header = true, all_varchar = true)`,
+    );
     const alarm = `alarm AS (SELECT fixmedins_code, month FROM fg_warning GROUP BY fixmedins_code, month HAVING MAX(rank) >= 2)`;
     const active = `active AS (SELECT DISTINCT unit_id AS fixmedins_code, month FROM fg_indicator WHERE unit_type = 'institution' AND indicator = 'visits' AND value > 0)`;
     const other = `fixmedins_code NOT IN (SELECT fixmedins_code FROM drift)`;
@@ -60,16 +62,30 @@ async function evaluate(dir: string): Promise<CityDetection> {
         (SELECT COUNT(*) FROM alarm WHERE ${other}) AS alarmed_other_months,
         (SELECT COUNT(*) FROM alarm) AS alarmed_months,
         (SELECT COUNT(*) FROM alarm a JOIN drift d ON d.fixmedins_code = a.fixmedins_code AND a.month >= d.month) AS true_positive_months`);
-    const warnings = Object.fromEntries((await engine.all<{ k: string; n: number }>(`SELECT basis || ' ' || level AS k, COUNT(*) AS n FROM fg_warning GROUP BY 1 ORDER BY 1`)).map((w) => [w.k, Number(w.n)]));
+    const warnings = Object.fromEntries(
+      (
+        await engine.all<{ k: string; n: number }>(`SELECT basis || ' ' || level AS k, COUNT(*) AS n FROM fg_warning GROUP BY 1 ORDER BY 1`)
+      ).map((w) => [w.k, Number(w.n)]),
+    );
     const byIndicator = await engine.all<{ indicator: string; drifting: number; caught: number }>(`
       WITH ${alarm}
       SELECT d.indicator, COUNT(*) AS drifting, COUNT(a.fixmedins_code) AS caught FROM drift d
       LEFT JOIN alarm a ON a.fixmedins_code = d.fixmedins_code AND a.month = d.month GROUP BY d.indicator ORDER BY d.indicator`);
     const n = (k: string) => Number(r![k]);
     return {
-      city: dir, institutions: n('institutions'), drifting: n('drifting'), caught: n('caught'), others: n('others'), alarmedOthers: n('alarmed_others'),
-      otherMonths: n('other_months'), alarmedOtherMonths: n('alarmed_other_months'), alarmedMonths: n('alarmed_months'), truePositiveMonths: n('true_positive_months'),
-      warnings, byIndicator: byIndicator.map((b) => ({ indicator: b.indicator, drifting: Number(b.drifting), caught: Number(b.caught) })), buildSeconds,
+      city: dir,
+      institutions: n('institutions'),
+      drifting: n('drifting'),
+      caught: n('caught'),
+      others: n('others'),
+      alarmedOthers: n('alarmed_others'),
+      otherMonths: n('other_months'),
+      alarmedOtherMonths: n('alarmed_other_months'),
+      alarmedMonths: n('alarmed_months'),
+      truePositiveMonths: n('true_positive_months'),
+      warnings,
+      byIndicator: byIndicator.map((b) => ({ indicator: b.indicator, drifting: Number(b.drifting), caught: Number(b.caught) })),
+      buildSeconds,
     };
   } finally {
     await engine.close();
@@ -97,15 +113,35 @@ async function main(): Promise<void> {
     cities.push(c);
     console.log(report(dir, c).join('\n'));
     console.log(`  by drift:  ${c.byIndicator.map((b) => `${b.indicator} ${b.caught} of ${b.drifting}`).join('; ')}`);
-    console.log(`  warnings:  ${Object.entries(c.warnings).map(([k, v]) => `${k} ${v}`).join(', ')}; indicators and warnings built in ${c.buildSeconds.toFixed(1)} s`);
+    console.log(
+      `  warnings:  ${Object.entries(c.warnings)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}; indicators and warnings built in ${c.buildSeconds.toFixed(1)} s`,
+    );
   }
-  const keys = ['institutions', 'drifting', 'caught', 'others', 'alarmedOthers', 'otherMonths', 'alarmedOtherMonths', 'alarmedMonths', 'truePositiveMonths'] as const;
+  const keys = [
+    'institutions',
+    'drifting',
+    'caught',
+    'others',
+    'alarmedOthers',
+    'otherMonths',
+    'alarmedOtherMonths',
+    'alarmedMonths',
+    'truePositiveMonths',
+  ] as const;
   const total = Object.fromEntries(keys.map((k) => [k, cities.reduce((s, c) => s + c[k], 0)])) as Record<(typeof keys)[number], number>;
   if (cities.length > 1) console.log(report(`all ${cities.length} cities`, total).join('\n'));
-  console.log(JSON.stringify({
-    cities, total, recall: total.caught / total.drifting, falseAlarmInstitutions: total.alarmedOthers / total.others,
-    falseAlarmMonths: total.alarmedOtherMonths / total.otherMonths, precisionMonths: total.truePositiveMonths / total.alarmedMonths,
-  }));
+  console.log(
+    JSON.stringify({
+      cities,
+      total,
+      recall: total.caught / total.drifting,
+      falseAlarmInstitutions: total.alarmedOthers / total.others,
+      falseAlarmMonths: total.alarmedOtherMonths / total.otherMonths,
+      precisionMonths: total.truePositiveMonths / total.alarmedMonths,
+    }),
+  );
 }
 
 await main();

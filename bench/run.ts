@@ -42,7 +42,13 @@ interface Summary {
   lineScopes?: { ms: number; rules: number };
 }
 
-interface Generated { seconds: number; peakMemoryMb: number; tables: Record<string, number>; labels: Record<string, number>; drifting: number }
+interface Generated {
+  seconds: number;
+  peakMemoryMb: number;
+  tables: Record<string, number>;
+  labels: Record<string, number>;
+  drifting: number;
+}
 
 function node(script: string, args: string[]): string {
   const r = spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
@@ -57,7 +63,18 @@ async function city(lines: number, format: 'csv' | 'parquet', seed = 1): Promise
   const stats = join(dir, '.generated.json');
   if (!existsSync(join(dir, `feedetl.${format}`)) || !existsSync(stats)) {
     process.stderr.write(`generating a city of ${persons.toLocaleString('en-US')} persons as ${format} in ${dir} …\n`);
-    const out = node(join(DIST, 'generate-city.js'), ['--out', dir, '--persons', String(persons), '--format', format, '--months', '12', '--seed', String(seed)]);
+    const out = node(join(DIST, 'generate-city.js'), [
+      '--out',
+      dir,
+      '--persons',
+      String(persons),
+      '--format',
+      format,
+      '--months',
+      '12',
+      '--seed',
+      String(seed),
+    ]);
     await writeFile(stats, out.trim().split('\n').pop()!);
   }
   return { dir, generated: JSON.parse(await readFile(stats, 'utf8')) as Generated };
@@ -75,10 +92,21 @@ function csvFloor(dir: string): { seconds: number; rows: number; peakMemoryMb: n
   return JSON.parse(node(join(DIST, 'baseline-read-csv.js'), [dir]).trim().split('\n').pop()!);
 }
 
-interface JsonRulesRun { seconds: number; lines: number; linesPerSecond: number; flagged: Record<string, number>; peakMemoryMb: number }
+interface JsonRulesRun {
+  seconds: number;
+  lines: number;
+  linesPerSecond: number;
+  flagged: Record<string, number>;
+  peakMemoryMb: number;
+}
 
 function jsonRulesBaseline(dir: string, lines: number): JsonRulesRun {
-  return JSON.parse(node(join(DIST, 'baseline-json-rules.js'), [dir, '--limit', String(lines)]).trim().split('\n').pop()!);
+  return JSON.parse(
+    node(join(DIST, 'baseline-json-rules.js'), [dir, '--limit', String(lines)])
+      .trim()
+      .split('\n')
+      .pop()!,
+  );
 }
 
 async function detection(labels: string, findings: string): Promise<CodeDetection[]> {
@@ -103,11 +131,18 @@ const ratio = (x: number | null) => (x === null ? '-' : x.toFixed(2));
 function table(headers: string[], body: string[][], left = 1): string {
   const w = headers.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
   const cell = (c: string, i: number) => (i < left ? c.padEnd(w[i]!) : c.padStart(w[i]!));
-  return [headers.map(cell).join('  '), w.map((x) => '-'.repeat(x)).join('  '), ...body.map((r) => r.map((c, i) => cell(c ?? '', i)).join('  '))].join('\n');
+  return [
+    headers.map(cell).join('  '),
+    w.map((x) => '-'.repeat(x)).join('  '),
+    ...body.map((r) => r.map((c, i) => cell(c ?? '', i)).join('  ')),
+  ].join('\n');
 }
 
 async function main(): Promise<void> {
-  const sizes = (process.env.BENCH_SIZES ?? '1000000,10000000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
+  const sizes = (process.env.BENCH_SIZES ?? '1000000,10000000')
+    .split(',')
+    .map((s) => Number(s.trim()))
+    .filter((n) => n > 0);
   const repeat = Math.max(1, Number(process.env.BENCH_REPEAT ?? 3));
   await mkdir(RESULTS, { recursive: true });
   const runs: Record<string, unknown>[] = [];
@@ -133,25 +168,48 @@ async function main(): Promise<void> {
     const jsonRules = jsonRulesBaseline(pq.dir, Math.min(JSON_RULES_LINES, lines));
     const detected = await detection(join(pq.dir, 'labels.csv'), findingsFile(`${target}-parquet`));
 
-    for (const [input, g] of [['parquet', pq.generated], ['csv', csv.generated]] as const) {
+    for (const [input, g] of [
+      ['parquet', pq.generated],
+      ['csv', csv.generated],
+    ] as const) {
       stageRows.push([int(lines), `generate ${input}`, fmt(g.seconds), rate(lines, g.seconds), int(g.peakMemoryMb), '']);
     }
-    for (const [input, r] of [['parquet', pqRun], ['csv', csvRun]] as const) {
+    for (const [input, r] of [
+      ['parquet', pqRun],
+      ['csv', csvRun],
+    ] as const) {
       const findings = r.rules.reduce((s, x) => s + x.findings, 0);
       stageRows.push([int(lines), `${input}: import + checks`, fmt(r.seconds.import), rate(lines, r.seconds.import), '', '']);
       stageRows.push([int(lines), `${input}: rules`, fmt(r.seconds.screen), rate(lines, r.seconds.screen), '', '']);
       stageRows.push([int(lines), `${input}: write findings`, fmt(r.seconds.write), '', '', '']);
-      stageRows.push([int(lines), `${input}: total`, fmt(r.seconds.total), rate(lines, r.seconds.total), int(r.peakMemoryMb),
-        `${int(findings)} findings${input === 'csv' ? `; ${fmt(r.seconds.total / floor.seconds)}× the CSV floor` : ''}`]);
+      stageRows.push([
+        int(lines),
+        `${input}: total`,
+        fmt(r.seconds.total),
+        rate(lines, r.seconds.total),
+        int(r.peakMemoryMb),
+        `${int(findings)} findings${input === 'csv' ? `; ${fmt(r.seconds.total / floor.seconds)}× the CSV floor` : ''}`,
+      ]);
     }
-    stageRows.push([int(lines), 'csv floor (DuckDB read_csv)', fmt(floor.seconds), rate(lines, floor.seconds), int(floor.peakMemoryMb), 'reading the same CSV files into tables, nothing else']);
+    stageRows.push([
+      int(lines),
+      'csv floor (DuckDB read_csv)',
+      fmt(floor.seconds),
+      rate(lines, floor.seconds),
+      int(floor.peakMemoryMb),
+      'reading the same CSV files into tables, nothing else',
+    ]);
 
     const pass = ruleRows.get('(fee-line pass)') ?? ['(fee-line pass)'];
     pass.push(int(pqRun.lineScopes?.ms ?? 0), '', '-');
     ruleRows.set('(fee-line pass)', pass);
     for (const r of pqRun.rules) {
       const row = ruleRows.get(r.code) ?? [r.code];
-      row.push(r.status === 'ran' ? int(r.ms) : r.status, r.status === 'ran' && r.ms > 0 ? rate(lines, r.ms / 1000) : '', r.status === 'ran' ? int(r.findings) : '-');
+      row.push(
+        r.status === 'ran' ? int(r.ms) : r.status,
+        r.status === 'ran' && r.ms > 0 ? rate(lines, r.ms / 1000) : '',
+        r.status === 'ran' ? int(r.findings) : '-',
+      );
       ruleRows.set(r.code, row);
     }
     for (const d of detected) {
@@ -160,44 +218,88 @@ async function main(): Promise<void> {
       detectionRows.set(d.code, row);
     }
     const fundguardRate = lines / pqRun.seconds.total;
-    notes.push(`  ${int(lines)} lines: baseline ${int(jsonRules.linesPerSecond)} lines/s over its first ${int(jsonRules.lines)} lines (peak ${int(jsonRules.peakMemoryMb)} MB); ` +
-      `Fundguard, every rule and every check, ${int(fundguardRate)} lines/s from Parquet: ${fmt(fundguardRate / jsonRules.linesPerSecond, 0)}× the baseline`);
+    notes.push(
+      `  ${int(lines)} lines: baseline ${int(jsonRules.linesPerSecond)} lines/s over its first ${int(jsonRules.lines)} lines (peak ${int(jsonRules.peakMemoryMb)} MB); ` +
+        `Fundguard, every rule and every check, ${int(fundguardRate)} lines/s from Parquet: ${fmt(fundguardRate / jsonRules.linesPerSecond, 0)}× the baseline`,
+    );
     runs.push({
-      feeLines: lines, persons: Math.round(target / LINES_PER_PERSON_YEAR), repeat, generated: { parquet: pq.generated, csv: csv.generated },
-      allTotals: { parquet: pqRuns.map((r) => r.seconds.total), csv: csvRuns.map((r) => r.seconds.total), csvFloor: floors.map((r) => r.seconds) },
-      parquet: pqRun, csv: csvRun, csvFloor: floor, csvRatioToFloor: csvRun.seconds.total / floor.seconds, parquetLinesPerSecond: fundguardRate,
-      jsonRules, fundguardToJsonRules: fundguardRate / jsonRules.linesPerSecond, detection: detected,
+      feeLines: lines,
+      persons: Math.round(target / LINES_PER_PERSON_YEAR),
+      repeat,
+      generated: { parquet: pq.generated, csv: csv.generated },
+      allTotals: {
+        parquet: pqRuns.map((r) => r.seconds.total),
+        csv: csvRuns.map((r) => r.seconds.total),
+        csvFloor: floors.map((r) => r.seconds),
+      },
+      parquet: pqRun,
+      csv: csvRun,
+      csvFloor: floor,
+      csvRatioToFloor: csvRun.seconds.total / floor.seconds,
+      parquetLinesPerSecond: fundguardRate,
+      jsonRules,
+      fundguardToJsonRules: fundguardRate / jsonRules.linesPerSecond,
+      detection: detected,
     });
   }
 
-  console.log(`\nFundguard benchmark — ${cpus().length} cores, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}; synthetic city, seed 1, 12 months`);
+  console.log(
+    `\nFundguard benchmark — ${cpus().length} cores, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}; synthetic city, seed 1, 12 months`,
+  );
   console.log(`screening end to end (files in, import checks, every rule, findings out); median of ${repeat} interleaved runs\n`);
   console.log(table(['fee lines', 'stage', 'seconds', 'lines/s', 'peak MB', 'note'], stageRows, 2));
   for (const r of runs as { feeLines: number; allTotals: Record<string, number[]> }[]) {
-    console.log(`  every run at ${int(r.feeLines)} lines (s): ${Object.entries(r.allTotals).map(([k, v]) => `${k} ${v.map((x) => fmt(x)).join(' / ')}`).join('; ')}`);
+    console.log(
+      `  every run at ${int(r.feeLines)} lines (s): ${Object.entries(r.allTotals)
+        .map(([k, v]) => `${k} ${v.map((x) => fmt(x)).join(' / ')}`)
+        .join('; ')}`,
+    );
   }
   console.log('\nper rule (Parquet input): milliseconds, lines per second, findings');
   const lineCounts = (runs as { feeLines: number }[]).map((r) => int(r.feeLines));
   console.log(table(['rule', ...lineCounts.flatMap((s) => [`ms @${s}`, 'lines/s', 'findings'])], [...ruleRows.values()]));
-  console.log('\ndetection against the city\'s labels (labels.csv): precision and recall per code');
-  console.log(table(['rule', ...lineCounts.flatMap((s) => [`labels @${s}`, 'findings', 'precision', 'recall'])], [...detectionRows.values()]));
+  console.log("\ndetection against the city's labels (labels.csv): precision and recall per code");
+  console.log(
+    table(['rule', ...lineCounts.flatMap((s) => [`labels @${s}`, 'findings', 'precision', 'recall'])], [...detectionRows.values()]),
+  );
   console.log('\nbaseline: the 7 line-level restriction rules (gender, age, level, visit type, price cap, non-covered, days of');
   console.log('supply) evaluated row by row in JavaScript with json-rules-engine, joins as JavaScript maps (bench/baseline-json-rules.ts)');
   for (const n of notes) console.log(n);
   // The workbench with a million findings (findings of the smallest city copied with other keys).
   const workbenchOut = node(join(DIST, 'workbench.js'), [(await city(sizes[0]!, 'parquet')).dir]);
-  process.stdout.write(workbenchOut.split('\n').filter((l) => !l.startsWith('{')).join('\n'));
+  process.stdout.write(
+    workbenchOut
+      .split('\n')
+      .filter((l) => !l.startsWith('{'))
+      .join('\n'),
+  );
   const workbench = JSON.parse(workbenchOut.trim().split('\n').pop()!);
   // Early warning (预警) against the drifting institutions of cities large enough for monthly figures to mean something.
   const monitoringLines = Number(process.env.BENCH_MONITORING_LINES ?? 10_000_000);
-  const seeds = (process.env.BENCH_MONITORING_SEEDS ?? '1,2,3').split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
+  const seeds = (process.env.BENCH_MONITORING_SEEDS ?? '1,2,3')
+    .split(',')
+    .map((s) => Number(s.trim()))
+    .filter((n) => Number.isInteger(n) && n > 0);
   const monitoringCities = [];
   for (const seed of seeds) monitoringCities.push((await city(monitoringLines, 'parquet', seed)).dir);
-  console.log(`\nearly warning: default thresholds, cities of ${int(monitoringLines)} lines, seeds ${seeds.join(', ')}; labels in drift_labels.csv`);
+  console.log(
+    `\nearly warning: default thresholds, cities of ${int(monitoringLines)} lines, seeds ${seeds.join(', ')}; labels in drift_labels.csv`,
+  );
   const monitoringOut = node(join(DIST, 'monitoring.js'), monitoringCities);
-  process.stdout.write(monitoringOut.split('\n').filter((l) => !l.startsWith('{')).join('\n'));
+  process.stdout.write(
+    monitoringOut
+      .split('\n')
+      .filter((l) => !l.startsWith('{'))
+      .join('\n'),
+  );
   const monitoring = JSON.parse(monitoringOut.trim().split('\n').pop()!);
-  const result = { at: new Date().toISOString(), machine: { cores: cpus().length, memoryGiB: totalmem() / 2 ** 30, node: process.version }, runs, workbench, monitoring };
+  const result = {
+    at: new Date().toISOString(),
+    machine: { cores: cpus().length, memoryGiB: totalmem() / 2 ** 30, node: process.version },
+    runs,
+    workbench,
+    monitoring,
+  };
   const stamp = result.at.replace(/[:.]/g, '-');
   await writeFile(join(RESULTS, `bench-${stamp}.json`), JSON.stringify(result, null, 2));
   await writeFile(join(RESULTS, 'bench-latest.json'), JSON.stringify(result, null, 2));

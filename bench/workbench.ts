@@ -25,7 +25,8 @@ const RUNS = 15;
 
 async function main(): Promise<void> {
   const city = process.argv[2] ?? join(ROOT, 'bench', 'data', 'city-23810-parquet');
-  if (!existsSync(join(city, 'feedetl.parquet')) && !existsSync(join(city, 'feedetl.csv'))) throw new Error(`no city in ${city}: run npm run bench first, or give a data set directory`);
+  if (!existsSync(join(city, 'feedetl.parquet')) && !existsSync(join(city, 'feedetl.csv')))
+    throw new Error(`no city in ${city}: run npm run bench first, or give a data set directory`);
   // BENCH_WORKSPACE=path keeps the prepared workspace there and reuses it on the next run (to compare queries).
   const keep = process.env.BENCH_WORKSPACE;
   const dir = await mkdtemp(join(tmpdir(), 'fg-wb-bench-'));
@@ -45,34 +46,65 @@ async function main(): Promise<void> {
       const copies = Math.ceil(TARGET / Number(base!.n)) - 1;
       // Copies keep institution, code, level, day and amount; their key values get a suffix, so each is a new finding.
       const alter = (c: string) => `CASE WHEN ${c} IS NULL THEN NULL ELSE ${c} || '#' || CAST(k AS VARCHAR) END`;
-      await wb.workspace.exec(`INSERT INTO fg_finding SELECT rule_code, level, fixmedins_code, ${alter('psn_no')}, ${alter('mdtrt_id')}, ${alter('setl_id')},
+      await wb.workspace
+        .exec(`INSERT INTO fg_finding SELECT rule_code, level, fixmedins_code, ${alter('psn_no')}, ${alter('mdtrt_id')}, ${alter('setl_id')},
         ${alter('feedetl_sn')}, ${alter('med_list_codg')}, day, ${alter('rtal_docno')}, amount, detail FROM fg_finding, range(1, ${copies + 1}) t(k)`);
       await wb.workspace.exec(`DELETE FROM fg_finding WHERE rowid >= ${TARGET}`);
       const started = performance.now();
       await rebuildFindingRows(wb.workspace, new Date().toISOString().replace('T', ' ').replace('Z', ''));
       rebuildMs = performance.now() - started;
     }
-    const [{ n: findings }] = await wb.reads.query<{ n: number }>(`SELECT COUNT(*) AS n FROM fg_finding_row`) as [{ n: number }];
-    const [inst] = await wb.reads.query<{ code: string }>(`SELECT fixmedins_code AS code FROM fg_finding_row GROUP BY 1 ORDER BY COUNT(*) DESC LIMIT 1`);
-    const [rule] = await wb.reads.query<{ code: string }>(`SELECT rule_code AS code FROM fg_finding_row GROUP BY 1 ORDER BY COUNT(*) DESC LIMIT 1`);
+    const [{ n: findings }] = (await wb.reads.query<{ n: number }>(`SELECT COUNT(*) AS n FROM fg_finding_row`)) as [{ n: number }];
+    const [inst] = await wb.reads.query<{ code: string }>(
+      `SELECT fixmedins_code AS code FROM fg_finding_row GROUP BY 1 ORDER BY COUNT(*) DESC LIMIT 1`,
+    );
+    const [rule] = await wb.reads.query<{ code: string }>(
+      `SELECT rule_code AS code FROM fg_finding_row GROUP BY 1 ORDER BY COUNT(*) DESC LIMIT 1`,
+    );
     const password = 'bench-password';
     await wb.store.query(`DELETE FROM fg_user`);
     await createUser(wb.store, { username: 'city', displayName: 'city', role: 'analyst', admdvs: '3301', scopeLabel: 'city', password });
-    await createUser(wb.store, { username: 'county', displayName: 'county', role: 'analyst', admdvs: '330122', scopeLabel: 'county', password });
-    await createUser(wb.store, { username: 'inst', displayName: 'inst', role: 'institution', fixmedinsCode: inst!.code, scopeLabel: 'inst', password });
+    await createUser(wb.store, {
+      username: 'county',
+      displayName: 'county',
+      role: 'analyst',
+      admdvs: '330122',
+      scopeLabel: 'county',
+      password,
+    });
+    await createUser(wb.store, {
+      username: 'inst',
+      displayName: 'inst',
+      role: 'institution',
+      fixmedinsCode: inst!.code,
+      scopeLabel: 'inst',
+      password,
+    });
     const app = await buildApp(wb);
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     const base_ = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     const cookieOf = async (username: string) => {
-      const r = await fetch(`${base_}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+      const r = await fetch(`${base_}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password }),
+      });
       return r.headers.get('set-cookie')!.split(';')[0]!;
     };
     const cookies = { city: await cookieOf('city'), county: await cookieOf('county'), inst: await cookieOf('inst') };
-    const [one] = (await (await fetch(`${base_}/api/findings?pageSize=1`, { headers: { cookie: cookies.city } })).json() as { items: Array<{ id: string }> }).items;
+    const [one] = (
+      (await (await fetch(`${base_}/api/findings?pageSize=1`, { headers: { cookie: cookies.city } })).json()) as {
+        items: Array<{ id: string }>;
+      }
+    ).items;
     const cases: Array<[string, keyof typeof cookies, string]> = [
       ['findings, first page (city analyst, no filter, by amount)', 'city', '/api/findings?pageSize=50'],
-      ['findings, filtered by code and level, page 20', 'city', `/api/findings?code=${rule!.code}&level=definite&sort=-day&page=20&pageSize=50`],
+      [
+        'findings, filtered by code and level, page 20',
+        'city',
+        `/api/findings?code=${rule!.code}&level=definite&sort=-day&page=20&pageSize=50`,
+      ],
       ['findings, filtered by region, status and amount', 'city', '/api/findings?admdvs=330102&status=open&minAmount=10&pageSize=50'],
       ['findings, free text (institution name)', 'city', `/api/findings?q=${encodeURIComponent('医院')}&pageSize=50`],
       ['findings (county analyst)', 'county', '/api/findings?pageSize=50'],
@@ -89,20 +121,30 @@ async function main(): Promise<void> {
       for (let i = 0; i < RUNS + 2; i++) {
         const t = performance.now();
         const r = await fetch(`${base_}${url}`, { headers: { cookie: cookies[who] } });
-        const body = await r.json() as { total?: number };
+        const body = (await r.json()) as { total?: number };
         if (r.status !== 200) throw new Error(`${url}: ${r.status} ${JSON.stringify(body)}`);
         if (i >= 2) times.push(performance.now() - t);
         total = body.total;
       }
       times.sort((a, b) => a - b);
-      results.push({ case: name, medianMs: times[Math.floor(times.length / 2)]!, p95Ms: times[Math.ceil(times.length * 0.95) - 1]!, ...(total !== undefined ? { total } : {}) });
+      results.push({
+        case: name,
+        medianMs: times[Math.floor(times.length / 2)]!,
+        p95Ms: times[Math.ceil(times.length * 0.95) - 1]!,
+        ...(total !== undefined ? { total } : {}),
+      });
     }
     await app.close();
     await wb.close();
     const w = Math.max(...results.map((r) => r.case.length));
-    console.log(`\nworkbench answer times with ${findings.toLocaleString('en-US')} findings (HTTP on localhost, ${RUNS} runs each after a warm-up; browsing tables rebuilt in ${(rebuildMs / 1000).toFixed(1)} s)`);
+    console.log(
+      `\nworkbench answer times with ${findings.toLocaleString('en-US')} findings (HTTP on localhost, ${RUNS} runs each after a warm-up; browsing tables rebuilt in ${(rebuildMs / 1000).toFixed(1)} s)`,
+    );
     console.log(`${'request'.padEnd(w)}  median ms  p95 ms  rows in scope`);
-    for (const r of results) console.log(`${r.case.padEnd(w)}  ${r.medianMs.toFixed(1).padStart(9)}  ${r.p95Ms.toFixed(1).padStart(6)}  ${r.total === undefined ? '' : r.total.toLocaleString('en-US').padStart(13)}`);
+    for (const r of results)
+      console.log(
+        `${r.case.padEnd(w)}  ${r.medianMs.toFixed(1).padStart(9)}  ${r.p95Ms.toFixed(1).padStart(6)}  ${r.total === undefined ? '' : r.total.toLocaleString('en-US').padStart(13)}`,
+      );
     console.log(JSON.stringify({ findings, rebuildMs, results }));
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -26,11 +26,6 @@ export default defineConfig({
       },
     },
   },
-  server: {
-    port: 5173,
-    proxy: { '/api': { target: api, changeOrigin: false } },
-  },
-  preview: {
-    proxy: { '/api': { target: api, changeOrigin: false } },
-  },
+  server: { port: 5173, proxy: { '/api': { target: api, changeOrigin: false } } },
+  preview: { proxy: { '/api': { target: api, changeOrigin: false } } },
 });

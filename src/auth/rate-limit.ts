@@ -6,11 +6,16 @@
 export class LoginLimiter {
   private readonly failures = new Map<string, number[]>();
 
-  constructor(private readonly perUser = 5, private readonly perAddress = 20, private readonly windowMs = 15 * 60_000) {}
+  constructor(
+    private readonly perUser = 5,
+    private readonly perAddress = 20,
+    private readonly windowMs = 15 * 60_000,
+  ) {}
 
   private recent(key: string, now: number): number[] {
     const xs = (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs);
-    if (xs.length) this.failures.set(key, xs); else this.failures.delete(key);
+    if (xs.length) this.failures.set(key, xs);
+    else this.failures.delete(key);
     return xs;
   }
 

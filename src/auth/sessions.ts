@@ -16,8 +16,10 @@ export async function createSession(db: StoreDb, username: string): Promise<{ to
   const csrfToken = randomBytes(24).toString('base64url');
   const now = new Date();
   await db.query(`DELETE FROM fg_session WHERE expires_at < CAST($1 AS TIMESTAMP)`, [storeTime(now)]);
-  await db.query(`INSERT INTO fg_session (token_hash, username, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, CAST($4 AS TIMESTAMP), CAST($5 AS TIMESTAMP))`,
-    [digest(token), username, csrfToken, storeTime(now), storeTime(new Date(now.getTime() + SESSION_HOURS * 3600_000))]);
+  await db.query(
+    `INSERT INTO fg_session (token_hash, username, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, CAST($4 AS TIMESTAMP), CAST($5 AS TIMESTAMP))`,
+    [digest(token), username, csrfToken, storeTime(now), storeTime(new Date(now.getTime() + SESSION_HOURS * 3600_000))],
+  );
   return { token, csrfToken };
 }
 
@@ -32,7 +34,9 @@ export async function getSession(db: StoreDb, token: string | undefined): Promis
   if (!token || token.length > 200) return null;
   const tokenHash = digest(token);
   const [s] = await db.query<{ username: string; csrf_token: string; expires_at: string }>(
-    `SELECT username, csrf_token, CAST(expires_at AS VARCHAR) AS expires_at FROM fg_session WHERE token_hash = $1`, [tokenHash]);
+    `SELECT username, csrf_token, CAST(expires_at AS VARCHAR) AS expires_at FROM fg_session WHERE token_hash = $1`,
+    [tokenHash],
+  );
   if (!s) return null;
   const now = new Date();
   if (new Date(`${s.expires_at.replace(' ', 'T')}Z`).getTime() < now.getTime()) {
@@ -41,7 +45,10 @@ export async function getSession(db: StoreDb, token: string | undefined): Promis
   }
   const user = await findUser(db, s.username);
   if (!user || user.disabled) return null;
-  await db.query(`UPDATE fg_session SET expires_at = CAST($1 AS TIMESTAMP) WHERE token_hash = $2`, [storeTime(new Date(now.getTime() + SESSION_HOURS * 3600_000)), tokenHash]);
+  await db.query(`UPDATE fg_session SET expires_at = CAST($1 AS TIMESTAMP) WHERE token_hash = $2`, [
+    storeTime(new Date(now.getTime() + SESSION_HOURS * 3600_000)),
+    tokenHash,
+  ]);
   return { user, csrfToken: s.csrf_token, tokenHash };
 }
 

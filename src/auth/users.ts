@@ -32,7 +32,16 @@ export async function createUser(db: StoreDb, u: NewUser): Promise<void> {
   await db.query(
     `INSERT INTO fg_user (username, display_name, role, scope_admdvs, scope_fixmedins, scope_label, password_hash, disabled, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, FALSE, CAST($8 AS TIMESTAMP))`,
-    [u.username, u.displayName, u.role, u.admdvs ?? null, u.fixmedinsCode ?? null, u.scopeLabel, await hashPassword(u.password), storeTime()],
+    [
+      u.username,
+      u.displayName,
+      u.role,
+      u.admdvs ?? null,
+      u.fixmedinsCode ?? null,
+      u.scopeLabel,
+      await hashPassword(u.password),
+      storeTime(),
+    ],
   );
 }
 
@@ -47,14 +56,29 @@ export async function countUsers(db: StoreDb): Promise<number> {
 }
 
 export function userInfo(u: UserRecord): UserInfo {
-  return { username: u.username, displayName: u.display_name, role: u.role, scope: { admdvs: u.scope_admdvs, fixmedinsCode: u.scope_fixmedins, label: u.scope_label } };
+  return {
+    username: u.username,
+    displayName: u.display_name,
+    role: u.role,
+    scope: { admdvs: u.scope_admdvs, fixmedinsCode: u.scope_fixmedins, label: u.scope_label },
+  };
 }
 
-export async function listUsers(db: StoreDb, role: Role | undefined, page: number, pageSize: number): Promise<{ items: UserRow[]; total: number }> {
+export async function listUsers(
+  db: StoreDb,
+  role: Role | undefined,
+  page: number,
+  pageSize: number,
+): Promise<{ items: UserRow[]; total: number }> {
   const where = role ? `WHERE role = $1 AND NOT disabled` : `WHERE NOT disabled`;
   const params = role ? [role] : [];
   const [c] = await db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM fg_user ${where}`, params);
   const rows = await db.query<UserRecord & Record<string, unknown>>(
-    `SELECT * FROM fg_user ${where} ORDER BY username LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, params);
-  return { total: Number(c?.n ?? 0), items: rows.map((u) => ({ username: u.username, displayName: u.display_name, role: u.role, scopeLabel: u.scope_label })) };
+    `SELECT * FROM fg_user ${where} ORDER BY username LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+    params,
+  );
+  return {
+    total: Number(c?.n ?? 0),
+    items: rows.map((u) => ({ username: u.username, displayName: u.display_name, role: u.role, scopeLabel: u.scope_label })),
+  };
 }

@@ -14,19 +14,41 @@ import { appendLog } from './log.js';
 import { applySanctionEffects, createSanctions, resolveSanctions, revokeSanctions } from './sanctions.js';
 
 type AppealRecord = {
-  id: string; case_id: string; decision_id: string; fixmedins_code: string; filed_by: string; filed_at: string; reason: string; status: string;
-  decided_by: string | null; decided_at: string | null; comment: string | null; new_decision_id: string | null;
-}
+  id: string;
+  case_id: string;
+  decision_id: string;
+  fixmedins_code: string;
+  filed_by: string;
+  filed_at: string;
+  reason: string;
+  status: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  comment: string | null;
+  new_decision_id: string | null;
+};
 
 const APPEAL_SELECT = `SELECT id, case_id, decision_id, fixmedins_code, filed_by, CAST(filed_at AS VARCHAR) AS filed_at, reason, status, decided_by,
   CAST(decided_at AS VARCHAR) AS decided_at, comment, new_decision_id FROM fg_appeal`;
 
 async function toAppeals(ctx: CaseContext, rows: AppealRecord[]): Promise<Appeal[]> {
-  return Promise.all(rows.map(async (r) => ({
-    id: r.id, caseId: r.case_id, decisionId: r.decision_id, fixmedinsCode: r.fixmedins_code, filedBy: r.filed_by, filedAt: isoTime(r.filed_at), reason: r.reason,
-    status: r.status as AppealStatus, decidedBy: r.decided_by, decidedAt: r.decided_at ? isoTime(r.decided_at) : null, comment: r.comment,
-    newDecisionId: r.new_decision_id, attachments: await listAttachments(ctx, 'appeal', r.id),
-  })));
+  return Promise.all(
+    rows.map(async (r) => ({
+      id: r.id,
+      caseId: r.case_id,
+      decisionId: r.decision_id,
+      fixmedinsCode: r.fixmedins_code,
+      filedBy: r.filed_by,
+      filedAt: isoTime(r.filed_at),
+      reason: r.reason,
+      status: r.status as AppealStatus,
+      decidedBy: r.decided_by,
+      decidedAt: r.decided_at ? isoTime(r.decided_at) : null,
+      comment: r.comment,
+      newDecisionId: r.new_decision_id,
+      attachments: await listAttachments(ctx, 'appeal', r.id),
+    })),
+  );
 }
 
 export async function appealsOfCase(ctx: CaseContext, caseId: string): Promise<Appeal[]> {
@@ -43,7 +65,9 @@ export async function appealsOfDecision(ctx: CaseContext, decisionId: string): P
 export async function getAppeal(ctx: CaseContext, id: string): Promise<Appeal> {
   const [r] = await ctx.store.query<AppealRecord>(`${APPEAL_SELECT} WHERE id = $1`, [id]);
   if (!r) throw new CaseError(404, 'no such appeal in your scope');
-  await getDecision(ctx, r.decision_id).catch(() => { throw new CaseError(404, 'no such appeal in your scope'); });
+  await getDecision(ctx, r.decision_id).catch(() => {
+    throw new CaseError(404, 'no such appeal in your scope');
+  });
   return (await toAppeals(ctx, [r]))[0]!;
 }
 
@@ -57,31 +81,52 @@ export async function fileAppeal(ctx: CaseContext, decisionId: string, reason: s
   const at = ctx.now();
   const id = randomUUID();
   await ctx.store.transaction(async (tx) => {
-    const [pending] = await tx.query<{ id: string }>(`SELECT id FROM fg_appeal WHERE decision_id = $1 AND status = 'pending'`, [decisionId]);
+    const [pending] = await tx.query<{ id: string }>(`SELECT id FROM fg_appeal WHERE decision_id = $1 AND status = 'pending'`, [
+      decisionId,
+    ]);
     if (pending) throw new CaseError(409, 'an appeal of this decision is pending');
     const [k] = await tx.query<{ status: string }>(`SELECT status FROM fg_case WHERE id = $1`, [d.caseId]);
     if (k?.status !== 'decided') throw new CaseError(409, `the case is ${k?.status ?? 'gone'}`);
-    await tx.query(`INSERT INTO fg_appeal (id, case_id, decision_id, fixmedins_code, filed_by, filed_at, reason, status, seq) VALUES ($1, $2, $3, $4, $5, CAST($6 AS TIMESTAMP), $7, 'pending', $8)`,
-      [id, d.caseId, decisionId, d.fixmedinsCode, ctx.user.username, stamp(at), reason, nextSeq()]);
+    await tx.query(
+      `INSERT INTO fg_appeal (id, case_id, decision_id, fixmedins_code, filed_by, filed_at, reason, status, seq) VALUES ($1, $2, $3, $4, $5, CAST($6 AS TIMESTAMP), $7, 'pending', $8)`,
+      [id, d.caseId, decisionId, d.fixmedinsCode, ctx.user.username, stamp(at), reason, nextSeq()],
+    );
     await tx.query(`UPDATE fg_case SET status = 'appealed' WHERE id = $1`, [d.caseId]);
-    await appendLog(tx, at, { actor: ctx.user.username, entity: 'appeal', entityId: id, caseId: d.caseId, action: 'file', data: { decisionId, reason } });
+    await appendLog(tx, at, {
+      actor: ctx.user.username,
+      entity: 'appeal',
+      entityId: id,
+      caseId: d.caseId,
+      action: 'file',
+      data: { decisionId, reason },
+    });
   });
   return getAppeal(ctx, id);
 }
 
 /** A reviewer decides the appeal: upheld, amended (with the decision as changed) or revoked. */
-export async function decideAppeal(ctx: CaseContext, id: string, outcome: 'upheld' | 'amended' | 'revoked', comment: string, amended: CaseDecisionBody | undefined): Promise<Appeal> {
+export async function decideAppeal(
+  ctx: CaseContext,
+  id: string,
+  outcome: 'upheld' | 'amended' | 'revoked',
+  comment: string,
+  amended: CaseDecisionBody | undefined,
+): Promise<Appeal> {
   requireRole(ctx, REVIEWERS, 'decide appeals');
   const appeal = await getAppeal(ctx, id);
   if (appeal.status !== 'pending') throw new CaseError(409, `the appeal was decided: ${appeal.status}`);
   const old = await getDecision(ctx, appeal.decisionId);
-  if (old.draftedBy === ctx.user.username) throw new CaseError(403, 'you drafted the appealed decision: a different person must decide the appeal');
+  if (old.draftedBy === ctx.user.username)
+    throw new CaseError(403, 'you drafted the appealed decision: a different person must decide the appeal');
   const at = ctx.now();
   let newDecisionId: string | null = null;
   const replacement = outcome === 'amended' ? await checkOutcome(ctx, old.caseId, old.fixmedinsCode, amended!) : null;
   await ctx.store.transaction(async (tx) => {
-    const [u] = await tx.query<{ id: string }>(`UPDATE fg_appeal SET status = $1, decided_by = $2, decided_at = CAST($3 AS TIMESTAMP), comment = $4
-      WHERE id = $5 AND status = 'pending' RETURNING id`, [outcome, ctx.user.username, stamp(at), comment, id]);
+    const [u] = await tx.query<{ id: string }>(
+      `UPDATE fg_appeal SET status = $1, decided_by = $2, decided_at = CAST($3 AS TIMESTAMP), comment = $4
+      WHERE id = $5 AND status = 'pending' RETURNING id`,
+      [outcome, ctx.user.username, stamp(at), comment, id],
+    );
     if (!u) throw new CaseError(409, 'the appeal changed meanwhile; reload it');
     if (outcome === 'upheld') {
       await tx.query(`UPDATE fg_case SET status = 'decided' WHERE id = $1`, [old.caseId]);
@@ -97,14 +142,31 @@ export async function decideAppeal(ctx: CaseContext, id: string, outcome: 'uphel
       await tx.query(`UPDATE fg_case_decision SET status = 'superseded' WHERE id = $1`, [old.id]);
       await revokeSanctions(tx, ctx, at, old.id, old.caseId);
       await insertDecision(tx, ctx, at, {
-        id: newDecisionId, caseId: old.caseId, version: old.version + 1, status: 'approved', outcome: replacement!, draftedBy: ctx.user.username,
-        reviewedBy: ctx.user.username, reviewComment: comment, effectiveOn, appealUntil: old.appealUntil, supersedes: old.id, sanctions,
+        id: newDecisionId,
+        caseId: old.caseId,
+        version: old.version + 1,
+        status: 'approved',
+        outcome: replacement!,
+        draftedBy: ctx.user.username,
+        reviewedBy: ctx.user.username,
+        reviewComment: comment,
+        effectiveOn,
+        appealUntil: old.appealUntil,
+        supersedes: old.id,
+        sanctions,
       });
       await createSanctions(tx, ctx, at, { caseId: old.caseId, decisionId: newDecisionId, fixmedinsCode: old.fixmedinsCode, sanctions });
       await tx.query(`UPDATE fg_appeal SET new_decision_id = $1 WHERE id = $2`, [newDecisionId, id]);
       await tx.query(`UPDATE fg_case SET status = 'decided' WHERE id = $1`, [old.caseId]);
     }
-    await appendLog(tx, at, { actor: ctx.user.username, entity: 'appeal', entityId: id, caseId: old.caseId, action: `decide_${outcome}`, data: { comment, newDecisionId } });
+    await appendLog(tx, at, {
+      actor: ctx.user.username,
+      entity: 'appeal',
+      entityId: id,
+      caseId: old.caseId,
+      action: `decide_${outcome}`,
+      data: { comment, newDecisionId },
+    });
   });
   if (outcome !== 'upheld') await applySanctionEffects(ctx);
   return getAppeal(ctx, id);

@@ -48,7 +48,10 @@ function isUtf8(b: Buffer, whole: boolean): boolean {
 /** A name safe to show and to send back: no path, no control characters, at most 120 characters. */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '_').trim().slice(-120);
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '_')
+    .trim()
+    .slice(-120);
   return clean && clean !== '.' && clean !== '..' ? clean : 'file';
 }
 
@@ -61,7 +64,14 @@ export interface OwnerRef {
 }
 
 /** Streams an upload to the evidence folder and records it; the caller has already checked who may attach to the owner. */
-export async function saveAttachment(ctx: CaseContext, dir: string, ref: OwnerRef, fileName: string, stream: Readable, truncated: () => boolean): Promise<Attachment> {
+export async function saveAttachment(
+  ctx: CaseContext,
+  dir: string,
+  ref: OwnerRef,
+  fileName: string,
+  stream: Readable,
+  truncated: () => boolean,
+): Promise<Attachment> {
   await mkdir(dir, { recursive: true });
   const id = randomUUID();
   const tmp = join(dir, `${id}.part`);
@@ -70,7 +80,8 @@ export async function saveAttachment(ctx: CaseContext, dir: string, ref: OwnerRe
   const counter = new Transform({
     transform(chunk: Buffer, _enc, done) {
       size += chunk.length;
-      if (size > MAX_ATTACHMENT_BYTES) return done(new CaseError(400, `${safeFileName(fileName)}: larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`));
+      if (size > MAX_ATTACHMENT_BYTES)
+        return done(new CaseError(400, `${safeFileName(fileName)}: larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`));
       hash.update(chunk);
       done(null, chunk);
     },
@@ -87,19 +98,54 @@ export async function saveAttachment(ctx: CaseContext, dir: string, ref: OwnerRe
       await fh.close();
     }
     const type = sniffType(head, fileName, head.length === size);
-    if (!type) throw new CaseError(400, `${safeFileName(fileName)}: not an allowed file (PDF, PNG, JPEG, .docx, .xlsx or UTF-8 .txt, checked by content)`);
+    if (!type)
+      throw new CaseError(
+        400,
+        `${safeFileName(fileName)}: not an allowed file (PDF, PNG, JPEG, .docx, .xlsx or UTF-8 .txt, checked by content)`,
+      );
     await rename(tmp, join(dir, id));
     const at = ctx.now();
     const a: Attachment = {
-      id, owner: ref.owner, ownerId: ref.ownerId, fileName: safeFileName(fileName), contentType: type, size, sha256: hash.digest('hex'),
-      uploadedBy: ctx.user.username, uploadedAt: at.toISOString(),
+      id,
+      owner: ref.owner,
+      ownerId: ref.ownerId,
+      fileName: safeFileName(fileName),
+      contentType: type,
+      size,
+      sha256: hash.digest('hex'),
+      uploadedBy: ctx.user.username,
+      uploadedAt: at.toISOString(),
     };
     try {
       await ctx.store.transaction(async (tx) => {
-        await tx.query(`INSERT INTO fg_attachment (id, owner_type, owner_id, case_id, fixmedins_code, admdvs, file_name, content_type, size, sha256, stored_name, uploaded_by, uploaded_at, seq)
+        await tx.query(
+          `INSERT INTO fg_attachment (id, owner_type, owner_id, case_id, fixmedins_code, admdvs, file_name, content_type, size, sha256, stored_name, uploaded_by, uploaded_at, seq)
           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, CAST($13 AS TIMESTAMP), $14)`,
-        [a.id, a.owner, a.ownerId, ref.caseId, ref.fixmedinsCode, ref.admdvs, a.fileName, a.contentType, a.size, a.sha256, id, a.uploadedBy, stamp(at), nextSeq()]);
-        await appendLog(tx, at, { actor: a.uploadedBy, entity: 'attachment', entityId: a.id, caseId: ref.caseId, action: 'attach', data: { owner: a.owner, ownerId: a.ownerId, fileName: a.fileName, contentType: a.contentType, size: a.size, sha256: a.sha256 } });
+          [
+            a.id,
+            a.owner,
+            a.ownerId,
+            ref.caseId,
+            ref.fixmedinsCode,
+            ref.admdvs,
+            a.fileName,
+            a.contentType,
+            a.size,
+            a.sha256,
+            id,
+            a.uploadedBy,
+            stamp(at),
+            nextSeq(),
+          ],
+        );
+        await appendLog(tx, at, {
+          actor: a.uploadedBy,
+          entity: 'attachment',
+          entityId: a.id,
+          caseId: ref.caseId,
+          action: 'attach',
+          data: { owner: a.owner, ownerId: a.ownerId, fileName: a.fileName, contentType: a.contentType, size: a.size, sha256: a.sha256 },
+        });
       });
     } catch (e) {
       await rm(join(dir, id), { force: true });
@@ -112,23 +158,46 @@ export async function saveAttachment(ctx: CaseContext, dir: string, ref: OwnerRe
 }
 
 type AttachmentRecord = {
-  id: string; owner_type: string; owner_id: string; case_id: string | null; fixmedins_code: string; admdvs: string | null; file_name: string;
-  content_type: string; size: number; sha256: string; stored_name: string; uploaded_by: string; uploaded_at: string;
-}
+  id: string;
+  owner_type: string;
+  owner_id: string;
+  case_id: string | null;
+  fixmedins_code: string;
+  admdvs: string | null;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  stored_name: string;
+  uploaded_by: string;
+  uploaded_at: string;
+};
 
 const toAttachment = (r: AttachmentRecord): Attachment => ({
-  id: r.id, owner: r.owner_type as AttachmentOwner, ownerId: r.owner_id, fileName: r.file_name, contentType: r.content_type, size: Number(r.size),
-  sha256: r.sha256, uploadedBy: r.uploaded_by, uploadedAt: isoTime(r.uploaded_at),
+  id: r.id,
+  owner: r.owner_type as AttachmentOwner,
+  ownerId: r.owner_id,
+  fileName: r.file_name,
+  contentType: r.content_type,
+  size: Number(r.size),
+  sha256: r.sha256,
+  uploadedBy: r.uploaded_by,
+  uploadedAt: isoTime(r.uploaded_at),
 });
 
 const SELECT = `SELECT id, owner_type, owner_id, case_id, fixmedins_code, admdvs, file_name, content_type, size, sha256, stored_name, uploaded_by,
   CAST(uploaded_at AS VARCHAR) AS uploaded_at FROM fg_attachment`;
 
 export async function listAttachments(ctx: Pick<CaseContext, 'store'>, owner: AttachmentOwner, ownerId: string): Promise<Attachment[]> {
-  return (await ctx.store.query<AttachmentRecord>(`${SELECT} WHERE owner_type = $1 AND owner_id = $2 ORDER BY seq`, [owner, ownerId])).map(toAttachment);
+  return (await ctx.store.query<AttachmentRecord>(`${SELECT} WHERE owner_type = $1 AND owner_id = $2 ORDER BY seq`, [owner, ownerId])).map(
+    toAttachment,
+  );
 }
 
-export async function attachmentRecord(ctx: Pick<CaseContext, 'store'>, id: string): Promise<(Attachment & { caseId: string | null; fixmedinsCode: string; admdvs: string | null; storedName: string }) | null> {
+export async function attachmentRecord(
+  ctx: Pick<CaseContext, 'store'>,
+  id: string,
+): Promise<(Attachment & { caseId: string | null; fixmedinsCode: string; admdvs: string | null; storedName: string }) | null> {
   const [r] = await ctx.store.query<AttachmentRecord>(`${SELECT} WHERE id = $1`, [id]);
   return r ? { ...toAttachment(r), caseId: r.case_id, fixmedinsCode: r.fixmedins_code, admdvs: r.admdvs, storedName: r.stored_name } : null;
 }

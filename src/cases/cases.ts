@@ -20,10 +20,24 @@ import { sanctionsOfCase } from './sanctions.js';
 import { loadCaseSettings } from './settings.js';
 
 type CaseRecord = {
-  id: string; case_no: string; title: string; fixmedins_code: string; admdvs: string | null; grid_id: string | null; status: string; handler: string;
-  opened_by: string; opened_at: string; deadline: string; closed_at: string | null; close_note: string | null; clues: number;
-  amount_involved: string | number | null; due: string | number | null; recovered: string | number | null;
-}
+  id: string;
+  case_no: string;
+  title: string;
+  fixmedins_code: string;
+  admdvs: string | null;
+  grid_id: string | null;
+  status: string;
+  handler: string;
+  opened_by: string;
+  opened_at: string;
+  deadline: string;
+  closed_at: string | null;
+  close_note: string | null;
+  clues: number;
+  amount_involved: string | number | null;
+  due: string | number | null;
+  recovered: string | number | null;
+};
 
 const CASE_SELECT = `SELECT k.id, k.case_no, k.title, k.fixmedins_code, k.admdvs, k.grid_id, k.status, k.handler, k.opened_by,
   CAST(k.opened_at AS VARCHAR) AS opened_at, CAST(k.deadline AS VARCHAR) AS deadline, CAST(k.closed_at AS VARCHAR) AS closed_at, k.close_note,
@@ -34,13 +48,31 @@ const CASE_SELECT = `SELECT k.id, k.case_no, k.title, k.fixmedins_code, k.admdvs
   FROM fg_case k`;
 
 async function toRows(ctx: CaseContext, rows: CaseRecord[]): Promise<CaseRow[]> {
-  const names = await institutionNames(ctx, rows.map((r) => r.fixmedins_code));
+  const names = await institutionNames(
+    ctx,
+    rows.map((r) => r.fixmedins_code),
+  );
   const today = dayOf(ctx.now());
   return rows.map((r) => ({
-    id: r.id, caseNo: r.case_no, title: r.title, fixmedinsCode: r.fixmedins_code, institutionName: names.get(r.fixmedins_code) ?? null,
-    admdvs: r.admdvs, regionName: regionName(r.admdvs), gridId: r.grid_id, status: r.status as CaseStatus, handler: r.handler, openedBy: r.opened_by,
-    openedAt: isoTime(r.opened_at), deadline: r.deadline, overdue: r.status !== 'closed' && r.deadline < today, clues: Number(r.clues ?? 0),
-    amountInvolved: round2(num(r.amount_involved)), due: round2(num(r.due)), recovered: round2(num(r.recovered)), closedAt: r.closed_at ? isoTime(r.closed_at) : null,
+    id: r.id,
+    caseNo: r.case_no,
+    title: r.title,
+    fixmedinsCode: r.fixmedins_code,
+    institutionName: names.get(r.fixmedins_code) ?? null,
+    admdvs: r.admdvs,
+    regionName: regionName(r.admdvs),
+    gridId: r.grid_id,
+    status: r.status as CaseStatus,
+    handler: r.handler,
+    openedBy: r.opened_by,
+    openedAt: isoTime(r.opened_at),
+    deadline: r.deadline,
+    overdue: r.status !== 'closed' && r.deadline < today,
+    clues: Number(r.clues ?? 0),
+    amountInvolved: round2(num(r.amount_involved)),
+    due: round2(num(r.due)),
+    recovered: round2(num(r.recovered)),
+    closedAt: r.closed_at ? isoTime(r.closed_at) : null,
   }));
 }
 
@@ -48,13 +80,27 @@ async function toRows(ctx: CaseContext, rows: CaseRecord[]): Promise<CaseRow[]> 
 export async function caseRecord(ctx: CaseContext, id: string): Promise<CaseRecord> {
   requireRole(ctx, BUREAU, 'see cases');
   const p = new Params();
-  const [r] = await ctx.store.query<CaseRecord>(`${CASE_SELECT} WHERE k.id = ${p.add(id)} AND ${scopeCondition(ctx.scope, p, 'k.fixmedins_code', 'k.admdvs')}`, p.values);
+  const [r] = await ctx.store.query<CaseRecord>(
+    `${CASE_SELECT} WHERE k.id = ${p.add(id)} AND ${scopeCondition(ctx.scope, p, 'k.fixmedins_code', 'k.admdvs')}`,
+    p.values,
+  );
   if (!r) throw new CaseError(404, 'no such case in your scope');
   return r;
 }
 
-export async function listCases(ctx: CaseContext, q: { status?: CaseStatus | undefined; institution?: string | undefined; admdvs?: string | undefined;
-  grid?: string | undefined; handler?: string | undefined; overdue?: 'true' | 'false' | undefined; page: number; pageSize: number }): Promise<Page<CaseRow>> {
+export async function listCases(
+  ctx: CaseContext,
+  q: {
+    status?: CaseStatus | undefined;
+    institution?: string | undefined;
+    admdvs?: string | undefined;
+    grid?: string | undefined;
+    handler?: string | undefined;
+    overdue?: 'true' | 'false' | undefined;
+    page: number;
+    pageSize: number;
+  },
+): Promise<Page<CaseRow>> {
   requireRole(ctx, BUREAU, 'see cases');
   const p = new Params();
   const where = [scopeCondition(ctx.scope, p, 'k.fixmedins_code', 'k.admdvs')];
@@ -63,19 +109,32 @@ export async function listCases(ctx: CaseContext, q: { status?: CaseStatus | und
   if (q.admdvs) where.push(`starts_with(k.admdvs, ${p.add(q.admdvs)})`);
   if (q.grid) where.push(`k.grid_id = ${p.add(q.grid)}`);
   if (q.handler) where.push(`k.handler = ${p.add(q.handler)}`);
-  if (q.overdue) where.push(`${q.overdue === 'true' ? '' : 'NOT '}(k.status <> 'closed' AND k.deadline < CAST(${p.add(dayOf(ctx.now()))} AS DATE))`);
+  if (q.overdue)
+    where.push(`${q.overdue === 'true' ? '' : 'NOT '}(k.status <> 'closed' AND k.deadline < CAST(${p.add(dayOf(ctx.now()))} AS DATE))`);
   const w = where.join(' AND ');
   const [c] = await ctx.store.query<{ n: number }>(`SELECT COUNT(*) AS n FROM fg_case k WHERE ${w}`, p.values);
-  const rows = await ctx.store.query<CaseRecord>(`${CASE_SELECT} WHERE ${w} ORDER BY k.seq DESC LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`, p.values);
+  const rows = await ctx.store.query<CaseRecord>(
+    `${CASE_SELECT} WHERE ${w} ORDER BY k.seq DESC LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+    p.values,
+  );
   return { items: await toRows(ctx, rows), total: Number(c?.n ?? 0), page: q.page, pageSize: q.pageSize };
 }
 
 /** The handler: the one named, else the grid's default, else the caller; an analyst (or administrator) whose region covers the institution. */
-async function resolveHandler(ctx: CaseContext, named: string | undefined, inst: { fixmedins_code: string; admdvs: string | null; grid_id: string | null }): Promise<string> {
+async function resolveHandler(
+  ctx: CaseContext,
+  named: string | undefined,
+  inst: { fixmedins_code: string; admdvs: string | null; grid_id: string | null },
+): Promise<string> {
   const settings = await loadCaseSettings(ctx.store);
   const username = named ?? (inst.grid_id ? settings.gridHandlers[inst.grid_id] : undefined) ?? ctx.user.username;
   const u = await findUser(ctx.store, username);
-  const ok = u && !u.disabled && (u.role === 'admin' || (u.role === 'analyst' && inScope({ role: u.role, admdvs: u.scope_admdvs, fixmedinsCode: u.scope_fixmedins }, inst.fixmedins_code, inst.admdvs)));
+  const ok =
+    u &&
+    !u.disabled &&
+    (u.role === 'admin' ||
+      (u.role === 'analyst' &&
+        inScope({ role: u.role, admdvs: u.scope_admdvs, fixmedinsCode: u.scope_fixmedins }, inst.fixmedins_code, inst.admdvs)));
   if (!ok) throw new CaseError(400, `${username} is not an analyst whose region covers this institution`);
   return username;
 }
@@ -84,12 +143,16 @@ async function openClues(ctx: CaseContext, clueIds: string[]): Promise<Array<Awa
   const clues = await Promise.all([...new Set(clueIds)].map((id) => getClue(ctx, id)));
   const taken = clues.find((c) => c.status !== 'open');
   if (taken) throw new CaseError(409, `clue ${taken.id} is ${taken.status}`);
-  if (new Set(clues.map((c) => c.fixmedinsCode)).size !== 1) throw new CaseError(400, 'a case is about one institution: these clues are of several');
+  if (new Set(clues.map((c) => c.fixmedinsCode)).size !== 1)
+    throw new CaseError(400, 'a case is about one institution: these clues are of several');
   return clues;
 }
 
 /** 立案: opens a case on open clues of one institution. */
-export async function openCase(ctx: CaseContext, body: { clueIds: string[]; title?: string | undefined; handler?: string | undefined; deadline?: string | undefined }): Promise<CaseDetail> {
+export async function openCase(
+  ctx: CaseContext,
+  body: { clueIds: string[]; title?: string | undefined; handler?: string | undefined; deadline?: string | undefined },
+): Promise<CaseDetail> {
   requireRole(ctx, HANDLERS, 'open cases');
   const clues = await openClues(ctx, body.clueIds);
   const inst = await institutionInScope(ctx, clues[0]!.fixmedinsCode);
@@ -105,14 +168,26 @@ export async function openCase(ctx: CaseContext, body: { clueIds: string[]; titl
     const year = today.slice(0, 4);
     const [n] = await tx.query<{ n: number }>(`SELECT COUNT(*) AS n FROM fg_case WHERE case_no LIKE $1`, [`AJ${year}%`]);
     const caseNo = `AJ${year}${String(Number(n?.n ?? 0) + 1).padStart(5, '0')}`;
-    await tx.query(`INSERT INTO fg_case (id, case_no, title, fixmedins_code, admdvs, grid_id, status, handler, opened_by, opened_at, deadline, seq)
+    await tx.query(
+      `INSERT INTO fg_case (id, case_no, title, fixmedins_code, admdvs, grid_id, status, handler, opened_by, opened_at, deadline, seq)
       VALUES ($1, $2, $3, $4, $5, $6, 'investigating', $7, $8, CAST($9 AS TIMESTAMP), CAST($10 AS DATE), $11)`,
-      [id, caseNo, title, inst.fixmedins_code, inst.admdvs, inst.grid_id, handler, ctx.user.username, stamp(at), deadline, nextSeq()]);
+      [id, caseNo, title, inst.fixmedins_code, inst.admdvs, inst.grid_id, handler, ctx.user.username, stamp(at), deadline, nextSeq()],
+    );
     for (const c of clues) {
-      const [u] = await tx.query<{ id: string }>(`UPDATE fg_clue SET status = 'in_case', case_id = $1 WHERE id = $2 AND status = 'open' RETURNING id`, [id, c.id]);
+      const [u] = await tx.query<{ id: string }>(
+        `UPDATE fg_clue SET status = 'in_case', case_id = $1 WHERE id = $2 AND status = 'open' RETURNING id`,
+        [id, c.id],
+      );
       if (!u) throw new CaseError(409, `clue ${c.id} changed meanwhile`);
     }
-    await appendLog(tx, at, { actor: ctx.user.username, entity: 'case', entityId: id, caseId: id, action: 'open', data: { caseNo, title, fixmedinsCode: inst.fixmedins_code, handler, deadline, clues: clues.map((c) => c.id) } });
+    await appendLog(tx, at, {
+      actor: ctx.user.username,
+      entity: 'case',
+      entityId: id,
+      caseId: id,
+      action: 'open',
+      data: { caseNo, title, fixmedinsCode: inst.fixmedins_code, handler, deadline, clues: clues.map((c) => c.id) },
+    });
   });
   return caseDetail(ctx, id);
 }
@@ -130,15 +205,29 @@ export async function addCluesToCase(ctx: CaseContext, id: string, clueIds: stri
   const at = ctx.now();
   await ctx.store.transaction(async (tx) => {
     for (const c of clues) {
-      const [u] = await tx.query<{ id: string }>(`UPDATE fg_clue SET status = 'in_case', case_id = $1 WHERE id = $2 AND status = 'open' RETURNING id`, [id, c.id]);
+      const [u] = await tx.query<{ id: string }>(
+        `UPDATE fg_clue SET status = 'in_case', case_id = $1 WHERE id = $2 AND status = 'open' RETURNING id`,
+        [id, c.id],
+      );
       if (!u) throw new CaseError(409, `clue ${c.id} changed meanwhile`);
     }
-    await appendLog(tx, at, { actor: ctx.user.username, entity: 'case', entityId: id, caseId: id, action: 'add_clues', data: { clues: clues.map((c) => c.id) } });
+    await appendLog(tx, at, {
+      actor: ctx.user.username,
+      entity: 'case',
+      entityId: id,
+      caseId: id,
+      action: 'add_clues',
+      data: { clues: clues.map((c) => c.id) },
+    });
   });
   return caseDetail(ctx, id);
 }
 
-export async function assignCase(ctx: CaseContext, id: string, body: { handler?: string | undefined; deadline?: string | undefined }): Promise<CaseDetail> {
+export async function assignCase(
+  ctx: CaseContext,
+  id: string,
+  body: { handler?: string | undefined; deadline?: string | undefined },
+): Promise<CaseDetail> {
   requireRole(ctx, HANDLERS, 'assign cases');
   const r = await caseRecord(ctx, id);
   requireOpen(r);
@@ -147,52 +236,140 @@ export async function assignCase(ctx: CaseContext, id: string, body: { handler?:
   const at = ctx.now();
   await ctx.store.transaction(async (tx) => {
     await tx.query(`UPDATE fg_case SET handler = $1, deadline = CAST($2 AS DATE) WHERE id = $3`, [handler, deadline, id]);
-    await appendLog(tx, at, { actor: ctx.user.username, entity: 'case', entityId: id, caseId: id, action: 'assign', data: { handler, deadline, before: { handler: r.handler, deadline: r.deadline } } });
+    await appendLog(tx, at, {
+      actor: ctx.user.username,
+      entity: 'case',
+      entityId: id,
+      caseId: id,
+      action: 'assign',
+      data: { handler, deadline, before: { handler: r.handler, deadline: r.deadline } },
+    });
   });
   return caseDetail(ctx, id);
 }
 
 /** A note, an on-site inspection record (现场检查) or an interview record (约谈). */
-export async function addNote(ctx: CaseContext, id: string, body: { kind: NoteKind; body: string; on?: string | undefined; place?: string | undefined; participants?: string | undefined }): Promise<CaseNote> {
+export async function addNote(
+  ctx: CaseContext,
+  id: string,
+  body: { kind: NoteKind; body: string; on?: string | undefined; place?: string | undefined; participants?: string | undefined },
+): Promise<CaseNote> {
   requireRole(ctx, HANDLERS, 'write case notes');
   const r = await caseRecord(ctx, id);
   requireOpen(r);
   const at = ctx.now();
-  const note: CaseNote = { id: randomUUID(), kind: body.kind, body: body.body, on: body.on ?? null, place: body.place ?? null, participants: body.participants ?? null, createdBy: ctx.user.username, createdAt: at.toISOString() };
+  const note: CaseNote = {
+    id: randomUUID(),
+    kind: body.kind,
+    body: body.body,
+    on: body.on ?? null,
+    place: body.place ?? null,
+    participants: body.participants ?? null,
+    createdBy: ctx.user.username,
+    createdAt: at.toISOString(),
+  };
   await ctx.store.transaction(async (tx) => {
-    await tx.query(`INSERT INTO fg_case_note (id, case_id, kind, body, on_day, place, participants, created_by, created_at, seq)
+    await tx.query(
+      `INSERT INTO fg_case_note (id, case_id, kind, body, on_day, place, participants, created_by, created_at, seq)
       VALUES ($1, $2, $3, $4, CAST($5 AS DATE), $6, $7, $8, CAST($9 AS TIMESTAMP), $10)`,
-      [note.id, id, note.kind, note.body, note.on, note.place, note.participants, note.createdBy, stamp(at), nextSeq()]);
-    await appendLog(tx, at, { actor: ctx.user.username, entity: 'note', entityId: note.id, caseId: id, action: 'add', data: { kind: note.kind, body: note.body, on: note.on, place: note.place, participants: note.participants } });
+      [note.id, id, note.kind, note.body, note.on, note.place, note.participants, note.createdBy, stamp(at), nextSeq()],
+    );
+    await appendLog(tx, at, {
+      actor: ctx.user.username,
+      entity: 'note',
+      entityId: note.id,
+      caseId: id,
+      action: 'add',
+      data: { kind: note.kind, body: note.body, on: note.on, place: note.place, participants: note.participants },
+    });
   });
   return note;
 }
 
 async function notesOf(ctx: CaseContext, id: string): Promise<CaseNote[]> {
-  const rows = await ctx.store.query<{ id: string; kind: NoteKind; body: string; on_day: string | null; place: string | null; participants: string | null; created_by: string; created_at: string }>(
-    `SELECT id, kind, body, CAST(on_day AS VARCHAR) AS on_day, place, participants, created_by, CAST(created_at AS VARCHAR) AS created_at FROM fg_case_note WHERE case_id = $1 ORDER BY seq`, [id]);
-  return rows.map((n) => ({ id: n.id, kind: n.kind, body: n.body, on: n.on_day, place: n.place, participants: n.participants, createdBy: n.created_by, createdAt: isoTime(n.created_at) }));
+  const rows = await ctx.store.query<{
+    id: string;
+    kind: NoteKind;
+    body: string;
+    on_day: string | null;
+    place: string | null;
+    participants: string | null;
+    created_by: string;
+    created_at: string;
+  }>(
+    `SELECT id, kind, body, CAST(on_day AS VARCHAR) AS on_day, place, participants, created_by, CAST(created_at AS VARCHAR) AS created_at FROM fg_case_note WHERE case_id = $1 ORDER BY seq`,
+    [id],
+  );
+  return rows.map((n) => ({
+    id: n.id,
+    kind: n.kind,
+    body: n.body,
+    on: n.on_day,
+    place: n.place,
+    participants: n.participants,
+    createdBy: n.created_by,
+    createdAt: isoTime(n.created_at),
+  }));
 }
 
 async function recoveriesOf(ctx: CaseContext, id: string): Promise<Recovery[]> {
-  const rows = await ctx.store.query<{ id: string; kind: 'return' | 'fine'; amount: string; paid_on: string; reference: string | null; recorded_by: string; recorded_at: string }>(
-    `SELECT id, kind, amount, CAST(paid_on AS VARCHAR) AS paid_on, reference, recorded_by, CAST(recorded_at AS VARCHAR) AS recorded_at FROM fg_recovery WHERE case_id = $1 ORDER BY seq`, [id]);
-  return rows.map((r) => ({ id: r.id, kind: r.kind, amount: round2(num(r.amount)), paidOn: r.paid_on, reference: r.reference, recordedBy: r.recorded_by, recordedAt: isoTime(r.recorded_at) }));
+  const rows = await ctx.store.query<{
+    id: string;
+    kind: 'return' | 'fine';
+    amount: string;
+    paid_on: string;
+    reference: string | null;
+    recorded_by: string;
+    recorded_at: string;
+  }>(
+    `SELECT id, kind, amount, CAST(paid_on AS VARCHAR) AS paid_on, reference, recorded_by, CAST(recorded_at AS VARCHAR) AS recorded_at FROM fg_recovery WHERE case_id = $1 ORDER BY seq`,
+    [id],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    amount: round2(num(r.amount)),
+    paidOn: r.paid_on,
+    reference: r.reference,
+    recordedBy: r.recorded_by,
+    recordedAt: isoTime(r.recorded_at),
+  }));
 }
 
 /** 追回: money returned to the fund, or a fine paid, against a case with an approved decision, until it is closed. */
-export async function recordRecovery(ctx: CaseContext, id: string, body: { kind: 'return' | 'fine'; amount: number; paidOn: string; reference?: string | undefined }): Promise<Recovery> {
+export async function recordRecovery(
+  ctx: CaseContext,
+  id: string,
+  body: { kind: 'return' | 'fine'; amount: number; paidOn: string; reference?: string | undefined },
+): Promise<Recovery> {
   requireRole(ctx, HANDLERS, 'record recoveries');
   const r = await caseRecord(ctx, id);
   requireOpen(r);
   if (r.status !== 'decided' && r.status !== 'appealed') throw new CaseError(409, 'recoveries follow an approved decision');
   if (body.paidOn > dayOf(ctx.now())) throw new CaseError(400, 'the payment day is in the future');
   const at = ctx.now();
-  const rec: Recovery = { id: randomUUID(), kind: body.kind, amount: body.amount, paidOn: body.paidOn, reference: body.reference ?? null, recordedBy: ctx.user.username, recordedAt: at.toISOString() };
+  const rec: Recovery = {
+    id: randomUUID(),
+    kind: body.kind,
+    amount: body.amount,
+    paidOn: body.paidOn,
+    reference: body.reference ?? null,
+    recordedBy: ctx.user.username,
+    recordedAt: at.toISOString(),
+  };
   await ctx.store.transaction(async (tx) => {
-    await tx.query(`INSERT INTO fg_recovery (id, case_id, kind, amount, paid_on, reference, recorded_by, recorded_at, seq) VALUES ($1, $2, $3, $4, CAST($5 AS DATE), $6, $7, CAST($8 AS TIMESTAMP), $9)`,
-      [rec.id, id, rec.kind, rec.amount, rec.paidOn, rec.reference, rec.recordedBy, stamp(at), nextSeq()]);
-    await appendLog(tx, at, { actor: ctx.user.username, entity: 'recovery', entityId: rec.id, caseId: id, action: 'record', data: { kind: rec.kind, amount: rec.amount, paidOn: rec.paidOn, reference: rec.reference } });
+    await tx.query(
+      `INSERT INTO fg_recovery (id, case_id, kind, amount, paid_on, reference, recorded_by, recorded_at, seq) VALUES ($1, $2, $3, $4, CAST($5 AS DATE), $6, $7, CAST($8 AS TIMESTAMP), $9)`,
+      [rec.id, id, rec.kind, rec.amount, rec.paidOn, rec.reference, rec.recordedBy, stamp(at), nextSeq()],
+    );
+    await appendLog(tx, at, {
+      actor: ctx.user.username,
+      entity: 'recovery',
+      entityId: rec.id,
+      caseId: id,
+      action: 'record',
+      data: { kind: rec.kind, amount: rec.amount, paidOn: rec.paidOn, reference: rec.reference },
+    });
   });
   return rec;
 }
@@ -209,12 +386,23 @@ export async function closeCase(ctx: CaseContext, id: string, note: string | und
   if (r.status === 'appealed') throw new CaseError(409, 'an appeal is pending');
   if (r.status === 'investigating' && !note) throw new CaseError(400, 'closing without a decision needs a note saying why');
   const outstanding = round2(num(r.due) - num(r.recovered));
-  if (r.status === 'decided' && outstanding > 0 && !note) throw new CaseError(400, `${outstanding.toFixed(2)} 元 is not recovered yet: say why the case closes`);
+  if (r.status === 'decided' && outstanding > 0 && !note)
+    throw new CaseError(400, `${outstanding.toFixed(2)} 元 is not recovered yet: say why the case closes`);
   const at = ctx.now();
   await ctx.store.transaction(async (tx) => {
-    const [u] = await tx.query<{ id: string }>(`UPDATE fg_case SET status = 'closed', closed_at = CAST($1 AS TIMESTAMP), close_note = $2 WHERE id = $3 AND status = $4 RETURNING id`, [stamp(at), note ?? null, id, r.status]);
+    const [u] = await tx.query<{ id: string }>(
+      `UPDATE fg_case SET status = 'closed', closed_at = CAST($1 AS TIMESTAMP), close_note = $2 WHERE id = $3 AND status = $4 RETURNING id`,
+      [stamp(at), note ?? null, id, r.status],
+    );
     if (!u) throw new CaseError(409, 'the case changed meanwhile; reload it');
-    await appendLog(tx, at, { actor: ctx.user.username, entity: 'case', entityId: id, caseId: id, action: 'close', data: { note: note ?? null, due: round2(num(r.due)), recovered: round2(num(r.recovered)) } });
+    await appendLog(tx, at, {
+      actor: ctx.user.username,
+      entity: 'case',
+      entityId: id,
+      caseId: id,
+      action: 'close',
+      data: { note: note ?? null, due: round2(num(r.due)), recovered: round2(num(r.recovered)) },
+    });
   });
   return caseDetail(ctx, id);
 }
@@ -223,8 +411,15 @@ export async function caseDetail(ctx: CaseContext, id: string): Promise<CaseDeta
   const r = await caseRecord(ctx, id);
   const [row] = await toRows(ctx, [r]);
   const [clues, notes, decisions, appeals, recoveries, sanctions, attachments, confirmed, log] = await Promise.all([
-    listClues(ctx, { caseId: id, page: 1, pageSize: 200 }), notesOf(ctx, id), decisionsOfCase(ctx, id), appealsOfCase(ctx, id), recoveriesOf(ctx, id),
-    sanctionsOfCase(ctx, id), listAttachments(ctx, 'case', id), confirmedFindings(ctx, id), caseLog(ctx.store, id),
+    listClues(ctx, { caseId: id, page: 1, pageSize: 200 }),
+    notesOf(ctx, id),
+    decisionsOfCase(ctx, id),
+    appealsOfCase(ctx, id),
+    recoveriesOf(ctx, id),
+    sanctionsOfCase(ctx, id),
+    listAttachments(ctx, 'case', id),
+    confirmedFindings(ctx, id),
+    caseLog(ctx.store, id),
   ]);
   const role = ctx.user.role;
   const handles = HANDLERS.includes(role);
@@ -234,9 +429,22 @@ export async function caseDetail(ctx: CaseContext, id: string): Promise<CaseDeta
   if (r.status !== 'closed' && handles) allowed.push('add_note', 'add_clues', 'assign');
   if (r.status === 'investigating' && handles) allowed.push('draft');
   if (r.status === 'investigating' && handles && current && current.status !== 'submitted') allowed.push('submit');
-  if (r.status === 'reviewing' && reviews && current?.status === 'submitted' && current.draftedBy !== ctx.user.username) allowed.push('review');
+  if (r.status === 'reviewing' && reviews && current?.status === 'submitted' && current.draftedBy !== ctx.user.username)
+    allowed.push('review');
   if (r.status === 'appealed' && reviews) allowed.push('decide_appeal');
   if ((r.status === 'decided' || r.status === 'appealed') && handles) allowed.push('recover');
   if ((r.status === 'decided' || r.status === 'investigating') && handles) allowed.push('close');
-  return { case: { ...row!, closeNote: r.close_note }, clues: clues.items, notes, decisions, appeals, recoveries, sanctions, attachments, confirmedFindings: confirmed, log, allowed };
+  return {
+    case: { ...row!, closeNote: r.close_note },
+    clues: clues.items,
+    notes,
+    decisions,
+    appeals,
+    recoveries,
+    sanctions,
+    attachments,
+    confirmedFindings: confirmed,
+    log,
+    allowed,
+  };
 }

@@ -12,26 +12,37 @@ import { nextSeq } from '../triage/decisions.js';
 import { BUREAU, CaseError, HANDLERS, num, requireRole, round2, stamp, type CaseContext } from './context.js';
 import { appendLog } from './log.js';
 
-export type Institution = {
-  fixmedins_code: string;
-  fixmedins_name: string | null;
-  admdvs: string | null;
-  grid_id: string | null;
-}
+export type Institution = { fixmedins_code: string; fixmedins_name: string | null; admdvs: string | null; grid_id: string | null };
 
 /** The institution, when it exists and is inside the caller's scope (else "not found"). */
 export async function institutionInScope(ctx: CaseContext, code: string): Promise<Institution> {
-  const [i] = await ctx.workspace.query<Institution>(`SELECT fixmedins_code, fixmedins_name, admdvs, grid_id FROM fixmedins WHERE fixmedins_code = $1`, [code]);
+  const [i] = await ctx.workspace.query<Institution>(
+    `SELECT fixmedins_code, fixmedins_name, admdvs, grid_id FROM fixmedins WHERE fixmedins_code = $1`,
+    [code],
+  );
   if (!i || !inScope(ctx.scope, i.fixmedins_code, i.admdvs)) throw new CaseError(404, `no institution ${code} in your scope`);
   return i;
 }
 
-
 type ClueRecord = {
-  id: string; source: string; source_id: string | null; fixmedins_code: string; admdvs: string | null; grid_id: string | null; summary: string;
-  note: string | null; persons: string | null; amount: string | number | null; status: string; case_id: string | null; case_no: string | null;
-  dismiss_reason: string | null; created_by: string; created_at: string; findings: number | null;
-}
+  id: string;
+  source: string;
+  source_id: string | null;
+  fixmedins_code: string;
+  admdvs: string | null;
+  grid_id: string | null;
+  summary: string;
+  note: string | null;
+  persons: string | null;
+  amount: string | number | null;
+  status: string;
+  case_id: string | null;
+  case_no: string | null;
+  dismiss_reason: string | null;
+  created_by: string;
+  created_at: string;
+  findings: number | null;
+};
 
 const CLUE_SELECT = `SELECT c.id, c.source, c.source_id, c.fixmedins_code, c.admdvs, c.grid_id, c.summary, c.note, c.persons, c.amount, c.status,
   c.case_id, k.case_no, c.dismiss_reason, c.created_by, CAST(c.created_at AS VARCHAR) AS created_at,
@@ -44,31 +55,63 @@ export async function institutionNames(ctx: Pick<CaseContext, 'workspace'>, code
   const names = new Map<string, string>();
   if (!unique.length) return names;
   const found = await ctx.workspace.query<{ fixmedins_code: string; fixmedins_name: string }>(
-    `SELECT fixmedins_code, fixmedins_name FROM fixmedins WHERE fixmedins_code IN (${unique.map((_, k) => `$${k + 1}`).join(', ')})`, unique);
+    `SELECT fixmedins_code, fixmedins_name FROM fixmedins WHERE fixmedins_code IN (${unique.map((_, k) => `$${k + 1}`).join(', ')})`,
+    unique,
+  );
   for (const f of found) names.set(f.fixmedins_code, f.fixmedins_name);
   return names;
 }
 
 async function toClues(ctx: CaseContext, rows: ClueRecord[]): Promise<Clue[]> {
-  const names = await institutionNames(ctx, rows.map((r) => r.fixmedins_code));
+  const names = await institutionNames(
+    ctx,
+    rows.map((r) => r.fixmedins_code),
+  );
   return rows.map((r) => ({
-    id: r.id, source: r.source as ClueSource, sourceId: r.source_id, fixmedinsCode: r.fixmedins_code, institutionName: names.get(r.fixmedins_code) ?? null,
-    admdvs: r.admdvs, gridId: r.grid_id, summary: r.summary, note: r.note, persons: r.persons ? (JSON.parse(r.persons) as PersonRef[]) : [],
-    amount: round2(num(r.amount)), findings: Number(r.findings ?? 0), status: r.status as ClueStatus, caseId: r.case_id, caseNo: r.case_no,
-    dismissReason: r.dismiss_reason, createdBy: r.created_by, createdAt: isoTime(r.created_at),
+    id: r.id,
+    source: r.source as ClueSource,
+    sourceId: r.source_id,
+    fixmedinsCode: r.fixmedins_code,
+    institutionName: names.get(r.fixmedins_code) ?? null,
+    admdvs: r.admdvs,
+    gridId: r.grid_id,
+    summary: r.summary,
+    note: r.note,
+    persons: r.persons ? (JSON.parse(r.persons) as PersonRef[]) : [],
+    amount: round2(num(r.amount)),
+    findings: Number(r.findings ?? 0),
+    status: r.status as ClueStatus,
+    caseId: r.case_id,
+    caseNo: r.case_no,
+    dismissReason: r.dismiss_reason,
+    createdBy: r.created_by,
+    createdAt: isoTime(r.created_at),
   }));
 }
 
 export async function getClue(ctx: CaseContext, id: string): Promise<Clue> {
   requireRole(ctx, BUREAU, 'see clues');
   const p = new Params();
-  const rows = await ctx.store.query<ClueRecord>(`${CLUE_SELECT} WHERE c.id = ${p.add(id)} AND ${scopeCondition(ctx.scope, p, 'c.fixmedins_code', 'c.admdvs')}`, p.values);
+  const rows = await ctx.store.query<ClueRecord>(
+    `${CLUE_SELECT} WHERE c.id = ${p.add(id)} AND ${scopeCondition(ctx.scope, p, 'c.fixmedins_code', 'c.admdvs')}`,
+    p.values,
+  );
   if (!rows.length) throw new CaseError(404, 'no such clue in your scope');
   return (await toClues(ctx, rows))[0]!;
 }
 
-export async function listClues(ctx: CaseContext, q: { status?: ClueStatus | undefined; source?: ClueSource | undefined; institution?: string | undefined;
-  admdvs?: string | undefined; caseId?: string | undefined; page: number; pageSize: number }): Promise<Page<Clue>> {
+export async function listClues(
+  ctx: CaseContext,
+  q: {
+    status?: ClueStatus | undefined;
+    source?: ClueSource | undefined;
+    institution?: string | undefined;
+    admdvs?: string | undefined;
+    caseId?: string | undefined;
+    page: number;
+    pageSize: number;
+  },
+): Promise<Page<Clue>> {
   requireRole(ctx, BUREAU, 'see clues');
   const p = new Params();
   const where = [scopeCondition(ctx.scope, p, 'c.fixmedins_code', 'c.admdvs')];
@@ -79,7 +122,10 @@ export async function listClues(ctx: CaseContext, q: { status?: ClueStatus | und
   if (q.caseId) where.push(`c.case_id = ${p.add(q.caseId)}`);
   const w = where.join(' AND ');
   const [c] = await ctx.store.query<{ n: number }>(`SELECT COUNT(*) AS n FROM fg_clue c WHERE ${w}`, p.values);
-  const rows = await ctx.store.query<ClueRecord>(`${CLUE_SELECT} WHERE ${w} ORDER BY c.seq DESC LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`, p.values);
+  const rows = await ctx.store.query<ClueRecord>(
+    `${CLUE_SELECT} WHERE ${w} ORDER BY c.seq DESC LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+    p.values,
+  );
   return { items: await toClues(ctx, rows), total: Number(c?.n ?? 0), page: q.page, pageSize: q.pageSize };
 }
 
@@ -98,14 +144,43 @@ async function insertClue(ctx: CaseContext, c: NewClue): Promise<string> {
   const id = randomUUID();
   const at = ctx.now();
   await ctx.store.transaction(async (tx) => {
-    await tx.query(`INSERT INTO fg_clue (id, source, source_id, fixmedins_code, admdvs, grid_id, summary, note, persons, amount, status, created_by, created_at, seq)
+    await tx.query(
+      `INSERT INTO fg_clue (id, source, source_id, fixmedins_code, admdvs, grid_id, summary, note, persons, amount, status, created_by, created_at, seq)
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'open', $11, CAST($12 AS TIMESTAMP), $13)`,
-      [id, c.source, c.sourceId, c.institution.fixmedins_code, c.institution.admdvs, c.institution.grid_id, c.summary, c.note, JSON.stringify(c.persons),
-        c.amount, ctx.user.username, stamp(at), nextSeq()]);
-    for (const f of c.findings) await tx.query(`INSERT INTO fg_clue_finding (clue_id, finding_id, amount) VALUES ($1, $2, $3)`, [id, f.id, f.amount]);
+      [
+        id,
+        c.source,
+        c.sourceId,
+        c.institution.fixmedins_code,
+        c.institution.admdvs,
+        c.institution.grid_id,
+        c.summary,
+        c.note,
+        JSON.stringify(c.persons),
+        c.amount,
+        ctx.user.username,
+        stamp(at),
+        nextSeq(),
+      ],
+    );
+    for (const f of c.findings)
+      await tx.query(`INSERT INTO fg_clue_finding (clue_id, finding_id, amount) VALUES ($1, $2, $3)`, [id, f.id, f.amount]);
     await appendLog(tx, at, {
-      actor: ctx.user.username, entity: 'clue', entityId: id, caseId: null, action: 'create',
-      data: { source: c.source, sourceId: c.sourceId, fixmedinsCode: c.institution.fixmedins_code, summary: c.summary, note: c.note, persons: c.persons, amount: c.amount, findings: c.findings.map((f) => f.id) },
+      actor: ctx.user.username,
+      entity: 'clue',
+      entityId: id,
+      caseId: null,
+      action: 'create',
+      data: {
+        source: c.source,
+        sourceId: c.sourceId,
+        fixmedinsCode: c.institution.fixmedins_code,
+        summary: c.summary,
+        note: c.note,
+        persons: c.persons,
+        amount: c.amount,
+        findings: c.findings.map((f) => f.id),
+      },
     });
   });
   return id;
@@ -117,43 +192,85 @@ export async function createClue(ctx: CaseContext, body: ClueBody): Promise<Clue
   if (body.source === 'finding') {
     const ids = [...new Set(body.findingIds!)];
     const p = new Params();
-    const rows = await ctx.workspace.query<FindingRecord & Record<string, unknown>>(`SELECT ${ROW_COLUMNS} FROM ${ROW_FROM} WHERE r.finding_id IN (${ids.map((x) => p.add(x)).join(', ')})`, p.values);
+    const rows = await ctx.workspace.query<FindingRecord & Record<string, unknown>>(
+      `SELECT ${ROW_COLUMNS} FROM ${ROW_FROM} WHERE r.finding_id IN (${ids.map((x) => p.add(x)).join(', ')})`,
+      p.values,
+    );
     const found = rows.map(toFindingRow).filter((f) => inScope(ctx.scope, f.fixmedinsCode, f.admdvs));
     const missing = ids.filter((id) => !found.some((f) => f.id === id));
     if (missing.length) throw new CaseError(404, `no such finding in your scope: ${missing.slice(0, 5).join(', ')}`);
     const unconfirmed = found.filter((f) => f.status !== 'confirmed');
-    if (unconfirmed.length) throw new CaseError(409, `only confirmed findings make a clue; not confirmed: ${unconfirmed.slice(0, 5).map((f) => f.id).join(', ')}`);
+    if (unconfirmed.length)
+      throw new CaseError(
+        409,
+        `only confirmed findings make a clue; not confirmed: ${unconfirmed
+          .slice(0, 5)
+          .map((f) => f.id)
+          .join(', ')}`,
+      );
     const institutions = new Set(found.map((f) => f.fixmedinsCode));
-    if (institutions.size !== 1 || !found[0]!.fixmedinsCode) throw new CaseError(400, 'a clue is about one institution: these findings are of several');
-    const [taken] = await ctx.store.query<{ finding_id: string }>(`SELECT cf.finding_id FROM fg_clue_finding cf JOIN fg_clue c ON c.id = cf.clue_id
-      WHERE c.status <> 'dismissed' AND cf.finding_id IN (${ids.map((_, k) => `$${k + 1}`).join(', ')}) LIMIT 1`, ids);
+    if (institutions.size !== 1 || !found[0]!.fixmedinsCode)
+      throw new CaseError(400, 'a clue is about one institution: these findings are of several');
+    const [taken] = await ctx.store.query<{ finding_id: string }>(
+      `SELECT cf.finding_id FROM fg_clue_finding cf JOIN fg_clue c ON c.id = cf.clue_id
+      WHERE c.status <> 'dismissed' AND cf.finding_id IN (${ids.map((_, k) => `$${k + 1}`).join(', ')}) LIMIT 1`,
+      ids,
+    );
     if (taken) throw new CaseError(409, `finding ${taken.finding_id} is already part of a clue`);
     const institution = await institutionInScope(ctx, found[0]!.fixmedinsCode!);
     const total = round2(found.reduce((s, f) => s + f.amount, 0));
     const codes = [...new Set(found.map((f) => f.ruleName))];
-    const summary = body.summary ?? `${institution.fixmedins_name ?? institution.fixmedins_code}：${found.length} 条已确认疑点（${codes.slice(0, 3).join('、')}${codes.length > 3 ? '等' : ''}）`;
-    const persons = body.persons ?? [...new Set(found.map((f) => f.psnNo).filter((x): x is string => !!x))].slice(0, 50).map((id) => ({ kind: 'insured' as const, id }));
+    const summary =
+      body.summary ??
+      `${institution.fixmedins_name ?? institution.fixmedins_code}：${found.length} 条已确认疑点（${codes.slice(0, 3).join('、')}${codes.length > 3 ? '等' : ''}）`;
+    const persons =
+      body.persons ??
+      [...new Set(found.map((f) => f.psnNo).filter((x): x is string => !!x))].slice(0, 50).map((id) => ({ kind: 'insured' as const, id }));
     const id = await insertClue(ctx, {
-      source: 'finding', sourceId: ids.length === 1 ? ids[0]! : null, institution, summary, note: body.note ?? null, persons,
-      amount: body.amount ?? total, findings: found.map((f) => ({ id: f.id, amount: f.amount })),
+      source: 'finding',
+      sourceId: ids.length === 1 ? ids[0]! : null,
+      institution,
+      summary,
+      note: body.note ?? null,
+      persons,
+      amount: body.amount ?? total,
+      findings: found.map((f) => ({ id: f.id, amount: f.amount })),
     });
     return getClue(ctx, id);
   }
   const institution = await institutionInScope(ctx, body.fixmedinsCode!);
   const id = await insertClue(ctx, {
-    source: body.source, sourceId: body.reference ?? null, institution, summary: body.summary!, note: body.note ?? null, persons: body.persons ?? [],
-    amount: body.amount ?? 0, findings: [],
+    source: body.source,
+    sourceId: body.reference ?? null,
+    institution,
+    summary: body.summary!,
+    note: body.note ?? null,
+    persons: body.persons ?? [],
+    amount: body.amount ?? 0,
+    findings: [],
   });
   return getClue(ctx, id);
 }
 
 /** A clue from an early warning (kept apart from createClue: the warning's own tables say what it is). */
-export async function createWarningClue(ctx: CaseContext, w: { id: string; fixmedinsCode: string; summary: string; note: string | null; amount: number }): Promise<Clue> {
+export async function createWarningClue(
+  ctx: CaseContext,
+  w: { id: string; fixmedinsCode: string; summary: string; note: string | null; amount: number },
+): Promise<Clue> {
   requireRole(ctx, HANDLERS, 'create clues');
   const [existing] = await ctx.store.query<{ id: string }>(`SELECT id FROM fg_clue WHERE source = 'warning' AND source_id = $1`, [w.id]);
   if (existing) throw new CaseError(409, `this warning is already clue ${existing.id}`);
   const institution = await institutionInScope(ctx, w.fixmedinsCode);
-  const id = await insertClue(ctx, { source: 'warning', sourceId: w.id, institution, summary: w.summary, note: w.note, persons: [], amount: w.amount, findings: [] });
+  const id = await insertClue(ctx, {
+    source: 'warning',
+    sourceId: w.id,
+    institution,
+    summary: w.summary,
+    note: w.note,
+    persons: [],
+    amount: w.amount,
+    findings: [],
+  });
   return getClue(ctx, id);
 }
 

@@ -17,7 +17,10 @@ export interface CaseContext {
 
 /** A refusal with the HTTP status it maps to. */
 export class CaseError extends Error {
-  constructor(readonly status: 400 | 403 | 404 | 409, message: string) {
+  constructor(
+    readonly status: 400 | 403 | 404 | 409,
+    message: string,
+  ) {
     super(message);
   }
 }

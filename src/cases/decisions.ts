@@ -21,12 +21,36 @@ import { loadCaseSettings } from './settings.js';
 const FINE_RANGE = { violation: [1, 2], fraud: [2, 5] } as const;
 
 type DecisionRecord = {
-  id: string; case_id: string; case_no: string; fixmedins_code: string; version: number; status: string; violation_kind: string;
-  loss_computed: string; loss: string; loss_reason: string | null; return_amount: string; refuse_amount: string; fine_multiple: number | null;
-  fine_amount: string; sanctions: string; interview: boolean; refer_police: boolean; refer_discipline: boolean; basis: string; drafted_by: string;
-  drafted_at: string; submitted_at: string | null; reviewed_by: string | null; reviewed_at: string | null; review_comment: string | null;
-  effective_on: string | null; appeal_until: string | null; supersedes: string | null; admdvs: string | null;
-}
+  id: string;
+  case_id: string;
+  case_no: string;
+  fixmedins_code: string;
+  version: number;
+  status: string;
+  violation_kind: string;
+  loss_computed: string;
+  loss: string;
+  loss_reason: string | null;
+  return_amount: string;
+  refuse_amount: string;
+  fine_multiple: number | null;
+  fine_amount: string;
+  sanctions: string;
+  interview: boolean;
+  refer_police: boolean;
+  refer_discipline: boolean;
+  basis: string;
+  drafted_by: string;
+  drafted_at: string;
+  submitted_at: string | null;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  review_comment: string | null;
+  effective_on: string | null;
+  appeal_until: string | null;
+  supersedes: string | null;
+  admdvs: string | null;
+};
 
 const DECISION_SELECT = `SELECT d.id, d.case_id, k.case_no, k.fixmedins_code, k.admdvs, d.version, d.status, d.violation_kind, d.loss_computed, d.loss,
   d.loss_reason, d.return_amount, d.refuse_amount, d.fine_multiple, d.fine_amount, d.sanctions, d.interview, d.refer_police, d.refer_discipline,
@@ -36,16 +60,40 @@ const DECISION_SELECT = `SELECT d.id, d.case_id, k.case_no, k.fixmedins_code, k.
   FROM fg_case_decision d JOIN fg_case k ON k.id = d.case_id`;
 
 async function toDecisions(ctx: CaseContext, rows: DecisionRecord[]): Promise<CaseDecision[]> {
-  const names = await institutionNames(ctx, rows.map((r) => r.fixmedins_code));
+  const names = await institutionNames(
+    ctx,
+    rows.map((r) => r.fixmedins_code),
+  );
   return rows.map((r) => ({
-    id: r.id, caseId: r.case_id, caseNo: r.case_no, fixmedinsCode: r.fixmedins_code, institutionName: names.get(r.fixmedins_code) ?? null, version: Number(r.version),
-    status: r.status as CaseDecisionStatus, violationKind: r.violation_kind as CaseDecision['violationKind'], lossComputed: round2(num(r.loss_computed)),
-    loss: round2(num(r.loss)), lossReason: r.loss_reason, returnAmount: round2(num(r.return_amount)), refuseAmount: round2(num(r.refuse_amount)),
-    fineMultiple: r.fine_multiple === null ? null : Number(r.fine_multiple), fineAmount: round2(num(r.fine_amount)),
-    sanctions: JSON.parse(r.sanctions) as CaseDecision['sanctions'], interview: !!r.interview, referPolice: !!r.refer_police, referDiscipline: !!r.refer_discipline,
-    basis: r.basis, draftedBy: r.drafted_by, draftedAt: isoTime(r.drafted_at), submittedAt: r.submitted_at ? isoTime(r.submitted_at) : null,
-    reviewedBy: r.reviewed_by, reviewedAt: r.reviewed_at ? isoTime(r.reviewed_at) : null, reviewComment: r.review_comment,
-    effectiveOn: r.effective_on, appealUntil: r.appeal_until, supersedes: r.supersedes,
+    id: r.id,
+    caseId: r.case_id,
+    caseNo: r.case_no,
+    fixmedinsCode: r.fixmedins_code,
+    institutionName: names.get(r.fixmedins_code) ?? null,
+    version: Number(r.version),
+    status: r.status as CaseDecisionStatus,
+    violationKind: r.violation_kind as CaseDecision['violationKind'],
+    lossComputed: round2(num(r.loss_computed)),
+    loss: round2(num(r.loss)),
+    lossReason: r.loss_reason,
+    returnAmount: round2(num(r.return_amount)),
+    refuseAmount: round2(num(r.refuse_amount)),
+    fineMultiple: r.fine_multiple === null ? null : Number(r.fine_multiple),
+    fineAmount: round2(num(r.fine_amount)),
+    sanctions: JSON.parse(r.sanctions) as CaseDecision['sanctions'],
+    interview: !!r.interview,
+    referPolice: !!r.refer_police,
+    referDiscipline: !!r.refer_discipline,
+    basis: r.basis,
+    draftedBy: r.drafted_by,
+    draftedAt: isoTime(r.drafted_at),
+    submittedAt: r.submitted_at ? isoTime(r.submitted_at) : null,
+    reviewedBy: r.reviewed_by,
+    reviewedAt: r.reviewed_at ? isoTime(r.reviewed_at) : null,
+    reviewComment: r.review_comment,
+    effectiveOn: r.effective_on,
+    appealUntil: r.appeal_until,
+    supersedes: r.supersedes,
   }));
 }
 
@@ -56,38 +104,67 @@ const VISIBLE_TO_INSTITUTIONS = ['approved', 'superseded', 'revoked'];
 export async function getDecision(ctx: CaseContext, id: string): Promise<CaseDecision> {
   const rows = await ctx.store.query<DecisionRecord>(`${DECISION_SELECT} WHERE d.id = $1`, [id]);
   const r = rows[0];
-  const visible = r && inScope(ctx.scope, r.fixmedins_code, r.admdvs) && (ctx.user.role !== 'institution' || VISIBLE_TO_INSTITUTIONS.includes(r.status));
+  const visible =
+    r && inScope(ctx.scope, r.fixmedins_code, r.admdvs) && (ctx.user.role !== 'institution' || VISIBLE_TO_INSTITUTIONS.includes(r.status));
   if (!visible) throw new CaseError(404, 'no such decision in your scope');
   return (await toDecisions(ctx, [r]))[0]!;
 }
 
 export async function decisionsOfCase(ctx: CaseContext, caseId: string): Promise<CaseDecision[]> {
-  return toDecisions(ctx, await ctx.store.query<DecisionRecord>(`${DECISION_SELECT} WHERE d.case_id = $1 ORDER BY d.version, d.seq`, [caseId]));
+  return toDecisions(
+    ctx,
+    await ctx.store.query<DecisionRecord>(`${DECISION_SELECT} WHERE d.case_id = $1 ORDER BY d.version, d.seq`, [caseId]),
+  );
 }
 
-export async function listDecisions(ctx: CaseContext, q: { status?: CaseDecisionStatus | undefined; caseId?: string | undefined; page: number; pageSize: number }): Promise<Page<CaseDecision>> {
+export async function listDecisions(
+  ctx: CaseContext,
+  q: { status?: CaseDecisionStatus | undefined; caseId?: string | undefined; page: number; pageSize: number },
+): Promise<Page<CaseDecision>> {
   const p = new Params();
   const where = [scopeCondition(ctx.scope, p, 'k.fixmedins_code', 'k.admdvs')];
   if (ctx.user.role === 'institution') where.push(`d.status IN (${VISIBLE_TO_INSTITUTIONS.map((s) => p.add(s)).join(', ')})`);
   if (q.status) where.push(`d.status = ${p.add(q.status)}`);
   if (q.caseId) where.push(`d.case_id = ${p.add(q.caseId)}`);
   const w = where.join(' AND ');
-  const [c] = await ctx.store.query<{ n: number }>(`SELECT COUNT(*) AS n FROM fg_case_decision d JOIN fg_case k ON k.id = d.case_id WHERE ${w}`, p.values);
-  const rows = await ctx.store.query<DecisionRecord>(`${DECISION_SELECT} WHERE ${w} ORDER BY d.seq DESC LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`, p.values);
+  const [c] = await ctx.store.query<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM fg_case_decision d JOIN fg_case k ON k.id = d.case_id WHERE ${w}`,
+    p.values,
+  );
+  const rows = await ctx.store.query<DecisionRecord>(
+    `${DECISION_SELECT} WHERE ${w} ORDER BY d.seq DESC LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+    p.values,
+  );
   return { items: await toDecisions(ctx, rows), total: Number(c?.n ?? 0), page: q.page, pageSize: q.pageSize };
 }
 
 /** The confirmed findings behind a case's clues (confirmed now: a finding reopened since does not count). */
 export async function confirmedFindings(ctx: Pick<CaseContext, 'store'>, caseId: string): Promise<{ count: number; amount: number }> {
-  const [r] = await ctx.store.query<{ n: number; amount: string | null }>(`
+  const [r] = await ctx.store.query<{ n: number; amount: string | null }>(
+    `
     SELECT COUNT(*) AS n, SUM(cf.amount) AS amount FROM fg_clue_finding cf JOIN fg_clue c ON c.id = cf.clue_id
-    WHERE c.case_id = $1 AND (SELECT d.status_after FROM fg_decision d WHERE d.finding_id = cf.finding_id ORDER BY d.seq DESC LIMIT 1) = 'confirmed'`, [caseId]);
+    WHERE c.case_id = $1 AND (SELECT d.status_after FROM fg_decision d WHERE d.finding_id = cf.finding_id ORDER BY d.seq DESC LIMIT 1) = 'confirmed'`,
+    [caseId],
+  );
   return { count: Number(r?.n ?? 0), amount: round2(num(r?.amount)) };
 }
 
 /** What a decision orders: its outcome fields, the sanctions as drafted or with their dates. */
-export type Outcome = Pick<CaseDecision, 'violationKind' | 'lossComputed' | 'loss' | 'lossReason' | 'returnAmount' | 'refuseAmount' | 'fineMultiple'
-  | 'fineAmount' | 'interview' | 'referPolice' | 'referDiscipline' | 'basis'> & { sanctions: Array<SanctionInput | DecisionSanction> };
+export type Outcome = Pick<
+  CaseDecision,
+  | 'violationKind'
+  | 'lossComputed'
+  | 'loss'
+  | 'lossReason'
+  | 'returnAmount'
+  | 'refuseAmount'
+  | 'fineMultiple'
+  | 'fineAmount'
+  | 'interview'
+  | 'referPolice'
+  | 'referDiscipline'
+  | 'basis'
+> & { sanctions: Array<SanctionInput | DecisionSanction> };
 
 /** Checks a drafted outcome against the regulation's ranges and the case, and works out its amounts. */
 export async function checkOutcome(ctx: CaseContext, caseId: string, fixmedinsCode: string, body: CaseDecisionBody): Promise<Outcome> {
@@ -100,75 +177,167 @@ export async function checkOutcome(ctx: CaseContext, caseId: string, fixmedinsCo
   if (multiple !== null) {
     const [lo, hi] = FINE_RANGE[body.violationKind];
     if (multiple < lo || multiple > hi) {
-      throw new CaseError(400, `a fine for ${body.violationKind === 'fraud' ? 'fraud (骗保, Art. 40)' : 'a violation (Art. 38)'} is ${lo} to ${hi} times the loss`);
+      throw new CaseError(
+        400,
+        `a fine for ${body.violationKind === 'fraud' ? 'fraud (骗保, Art. 40)' : 'a violation (Art. 38)'} is ${lo} to ${hi} times the loss`,
+      );
     }
     if (loss <= 0) throw new CaseError(400, 'a fine is a multiple of the loss, and the loss is 0');
   }
   const kinds = body.sanctions.map((s) => s.kind);
-  if (kinds.includes('terminate_institution') && kinds.includes('suspend_institution')) throw new CaseError(400, 'an agreement is either suspended or terminated, not both');
-  if (kinds.filter((k) => k === 'terminate_institution' || k === 'suspend_institution').length > 1) throw new CaseError(400, 'one sanction on the institution\'s agreement at a time');
+  if (kinds.includes('terminate_institution') && kinds.includes('suspend_institution'))
+    throw new CaseError(400, 'an agreement is either suspended or terminated, not both');
+  if (kinds.filter((k) => k === 'terminate_institution' || k === 'suspend_institution').length > 1)
+    throw new CaseError(400, "one sanction on the institution's agreement at a time");
   for (const s of body.sanctions) {
     if (s.kind === 'suspend_practitioner') {
-      const [p] = await ctx.workspace.query<{ n: number }>(`SELECT COUNT(*) AS n FROM practitioner WHERE prac_code = $1 AND fixmedins_code = $2`, [s.pracCode!, fixmedinsCode]);
+      const [p] = await ctx.workspace.query<{ n: number }>(
+        `SELECT COUNT(*) AS n FROM practitioner WHERE prac_code = $1 AND fixmedins_code = $2`,
+        [s.pracCode!, fixmedinsCode],
+      );
       if (!Number(p?.n)) throw new CaseError(400, `${s.pracCode} is not registered at ${fixmedinsCode}`);
     }
   }
   const returnAmount = body.returnAmount ?? loss;
   return {
-    violationKind: body.violationKind, lossComputed: computed, loss: round2(loss), lossReason: body.lossReason ?? null, returnAmount: round2(returnAmount),
-    refuseAmount: round2(body.refuseAmount ?? 0), fineMultiple: multiple, fineAmount: multiple === null ? 0 : round2(loss * multiple), sanctions: body.sanctions,
-    interview: body.interview, referPolice: body.referPolice, referDiscipline: body.referDiscipline, basis: body.basis,
+    violationKind: body.violationKind,
+    lossComputed: computed,
+    loss: round2(loss),
+    lossReason: body.lossReason ?? null,
+    returnAmount: round2(returnAmount),
+    refuseAmount: round2(body.refuseAmount ?? 0),
+    fineMultiple: multiple,
+    fineAmount: multiple === null ? 0 : round2(loss * multiple),
+    sanctions: body.sanctions,
+    interview: body.interview,
+    referPolice: body.referPolice,
+    referDiscipline: body.referDiscipline,
+    basis: body.basis,
   };
 }
 
-type CaseState = { id: string; status: string; fixmedins_code: string; admdvs: string | null }
+type CaseState = { id: string; status: string; fixmedins_code: string; admdvs: string | null };
 
 async function caseState(ctx: CaseContext, caseId: string): Promise<CaseState> {
   const [k] = await ctx.store.query<CaseState>(`SELECT id, status, fixmedins_code, admdvs FROM fg_case WHERE id = $1`, [caseId]);
-  if (!k || ctx.user.role === 'institution' || !inScope(ctx.scope, k.fixmedins_code, k.admdvs)) throw new CaseError(404, 'no such case in your scope');
+  if (!k || ctx.user.role === 'institution' || !inScope(ctx.scope, k.fixmedins_code, k.admdvs))
+    throw new CaseError(404, 'no such case in your scope');
   return k;
 }
 
 function outcomeValues(o: Outcome): unknown[] {
-  return [o.violationKind, o.lossComputed, o.loss, o.lossReason, o.returnAmount, o.refuseAmount, o.fineMultiple, o.fineAmount, JSON.stringify(o.sanctions),
-    o.interview, o.referPolice, o.referDiscipline, o.basis];
+  return [
+    o.violationKind,
+    o.lossComputed,
+    o.loss,
+    o.lossReason,
+    o.returnAmount,
+    o.refuseAmount,
+    o.fineMultiple,
+    o.fineAmount,
+    JSON.stringify(o.sanctions),
+    o.interview,
+    o.referPolice,
+    o.referDiscipline,
+    o.basis,
+  ];
 }
 
 /** Inserts a decision row (and logs it); the outcome columns in the order of outcomeValues. */
-export async function insertDecision(tx: StoreDb, ctx: CaseContext, at: Date, d: {
-  id: string; caseId: string; version: number; status: CaseDecisionStatus; outcome: Outcome; draftedBy: string; reviewedBy?: string | null;
-  reviewComment?: string | null; effectiveOn?: string | null; appealUntil?: string | null; supersedes?: string | null; sanctions?: CaseDecision['sanctions'];
-}): Promise<void> {
+export async function insertDecision(
+  tx: StoreDb,
+  ctx: CaseContext,
+  at: Date,
+  d: {
+    id: string;
+    caseId: string;
+    version: number;
+    status: CaseDecisionStatus;
+    outcome: Outcome;
+    draftedBy: string;
+    reviewedBy?: string | null;
+    reviewComment?: string | null;
+    effectiveOn?: string | null;
+    appealUntil?: string | null;
+    supersedes?: string | null;
+    sanctions?: CaseDecision['sanctions'];
+  },
+): Promise<void> {
   const o = d.sanctions ? { ...d.outcome, sanctions: d.sanctions } : d.outcome;
-  await tx.query(`INSERT INTO fg_case_decision (id, case_id, version, status, violation_kind, loss_computed, loss, loss_reason, return_amount, refuse_amount,
+  await tx.query(
+    `INSERT INTO fg_case_decision (id, case_id, version, status, violation_kind, loss_computed, loss, loss_reason, return_amount, refuse_amount,
       fine_multiple, fine_amount, sanctions, interview, refer_police, refer_discipline, basis, drafted_by, drafted_at, submitted_at, reviewed_by, reviewed_at,
       review_comment, effective_on, appeal_until, supersedes, seq)
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, CAST($19 AS TIMESTAMP), CAST($20 AS TIMESTAMP), $21,
       CAST($22 AS TIMESTAMP), $23, CAST($24 AS DATE), CAST($25 AS DATE), $26, $27)`,
-  [d.id, d.caseId, d.version, d.status, ...outcomeValues(o), d.draftedBy, stamp(at), d.reviewedBy ? stamp(at) : null, d.reviewedBy ?? null,
-    d.reviewedBy ? stamp(at) : null, d.reviewComment ?? null, d.effectiveOn ?? null, d.appealUntil ?? null, d.supersedes ?? null, nextSeq()] as never[]);
-  await appendLog(tx, at, { actor: ctx.user.username, entity: 'decision', entityId: d.id, caseId: d.caseId, action: d.status === 'draft' ? 'draft' : `create_${d.status}`, data: { version: d.version, outcome: o, supersedes: d.supersedes ?? null } });
+    [
+      d.id,
+      d.caseId,
+      d.version,
+      d.status,
+      ...outcomeValues(o),
+      d.draftedBy,
+      stamp(at),
+      d.reviewedBy ? stamp(at) : null,
+      d.reviewedBy ?? null,
+      d.reviewedBy ? stamp(at) : null,
+      d.reviewComment ?? null,
+      d.effectiveOn ?? null,
+      d.appealUntil ?? null,
+      d.supersedes ?? null,
+      nextSeq(),
+    ] as never[],
+  );
+  await appendLog(tx, at, {
+    actor: ctx.user.username,
+    entity: 'decision',
+    entityId: d.id,
+    caseId: d.caseId,
+    action: d.status === 'draft' ? 'draft' : `create_${d.status}`,
+    data: { version: d.version, outcome: o, supersedes: d.supersedes ?? null },
+  });
 }
 
 /** Drafts the case's decision, or changes the draft (a returned one too); whoever changes it last is its drafter. */
 export async function draftDecision(ctx: CaseContext, caseId: string, body: CaseDecisionBody): Promise<CaseDecision> {
   requireRole(ctx, HANDLERS, 'draft decisions');
   const k = await caseState(ctx, caseId);
-  if (k.status !== 'investigating') throw new CaseError(409, k.status === 'reviewing' ? 'the decision is under review' : `the case is ${k.status}`);
+  if (k.status !== 'investigating')
+    throw new CaseError(409, k.status === 'reviewing' ? 'the decision is under review' : `the case is ${k.status}`);
   const outcome = await checkOutcome(ctx, caseId, k.fixmedins_code, body);
   const at = ctx.now();
   const id = await ctx.store.transaction(async (tx) => {
-    const [open] = await tx.query<{ id: string; version: number }>(`SELECT id, version FROM fg_case_decision WHERE case_id = $1 AND status IN ('draft', 'returned')`, [caseId]);
+    const [open] = await tx.query<{ id: string; version: number }>(
+      `SELECT id, version FROM fg_case_decision WHERE case_id = $1 AND status IN ('draft', 'returned')`,
+      [caseId],
+    );
     if (open) {
-      await tx.query(`UPDATE fg_case_decision SET status = 'draft', violation_kind = $1, loss_computed = $2, loss = $3, loss_reason = $4, return_amount = $5,
+      await tx.query(
+        `UPDATE fg_case_decision SET status = 'draft', violation_kind = $1, loss_computed = $2, loss = $3, loss_reason = $4, return_amount = $5,
         refuse_amount = $6, fine_multiple = $7, fine_amount = $8, sanctions = $9, interview = $10, refer_police = $11, refer_discipline = $12, basis = $13,
-        drafted_by = $14, drafted_at = CAST($15 AS TIMESTAMP) WHERE id = $16`, [...outcomeValues(outcome), ctx.user.username, stamp(at), open.id] as never[]);
-      await appendLog(tx, at, { actor: ctx.user.username, entity: 'decision', entityId: open.id, caseId, action: 'edit', data: { outcome } });
+        drafted_by = $14, drafted_at = CAST($15 AS TIMESTAMP) WHERE id = $16`,
+        [...outcomeValues(outcome), ctx.user.username, stamp(at), open.id] as never[],
+      );
+      await appendLog(tx, at, {
+        actor: ctx.user.username,
+        entity: 'decision',
+        entityId: open.id,
+        caseId,
+        action: 'edit',
+        data: { outcome },
+      });
       return open.id;
     }
     const [v] = await tx.query<{ v: number | null }>(`SELECT MAX(version) AS v FROM fg_case_decision WHERE case_id = $1`, [caseId]);
     const newId = randomUUID();
-    await insertDecision(tx, ctx, at, { id: newId, caseId, version: Number(v?.v ?? 0) + 1, status: 'draft', outcome, draftedBy: ctx.user.username });
+    await insertDecision(tx, ctx, at, {
+      id: newId,
+      caseId,
+      version: Number(v?.v ?? 0) + 1,
+      status: 'draft',
+      outcome,
+      draftedBy: ctx.user.username,
+    });
     return newId;
   });
   return getDecision(ctx, id);
@@ -181,7 +350,10 @@ export async function submitDecision(ctx: CaseContext, id: string): Promise<Case
   if (d.status !== 'draft') throw new CaseError(409, `the decision is ${d.status}${d.status === 'returned' ? ': change it first' : ''}`);
   const at = ctx.now();
   await ctx.store.transaction(async (tx) => {
-    const [u] = await tx.query<{ id: string }>(`UPDATE fg_case_decision SET status = 'submitted', submitted_at = CAST($1 AS TIMESTAMP) WHERE id = $2 AND status = 'draft' RETURNING id`, [stamp(at), id]);
+    const [u] = await tx.query<{ id: string }>(
+      `UPDATE fg_case_decision SET status = 'submitted', submitted_at = CAST($1 AS TIMESTAMP) WHERE id = $2 AND status = 'draft' RETURNING id`,
+      [stamp(at), id],
+    );
     if (!u) throw new CaseError(409, 'the decision changed meanwhile; reload it');
     await tx.query(`UPDATE fg_case SET status = 'reviewing' WHERE id = $1`, [d.caseId]);
     await appendLog(tx, at, { actor: ctx.user.username, entity: 'decision', entityId: id, caseId: d.caseId, action: 'submit', data: {} });
@@ -193,20 +365,36 @@ export async function submitDecision(ctx: CaseContext, id: string): Promise<Case
  * 审核: a reviewer approves the submitted decision, or returns it with the reason. The reviewer may not be its
  * drafter. Approval makes it take effect: the appeal period starts and the sanctions apply from their first day.
  */
-export async function reviewDecision(ctx: CaseContext, id: string, action: 'approve' | 'return', comment: string | undefined): Promise<CaseDecision> {
+export async function reviewDecision(
+  ctx: CaseContext,
+  id: string,
+  action: 'approve' | 'return',
+  comment: string | undefined,
+): Promise<CaseDecision> {
   requireRole(ctx, REVIEWERS, 'review decisions');
   const d = await getDecision(ctx, id);
   await caseState(ctx, d.caseId);
   if (d.status !== 'submitted') throw new CaseError(409, `the decision is ${d.status}, not submitted`);
-  if (d.draftedBy === ctx.user.username) throw new CaseError(403, 'you drafted this decision: a different person must review it (maker–checker)');
+  if (d.draftedBy === ctx.user.username)
+    throw new CaseError(403, 'you drafted this decision: a different person must review it (maker–checker)');
   const at = ctx.now();
   if (action === 'return') {
     await ctx.store.transaction(async (tx) => {
-      const [u] = await tx.query<{ id: string }>(`UPDATE fg_case_decision SET status = 'returned', reviewed_by = $1, reviewed_at = CAST($2 AS TIMESTAMP), review_comment = $3
-        WHERE id = $4 AND status = 'submitted' RETURNING id`, [ctx.user.username, stamp(at), comment ?? null, id]);
+      const [u] = await tx.query<{ id: string }>(
+        `UPDATE fg_case_decision SET status = 'returned', reviewed_by = $1, reviewed_at = CAST($2 AS TIMESTAMP), review_comment = $3
+        WHERE id = $4 AND status = 'submitted' RETURNING id`,
+        [ctx.user.username, stamp(at), comment ?? null, id],
+      );
       if (!u) throw new CaseError(409, 'the decision changed meanwhile; reload it');
       await tx.query(`UPDATE fg_case SET status = 'investigating' WHERE id = $1`, [d.caseId]);
-      await appendLog(tx, at, { actor: ctx.user.username, entity: 'decision', entityId: id, caseId: d.caseId, action: 'return', data: { comment: comment ?? null } });
+      await appendLog(tx, at, {
+        actor: ctx.user.username,
+        entity: 'decision',
+        entityId: id,
+        caseId: d.caseId,
+        action: 'return',
+        data: { comment: comment ?? null },
+      });
     });
     return getDecision(ctx, id);
   }
@@ -215,15 +403,23 @@ export async function reviewDecision(ctx: CaseContext, id: string, action: 'appr
   const appealUntil = addDays(effectiveOn, settings.appealDays);
   const sanctions = resolveSanctions(d.sanctions, effectiveOn);
   await ctx.store.transaction(async (tx) => {
-    const [u] = await tx.query<{ id: string }>(`UPDATE fg_case_decision SET status = 'approved', reviewed_by = $1, reviewed_at = CAST($2 AS TIMESTAMP), review_comment = $3,
+    const [u] = await tx.query<{ id: string }>(
+      `UPDATE fg_case_decision SET status = 'approved', reviewed_by = $1, reviewed_at = CAST($2 AS TIMESTAMP), review_comment = $3,
       effective_on = CAST($4 AS DATE), appeal_until = CAST($5 AS DATE), sanctions = $6 WHERE id = $7 AND status = 'submitted' RETURNING id`,
-    [ctx.user.username, stamp(at), comment ?? null, effectiveOn, appealUntil, JSON.stringify(sanctions), id]);
+      [ctx.user.username, stamp(at), comment ?? null, effectiveOn, appealUntil, JSON.stringify(sanctions), id],
+    );
     if (!u) throw new CaseError(409, 'the decision changed meanwhile; reload it');
     await tx.query(`UPDATE fg_case SET status = 'decided' WHERE id = $1`, [d.caseId]);
-    await appendLog(tx, at, { actor: ctx.user.username, entity: 'decision', entityId: id, caseId: d.caseId, action: 'approve', data: { comment: comment ?? null, effectiveOn, appealUntil, sanctions } });
+    await appendLog(tx, at, {
+      actor: ctx.user.username,
+      entity: 'decision',
+      entityId: id,
+      caseId: d.caseId,
+      action: 'approve',
+      data: { comment: comment ?? null, effectiveOn, appealUntil, sanctions },
+    });
     await createSanctions(tx, ctx, at, { caseId: d.caseId, decisionId: id, fixmedinsCode: d.fixmedinsCode, sanctions });
   });
   await applySanctionEffects(ctx);
   return getDecision(ctx, id);
 }
-

@@ -45,43 +45,92 @@ export async function seedDemoCases(wb: DemoWorkbench): Promise<number> {
   const reads: Queryable = wb.reads;
   let made = 0;
 
-  const picked = await reads.query<{ id: string }>(`SELECT finding_id AS id FROM fg_finding_row WHERE fixmedins_code = $1 AND level = 'definite' AND amount > 0
-    ORDER BY amount DESC, finding_id LIMIT 3`, [code]);
+  const picked = await reads.query<{ id: string }>(
+    `SELECT finding_id AS id FROM fg_finding_row WHERE fixmedins_code = $1 AND level = 'definite' AND amount > 0
+    ORDER BY amount DESC, finding_id LIMIT 3`,
+    [code],
+  );
   if (picked.length) {
     for (const p of picked) {
       const f = await getFinding(wb.reads, p.id, analyst.scope);
-      if (f && f.status !== 'confirmed') await recordDecision(wb.store, wb.reads, analyst.user, f, { action: 'confirm', reason: '经核对病历与收费明细，确认违规' });
+      if (f && f.status !== 'confirmed')
+        await recordDecision(wb.store, wb.reads, analyst.user, f, { action: 'confirm', reason: '经核对病历与收费明细，确认违规' });
     }
-    const fromFindings = await createClue(ctx, { source: 'finding', findingIds: picked.map((p) => p.id), note: '智能审核疑点经人工复核确认' });
+    const fromFindings = await createClue(ctx, {
+      source: 'finding',
+      findingIds: picked.map((p) => p.id),
+      note: '智能审核疑点经人工复核确认',
+    });
     const report = await createClue(ctx, {
-      source: 'report', fixmedinsCode: code, summary: '群众举报：住院病人白天不在院，疑似挂床住院', persons: [{ kind: 'other', name: '匿名举报人' }],
-      amount: 3600, reference: 'JB-DEMO-0001', note: '举报电话记录：某病区多名住院病人白天离院',
+      source: 'report',
+      fixmedinsCode: code,
+      summary: '群众举报：住院病人白天不在院，疑似挂床住院',
+      persons: [{ kind: 'other', name: '匿名举报人' }],
+      amount: 3600,
+      reference: 'JB-DEMO-0001',
+      note: '举报电话记录：某病区多名住院病人白天离院',
     });
     made += 2;
-    const opened = await openCase(ctx, { clueIds: [fromFindings.id, report.id], title: `${fromFindings.institutionName ?? code}：违规收费及疑似挂床住院` });
+    const opened = await openCase(ctx, {
+      clueIds: [fromFindings.id, report.id],
+      title: `${fromFindings.institutionName ?? code}：违规收费及疑似挂床住院`,
+    });
     const caseId = opened.case.id;
-    await addNote(ctx, caseId, { kind: 'inspection', body: '现场核查病区在床情况，调阅病历与收费明细；3 名住院病人不在院', on: opened.case.openedAt.slice(0, 10), place: '住院部', participants: '稽核员二人、医院医保办主任' });
+    await addNote(ctx, caseId, {
+      kind: 'inspection',
+      body: '现场核查病区在床情况，调阅病历与收费明细；3 名住院病人不在院',
+      on: opened.case.openedAt.slice(0, 10),
+      place: '住院部',
+      participants: '稽核员二人、医院医保办主任',
+    });
     await draftDecision(ctx, caseId, {
-      violationKind: 'violation', fineMultiple: 1, sanctions: [], interview: true, referPolice: false, referDiscipline: false,
+      violationKind: 'violation',
+      fineMultiple: 1,
+      sanctions: [],
+      interview: true,
+      referPolice: false,
+      referDiscipline: false,
       basis: '违反《医疗保障基金使用监督管理条例》第三十八条：超标准收费、串换项目。责令退回医保基金，处一倍罚款，约谈医院负责人。',
     });
     const [draft] = await wb.store.query<{ id: string }>(`SELECT id FROM fg_case_decision WHERE case_id = $1`, [caseId]);
     if (draft) await submitDecision(ctx, draft.id);
   }
-  const [other] = await reads.query<{ code: string }>(`SELECT fixmedins_code AS code FROM fg_finding_row WHERE fixmedins_code <> $1 AND fixmedins_code LIKE 'P%'
-    GROUP BY fixmedins_code ORDER BY SUM(amount) DESC LIMIT 1`, [code]);
+  const [other] = await reads.query<{ code: string }>(
+    `SELECT fixmedins_code AS code FROM fg_finding_row WHERE fixmedins_code <> $1 AND fixmedins_code LIKE 'P%'
+    GROUP BY fixmedins_code ORDER BY SUM(amount) DESC LIMIT 1`,
+    [code],
+  );
   if (other) {
     await createClue(ctx, {
-      source: 'referral', fixmedinsCode: other.code, summary: '市场监管部门移送：药店以医保卡销售生活用品', reference: 'YS-DEMO-0002', amount: 980,
+      source: 'referral',
+      fixmedinsCode: other.code,
+      summary: '市场监管部门移送：药店以医保卡销售生活用品',
+      reference: 'YS-DEMO-0002',
+      amount: 980,
       persons: [{ kind: 'other', name: '药店负责人' }],
     });
     made++;
   }
-  const [warning] = await reads.query<{ warning_id: string; fixmedins_code: string; month: string; indicator: string; fixmedins_name: string | null }>(`
+  const [warning] = await reads.query<{
+    warning_id: string;
+    fixmedins_code: string;
+    month: string;
+    indicator: string;
+    fixmedins_name: string | null;
+  }>(
+    `
     SELECT w.warning_id, w.fixmedins_code, w.month, w.indicator, i.fixmedins_name FROM fg_warning w JOIN fixmedins i USING (fixmedins_code)
-    WHERE w.fixmedins_code <> $1 ORDER BY w.rank DESC, w.month DESC, w.warning_id LIMIT 1`, [code]);
+    WHERE w.fixmedins_code <> $1 ORDER BY w.rank DESC, w.month DESC, w.warning_id LIMIT 1`,
+    [code],
+  );
   if (warning) {
-    await createWarningClue(ctx, { id: warning.warning_id, fixmedinsCode: warning.fixmedins_code, summary: `${warning.fixmedins_name ?? warning.fixmedins_code} ${warning.month}：${INDICATOR_NAMES[warning.indicator as Indicator]?.zh ?? warning.indicator}预警`, note: null, amount: 0 });
+    await createWarningClue(ctx, {
+      id: warning.warning_id,
+      fixmedinsCode: warning.fixmedins_code,
+      summary: `${warning.fixmedins_name ?? warning.fixmedins_code} ${warning.month}：${INDICATOR_NAMES[warning.indicator as Indicator]?.zh ?? warning.indicator}预警`,
+      note: null,
+      amount: 0,
+    });
     made++;
   }
   return made;

@@ -22,12 +22,18 @@ export interface LogInput {
 
 /** JSON with object keys in order, so that the same content always hashes the same. */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => {
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      return Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    }
-    return v;
-  }) ?? 'null';
+  return (
+    JSON.stringify(value, (_k, v: unknown) => {
+      if (v && typeof v === 'object' && !Array.isArray(v)) {
+        return Object.fromEntries(
+          Object.entries(v as Record<string, unknown>)
+            .filter(([, x]) => x !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        );
+      }
+      return v;
+    }) ?? 'null'
+  );
 }
 
 type StoredEntry = {
@@ -41,7 +47,7 @@ type StoredEntry = {
   data: string;
   prev_hash: string;
   hash: string;
-}
+};
 
 export function entryHash(e: Omit<StoredEntry, 'hash'>): string {
   return createHash('sha256')
@@ -56,12 +62,21 @@ export async function appendLog(tx: StoreDb, at: Date, input: LogInput): Promise
   const lock = tx.kind === 'postgres' ? ' FOR UPDATE' : '';
   const [head] = await tx.query<{ seq: number; hash: string }>(`SELECT seq, hash FROM fg_case_log_head WHERE id = 1${lock}`);
   const entry = {
-    seq: Number(head?.seq ?? 0) + 1, at: at.toISOString(), actor: input.actor, entity: input.entity, entity_id: input.entityId,
-    case_id: input.caseId, action: input.action, data: canonicalJson(input.data), prev_hash: head?.hash ?? GENESIS,
+    seq: Number(head?.seq ?? 0) + 1,
+    at: at.toISOString(),
+    actor: input.actor,
+    entity: input.entity,
+    entity_id: input.entityId,
+    case_id: input.caseId,
+    action: input.action,
+    data: canonicalJson(input.data),
+    prev_hash: head?.hash ?? GENESIS,
   };
   const hash = entryHash(entry);
-  await tx.query(`INSERT INTO fg_case_log (seq, logged_at, actor, entity, entity_id, case_id, action, data, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [entry.seq, entry.at, entry.actor, entry.entity, entry.entity_id, entry.case_id, entry.action, entry.data, entry.prev_hash, hash]);
+  await tx.query(
+    `INSERT INTO fg_case_log (seq, logged_at, actor, entity, entity_id, case_id, action, data, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [entry.seq, entry.at, entry.actor, entry.entity, entry.entity_id, entry.case_id, entry.action, entry.data, entry.prev_hash, hash],
+  );
   if (head) await tx.query(`UPDATE fg_case_log_head SET seq = $1, hash = $2 WHERE id = 1`, [entry.seq, hash]);
   else await tx.query(`INSERT INTO fg_case_log_head (id, seq, hash) VALUES (1, $1, $2)`, [entry.seq, hash]); // a store from before the head was seeded
 }
@@ -73,12 +88,16 @@ export async function verifyCaseLog(store: StoreDb): Promise<LogVerification> {
   let expected = 1;
   let prev = GENESIS;
   for (;;) {
-    const rows = await store.query<StoredEntry>(`SELECT seq, logged_at AS at, actor, entity, entity_id, case_id, action, data, prev_hash, hash FROM fg_case_log
-      WHERE seq >= $1 ORDER BY seq LIMIT ${BATCH}`, [expected]);
+    const rows = await store.query<StoredEntry>(
+      `SELECT seq, logged_at AS at, actor, entity, entity_id, case_id, action, data, prev_hash, hash FROM fg_case_log
+      WHERE seq >= $1 ORDER BY seq LIMIT ${BATCH}`,
+      [expected],
+    );
     for (const r of rows) {
       const seq = Number(r.seq);
       if (seq !== expected) return fail(expected - 1, expected, `entry ${expected} is missing (the next is ${seq})`);
-      if (r.prev_hash !== prev) return fail(expected - 1, seq, `entry ${seq} does not follow entry ${seq - 1}: the previous entry was changed or removed`);
+      if (r.prev_hash !== prev)
+        return fail(expected - 1, seq, `entry ${seq} does not follow entry ${seq - 1}: the previous entry was changed or removed`);
       if (entryHash({ ...r, seq }) !== r.hash) return fail(expected - 1, seq, `entry ${seq} was changed after it was written`);
       prev = r.hash;
       expected++;
@@ -100,7 +119,19 @@ function fail(entries: number, at: number, reason: string): LogVerification {
 
 /** A case's entries, oldest first. */
 export async function caseLog(store: StoreDb, caseId: string): Promise<CaseLogEntry[]> {
-  const rows = await store.query<StoredEntry>(`SELECT seq, logged_at AS at, actor, entity, entity_id, case_id, action, data, prev_hash, hash FROM fg_case_log
-    WHERE case_id = $1 ORDER BY seq`, [caseId]);
-  return rows.map((r) => ({ seq: Number(r.seq), at: r.at, actor: r.actor, entity: r.entity, entityId: r.entity_id, action: r.action, data: JSON.parse(r.data) as unknown, hash: r.hash }));
+  const rows = await store.query<StoredEntry>(
+    `SELECT seq, logged_at AS at, actor, entity, entity_id, case_id, action, data, prev_hash, hash FROM fg_case_log
+    WHERE case_id = $1 ORDER BY seq`,
+    [caseId],
+  );
+  return rows.map((r) => ({
+    seq: Number(r.seq),
+    at: r.at,
+    actor: r.actor,
+    entity: r.entity,
+    entityId: r.entity_id,
+    action: r.action,
+    data: JSON.parse(r.data) as unknown,
+    hash: r.hash,
+  }));
 }

@@ -25,17 +25,46 @@ export function resolveSanctions(sanctions: Array<SanctionInput | DecisionSancti
   const earliest = addDays(effectiveOn, 1);
   return sanctions.map((s) => {
     const from = s.from && s.from > earliest ? s.from : earliest;
-    return { kind: s.kind, months: s.months, dept: s.dept, pracCode: s.pracCode, from, to: s.kind === 'terminate_institution' ? null : periodEnd(from, s.months!) };
+    return {
+      kind: s.kind,
+      months: s.months,
+      dept: s.dept,
+      pracCode: s.pracCode,
+      from,
+      to: s.kind === 'terminate_institution' ? null : periodEnd(from, s.months!),
+    };
   });
 }
 
-export async function createSanctions(tx: StoreDb, ctx: CaseContext, at: Date, d: { caseId: string; decisionId: string; fixmedinsCode: string; sanctions: ResolvedSanction[] }): Promise<void> {
+export async function createSanctions(
+  tx: StoreDb,
+  ctx: CaseContext,
+  at: Date,
+  d: { caseId: string; decisionId: string; fixmedinsCode: string; sanctions: ResolvedSanction[] },
+): Promise<void> {
   for (const s of d.sanctions) {
     const id = randomUUID();
-    await tx.query(`INSERT INTO fg_sanction (id, case_id, decision_id, kind, fixmedins_code, dept_codg, prac_code, status_from, status_to, active, effect, created_at, seq)
+    await tx.query(
+      `INSERT INTO fg_sanction (id, case_id, decision_id, kind, fixmedins_code, dept_codg, prac_code, status_from, status_to, active, effect, created_at, seq)
       VALUES ($1, $2, $3, $4, $5, $6, $7, CAST($8 AS DATE), CAST($9 AS DATE), TRUE, 'pending', CAST($10 AS TIMESTAMP), $11)`,
-    [id, d.caseId, d.decisionId, s.kind, d.fixmedinsCode, s.dept ?? null, s.pracCode ?? null, s.from, s.to, stamp(at), nextSeq()]);
-    await appendLog(tx, at, { actor: ctx.user.username, entity: 'sanction', entityId: id, caseId: d.caseId, action: 'impose', data: { decisionId: d.decisionId, kind: s.kind, fixmedinsCode: d.fixmedinsCode, dept: s.dept ?? null, pracCode: s.pracCode ?? null, from: s.from, to: s.to } });
+      [id, d.caseId, d.decisionId, s.kind, d.fixmedinsCode, s.dept ?? null, s.pracCode ?? null, s.from, s.to, stamp(at), nextSeq()],
+    );
+    await appendLog(tx, at, {
+      actor: ctx.user.username,
+      entity: 'sanction',
+      entityId: id,
+      caseId: d.caseId,
+      action: 'impose',
+      data: {
+        decisionId: d.decisionId,
+        kind: s.kind,
+        fixmedinsCode: d.fixmedinsCode,
+        dept: s.dept ?? null,
+        pracCode: s.pracCode ?? null,
+        from: s.from,
+        to: s.to,
+      },
+    });
   }
 }
 
@@ -44,24 +73,49 @@ export async function revokeSanctions(tx: StoreDb, ctx: CaseContext, at: Date, d
   const rows = await tx.query<{ id: string }>(`SELECT id FROM fg_sanction WHERE decision_id = $1 AND active`, [decisionId]);
   for (const r of rows) {
     await tx.query(`UPDATE fg_sanction SET active = FALSE, revoked_at = CAST($1 AS TIMESTAMP) WHERE id = $2`, [stamp(at), r.id]);
-    await appendLog(tx, at, { actor: ctx.user.username, entity: 'sanction', entityId: r.id, caseId, action: 'revoke', data: { decisionId } });
+    await appendLog(tx, at, {
+      actor: ctx.user.username,
+      entity: 'sanction',
+      entityId: r.id,
+      caseId,
+      action: 'revoke',
+      data: { decisionId },
+    });
   }
 }
 
 type SanctionRecord = {
-  id: string; case_id: string; kind: SanctionKind; fixmedins_code: string; dept_codg: string | null; prac_code: string | null;
-  status_from: string; status_to: string | null; active: boolean; effect: 'pending' | 'applied' | 'restored'; prior: string | null;
-}
+  id: string;
+  case_id: string;
+  kind: SanctionKind;
+  fixmedins_code: string;
+  dept_codg: string | null;
+  prac_code: string | null;
+  status_from: string;
+  status_to: string | null;
+  active: boolean;
+  effect: 'pending' | 'applied' | 'restored';
+  prior: string | null;
+};
 
 const SANCTION_SELECT = `SELECT id, case_id, kind, fixmedins_code, dept_codg, prac_code, CAST(status_from AS VARCHAR) AS status_from,
   CAST(status_to AS VARCHAR) AS status_to, active, effect, prior FROM fg_sanction`;
 
 export async function sanctionsOfCase(ctx: Pick<CaseContext, 'store'>, caseId: string): Promise<Sanction[]> {
   const rows = await ctx.store.query<SanctionRecord>(`${SANCTION_SELECT} WHERE case_id = $1 ORDER BY seq`, [caseId]);
-  return rows.map((r) => ({ id: r.id, kind: r.kind, fixmedinsCode: r.fixmedins_code, dept: r.dept_codg, pracCode: r.prac_code, from: r.status_from, to: r.status_to, active: !!r.active }));
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    fixmedinsCode: r.fixmedins_code,
+    dept: r.dept_codg,
+    pracCode: r.prac_code,
+    from: r.status_from,
+    to: r.status_to,
+    active: !!r.active,
+  }));
 }
 
-type RegisterState = { key: string; status: string | null; from: string | null; to: string | null }
+type RegisterState = { key: string; status: string | null; from: string | null; to: string | null };
 
 const isInstitution = (k: SanctionKind) => k === 'suspend_institution' || k === 'terminate_institution';
 
@@ -72,36 +126,63 @@ function target(s: SanctionRecord): { status: string; from: string; to: string |
 
 async function registerState(ws: Queryable, s: SanctionRecord): Promise<RegisterState[]> {
   if (isInstitution(s.kind)) {
-    return ws.query<RegisterState>(`SELECT fixmedins_code AS key, agreement_status AS status, CAST(status_from AS VARCHAR) AS "from", CAST(status_to AS VARCHAR) AS "to"
-      FROM fixmedins WHERE fixmedins_code = $1`, [s.fixmedins_code]);
+    return ws.query<RegisterState>(
+      `SELECT fixmedins_code AS key, agreement_status AS status, CAST(status_from AS VARCHAR) AS "from", CAST(status_to AS VARCHAR) AS "to"
+      FROM fixmedins WHERE fixmedins_code = $1`,
+      [s.fixmedins_code],
+    );
   }
   if (s.kind === 'suspend_practitioner') {
-    return ws.query<RegisterState>(`SELECT fixmedins_code AS key, status, CAST(status_from AS VARCHAR) AS "from", CAST(status_to AS VARCHAR) AS "to"
-      FROM practitioner WHERE prac_code = $1`, [s.prac_code!]);
+    return ws.query<RegisterState>(
+      `SELECT fixmedins_code AS key, status, CAST(status_from AS VARCHAR) AS "from", CAST(status_to AS VARCHAR) AS "to"
+      FROM practitioner WHERE prac_code = $1`,
+      [s.prac_code!],
+    );
   }
   return [];
 }
 
-async function write(ws: Queryable, s: SanctionRecord, key: string, v: { status: string | null; from: string | null; to: string | null }): Promise<void> {
+async function write(
+  ws: Queryable,
+  s: SanctionRecord,
+  key: string,
+  v: { status: string | null; from: string | null; to: string | null },
+): Promise<void> {
   if (isInstitution(s.kind)) {
-    await ws.query(`UPDATE fixmedins SET agreement_status = $1, status_from = CAST($2 AS DATE), status_to = CAST($3 AS DATE) WHERE fixmedins_code = $4`, [v.status, v.from, v.to, key]);
+    await ws.query(
+      `UPDATE fixmedins SET agreement_status = $1, status_from = CAST($2 AS DATE), status_to = CAST($3 AS DATE) WHERE fixmedins_code = $4`,
+      [v.status, v.from, v.to, key],
+    );
   } else {
-    await ws.query(`UPDATE practitioner SET status = $1, status_from = CAST($2 AS DATE), status_to = CAST($3 AS DATE) WHERE prac_code = $4 AND fixmedins_code = $5`, [v.status, v.from, v.to, s.prac_code!, key]);
+    await ws.query(
+      `UPDATE practitioner SET status = $1, status_from = CAST($2 AS DATE), status_to = CAST($3 AS DATE) WHERE prac_code = $4 AND fixmedins_code = $5`,
+      [v.status, v.from, v.to, s.prac_code!, key],
+    );
   }
 }
 
-const same = (a: RegisterState, b: { status: string | null; from: string | null; to: string | null }) => a.status === b.status && a.from === b.from && a.to === b.to;
+const same = (a: RegisterState, b: { status: string | null; from: string | null; to: string | null }) =>
+  a.status === b.status && a.from === b.from && a.to === b.to;
 
 async function applyOne(ws: Queryable, s: SanctionRecord): Promise<RegisterState[] | null> {
   const t = target(s);
   if (s.kind === 'suspend_department') {
-    await ws.query(`DELETE FROM dept_agreement WHERE fixmedins_code = $1 AND dept_codg = $2 AND status_from = CAST($3 AS DATE)`, [s.fixmedins_code, s.dept_codg!, s.status_from]);
-    await ws.query(`INSERT INTO dept_agreement (fixmedins_code, dept_codg, agreement_status, status_from, status_to) VALUES ($1, $2, 'suspended', CAST($3 AS DATE), CAST($4 AS DATE))`,
-      [s.fixmedins_code, s.dept_codg!, s.status_from, s.status_to]);
+    await ws.query(`DELETE FROM dept_agreement WHERE fixmedins_code = $1 AND dept_codg = $2 AND status_from = CAST($3 AS DATE)`, [
+      s.fixmedins_code,
+      s.dept_codg!,
+      s.status_from,
+    ]);
+    await ws.query(
+      `INSERT INTO dept_agreement (fixmedins_code, dept_codg, agreement_status, status_from, status_to) VALUES ($1, $2, 'suspended', CAST($3 AS DATE), CAST($4 AS DATE))`,
+      [s.fixmedins_code, s.dept_codg!, s.status_from, s.status_to],
+    );
     // The rule reads the table only when the data set "provided" it: the bureau's own rows count.
     const [n] = await ws.query<{ n: number }>(`SELECT COUNT(*) AS n FROM dept_agreement`);
     await ws.query(`DELETE FROM fg_table WHERE table_name = 'dept_agreement'`);
-    await ws.query(`INSERT INTO fg_table (table_name, provided, row_count, source, imported_at) VALUES ('dept_agreement', TRUE, $1, 'sanctions', CAST($2 AS TIMESTAMP))`, [Number(n?.n ?? 0), stamp(new Date())]);
+    await ws.query(
+      `INSERT INTO fg_table (table_name, provided, row_count, source, imported_at) VALUES ('dept_agreement', TRUE, $1, 'sanctions', CAST($2 AS TIMESTAMP))`,
+      [Number(n?.n ?? 0), stamp(new Date())],
+    );
     return null;
   }
   const before = await registerState(ws, s);
@@ -111,7 +192,11 @@ async function applyOne(ws: Queryable, s: SanctionRecord): Promise<RegisterState
 
 async function restoreOne(ws: Queryable, s: SanctionRecord): Promise<void> {
   if (s.kind === 'suspend_department') {
-    await ws.query(`DELETE FROM dept_agreement WHERE fixmedins_code = $1 AND dept_codg = $2 AND status_from = CAST($3 AS DATE)`, [s.fixmedins_code, s.dept_codg!, s.status_from]);
+    await ws.query(`DELETE FROM dept_agreement WHERE fixmedins_code = $1 AND dept_codg = $2 AND status_from = CAST($3 AS DATE)`, [
+      s.fixmedins_code,
+      s.dept_codg!,
+      s.status_from,
+    ]);
     return;
   }
   const prior = s.prior ? (JSON.parse(s.prior) as RegisterState[]) : [];
@@ -129,14 +214,24 @@ async function restoreOne(ws: Queryable, s: SanctionRecord): Promise<void> {
  * Brings the register in line with the sanctions: applies new ones (keeping what the register said), puts
  * back what revoked ones replaced, and — with `reapply` (after an import) — writes active ones again.
  */
-export async function applySanctionEffects(ctx: Pick<CaseContext, 'store' | 'workspace' | 'writeWorkspace'>, reapply = false): Promise<number> {
-  const rows = await ctx.store.query<SanctionRecord>(`${SANCTION_SELECT} WHERE (active AND (effect = 'pending' OR $1)) OR (NOT active AND effect = 'applied') ORDER BY seq`, [reapply]);
+export async function applySanctionEffects(
+  ctx: Pick<CaseContext, 'store' | 'workspace' | 'writeWorkspace'>,
+  reapply = false,
+): Promise<number> {
+  const rows = await ctx.store.query<SanctionRecord>(
+    `${SANCTION_SELECT} WHERE (active AND (effect = 'pending' OR $1)) OR (NOT active AND effect = 'applied') ORDER BY seq`,
+    [reapply],
+  );
   if (!rows.length) return 0;
   await ctx.writeWorkspace(async () => {
     for (const s of rows) {
       if (s.active) {
         const before = await applyOne(ctx.workspace, s);
-        if (s.effect === 'pending') await ctx.store.query(`UPDATE fg_sanction SET effect = 'applied', prior = $1 WHERE id = $2`, [before ? JSON.stringify(before) : null, s.id]);
+        if (s.effect === 'pending')
+          await ctx.store.query(`UPDATE fg_sanction SET effect = 'applied', prior = $1 WHERE id = $2`, [
+            before ? JSON.stringify(before) : null,
+            s.id,
+          ]);
       } else {
         await restoreOne(ctx.workspace, s);
         await ctx.store.query(`UPDATE fg_sanction SET effect = 'restored' WHERE id = $1`, [s.id]);

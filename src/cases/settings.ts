@@ -17,5 +17,10 @@ export async function loadCaseSettings(store: StoreDb): Promise<CaseSettings> {
 
 export async function saveCaseSettings(tx: StoreDb, settings: CaseSettings, by: string, at: Date): Promise<void> {
   await tx.query(`DELETE FROM fg_setting WHERE name = $1`, [SETTING]);
-  await tx.query(`INSERT INTO fg_setting (name, value, updated_by, updated_at) VALUES ($1, $2, $3, CAST($4 AS TIMESTAMP))`, [SETTING, JSON.stringify(settings), by, stamp(at)]);
+  await tx.query(`INSERT INTO fg_setting (name, value, updated_by, updated_at) VALUES ($1, $2, $3, CAST($4 AS TIMESTAMP))`, [
+    SETTING,
+    JSON.stringify(settings),
+    by,
+    stamp(at),
+  ]);
 }

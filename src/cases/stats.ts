@@ -11,8 +11,19 @@ import type { CaseStats, CaseStatsRow } from '../server/contract.js';
 import type { WorkbookColumn } from '../reports/xlsx.js';
 import { addMonths, BUREAU, num, requireRole, round2, type CaseContext } from './context.js';
 
-const COUNTS = ['casesOpened', 'casesClosed', 'institutionsInspected', 'institutionsHandled', 'fines', 'suspendedAgreements', 'terminatedAgreements',
-  'suspendedPractitioners', 'interviews', 'referredPolice', 'referredDiscipline'] as const;
+const COUNTS = [
+  'casesOpened',
+  'casesClosed',
+  'institutionsInspected',
+  'institutionsHandled',
+  'fines',
+  'suspendedAgreements',
+  'terminatedAgreements',
+  'suspendedPractitioners',
+  'interviews',
+  'referredPolice',
+  'referredDiscipline',
+] as const;
 const AMOUNTS = ['returnOrdered', 'recovered', 'refused', 'fineAmount', 'finesPaid'] as const;
 
 function emptyRow(key: string | null, name: string | null): CaseStatsRow {
@@ -21,21 +32,36 @@ function emptyRow(key: string | null, name: string | null): CaseStatsRow {
   return r;
 }
 
-export async function caseStats(ctx: CaseContext, q: { from?: string | undefined; to?: string | undefined; by: 'region' | 'grid' }): Promise<CaseStats> {
+export async function caseStats(
+  ctx: CaseContext,
+  q: { from?: string | undefined; to?: string | undefined; by: 'region' | 'grid' },
+): Promise<CaseStats> {
   requireRole(ctx, BUREAU, 'read the statistics');
   const p = new Params();
   const scope = scopeCondition(ctx.scope, p, 'k.fixmedins_code', 'k.admdvs');
   const lo = q.from ? p.add(`${q.from}-01`) : null;
   const hi = q.to ? p.add(addMonths(`${q.to}-01`, 1)) : null;
-  const within = (col: string) => [lo ? `CAST(${col} AS DATE) >= CAST(${lo} AS DATE)` : 'TRUE', hi ? `CAST(${col} AS DATE) < CAST(${hi} AS DATE)` : 'TRUE'].join(' AND ');
+  const within = (col: string) =>
+    [lo ? `CAST(${col} AS DATE) >= CAST(${lo} AS DATE)` : 'TRUE', hi ? `CAST(${col} AS DATE) < CAST(${hi} AS DATE)` : 'TRUE'].join(' AND ');
   const key = q.by === 'region' ? 'k.admdvs' : 'k.grid_id';
   const run = <T extends Record<string, unknown>>(sql: string) => ctx.store.query<T & { key: string | null }>(sql, p.values);
   const [opened, closed, inspected, decided, paid, sanctions] = await Promise.all([
     run<{ n: number }>(`SELECT ${key} AS key, COUNT(*) AS n FROM fg_case k WHERE ${scope} AND ${within('k.opened_at')} GROUP BY ${key}`),
-    run<{ n: number }>(`SELECT ${key} AS key, COUNT(*) AS n FROM fg_case k WHERE ${scope} AND k.closed_at IS NOT NULL AND ${within('k.closed_at')} GROUP BY ${key}`),
+    run<{ n: number }>(
+      `SELECT ${key} AS key, COUNT(*) AS n FROM fg_case k WHERE ${scope} AND k.closed_at IS NOT NULL AND ${within('k.closed_at')} GROUP BY ${key}`,
+    ),
     run<{ n: number }>(`SELECT ${key} AS key, COUNT(DISTINCT k.fixmedins_code) AS n FROM fg_case_note n JOIN fg_case k ON k.id = n.case_id
       WHERE ${scope} AND n.kind = 'inspection' AND ${within('n.on_day')} GROUP BY ${key}`),
-    run<{ institutions: number; ret: string; refused: string; fines: number; fine_amount: string; interviews: number; police: number; discipline: number }>(`
+    run<{
+      institutions: number;
+      ret: string;
+      refused: string;
+      fines: number;
+      fine_amount: string;
+      interviews: number;
+      police: number;
+      discipline: number;
+    }>(`
       SELECT ${key} AS key, COUNT(DISTINCT k.fixmedins_code) AS institutions, SUM(d.return_amount) AS ret, SUM(d.refuse_amount) AS refused,
         SUM(CASE WHEN d.fine_amount > 0 THEN 1 ELSE 0 END) AS fines, SUM(d.fine_amount) AS fine_amount,
         SUM(CASE WHEN d.interview THEN 1 ELSE 0 END) AS interviews, SUM(CASE WHEN d.refer_police THEN 1 ELSE 0 END) AS police,
@@ -114,5 +140,8 @@ export const CASE_STATS_COLUMNS: WorkbookColumn[] = [
 
 /** The rows of the export: one per region or grid, then the totals row (合计). */
 export function caseStatsRows(s: CaseStats): Array<Record<string, unknown>> {
-  return [...s.rows.map((r) => ({ ...r, label: r.name && r.name !== r.key ? `${r.name} (${r.key})` : (r.key ?? '（未知）') })), { ...s.total, label: '合计 Total' }];
+  return [
+    ...s.rows.map((r) => ({ ...r, label: r.name && r.name !== r.key ? `${r.name} (${r.key})` : (r.key ?? '（未知）') })),
+    { ...s.total, label: '合计 Total' },
+  ];
 }

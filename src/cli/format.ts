@@ -16,9 +16,13 @@ function width(s: string): number {
 
 export function table(headers: string[], rows: string[][], rightAligned: number[] = []): string {
   const widths = headers.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
-  const fmt = (cells: string[]) => cells.map((c, i) => {
-    const pad = ' '.repeat(widths[i]! - width(c));
-    return rightAligned.includes(i) ? pad + c : c + pad;
-  }).join('  ').trimEnd();
+  const fmt = (cells: string[]) =>
+    cells
+      .map((c, i) => {
+        const pad = ' '.repeat(widths[i]! - width(c));
+        return rightAligned.includes(i) ? pad + c : c + pad;
+      })
+      .join('  ')
+      .trimEnd();
   return [fmt(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(fmt)].join('\n');
 }

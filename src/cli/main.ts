@@ -101,10 +101,30 @@ const OPTIONS = {
 } satisfies ParseArgsConfig['options'];
 
 type Options = {
-  input?: string; out?: string; db?: string; engine?: string; 'pg-schema'?: string; 'rules-config'?: string;
-  'skip-invalid'?: boolean; rejects?: string; quiet?: boolean; 'summary-json'?: string; json?: boolean; labels?: string; findings?: string; help?: boolean;
-  persons?: string; months?: string; start?: string; seed?: string; format?: string; 'violation-rate'?: string; workers?: string;
-  port?: string; host?: string; demo?: boolean;
+  input?: string;
+  out?: string;
+  db?: string;
+  engine?: string;
+  'pg-schema'?: string;
+  'rules-config'?: string;
+  'skip-invalid'?: boolean;
+  rejects?: string;
+  quiet?: boolean;
+  'summary-json'?: string;
+  json?: boolean;
+  labels?: string;
+  findings?: string;
+  help?: boolean;
+  persons?: string;
+  months?: string;
+  start?: string;
+  seed?: string;
+  format?: string;
+  'violation-rate'?: string;
+  workers?: string;
+  port?: string;
+  host?: string;
+  demo?: boolean;
 };
 
 class UsageError extends Error {}
@@ -126,17 +146,27 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    if (opts.engine && opts.engine !== 'duckdb' && opts.engine !== 'postgres') throw new UsageError(`--engine must be duckdb or postgres, not ${opts.engine}`);
+    if (opts.engine && opts.engine !== 'duckdb' && opts.engine !== 'postgres')
+      throw new UsageError(`--engine must be duckdb or postgres, not ${opts.engine}`);
     switch (command) {
-      case 'screen': return await screenCommand(opts);
-      case 'import': return await importCommand(opts);
-      case 'rules': return rulesCommand(opts);
-      case 'demo': return await demoCommand(opts);
-      case 'evaluate': return await evaluateCommand(opts);
-      case 'generate': return await generateCommand(opts);
-      case 'serve': return await serveCommand(opts);
-      case 'verify-log': return await verifyLogCommand(opts);
-      default: throw new UsageError(`unknown command: ${command}`);
+      case 'screen':
+        return await screenCommand(opts);
+      case 'import':
+        return await importCommand(opts);
+      case 'rules':
+        return rulesCommand(opts);
+      case 'demo':
+        return await demoCommand(opts);
+      case 'evaluate':
+        return await evaluateCommand(opts);
+      case 'generate':
+        return await generateCommand(opts);
+      case 'serve':
+        return await serveCommand(opts);
+      case 'verify-log':
+        return await verifyLogCommand(opts);
+      default:
+        throw new UsageError(`unknown command: ${command}`);
     }
   } catch (e) {
     if (e instanceof UsageError || e instanceof ConfigError || e instanceof DatasetError) {
@@ -171,13 +201,20 @@ async function doImport(engine: DuckDbEngine, input: string, opts: Options, inPl
   const started = performance.now();
   try {
     const report = await importDataset(engine, input, {
-      inPlace, skipInvalid: opts['skip-invalid'] === true,
+      inPlace,
+      skipInvalid: opts['skip-invalid'] === true,
       onProgress: (step, done, total) => bar.update(step, done, total),
     });
     bar.done();
     if (!opts.quiet) {
       console.log(`imported ${input} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
-      console.log(table(['table', 'file', 'rows', 'rejected'], report.tables.map((t) => [t.table, t.file, count(t.rows), count(t.rejected)]), [2, 3]));
+      console.log(
+        table(
+          ['table', 'file', 'rows', 'rejected'],
+          report.tables.map((t) => [t.table, t.file, count(t.rows), count(t.rejected)]),
+          [2, 3],
+        ),
+      );
       if (report.ignored.length) console.log(`ignored (not tables of the format): ${report.ignored.join(', ')}`);
     }
     if (report.rejectCount > 0) await reportRejects(report, opts);
@@ -192,7 +229,9 @@ async function reportRejects(report: ImportReport, opts: Options): Promise<void>
   const verb = report.applied ? 'set aside (--skip-invalid)' : 'rejected; nothing was imported, the workspace is unchanged';
   console.error(`${count(report.rejectCount)} problem(s) in ${report.dir}: ${verb}`);
   for (const r of shown) {
-    console.error(`  ${r.file}${r.row !== null ? `: row ${r.row}` : ''}${r.column ? `: column ${r.column}` : ''}: ${r.reason}${r.value !== null ? ` (value: ${JSON.stringify(r.value)})` : ''}`);
+    console.error(
+      `  ${r.file}${r.row !== null ? `: row ${r.row}` : ''}${r.column ? `: column ${r.column}` : ''}: ${r.reason}${r.value !== null ? ` (value: ${JSON.stringify(r.value)})` : ''}`,
+    );
   }
   if (report.rejects.length > shown.length) console.error(`  … and ${count(report.rejectCount - shown.length)} more`);
   const path = opts.rejects ?? (opts.out ? `${opts.out}.rejects.csv` : null);
@@ -209,7 +248,11 @@ async function importCommand(opts: Options): Promise<number> {
     try {
       await doImport(duck, opts.input, opts, true);
       const pg = await PostgresEngine.connect(defaultDatabaseUrl(), opts['pg-schema'] ?? DEFAULT_PG_SCHEMA);
-      try { await copyWorkspaceToPostgres(duck, pg); } finally { await pg.close(); }
+      try {
+        await copyWorkspaceToPostgres(duck, pg);
+      } finally {
+        await pg.close();
+      }
       if (!opts.quiet) console.log(`workspace: PostgreSQL schema ${opts['pg-schema'] ?? DEFAULT_PG_SCHEMA}`);
       return 0;
     } finally {
@@ -232,7 +275,8 @@ async function importCommand(opts: Options): Promise<number> {
 
 async function screenCommand(opts: Options): Promise<number> {
   if (!opts.input && !opts.db && opts.engine !== 'postgres') throw new UsageError('screen needs --input DIR or --db PATH');
-  if (opts.input && !opts.out && !opts.db) throw new UsageError('screen --input needs --out FILE (or --db PATH to keep the results in a workspace)');
+  if (opts.input && !opts.out && !opts.db)
+    throw new UsageError('screen --input needs --out FILE (or --db PATH to keep the results in a workspace)');
   const rules = await loadRules(opts);
   const started = performance.now();
   let duck: DuckDbEngine | null = null;
@@ -264,7 +308,9 @@ async function screenCommand(opts: Options): Promise<number> {
     let lineScopes = { ms: 0, rules: 0 };
     const outcomes = await runScreening(engine, rules, {
       onRule: (i, n, code) => bar.update(code || 'done', i, n),
-      onLineScopes: (ms, n) => { lineScopes = { ms, rules: n }; },
+      onLineScopes: (ms, n) => {
+        lineScopes = { ms, rules: n };
+      },
       lineScopes: process.env.FUNDGUARD_LINE_SCOPES !== '0',
     });
     bar.done();
@@ -276,12 +322,23 @@ async function screenCommand(opts: Options): Promise<number> {
     const totalMs = performance.now() - started;
     if (!opts.quiet) printSummary(outcomes, lineScopes, totalMs, opts.out);
     if (opts['summary-json']) {
-      await writeFile(opts['summary-json'], JSON.stringify({
-        input: opts.input ?? null, db: opts.db ?? null, engine: engine.name,
-        seconds: { import: importMs / 1000, screen: screenMs / 1000, write: writeMs / 1000, total: totalMs / 1000 },
-        peakMemoryMb: process.resourceUsage().maxRSS / 1024,
-        tables: imported?.tables ?? [], lineScopes, rules: outcomes,
-      }, null, 2));
+      await writeFile(
+        opts['summary-json'],
+        JSON.stringify(
+          {
+            input: opts.input ?? null,
+            db: opts.db ?? null,
+            engine: engine.name,
+            seconds: { import: importMs / 1000, screen: screenMs / 1000, write: writeMs / 1000, total: totalMs / 1000 },
+            peakMemoryMb: process.resourceUsage().maxRSS / 1024,
+            tables: imported?.tables ?? [],
+            lineScopes,
+            rules: outcomes,
+          },
+          null,
+          2,
+        ),
+      );
     }
     return 0;
   } finally {
@@ -292,13 +349,40 @@ async function screenCommand(opts: Options): Promise<number> {
 }
 
 function printSummary(outcomes: RuleOutcome[], lineScopes: { ms: number; rules: number }, ms: number, out: string | undefined): void {
-  const rows = lineScopes.rules ? [['(fee-line pass)', `${lineScopes.rules} 条规则共用的明细扫描`, '', '', '', lineScopes.ms.toFixed(0), 'shared by the line-level rules']] : [];
-  rows.push(...outcomes.map((o) => [
-    o.code, o.name, o.level, o.status === 'ran' ? count(o.findings) : '-', o.status === 'ran' ? yuan(o.amount) : '-',
-    o.status === 'ran' ? o.ms.toFixed(0) : '-', o.status === 'ran' ? '' : `${o.status}: ${o.reason ?? ''}`,
-  ]));
+  const rows = lineScopes.rules
+    ? [
+        [
+          '(fee-line pass)',
+          `${lineScopes.rules} 条规则共用的明细扫描`,
+          '',
+          '',
+          '',
+          lineScopes.ms.toFixed(0),
+          'shared by the line-level rules',
+        ],
+      ]
+    : [];
+  rows.push(
+    ...outcomes.map((o) => [
+      o.code,
+      o.name,
+      o.level,
+      o.status === 'ran' ? count(o.findings) : '-',
+      o.status === 'ran' ? yuan(o.amount) : '-',
+      o.status === 'ran' ? o.ms.toFixed(0) : '-',
+      o.status === 'ran' ? '' : `${o.status}: ${o.reason ?? ''}`,
+    ]),
+  );
   const ran = outcomes.filter((o) => o.status === 'ran');
-  rows.push(['TOTAL', '', '', count(ran.reduce((s, o) => s + o.findings, 0)), yuan(ran.reduce((s, o) => s + o.amount, 0)), (lineScopes.ms + ran.reduce((s, o) => s + o.ms, 0)).toFixed(0), '']);
+  rows.push([
+    'TOTAL',
+    '',
+    '',
+    count(ran.reduce((s, o) => s + o.findings, 0)),
+    yuan(ran.reduce((s, o) => s + o.amount, 0)),
+    (lineScopes.ms + ran.reduce((s, o) => s + o.ms, 0)).toFixed(0),
+    '',
+  ]);
   console.log(table(['rule', '名称', 'level', 'findings', 'amount (元)', 'ms', 'note'], rows, [3, 4, 5]));
   const peakMb = process.resourceUsage().maxRSS / 1024;
   console.log(`screened in ${(ms / 1000).toFixed(2)} s, peak memory ${peakMb.toFixed(0)} MB${out ? `; findings written to ${out}` : ''}`);
@@ -325,7 +409,10 @@ async function evaluateCommand(opts: Options): Promise<number> {
   try {
     result = await evaluateDetection(engine, opts.labels, opts.findings ?? null);
   } catch (e) {
-    if (e instanceof LabelsError) { console.error(`fundguard: ${e.message}`); return 1; }
+    if (e instanceof LabelsError) {
+      console.error(`fundguard: ${e.message}`);
+      return 1;
+    }
     throw e;
   } finally {
     await engine.close();
@@ -335,10 +422,18 @@ async function evaluateCommand(opts: Options): Promise<number> {
     return 0;
   }
   const ratio = (x: number | null) => (x === null ? '-' : x.toFixed(4));
-  const rows = result.filter((r) => r.labels || r.findings).map((r) => [r.code, count(r.labels), count(r.findings), count(r.truePositives), ratio(r.precision), ratio(r.recall)]);
+  const rows = result
+    .filter((r) => r.labels || r.findings)
+    .map((r) => [r.code, count(r.labels), count(r.findings), count(r.truePositives), ratio(r.precision), ratio(r.recall)]);
   const sum = (k: 'labels' | 'findings' | 'truePositives') => result.reduce((s, r) => s + r[k], 0);
-  rows.push(['ALL', count(sum('labels')), count(sum('findings')), count(sum('truePositives')),
-    ratio(sum('findings') ? sum('truePositives') / sum('findings') : null), ratio(sum('labels') ? sum('truePositives') / sum('labels') : null)]);
+  rows.push([
+    'ALL',
+    count(sum('labels')),
+    count(sum('findings')),
+    count(sum('truePositives')),
+    ratio(sum('findings') ? sum('truePositives') / sum('findings') : null),
+    ratio(sum('labels') ? sum('truePositives') / sum('labels') : null),
+  ]);
   console.log(table(['rule', 'labels', 'findings', 'matched', 'precision', 'recall'], rows, [1, 2, 3, 4, 5]));
   const silent = result.filter((r) => !r.labels && !r.findings).map((r) => r.code);
   if (silent.length) console.log(`no labels and no findings: ${silent.join(', ')}`);
@@ -355,14 +450,21 @@ function numberOption(opts: Options, name: 'persons' | 'months' | 'seed' | 'viol
 
 async function generateCommand(opts: Options): Promise<number> {
   if (!opts.out) throw new UsageError('generate needs --out DIR');
-  if (opts.format && opts.format !== 'csv' && opts.format !== 'parquet') throw new UsageError(`--format must be csv or parquet, not ${opts.format}`);
+  if (opts.format && opts.format !== 'csv' && opts.format !== 'parquet')
+    throw new UsageError(`--format must be csv or parquet, not ${opts.format}`);
   const bar = new ProgressBar();
   let result: GenerateCityResult;
   try {
     result = await generateCity({
-      out: opts.out, persons: numberOption(opts, 'persons'), months: numberOption(opts, 'months'), startMonth: opts.start,
-      seed: numberOption(opts, 'seed'), format: opts.format as 'csv' | 'parquet' | undefined, violationRate: numberOption(opts, 'violation-rate'),
-      workers: numberOption(opts, 'workers'), onProgress: (step, done, total) => bar.update(step, done, total),
+      out: opts.out,
+      persons: numberOption(opts, 'persons'),
+      months: numberOption(opts, 'months'),
+      startMonth: opts.start,
+      seed: numberOption(opts, 'seed'),
+      format: opts.format as 'csv' | 'parquet' | undefined,
+      violationRate: numberOption(opts, 'violation-rate'),
+      workers: numberOption(opts, 'workers'),
+      onProgress: (step, done, total) => bar.update(step, done, total),
     });
   } catch (e) {
     bar.done();
@@ -371,27 +473,54 @@ async function generateCommand(opts: Options): Promise<number> {
   }
   bar.done();
   if (!opts.quiet) {
-    console.log(table(['table', 'rows'], Object.entries(result.tables).map(([t, n]) => [t, count(n)]), [1]));
+    console.log(
+      table(
+        ['table', 'rows'],
+        Object.entries(result.tables).map(([t, n]) => [t, count(n)]),
+        [1],
+      ),
+    );
     const labelled = Object.entries(result.labels).sort(([a], [b]) => a.localeCompare(b));
-    console.log(table(['labelled violations', 'labels'], labelled.map(([c, n]) => [c, count(n)]), [1]));
+    console.log(
+      table(
+        ['labelled violations', 'labels'],
+        labelled.map(([c, n]) => [c, count(n)]),
+        [1],
+      ),
+    );
     console.log(`${count(result.drifting)} drifting institutions (drift_labels.csv)`);
-    console.log(`generated ${result.dir} in ${result.seconds.toFixed(1)} s, peak memory ${result.peakMemoryMb.total.toFixed(0)} MB (all processes; this one ${result.peakMemoryMb.main.toFixed(0)} MB)`);
+    console.log(
+      `generated ${result.dir} in ${result.seconds.toFixed(1)} s, peak memory ${result.peakMemoryMb.total.toFixed(0)} MB (all processes; this one ${result.peakMemoryMb.main.toFixed(0)} MB)`,
+    );
   }
   return 0;
 }
 
 async function serveCommand(opts: Options): Promise<number> {
   const port = Number(opts.port ?? process.env.PORT ?? 8080);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not ${opts.port ?? process.env.PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be a port number, not ${opts.port ?? process.env.PORT}`);
   const { serve } = await import('../server/start.js');
   const served = await serve({
-    db: opts.db ?? DEFAULT_WORKSPACE, port, host: opts.host ?? process.env.HOST ?? '127.0.0.1', demo: opts.demo === true, demoCases: opts.demo === true,
-    databaseUrl: process.env.DATABASE_URL, pgSchema: opts['pg-schema'] ?? process.env.FUNDGUARD_PG_SCHEMA,
+    db: opts.db ?? DEFAULT_WORKSPACE,
+    port,
+    host: opts.host ?? process.env.HOST ?? '127.0.0.1',
+    demo: opts.demo === true,
+    demoCases: opts.demo === true,
+    databaseUrl: process.env.DATABASE_URL,
+    pgSchema: opts['pg-schema'] ?? process.env.FUNDGUARD_PG_SCHEMA,
   });
   console.log(`\nFundguard workbench: ${served.url.replace('//127.0.0.1:', '//localhost:')}`);
-  console.log(`operational data: ${process.env.DATABASE_URL ? `PostgreSQL (${opts['pg-schema'] ?? process.env.FUNDGUARD_PG_SCHEMA ?? 'fundguard_app'})` : `embedded in ${opts.db ?? DEFAULT_WORKSPACE}`}`);
+  console.log(
+    `operational data: ${process.env.DATABASE_URL ? `PostgreSQL (${opts['pg-schema'] ?? process.env.FUNDGUARD_PG_SCHEMA ?? 'fundguard_app'})` : `embedded in ${opts.db ?? DEFAULT_WORKSPACE}`}`,
+  );
   if (served.accounts.length) {
-    console.log(table(['demo account', 'password', 'role', 'scope'], served.accounts.map((a) => [a.username, a.password, a.role, a.scope])));
+    console.log(
+      table(
+        ['demo account', 'password', 'role', 'scope'],
+        served.accounts.map((a) => [a.username, a.password, a.role, a.scope]),
+      ),
+    );
     console.log('(demo passwords: change them before real use)');
   }
   await new Promise<void>((resolveStop) => {
@@ -411,11 +540,15 @@ async function verifyLogCommand(opts: Options): Promise<number> {
   const db = opts.db ?? DEFAULT_WORKSPACE;
   if (!url && !existsSync(db)) throw new UsageError(`no workspace at ${db} (give --db PATH, or DATABASE_URL for a PostgreSQL store)`);
   const engine = url ? null : await DuckDbEngine.open(db);
-  const store = url ? await PostgresStore.connect(url, opts['pg-schema'] ?? process.env.FUNDGUARD_PG_SCHEMA ?? 'fundguard_app') : await DuckDbStore.open(engine!);
+  const store = url
+    ? await PostgresStore.connect(url, opts['pg-schema'] ?? process.env.FUNDGUARD_PG_SCHEMA ?? 'fundguard_app')
+    : await DuckDbStore.open(engine!);
   try {
-    const tables = await store.query<{ n: number }>(store.kind === 'postgres'
-      ? `SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'fg_case_log'`
-      : `SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_name = 'fg_case_log'`);
+    const tables = await store.query<{ n: number }>(
+      store.kind === 'postgres'
+        ? `SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'fg_case_log'`
+        : `SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_name = 'fg_case_log'`,
+    );
     if (!Number(tables[0]?.n)) {
       console.log('case log: no entries yet (no clue or case was ever recorded here)');
       return 0;
@@ -433,14 +566,38 @@ async function verifyLogCommand(opts: Options): Promise<number> {
 
 function rulesCommand(opts: Options): number {
   if (opts.json) {
-    console.log(JSON.stringify(BUILT_IN_RULES.map((r) => ({
-      code: r.code, name: r.name, nameEn: r.nameEn, level: r.level, key: r.key, requires: r.requires, optional: r.optional ?? [],
-      params: r.params, definition: r.definition,
-    })), null, 2));
+    console.log(
+      JSON.stringify(
+        BUILT_IN_RULES.map((r) => ({
+          code: r.code,
+          name: r.name,
+          nameEn: r.nameEn,
+          level: r.level,
+          key: r.key,
+          requires: r.requires,
+          optional: r.optional ?? [],
+          params: r.params,
+          definition: r.definition,
+        })),
+        null,
+        2,
+      ),
+    );
     return 0;
   }
-  console.log(table(['rule', '名称', 'level', 'key', 'parameters (default)'], BUILT_IN_RULES.map((r) => [
-    r.code, r.name, r.level, r.key.join('+'), Object.entries(r.params).map(([k, p]) => `${k}=${p.default}`).join(' ') || '-',
-  ])));
+  console.log(
+    table(
+      ['rule', '名称', 'level', 'key', 'parameters (default)'],
+      BUILT_IN_RULES.map((r) => [
+        r.code,
+        r.name,
+        r.level,
+        r.key.join('+'),
+        Object.entries(r.params)
+          .map(([k, p]) => `${k}=${p.default}`)
+          .join(' ') || '-',
+      ]),
+    ),
+  );
   return 0;
 }

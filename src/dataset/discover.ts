@@ -51,17 +51,23 @@ export async function discoverDataset(engine: DuckDbEngine, dir: string): Promis
     const path = join(dir, file);
     const header = format === 'csv' ? await readCsvHeader(path) : await readParquetHeader(engine, path);
     const source: SourceFile = {
-      path, file, format, header,
+      path,
+      file,
+      format,
+      header,
       target: platform ? (platform.target ?? 'mdtrt_d') : (base as TableName),
       ...(platform ? { platform } : {}),
     };
     const clash = byTarget.get(source.target);
-    if (clash) throw new DatasetError(`${file}: table ${source.target} is already given by ${clash.file}; a data set holds one file per table`);
+    if (clash)
+      throw new DatasetError(`${file}: table ${source.target} is already given by ${clash.file}; a data set holds one file per table`);
     byTarget.set(source.target, source);
     sources.push(source);
   }
   if (sources.length === 0) {
-    throw new DatasetError(`${dir}: no table of the exchange format here (expected files such as setl.csv, feedetl.parquet, setl_d.csv)${ignored.length ? `; found only ${ignored.slice(0, 5).join(', ')}` : ''}`);
+    throw new DatasetError(
+      `${dir}: no table of the exchange format here (expected files such as setl.csv, feedetl.parquet, setl_d.csv)${ignored.length ? `; found only ${ignored.slice(0, 5).join(', ')}` : ''}`,
+    );
   }
   return { sources, ignored };
 }
@@ -90,9 +96,16 @@ function splitCsvLine(line: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const ch = line[i];
     if (inQuotes) {
-      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (ch === '"') inQuotes = false; else cur += ch;
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') inQuotes = false;
+      else cur += ch;
     } else if (ch === '"') inQuotes = true;
-    else if (ch === ',') { out.push(cur); cur = ''; } else cur += ch;
+    else if (ch === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
   }
   out.push(cur);
   return out;

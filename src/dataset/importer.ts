@@ -14,7 +14,18 @@ import { referenceCheck, rowChecks, runRowChecks, runUniqueCheck, type CheckOutc
 
 /** Parents before children, so that removing a bad parent row also removes the rows that need it. */
 const IMPORT_ORDER: TableName[] = [
-  'fixmedins', 'psn', 'hilist', 'hilist_rel', 'practitioner', 'setl', 'diag', 'feedetl', 'inv_purc', 'inv_sale', 'inv_stock', 'idauth',
+  'fixmedins',
+  'psn',
+  'hilist',
+  'hilist_rel',
+  'practitioner',
+  'setl',
+  'diag',
+  'feedetl',
+  'inv_purc',
+  'inv_sale',
+  'inv_stock',
+  'idauth',
 ];
 
 export interface ImportOptions {
@@ -77,29 +88,42 @@ async function importOnce(engine: DuckDbEngine, dir: string, options: ImportOpti
   const progress = options.onProgress ?? (() => {});
   const discovery = await discoverDataset(engine, dir);
   const report: ImportReport = { dir, tables: [], ignored: discovery.ignored, rejects: [], rejectCount: 0, applied: false };
-  const reject = (r: Reject) => { report.rejects.push(r); report.rejectCount++; };
+  const reject = (r: Reject) => {
+    report.rejects.push(r);
+    report.rejectCount++;
+  };
   const prefix = options.inPlace ? '' : 'fg_stage.';
   if (!options.inPlace) {
     await engine.exec(`ATTACH IF NOT EXISTS ':memory:' AS fg_stage`);
   }
   try {
     // 1. Stage every file, parents first.
-    const order = (s: SourceFile) => s.target === 'mdtrt_d' ? IMPORT_ORDER.indexOf('setl') + 0.5 : IMPORT_ORDER.indexOf(s.target);
+    const order = (s: SourceFile) => (s.target === 'mdtrt_d' ? IMPORT_ORDER.indexOf('setl') + 0.5 : IMPORT_ORDER.indexOf(s.target));
     const sources = [...discovery.sources].sort((a, b) => order(a) - order(b));
     const staged = new Map<TableName, Staged>();
     let mdtrtD: { source: SourceFile; file: StagedFile } | null = null;
     const hasMdtrtD = sources.some((s) => s.target === 'mdtrt_d');
     for (const [i, source] of sources.entries()) {
       progress(`read ${source.file}`, i, sources.length);
-      const columns: readonly ColumnSpec[] = source.target === 'mdtrt_d' ? (MDTRT_D_COLUMNS as readonly ColumnSpec[]) : TABLES[source.target].columns;
+      const columns: readonly ColumnSpec[] =
+        source.target === 'mdtrt_d' ? (MDTRT_D_COLUMNS as readonly ColumnSpec[]) : TABLES[source.target].columns;
       const renamed = new Set(source.header.map((h) => source.platform?.renames[h] ?? h));
-      const missing = columns.filter((c) => c.required && !renamed.has(c.name) && !(source.target === 'setl' && source.platform && ['begntime'].includes(c.name)));
+      const missing = columns.filter(
+        (c) => c.required && !renamed.has(c.name) && !(source.target === 'setl' && source.platform && ['begntime'].includes(c.name)),
+      );
       if (missing.length) {
-        for (const c of missing) reject({ file: source.file, row: 1, column: c.name, value: null, reason: 'required column is missing from the header' });
+        for (const c of missing)
+          reject({ file: source.file, row: 1, column: c.name, value: null, reason: 'required column is missing from the header' });
         continue;
       }
       const stageName = `${prefix}${source.target === 'mdtrt_d' ? 'fg_mdtrt_d' : source.target}`;
-      const lazy = process.env.FUNDGUARD_LAZY !== '0' && options.inPlace === true && !options.skipInvalid && !source.platform && !hasMdtrtD && source.target !== 'mdtrt_d';
+      const lazy =
+        process.env.FUNDGUARD_LAZY !== '0' &&
+        options.inPlace === true &&
+        !options.skipInvalid &&
+        !source.platform &&
+        !hasMdtrtD &&
+        source.target !== 'mdtrt_d';
       const file = await stageFile(engine, source, columns, stageName, { lazy, anyOrder: !inFileOrder });
       for (const r of file.rejects) reject(r);
       if (source.target === 'mdtrt_d') mdtrtD = { source, file };
@@ -126,7 +150,9 @@ async function importOnce(engine: DuckDbEngine, dir: string, options: ImportOpti
       for (const ref of spec.references ?? []) {
         const targetStaged = staged.has(ref.table);
         if (ref.whenTargetProvided && !targetStaged && !workspaceProvided.has(ref.table)) continue;
-        const targets = [targetStaged ? `${prefix}${ref.table}` : null, workspaceTables.has(ref.table) ? `main.${ref.table}` : null].filter((x): x is string => x !== null);
+        const targets = [targetStaged ? `${prefix}${ref.table}` : null, workspaceTables.has(ref.table) ? `main.${ref.table}` : null].filter(
+          (x): x is string => x !== null,
+        );
         if (targets.length === 0) continue;
         for (const [k, column] of ref.columns.entries()) {
           checks.push(referenceCheck(column, targets, ref.targetColumns[k]!, labelOf(ref.table, ref.targetColumns[k]!)));
@@ -134,10 +160,14 @@ async function importOnce(engine: DuckDbEngine, dir: string, options: ImportOpti
       }
       const probe = s.file.tidyProbe;
       let rowOutcome = await runRowChecks(engine, rel, s.source.file, checks, s.file.rowOf, probe?.probes ?? []);
-      if (probe && await probe.rebuild(rowOutcome.extra ?? [])) rowOutcome = await runRowChecks(engine, rel, s.source.file, checks, s.file.rowOf);
+      if (probe && (await probe.rebuild(rowOutcome.extra ?? [])))
+        rowOutcome = await runRowChecks(engine, rel, s.source.file, checks, s.file.rowOf);
       outcomes.push(rowOutcome);
       if (spec.unique) outcomes.push(await runUniqueCheck(engine, rel, s.source.file, spec.unique, s.file.rowOf));
-      for (const o of outcomes) { report.rejects.push(...o.rejects); report.rejectCount += o.count; }
+      for (const o of outcomes) {
+        report.rejects.push(...o.rejects);
+        report.rejectCount += o.count;
+      }
       const predicates = outcomes.flatMap((o) => o.predicates).concat(s.file.castBad ? [s.file.castBad] : []);
       let rejected = 0;
       if (predicates.length && options.skipInvalid) {
@@ -175,11 +205,17 @@ function dropEchoes(report: ImportReport): void {
 }
 
 function labelOf(table: TableName, column: string): string {
-  return ({ setl: column === 'mdtrt_id' ? 'visit' : 'settlement', psn: 'person', fixmedins: 'institution' } as Record<string, string>)[table] ?? table;
+  return (
+    ({ setl: column === 'mdtrt_id' ? 'visit' : 'settlement', psn: 'person', fixmedins: 'institution' } as Record<string, string>)[table] ??
+    table
+  );
 }
 
 async function mergePlatformExtracts(
-  engine: DuckDbEngine, prefix: string, staged: Map<TableName, Staged>, mdtrtD: { source: SourceFile; file: StagedFile } | null,
+  engine: DuckDbEngine,
+  prefix: string,
+  staged: Map<TableName, Staged>,
+  mdtrtD: { source: SourceFile; file: StagedFile } | null,
 ): Promise<void> {
   const setl = staged.get('setl');
   const fromPlatform = setl?.source.platform !== undefined || mdtrtD !== null;
@@ -193,24 +229,28 @@ async function mergePlatformExtracts(
   }
   const setlCols = setl ? new Set(setl.file.columns) : new Set<string>();
   const mCols = mdtrtD ? new Set(mdtrtD.file.columns) : new Set<string>();
-  const pick = (cols: Set<string>, c: string, type = 'VARCHAR') => cols.has(c) ? `TRY_CAST(${ident(c)} AS ${type})` : `CAST(NULL AS ${type})`;
-  const union = (build: (cols: Set<string>) => string) => [
-    setl ? `${build(setlCols)} FROM ${prefix}setl` : null,
-    m ? `${build(mCols)} FROM ${m}` : null,
-  ].filter(Boolean).join(' UNION ALL ');
+  const pick = (cols: Set<string>, c: string, type = 'VARCHAR') =>
+    cols.has(c) ? `TRY_CAST(${ident(c)} AS ${type})` : `CAST(NULL AS ${type})`;
+  const union = (build: (cols: Set<string>) => string) =>
+    [setl ? `${build(setlCols)} FROM ${prefix}setl` : null, m ? `${build(mCols)} FROM ${m}` : null].filter(Boolean).join(' UNION ALL ');
 
   if (!staged.has('psn')) {
-    const sel = (cols: Set<string>) => `SELECT ${pick(cols, 'psn_no')} AS psn_no, ${pick(cols, 'gend')} AS gend, ${pick(cols, 'brdy', 'DATE')} AS brdy, ${pick(cols, 'insutype')} AS insutype, ${pick(cols, 'death_date', 'DATE')} AS death_date`;
+    const sel = (cols: Set<string>) =>
+      `SELECT ${pick(cols, 'psn_no')} AS psn_no, ${pick(cols, 'gend')} AS gend, ${pick(cols, 'brdy', 'DATE')} AS brdy, ${pick(cols, 'insutype')} AS insutype, ${pick(cols, 'death_date', 'DATE')} AS death_date`;
     await engine.exec(`CREATE OR REPLACE TABLE ${prefix}psn AS
       SELECT psn_no, MIN(gend) AS gend, MIN(brdy) AS brdy, MIN(insutype) AS insutype, CAST(NULL AS VARCHAR) AS certno,
         CAST(NULL AS VARCHAR) AS addr_admdvs, MIN(death_date) AS death_date
       FROM (${union(sel)}) x WHERE psn_no IS NOT NULL GROUP BY psn_no`);
     await markDerived(engine, prefix, staged, 'psn', setl?.source ?? mdtrtD!.source);
   } else if (m && mCols.has('death_date')) {
-    await engine.exec(`UPDATE ${prefix}psn AS p SET death_date = d.death_date FROM (SELECT psn_no, MIN(death_date) AS death_date FROM ${m} WHERE death_date IS NOT NULL GROUP BY psn_no) d WHERE d.psn_no = p.psn_no AND p.death_date IS NULL`);
+    await engine.exec(
+      `UPDATE ${prefix}psn AS p SET death_date = d.death_date FROM (SELECT psn_no, MIN(death_date) AS death_date FROM ${m} WHERE death_date IS NOT NULL GROUP BY psn_no) d WHERE d.psn_no = p.psn_no AND p.death_date IS NULL`,
+    );
   }
   if (!staged.has('fixmedins')) {
-    const sel = (cols: Set<string>) => `SELECT ${pick(cols, 'fixmedins_code')} AS code, ${pick(cols, 'fixmedins_name')} AS name, ${pick(cols, 'hosp_lv')} AS lv,
+    const sel = (
+      cols: Set<string>,
+    ) => `SELECT ${pick(cols, 'fixmedins_code')} AS code, ${pick(cols, 'fixmedins_name')} AS name, ${pick(cols, 'hosp_lv')} AS lv,
       COALESCE(${pick(cols, 'fix_blng_admdvs')}, ${pick(cols, 'admdvs')}) AS admdvs`;
     await engine.exec(`CREATE OR REPLACE TABLE ${prefix}fixmedins AS
       SELECT code AS fixmedins_code, COALESCE(MIN(name), code) AS fixmedins_name, CASE WHEN code LIKE 'P%' THEN '2' ELSE '1' END AS fixmedins_type,
@@ -221,14 +261,26 @@ async function mergePlatformExtracts(
   }
 }
 
-async function markDerived(engine: DuckDbEngine, prefix: string, staged: Map<TableName, Staged>, table: TableName, from: SourceFile): Promise<void> {
+async function markDerived(
+  engine: DuckDbEngine,
+  prefix: string,
+  staged: Map<TableName, Staged>,
+  table: TableName,
+  from: SourceFile,
+): Promise<void> {
   const [c] = await engine.all<{ n: number }>(`SELECT COUNT(*) AS n FROM ${prefix}${table}`);
   const rows = Number(c?.n ?? 0);
   staged.set(table, {
-    table, derived: true,
+    table,
+    derived: true,
     source: { ...from, file: `${from.file} (${table})`, header: TABLES[table].columns.map((c2) => c2.name) },
     file: {
-      table: `${prefix}${table}`, columns: TABLES[table].columns.map((c2) => c2.name), rows, rowOf: (id) => id + 2, rejects: [], castBad: null,
+      table: `${prefix}${table}`,
+      columns: TABLES[table].columns.map((c2) => c2.name),
+      rows,
+      rowOf: (id) => id + 2,
+      rejects: [],
+      castBad: null,
       relation: { name: `${prefix}${table}`, detail: `${prefix}${table}`, rowid: 'rowid' },
     },
   });
@@ -254,7 +306,9 @@ async function applyToWorkspace(engine: DuckDbEngine, staged: Map<TableName, Sta
       await engine.exec(`CREATE OR REPLACE TEMP TABLE fg_replaced_visits AS
         SELECT mdtrt_id FROM main.setl WHERE strftime(setl_time, '%Y-%m') IN (SELECT DISTINCT strftime(setl_time, '%Y-%m') FROM fg_stage.setl)
         UNION SELECT mdtrt_id FROM fg_stage.setl`);
-      await engine.exec(`DELETE FROM main.setl WHERE mdtrt_id IN (SELECT mdtrt_id FROM fg_replaced_visits) OR setl_id IN (SELECT setl_id FROM fg_stage.setl)`);
+      await engine.exec(
+        `DELETE FROM main.setl WHERE mdtrt_id IN (SELECT mdtrt_id FROM fg_replaced_visits) OR setl_id IN (SELECT setl_id FROM fg_stage.setl)`,
+      );
       await engine.exec(`DELETE FROM main.feedetl WHERE mdtrt_id IN (SELECT mdtrt_id FROM fg_replaced_visits)`);
       await engine.exec(`DELETE FROM main.diag WHERE mdtrt_id IN (SELECT mdtrt_id FROM fg_replaced_visits)`);
     }

@@ -15,7 +15,11 @@ export interface PlatformSource {
 export const PLATFORM_SOURCES: Record<string, PlatformSource> = {
   setl_d: { name: 'setl_d', target: 'setl', renames: { begndate: 'begntime', enddate: 'endtime', cash_payamt: 'psn_cash_pay' } },
   mdtrt_d: { name: 'mdtrt_d', target: null, renames: { dscg_maindiag_code: 'dise_codg', die_date: 'death_date' } },
-  fee_list_d: { name: 'fee_list_d', target: 'feedetl', renames: { bkkp_sn: 'feedetl_sn', rx_drord_no: 'rxno', bilg_dr_code: 'bilg_dr_codg' } },
+  fee_list_d: {
+    name: 'fee_list_d',
+    target: 'feedetl',
+    renames: { bkkp_sn: 'feedetl_sn', rx_drord_no: 'rxno', bilg_dr_code: 'bilg_dr_codg' },
+  },
   setl_list_diag_d: { name: 'setl_list_diag_d', target: 'diag', renames: {} },
 };
 

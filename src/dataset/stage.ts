@@ -65,7 +65,11 @@ const TYPE_REASON: Record<ColumnType, string> = {
 };
 
 export async function stageFile(
-  engine: DuckDbEngine, source: SourceFile, specColumns: readonly ColumnSpec[], table: string, options: StageOptions = {},
+  engine: DuckDbEngine,
+  source: SourceFile,
+  specColumns: readonly ColumnSpec[],
+  table: string,
+  options: StageOptions = {},
 ): Promise<StagedFile> {
   const renames = source.platform?.renames ?? {};
   const names = source.header.map((h) => renames[h] ?? h);
@@ -82,10 +86,13 @@ export async function stageFile(
   const headerIndex = new Map(names.map((n, i) => [n, i]));
   const rowBase = source.format === 'csv' ? 2 : 1;
 
-  const select = (valueOf: (n: string) => string) => columns.map((n) => {
-    if (!headerIndex.has(n)) return `CAST(NULL AS ${sqlType(n)}) AS ${ident(n)}`;
-    return `${valueOf(n)} AS ${ident(n)}`;
-  }).join(', ');
+  const select = (valueOf: (n: string) => string) =>
+    columns
+      .map((n) => {
+        if (!headerIndex.has(n)) return `CAST(NULL AS ${sqlType(n)}) AS ${ident(n)}`;
+        return `${valueOf(n)} AS ${ident(n)}`;
+      })
+      .join(', ');
   const readCol = (n: string) => ident(source.format === 'csv' ? `c${headerIndex.get(n)}` : source.header[headerIndex.get(n)!]!);
   // Text is trimmed and empty text is NULL. Trimming every value of a 10-million-line file is costly, so
   // only values that start or end with a space are trimmed.
@@ -97,23 +104,30 @@ export async function stageFile(
     // Copying a 10-million-line Parquet file into memory costs more than screening it: a view reads the
     // file where it lies, each query decoding only the columns it needs. Columns already of the right type
     // are used as they are; the others are cast, and values that do not cast are reported.
-    const described = await engine.all<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM read_parquet(${quote(source.path)})`);
+    const described = await engine.all<{ column_name: string; column_type: string }>(
+      `DESCRIBE SELECT * FROM read_parquet(${quote(source.path)})`,
+    );
     const fileType = new Map(described.map((d) => [d.column_name.toLowerCase(), d.column_type.toUpperCase()]));
     const haveType = (n: string) => fileType.get(source.header[headerIndex.get(n)!]!) ?? 'VARCHAR';
     const present = columns.filter((n) => headerIndex.has(n));
     // Whole numbers and decimals serve as they are where a decimal is expected: casting them in the view
     // would cost on every scan and hide the column from filter pushdown.
-    const exact = (n: string) => haveType(n) === sqlType(n)
-      || (['money', 'qty'].includes(typeOf(n)) && /^(TINYINT|SMALLINT|INTEGER|BIGINT|DECIMAL\(\d+,[0-2]\))$/.test(haveType(n)))
-      || (typeOf(n) === 'qty' && /^DECIMAL\(\d+,[0-4]\)$/.test(haveType(n)))
-      || (typeOf(n) === 'int' && /^(TINYINT|SMALLINT|INTEGER)$/.test(haveType(n)));
+    const exact = (n: string) =>
+      haveType(n) === sqlType(n) ||
+      (['money', 'qty'].includes(typeOf(n)) && /^(TINYINT|SMALLINT|INTEGER|BIGINT|DECIMAL\(\d+,[0-2]\))$/.test(haveType(n))) ||
+      (typeOf(n) === 'qty' && /^DECIMAL\(\d+,[0-4]\)$/.test(haveType(n))) ||
+      (typeOf(n) === 'int' && /^(TINYINT|SMALLINT|INTEGER)$/.test(haveType(n)));
     const castCols = present.filter((n) => typeOf(n) !== 'text' && !exact(n));
     const textCols = present.filter((n) => typeOf(n) === 'text' && haveType(n) === 'VARCHAR');
     const castBadSql = (n: string) => `${readCol(n)} IS NOT NULL AND TRY_CAST(${readCol(n)} AS ${sqlType(n)}) IS NULL`;
     // Text columns are used raw unless they hold empty or space-padded values: an expression on a join
     // key would keep DuckDB from pushing join filters into the Parquet scan.
     const castCounts = castCols.length
-      ? (await engine.all(`SELECT ${castCols.map((n, i) => `COUNT(*) FILTER (WHERE ${castBadSql(n)}) AS c${i}`).join(', ')} FROM read_parquet(${quote(source.path)})`))[0] ?? {}
+      ? ((
+          await engine.all(
+            `SELECT ${castCols.map((n, i) => `COUNT(*) FILTER (WHERE ${castBadSql(n)}) AS c${i}`).join(', ')} FROM read_parquet(${quote(source.path)})`,
+          )
+        )[0] ?? {})
       : {};
     const detail = `fg_rows_${table.replace(/\W/g, '_')}`;
     const createViews = async (untidy: Set<string>) => {
@@ -127,41 +141,65 @@ export async function stageFile(
       };
       const exprs = select(valueOf);
       await engine.exec(`CREATE OR REPLACE VIEW ${table} AS SELECT ${exprs} FROM read_parquet(${quote(source.path)})`);
-      await engine.exec(`CREATE OR REPLACE VIEW ${detail} AS SELECT ${exprs}, file_row_number AS _row FROM read_parquet(${quote(source.path)}, file_row_number=true)`);
+      await engine.exec(
+        `CREATE OR REPLACE VIEW ${detail} AS SELECT ${exprs}, file_row_number AS _row FROM read_parquet(${quote(source.path)}, file_row_number=true)`,
+      );
     };
     await createViews(new Set());
     const rejects: Reject[] = [];
     for (const [i, n] of castCols.entries()) {
       if (Number((castCounts as Record<string, unknown>)[`c${i}`] ?? 0) === 0) continue;
       const bad = await engine.all<{ id: number; v: string }>(
-        `SELECT file_row_number AS id, CAST(${readCol(n)} AS VARCHAR) AS v FROM read_parquet(${quote(source.path)}, file_row_number=true) WHERE ${castBadSql(n)} ORDER BY id LIMIT 10000`);
-      for (const b of bad) rejects.push({ file: source.file, row: Number(b.id) + rowBase, column: n, value: truncate(b.v), reason: TYPE_REASON[typeOf(n)] });
+        `SELECT file_row_number AS id, CAST(${readCol(n)} AS VARCHAR) AS v FROM read_parquet(${quote(source.path)}, file_row_number=true) WHERE ${castBadSql(n)} ORDER BY id LIMIT 10000`,
+      );
+      for (const b of bad)
+        rejects.push({ file: source.file, row: Number(b.id) + rowBase, column: n, value: truncate(b.v), reason: TYPE_REASON[typeOf(n)] });
     }
     // Text columns are used raw unless they hold empty or space-padded values (an expression on a join key
     // would keep DuckDB from pushing join filters into the scan). The probes ride along the row-check scan;
     // should one find untidy values, the views are rebuilt with those columns tidied and checked again.
-    const tidyProbe = textCols.length ? {
-      probes: textCols.map((n) => `COUNT(*) FILTER (WHERE ${mayBeUntidy(readCol(n))})`),
-      rebuild: async (counts: number[]) => {
-        const untidy = new Set(textCols.filter((_, i) => (counts[i] ?? 0) > 0));
-        if (untidy.size) await createViews(untidy);
-        return untidy.size > 0;
-      },
-    } : undefined;
+    const tidyProbe = textCols.length
+      ? {
+          probes: textCols.map((n) => `COUNT(*) FILTER (WHERE ${mayBeUntidy(readCol(n))})`),
+          rebuild: async (counts: number[]) => {
+            const untidy = new Set(textCols.filter((_, i) => (counts[i] ?? 0) > 0));
+            if (untidy.size) await createViews(untidy);
+            return untidy.size > 0;
+          },
+        }
+      : undefined;
     const rows = await countRows(engine, table);
-    return { table, columns, rows, rowOf: (id) => id + rowBase, rejects, castBad: null, relation: { name: table, detail, rowid: '_row' }, ...(tidyProbe ? { tidyProbe } : {}) };
+    return {
+      table,
+      columns,
+      rows,
+      rowOf: (id) => id + rowBase,
+      rejects,
+      castBad: null,
+      relation: { name: table, detail, rowid: '_row' },
+      ...(tidyProbe ? { tidyProbe } : {}),
+    };
   }
 
   // Fast path: typed read.
   try {
-    const from = source.format === 'csv'
-      ? csvScan(source.path, names.map((n, i) => [`c${i}`, headerIndex.get(n) === i && specByName.has(n) ? sqlType(n) : 'VARCHAR']))
-      : `read_parquet(${quote(source.path)})`;
+    const from =
+      source.format === 'csv'
+        ? csvScan(
+            source.path,
+            names.map((n, i) => [`c${i}`, headerIndex.get(n) === i && specByName.has(n) ? sqlType(n) : 'VARCHAR']),
+          )
+        : `read_parquet(${quote(source.path)})`;
     // CSV text is copied as read: DuckDB already gives NULL for empty fields. Quoted empty or space-padded
     // values are rare, so they are tidied afterwards, only in the columns the row-check scan finds them in.
-    const valueOf = (n: string) => typeOf(n) === 'text'
-      ? (source.format === 'csv' ? readCol(n) : textValue(`CAST(${readCol(n)} AS VARCHAR)`))
-      : source.format === 'csv' ? readCol(n) : `CAST(${readCol(n)} AS ${sqlType(n)})`;
+    const valueOf = (n: string) =>
+      typeOf(n) === 'text'
+        ? source.format === 'csv'
+          ? readCol(n)
+          : textValue(`CAST(${readCol(n)} AS VARCHAR)`)
+        : source.format === 'csv'
+          ? readCol(n)
+          : `CAST(${readCol(n)} AS ${sqlType(n)})`;
     const anyOrder = options.anyOrder === true && source.format === 'csv';
     if (anyOrder) await engine.exec('SET preserve_insertion_order = false');
     try {
@@ -172,15 +210,26 @@ export async function stageFile(
     const rows = await countRows(engine, table);
     const textCols = source.format === 'csv' ? columns.filter((n) => headerIndex.has(n) && typeOf(n) === 'text') : [];
     const untidy = (n: string) => `${ident(n)} = '' OR starts_with(${ident(n)}, ' ') OR suffix(${ident(n)}, ' ')`;
-    const tidyProbe = textCols.length ? {
-      probes: textCols.map((n) => `COUNT(*) FILTER (WHERE ${mayBeUntidy(ident(n))})`),
-      rebuild: async (counts: number[]) => {
-        const cols = textCols.filter((_, i) => (counts[i] ?? 0) > 0);
-        for (const n of cols) await engine.exec(`UPDATE ${table} SET ${ident(n)} = NULLIF(trim(${ident(n)}), '') WHERE ${untidy(n)}`);
-        return cols.length > 0;
-      },
-    } : undefined;
-    return { table, columns, rows, rowOf: (id) => id + rowBase, rejects: [], castBad: null, relation: tableRelation, ...(tidyProbe ? { tidyProbe } : {}) };
+    const tidyProbe = textCols.length
+      ? {
+          probes: textCols.map((n) => `COUNT(*) FILTER (WHERE ${mayBeUntidy(ident(n))})`),
+          rebuild: async (counts: number[]) => {
+            const cols = textCols.filter((_, i) => (counts[i] ?? 0) > 0);
+            for (const n of cols) await engine.exec(`UPDATE ${table} SET ${ident(n)} = NULLIF(trim(${ident(n)}), '') WHERE ${untidy(n)}`);
+            return cols.length > 0;
+          },
+        }
+      : undefined;
+    return {
+      table,
+      columns,
+      rows,
+      rowOf: (id) => id + rowBase,
+      rejects: [],
+      castBad: null,
+      relation: tableRelation,
+      ...(tidyProbe ? { tidyProbe } : {}),
+    };
   } catch (e) {
     // Fall through to the diagnostic path.
     if (process.env.FUNDGUARD_DEBUG) console.error(`fast path failed for ${source.file}: ${(e as Error).message}`);
@@ -193,30 +242,49 @@ export async function stageFile(
   if (source.format === 'csv') {
     const rejectsTable = `fg_csv_rejects`;
     await engine.exec(`DROP TABLE IF EXISTS ${rejectsTable}`);
-    await engine.exec(`CREATE OR REPLACE TABLE ${raw} AS SELECT * FROM ${csvScan(source.path, names.map((_, i) => [`c${i}`, 'VARCHAR']), `, store_rejects=true, rejects_table='${rejectsTable}', rejects_scan='fg_csv_scans'`)}`);
+    await engine.exec(
+      `CREATE OR REPLACE TABLE ${raw} AS SELECT * FROM ${csvScan(
+        source.path,
+        names.map((_, i) => [`c${i}`, 'VARCHAR']),
+        `, store_rejects=true, rejects_table='${rejectsTable}', rejects_scan='fg_csv_scans'`,
+      )}`,
+    );
     const structural = await engine.all<{ line: number; error_message: string; csv_line: string }>(
-      `SELECT line, error_message, csv_line FROM ${rejectsTable} ORDER BY line`);
+      `SELECT line, error_message, csv_line FROM ${rejectsTable} ORDER BY line`,
+    );
     for (const r of structural) {
-      rejects.push({ file: source.file, row: Number(r.line), column: null, value: truncate(r.csv_line), reason: `malformed CSV row: ${r.error_message.split('\n')[0]}` });
+      rejects.push({
+        file: source.file,
+        row: Number(r.line),
+        column: null,
+        value: truncate(r.csv_line),
+        reason: `malformed CSV row: ${r.error_message.split('\n')[0]}`,
+      });
     }
     skippedDataRows = structural.map((r) => Number(r.line) - 2);
   } else {
-    await engine.exec(`CREATE OR REPLACE TABLE ${raw} AS SELECT ${source.header.map((h) => `CAST(${ident(h)} AS VARCHAR) AS ${ident(h)}`).join(', ')} FROM read_parquet(${quote(source.path)})`);
+    await engine.exec(
+      `CREATE OR REPLACE TABLE ${raw} AS SELECT ${source.header.map((h) => `CAST(${ident(h)} AS VARCHAR) AS ${ident(h)}`).join(', ')} FROM read_parquet(${quote(source.path)})`,
+    );
   }
   const rowOf = (rowid: number) => {
     let idx = rowid;
-    for (const s of skippedDataRows) { if (s <= idx) idx++; else break; }
+    for (const s of skippedDataRows) {
+      if (s <= idx) idx++;
+      else break;
+    }
     return idx + rowBase;
   };
   const rawValue = (n: string) => textValue(readCol(n));
-  const valueOf = (n: string) => typeOf(n) === 'text' ? rawValue(n) : `TRY_CAST(${rawValue(n)} AS ${sqlType(n)})`;
+  const valueOf = (n: string) => (typeOf(n) === 'text' ? rawValue(n) : `TRY_CAST(${rawValue(n)} AS ${sqlType(n)})`);
   const typed = columns.filter((n) => headerIndex.has(n) && typeOf(n) !== 'text');
   const castFails = (n: string) => `(${rawValue(n)} IS NOT NULL AND TRY_CAST(${rawValue(n)} AS ${sqlType(n)}) IS NULL)`;
   const anyCastFail = typed.length ? typed.map(castFails).join(' OR ') : 'FALSE';
   await engine.exec(`CREATE OR REPLACE TABLE ${table} AS SELECT ${select(valueOf)}, ${anyCastFail} AS _cast_bad FROM ${raw}`);
   for (const n of typed) {
     const bad = await engine.all<{ id: number; v: string }>(
-      `SELECT rowid AS id, ${readCol(n)} AS v FROM ${raw} WHERE ${castFails(n)} ORDER BY rowid LIMIT 10000`);
+      `SELECT rowid AS id, ${readCol(n)} AS v FROM ${raw} WHERE ${castFails(n)} ORDER BY rowid LIMIT 10000`,
+    );
     for (const b of bad) {
       rejects.push({ file: source.file, row: rowOf(Number(b.id)), column: n, value: truncate(b.v), reason: TYPE_REASON[typeOf(n)] });
     }

@@ -29,28 +29,64 @@ export function rowChecks(spec: TableSpec, present: Set<string>): RowCheck[] {
   const checks: RowCheck[] = [];
   for (const c of spec.columns) {
     const col = ident(c.name);
-    if (c.required) checks.push({ column: c.name, bad: `${col} IS NULL`, value: 'NULL', reason: present.has(c.name) ? 'required value is empty' : 'required column is missing' });
+    if (c.required)
+      checks.push({
+        column: c.name,
+        bad: `${col} IS NULL`,
+        value: 'NULL',
+        reason: present.has(c.name) ? 'required value is empty' : 'required column is missing',
+      });
     if (c.values) {
-      checks.push({ column: c.name, bad: `${col} IS NOT NULL AND CAST(${col} AS VARCHAR) NOT IN (${c.values.map(quote).join(', ')})`, value: `CAST(${col} AS VARCHAR)`, reason: `value not allowed (allowed: ${c.values.join(', ')})` });
+      checks.push({
+        column: c.name,
+        bad: `${col} IS NOT NULL AND CAST(${col} AS VARCHAR) NOT IN (${c.values.map(quote).join(', ')})`,
+        value: `CAST(${col} AS VARCHAR)`,
+        reason: `value not allowed (allowed: ${c.values.join(', ')})`,
+      });
     }
     if (c.pattern) {
       const p = PATTERNS[c.pattern];
       const col2 = c.pattern === 'certno' ? `upper(${col})` : col;
-      checks.push({ column: c.name, bad: `${col} IS NOT NULL AND NOT regexp_full_match(${col2}, ${quote(p.regex)})`, value: col, reason: p.reason });
+      checks.push({
+        column: c.name,
+        bad: `${col} IS NOT NULL AND NOT regexp_full_match(${col2}, ${quote(p.regex)})`,
+        value: col,
+        reason: p.reason,
+      });
       if (c.pattern === 'certno') {
-        checks.push({ column: c.name, bad: `${col} IS NOT NULL AND regexp_full_match(upper(${col}), ${quote(p.regex)}) AND ${certnoCheckFails(col)}`, value: col, reason: 'resident ID check digit does not match (GB 11643)' });
+        checks.push({
+          column: c.name,
+          bad: `${col} IS NOT NULL AND regexp_full_match(upper(${col}), ${quote(p.regex)}) AND ${certnoCheckFails(col)}`,
+          value: col,
+          reason: 'resident ID check digit does not match (GB 11643)',
+        });
       }
     }
   }
   if (spec.name === 'setl') {
-    checks.push({ column: 'endtime', bad: `med_type = '21' AND endtime IS NULL AND begntime IS NOT NULL`, value: 'NULL', reason: 'endtime is required for admissions (med_type 21)' });
+    checks.push({
+      column: 'endtime',
+      bad: `med_type = '21' AND endtime IS NULL AND begntime IS NOT NULL`,
+      value: 'NULL',
+      reason: 'endtime is required for admissions (med_type 21)',
+    });
     checks.push({ column: 'endtime', bad: `endtime < begntime`, value: 'CAST(endtime AS VARCHAR)', reason: 'endtime is before begntime' });
   }
   if (spec.name === 'psn') {
-    checks.push({ column: 'death_date', bad: `death_date < brdy`, value: 'CAST(death_date AS VARCHAR)', reason: 'death_date is before brdy' });
+    checks.push({
+      column: 'death_date',
+      bad: `death_date < brdy`,
+      value: 'CAST(death_date AS VARCHAR)',
+      reason: 'death_date is before brdy',
+    });
   }
   if (spec.name === 'feedetl') {
-    checks.push({ column: 'fulamt_ownpay_amt', bad: `fulamt_ownpay_amt < 0 AND det_item_fee_sumamt >= 0`, value: 'CAST(fulamt_ownpay_amt AS VARCHAR)', reason: 'fulamt_ownpay_amt is negative' });
+    checks.push({
+      column: 'fulamt_ownpay_amt',
+      bad: `fulamt_ownpay_amt < 0 AND det_item_fee_sumamt >= 0`,
+      value: 'CAST(fulamt_ownpay_amt AS VARCHAR)',
+      reason: 'fulamt_ownpay_amt is negative',
+    });
   }
   return checks;
 }
@@ -79,7 +115,12 @@ const DETAIL_LIMIT = 10_000;
 
 /** Runs the row checks in one scan, then details failing ones. */
 export async function runRowChecks(
-  engine: DuckDbEngine, rel: Relation, file: string, checks: RowCheck[], rowOf: (id: number) => number, extra: string[] = [],
+  engine: DuckDbEngine,
+  rel: Relation,
+  file: string,
+  checks: RowCheck[],
+  rowOf: (id: number) => number,
+  extra: string[] = [],
 ): Promise<CheckOutcome> {
   const out: CheckOutcome = { rejects: [], count: 0, predicates: [] };
   if (checks.length === 0 && extra.length === 0) return out;
@@ -92,9 +133,16 @@ export async function runRowChecks(
     out.count += n;
     out.predicates.push(`(${check.bad})`);
     const rows = await engine.all<{ id: number; v: string | null }>(
-      `SELECT ${rel.rowid} AS id, ${check.value} AS v FROM ${rel.detail} WHERE ${check.bad} ORDER BY id LIMIT ${DETAIL_LIMIT}`);
+      `SELECT ${rel.rowid} AS id, ${check.value} AS v FROM ${rel.detail} WHERE ${check.bad} ORDER BY id LIMIT ${DETAIL_LIMIT}`,
+    );
     for (const r of rows) {
-      out.rejects.push({ file, row: rowOf(Number(r.id)), column: check.column, value: r.v === null || r.v === 'NULL' ? null : String(r.v), reason: check.reason });
+      out.rejects.push({
+        file,
+        row: rowOf(Number(r.id)),
+        column: check.column,
+        value: r.v === null || r.v === 'NULL' ? null : String(r.v),
+        reason: check.reason,
+      });
     }
   }
   return out;
@@ -102,14 +150,20 @@ export async function runRowChecks(
 
 /** Rows whose unique key repeats an earlier row's. */
 export async function runUniqueCheck(
-  engine: DuckDbEngine, rel: Relation, file: string, key: string[], rowOf: (id: number) => number,
+  engine: DuckDbEngine,
+  rel: Relation,
+  file: string,
+  key: string[],
+  rowOf: (id: number) => number,
 ): Promise<CheckOutcome> {
   const table = rel.name;
   const out: CheckOutcome = { rejects: [], count: 0, predicates: [] };
   const cols = key.map(ident).join(', ');
   // Comparing 10 million text ids is slow; sorting their 64-bit hashes is fast. Only when two rows share
   // a hash are the ids themselves compared.
-  const [dup] = await engine.all<{ n: number }>(`SELECT COUNT(*) AS n FROM (${repeatedKeys(`hash(${cols})`, `${table} WHERE ${key.map((k) => `${ident(k)} IS NOT NULL`).join(' AND ')}`)}) d`);
+  const [dup] = await engine.all<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM (${repeatedKeys(`hash(${cols})`, `${table} WHERE ${key.map((k) => `${ident(k)} IS NOT NULL`).join(' AND ')}`)}) d`,
+  );
   if (Number(dup?.n ?? 0) === 0) return out;
   const dupTable = `${table}_dups`;
   await engine.exec(`CREATE OR REPLACE TABLE ${dupTable} AS SELECT id, first, v FROM (
@@ -119,9 +173,17 @@ export async function runUniqueCheck(
   const [n] = await engine.all<{ n: number }>(`SELECT COUNT(*) AS n FROM ${dupTable}`);
   out.count = Number(n?.n ?? 0);
   out.predicates.push(`rowid IN (SELECT id FROM ${dupTable})`);
-  const rows = await engine.all<{ id: number; first: number; v: string }>(`SELECT id, first, v FROM ${dupTable} ORDER BY id LIMIT ${DETAIL_LIMIT}`);
+  const rows = await engine.all<{ id: number; first: number; v: string }>(
+    `SELECT id, first, v FROM ${dupTable} ORDER BY id LIMIT ${DETAIL_LIMIT}`,
+  );
   for (const r of rows) {
-    out.rejects.push({ file, row: rowOf(Number(r.id)), column: key.join('+'), value: r.v, reason: `duplicate ${key.join(' + ')} (first at row ${rowOf(Number(r.first))})` });
+    out.rejects.push({
+      file,
+      row: rowOf(Number(r.id)),
+      column: key.join('+'),
+      value: r.v,
+      reason: `duplicate ${key.join(' + ')} (first at row ${rowOf(Number(r.first))})`,
+    });
   }
   return out;
 }

@@ -102,17 +102,25 @@ export async function workbookToDataset(xlsxPath: string, outDir: string): Promi
   }
   if (result.tables.length === 0) {
     const found = result.ignored.length ? result.ignored.map((s) => `"${s}"`).join(', ') : 'none';
-    throw new DatasetError(`${book}: no sheet is a table of the exchange format (expected sheets named setl, feedetl, psn, … or setl_d, fee_list_d, …); sheets found: ${found}`);
+    throw new DatasetError(
+      `${book}: no sheet is a table of the exchange format (expected sheets named setl, feedetl, psn, … or setl_d, fee_list_d, …); sheets found: ${found}`,
+    );
   }
   return result;
 }
 
 /** The workbook's sheets in workbook order; `open` is null for a sheet that is not a worksheet (a chart). */
-async function openWorkbook(path: string): Promise<{ reader: ReaderParts; sheets: Array<{ name: string; open: (() => Promise<SheetReader>) | null }> }> {
+async function openWorkbook(
+  path: string,
+): Promise<{ reader: ReaderParts; sheets: Array<{ name: string; open: (() => Promise<SheetReader>) | null }> }> {
   const zip = await ZipFile.open(path);
   if (!zip.has('xl/workbook.xml')) throw new ZipError('no xl/workbook.xml: not an Excel workbook');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
   }) as unknown as ReaderParts;
   if (zip.has('xl/_rels/workbook.xml.rels')) await reader._parseRels(await zip.text('xl/_rels/workbook.xml.rels'));
   await reader._parseWorkbook(await zip.text('xl/workbook.xml'));
@@ -127,14 +135,18 @@ async function openWorkbook(path: string): Promise<{ reader: ReaderParts; sheets
   if (zip.has(styles)) await reader._parseStyles(await zip.text(styles));
   const sheets = (reader.model?.sheets ?? []).map((s, i) => {
     const rel = rels.find((r) => r.Id === s.rId);
-    const target = rel?.Type === `${REL}worksheet` ? (rel.Target.startsWith('/') ? rel.Target.slice(1) : posix.normalize(`xl/${rel.Target}`)) : null;
-    const open = target && zip.has(target) ? async () => {
-      const emitted = reader._parseWorksheet(await zip.text(target), String(i + 1)).next();
-      if (emitted.done) throw new Error(`sheet ${s.name} could not be opened`);
-      const sheet = emitted.value.value;
-      sheet.name = s.name;
-      return sheet;
-    } : null;
+    const target =
+      rel?.Type === `${REL}worksheet` ? (rel.Target.startsWith('/') ? rel.Target.slice(1) : posix.normalize(`xl/${rel.Target}`)) : null;
+    const open =
+      target && zip.has(target)
+        ? async () => {
+            const emitted = reader._parseWorksheet(await zip.text(target), String(i + 1)).next();
+            if (emitted.done) throw new Error(`sheet ${s.name} could not be opened`);
+            const sheet = emitted.value.value;
+            sheet.name = s.name;
+            return sheet;
+          }
+        : null;
     return { name: s.name, open };
   });
   return { reader, sheets };
@@ -176,7 +188,8 @@ interface SheetContext {
 }
 
 async function sheetToCsv(sheet: SheetReader, path: string, typeOf: (name: string) => ColumnType, ctx: SheetContext): Promise<number> {
-  const where = (row: number, column?: string) => `${ctx.book}: sheet ${ctx.sheet}: row ${row}${column === undefined ? '' : `: column ${column}`}`;
+  const where = (row: number, column?: string) =>
+    `${ctx.book}: sheet ${ctx.sheet}: row ${row}${column === undefined ? '' : `: column ${column}`}`;
   const out = new CsvOut(path);
   try {
     let header: string[] | null = null;
@@ -198,7 +211,9 @@ async function sheetToCsv(sheet: SheetReader, path: string, typeOf: (name: strin
       });
       for (let c = header.length + 1; c <= row.cellCount; c++) {
         if (!isBlank(row.getCell(c))) {
-          throw new DatasetError(`${where(row.number)}: a value in column ${columnLetter(c)}, beyond the ${header.length} columns of the header`);
+          throw new DatasetError(
+            `${where(row.number)}: a value in column ${columnLetter(c)}, beyond the ${header.length} columns of the header`,
+          );
         }
       }
       if (fields.every((f) => f === '')) continue;
@@ -252,7 +267,8 @@ function formulaText(result: unknown, formula: string | undefined, type: ColumnT
   const f = formula ? ` (=${formula})` : '';
   // The streaming reader reads a formula's error result (#DIV/0!, #N/A, …) as NaN and drops its code.
   if (typeof result === 'number' && Number.isNaN(result)) return { problem: `a formula error${f}` };
-  if (result === undefined || result === null) return { problem: `a formula without a calculated value${f}; open the workbook in Excel and save it again` };
+  if (result === undefined || result === null)
+    return { problem: `a formula without a calculated value${f}; open the workbook in Excel and save it again` };
   return valueText(result, type, date1904);
 }
 
@@ -271,7 +287,8 @@ function valueText(v: unknown, type: ColumnType, date1904: boolean): CellText {
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if ('error' in o) return { problem: `an error value (${String(o.error)})` };
-    if ('formula' in o || 'sharedFormula' in o) return formulaText(o.result, typeof o.formula === 'string' ? o.formula : undefined, type, date1904);
+    if ('formula' in o || 'sharedFormula' in o)
+      return formulaText(o.result, typeof o.formula === 'string' ? o.formula : undefined, type, date1904);
     if (Array.isArray(o.richText)) return (o.richText as Array<{ text?: string }>).map((r) => r.text ?? '').join('');
     if ('text' in o) return valueText(o.text, type, date1904);
   }
@@ -316,7 +333,8 @@ class CsvOut {
   async row(fields: string[]): Promise<void> {
     // A blank row is written as `"",,…` so that the blank row of a one-column sheet is not a blank line,
     // which a CSV reader would skip (and so shift the row numbers after it).
-    const line = fields.every((f) => f === '') ? `""${','.repeat(fields.length - 1)}`
+    const line = fields.every((f) => f === '')
+      ? `""${','.repeat(fields.length - 1)}`
       : fields.map((f) => (/[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(',');
     this.buf += line + '\n';
     if (this.buf.length >= 1 << 16) await this.flush();

@@ -25,7 +25,10 @@ const LOCAL = 0x04034b50;
 const MAX32 = 0xffffffff;
 
 export class ZipFile {
-  private constructor(readonly path: string, private readonly entries: Map<string, ZipEntry>) {}
+  private constructor(
+    readonly path: string,
+    private readonly entries: Map<string, ZipEntry>,
+  ) {}
 
   /** Reads the central directory of the archive at `path`. */
   static async open(path: string): Promise<ZipFile> {
@@ -35,7 +38,11 @@ export class ZipFile {
       const tailLength = Math.min(size, 22 + 0xffff);
       const tail = await read(fh, size - tailLength, tailLength);
       let at = -1;
-      for (let i = tail.length - 22; i >= 0; i--) if (tail.readUInt32LE(i) === EOCD) { at = i; break; }
+      for (let i = tail.length - 22; i >= 0; i--)
+        if (tail.readUInt32LE(i) === EOCD) {
+          at = i;
+          break;
+        }
       if (at < 0) throw new ZipError('not a zip archive (no central directory)');
       let count = tail.readUInt16LE(at + 10);
       let cdSize = tail.readUInt32LE(at + 12);
@@ -90,7 +97,8 @@ export class ZipFile {
     }
     if (header.readUInt32LE(0) !== LOCAL) throw new ZipError(`${entry.name}: damaged entry header`);
     const start = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-    const raw = entry.compressedSize === 0 ? Readable.from([]) : createReadStream(this.path, { start, end: start + entry.compressedSize - 1 });
+    const raw =
+      entry.compressedSize === 0 ? Readable.from([]) : createReadStream(this.path, { start, end: start + entry.compressedSize - 1 });
     let out: Readable;
     if (entry.method === 0) out = raw;
     else if (entry.method === 8) {
@@ -111,7 +119,10 @@ function zip64Extra(entry: ZipEntry, uncompressed32: number, extra: Buffer): voi
       let r = q + 4;
       // Present in this order, each only when its 32-bit field is saturated.
       if (uncompressed32 === MAX32) r += 8;
-      if (entry.compressedSize === MAX32) { entry.compressedSize = Number(extra.readBigUInt64LE(r)); r += 8; }
+      if (entry.compressedSize === MAX32) {
+        entry.compressedSize = Number(extra.readBigUInt64LE(r));
+        r += 8;
+      }
       if (entry.localHeaderOffset === MAX32) entry.localHeaderOffset = Number(extra.readBigUInt64LE(r));
       return;
     }

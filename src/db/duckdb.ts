@@ -5,7 +5,11 @@ export class DuckDbEngine implements SqlEngine {
   readonly name = 'duckdb' as const;
   readonly dialect = duckdbDialect;
 
-  private constructor(readonly instance: DuckDBInstance, readonly connection: DuckDBConnection, readonly path: string) {}
+  private constructor(
+    readonly instance: DuckDBInstance,
+    readonly connection: DuckDBConnection,
+    readonly path: string,
+  ) {}
 
   /** Opens (creating if needed) a DuckDB database file, or an in-memory one for ':memory:'. */
   static async open(path = ':memory:', options: Record<string, string> = {}): Promise<DuckDbEngine> {
@@ -39,7 +43,11 @@ export class DuckDbEngine implements SqlEngine {
 }
 
 /** Runs a parameterised query on a connection; integers go in as BIGINT, other numbers as DOUBLE. */
-export async function runQuery<T extends Row = Row>(connection: DuckDBConnection, sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+export async function runQuery<T extends Row = Row>(
+  connection: DuckDBConnection,
+  sql: string,
+  params: readonly SqlValue[] = [],
+): Promise<T[]> {
   if (params.length === 0) return (await connection.runAndReadAll(sql)).getRowObjectsJS().map(toPlain) as T[];
   const values = params.map((p) => (typeof p === 'number' && Number.isInteger(p) ? BigInt(p) : p));
   const reader = await connection.runAndReadAll(sql, values as never);
@@ -71,7 +79,14 @@ export class DuckDbPool {
     this.busy[k]!++;
     const run = this.queues[k]!.then(() => runQuery<T>(this.connections[k]!, sql, params));
     // The queue only orders the work: a failed query is the caller's to handle, never an unhandled rejection.
-    this.queues[k] = run.then(() => {}, () => {}).finally(() => { this.busy[k]!--; });
+    this.queues[k] = run
+      .then(
+        () => {},
+        () => {},
+      )
+      .finally(() => {
+        this.busy[k]!--;
+      });
     return run;
   }
 

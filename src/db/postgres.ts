@@ -15,7 +15,10 @@ export class PostgresEngine implements SqlEngine {
   readonly name = 'postgres' as const;
   readonly dialect = postgresDialect;
 
-  private constructor(readonly client: pg.Client, readonly schema: string) {}
+  private constructor(
+    readonly client: pg.Client,
+    readonly schema: string,
+  ) {}
 
   /** Connects and makes `schema` the search path (created if missing). */
   static async connect(url: string, schema: string): Promise<PostgresEngine> {

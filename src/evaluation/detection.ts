@@ -62,9 +62,12 @@ export async function evaluateDetection(engine: DuckDbEngine, labelsPath: string
   await engine.exec(`CREATE OR REPLACE TEMP TABLE fg_eval_labels AS SELECT row_number() OVER () + 1 AS fg_row, * FROM ${labels} x`);
   const unknown = await engine.all<{ fg_row: number; code: string | null }>(
     `SELECT fg_row, rule_code AS code FROM fg_eval_labels
-     WHERE rule_code IS NULL OR trim(rule_code) NOT IN (${[...known.keys()].map(quote).join(', ')}) ORDER BY fg_row LIMIT 1`);
+     WHERE rule_code IS NULL OR trim(rule_code) NOT IN (${[...known.keys()].map(quote).join(', ')}) ORDER BY fg_row LIMIT 1`,
+  );
   if (unknown[0]) {
-    throw new LabelsError(`${file}: row ${unknown[0].fg_row}: column rule_code: ${unknown[0].code ? `unknown code (value: "${unknown[0].code}")` : 'required value is empty'}`);
+    throw new LabelsError(
+      `${file}: row ${unknown[0].fg_row}: column rule_code: ${unknown[0].code ? `unknown code (value: "${unknown[0].code}")` : 'required value is empty'}`,
+    );
   }
 
   const out: CodeDetection[] = [];
@@ -72,8 +75,11 @@ export async function evaluateDetection(engine: DuckDbEngine, labelsPath: string
     const key = rule.key;
     for (const c of key) {
       if (!labelCols.has(c)) {
-        const [any] = await engine.all<{ n: number }>(`SELECT COUNT(*) AS n FROM fg_eval_labels WHERE trim(rule_code) = ${quote(rule.code)}`);
-        if (Number(any?.n ?? 0) > 0) throw new LabelsError(`${file}: column ${c}: missing, and ${rule.code} labels need it (key: ${key.join(' + ')})`);
+        const [any] = await engine.all<{ n: number }>(
+          `SELECT COUNT(*) AS n FROM fg_eval_labels WHERE trim(rule_code) = ${quote(rule.code)}`,
+        );
+        if (Number(any?.n ?? 0) > 0)
+          throw new LabelsError(`${file}: column ${c}: missing, and ${rule.code} labels need it (key: ${key.join(' + ')})`);
       }
     }
     const presentKey = key.filter((c) => labelCols.has(c));
@@ -81,12 +87,15 @@ export async function evaluateDetection(engine: DuckDbEngine, labelsPath: string
       const [empty] = await engine.all<{ fg_row: number; col: string }>(
         `SELECT fg_row, ${key.map((c) => `CASE WHEN ${keyText(c)} IS NULL THEN ${quote(c)} END`).reduce((a, b) => `COALESCE(${a}, ${b})`)} AS col
          FROM fg_eval_labels WHERE trim(rule_code) = ${quote(rule.code)} AND (${key.map((c) => `${keyText(c)} IS NULL`).join(' OR ')})
-         ORDER BY fg_row LIMIT 1`);
-      if (empty) throw new LabelsError(`${file}: row ${empty.fg_row}: column ${empty.col}: empty, but it is part of the key of ${rule.code}`);
+         ORDER BY fg_row LIMIT 1`,
+      );
+      if (empty)
+        throw new LabelsError(`${file}: row ${empty.fg_row}: column ${empty.col}: empty, but it is part of the key of ${rule.code}`);
     }
-    const labelKeys = presentKey.length === key.length
-      ? `SELECT DISTINCT ${key.map((c) => `${keyText(c)} AS ${ident(c)}`).join(', ')} FROM fg_eval_labels WHERE trim(rule_code) = ${quote(rule.code)}`
-      : `SELECT ${key.map((c) => `CAST(NULL AS VARCHAR) AS ${ident(c)}`).join(', ')} WHERE FALSE`;
+    const labelKeys =
+      presentKey.length === key.length
+        ? `SELECT DISTINCT ${key.map((c) => `${keyText(c)} AS ${ident(c)}`).join(', ')} FROM fg_eval_labels WHERE trim(rule_code) = ${quote(rule.code)}`
+        : `SELECT ${key.map((c) => `CAST(NULL AS VARCHAR) AS ${ident(c)}`).join(', ')} WHERE FALSE`;
     const findingKeys = `SELECT DISTINCT ${key.map((c) => `${keyText(c)} AS ${ident(c)}`).join(', ')} FROM ${findings} f WHERE rule_code = ${quote(rule.code)}`;
     const [r] = await engine.all<{ labels: number; findings: number; tp: number }>(`
       WITH l AS (${labelKeys}), f AS (${findingKeys})
@@ -96,8 +105,12 @@ export async function evaluateDetection(engine: DuckDbEngine, labelsPath: string
     const nFindings = Number(r?.findings ?? 0);
     const tp = Number(r?.tp ?? 0);
     out.push({
-      code: rule.code, labels: nLabels, findings: nFindings, truePositives: tp,
-      precision: nFindings ? tp / nFindings : null, recall: nLabels ? tp / nLabels : null,
+      code: rule.code,
+      labels: nLabels,
+      findings: nFindings,
+      truePositives: tp,
+      precision: nFindings ? tp / nFindings : null,
+      recall: nLabels ? tp / nLabels : null,
     });
   }
   await engine.exec('DROP TABLE IF EXISTS fg_eval_labels');

@@ -48,8 +48,19 @@ export interface TableSpec {
 }
 
 export const TABLE_NAMES = [
-  'fixmedins', 'practitioner', 'dept_agreement', 'psn', 'setl', 'diag', 'feedetl', 'hilist', 'hilist_rel',
-  'inv_purc', 'inv_sale', 'inv_stock', 'idauth',
+  'fixmedins',
+  'practitioner',
+  'dept_agreement',
+  'psn',
+  'setl',
+  'diag',
+  'feedetl',
+  'hilist',
+  'hilist_rel',
+  'inv_purc',
+  'inv_sale',
+  'inv_stock',
+  'idauth',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -57,13 +68,18 @@ const MED_LIST_TYPES = ['drug', 'herbal', 'service', 'material', 'non_medical'] 
 
 export const TABLES: Record<TableName, TableSpec> = {
   fixmedins: {
-    name: 'fixmedins', title: '定点医药机构',
+    name: 'fixmedins',
+    title: '定点医药机构',
     columns: [
       { name: 'fixmedins_code', type: 'text', required: true, pattern: 'fixmedins_code' },
       { name: 'fixmedins_name', type: 'text', required: true },
       { name: 'fixmedins_type', type: 'text', required: true, values: ['1', '2'] },
       { name: 'hosp_lv', type: 'int', values: ['0', '1', '2', '3'] },
-      { name: 'inst_kind', type: 'text', values: ['public_hospital', 'private_hospital', 'primary_care', 'village_clinic', 'pharmacy', 'other'] },
+      {
+        name: 'inst_kind',
+        type: 'text',
+        values: ['public_hospital', 'private_hospital', 'primary_care', 'village_clinic', 'pharmacy', 'other'],
+      },
       { name: 'admdvs', type: 'text', required: true, pattern: 'admdvs6' },
       { name: 'grid_id', type: 'text' },
       { name: 'agreement_status', type: 'text', values: ['normal', 'suspended', 'terminated'] },
@@ -74,7 +90,8 @@ export const TABLES: Record<TableName, TableSpec> = {
     unique: ['fixmedins_code'],
   },
   practitioner: {
-    name: 'practitioner', title: '医保医师/药师',
+    name: 'practitioner',
+    title: '医保医师/药师',
     columns: [
       { name: 'prac_code', type: 'text', required: true, pattern: 'prac_code' },
       { name: 'prac_name', type: 'text' },
@@ -91,7 +108,8 @@ export const TABLES: Record<TableName, TableSpec> = {
   // Extension (optional table): agreements of single departments (科室) suspended or terminated, as a bureau's
   // sanction can be (暂停科室医保结算). Read by SUSPENDED_DEPARTMENT.
   dept_agreement: {
-    name: 'dept_agreement', title: '定点科室协议状态',
+    name: 'dept_agreement',
+    title: '定点科室协议状态',
     columns: [
       { name: 'fixmedins_code', type: 'text', required: true, pattern: 'fixmedins_code' },
       { name: 'dept_codg', type: 'text', required: true },
@@ -103,7 +121,8 @@ export const TABLES: Record<TableName, TableSpec> = {
     references: [{ columns: ['fixmedins_code'], table: 'fixmedins', targetColumns: ['fixmedins_code'], whenTargetProvided: true }],
   },
   psn: {
-    name: 'psn', title: '参保人',
+    name: 'psn',
+    title: '参保人',
     columns: [
       { name: 'psn_no', type: 'text', required: true },
       { name: 'gend', type: 'text', required: true, values: ['1', '2'] },
@@ -116,7 +135,8 @@ export const TABLES: Record<TableName, TableSpec> = {
     unique: ['psn_no'],
   },
   setl: {
-    name: 'setl', title: '结算',
+    name: 'setl',
+    title: '结算',
     columns: [
       { name: 'setl_id', type: 'text', required: true },
       { name: 'mdtrt_id', type: 'text', required: true },
@@ -141,7 +161,8 @@ export const TABLES: Record<TableName, TableSpec> = {
     periodColumn: 'setl_time',
   },
   diag: {
-    name: 'diag', title: '诊断',
+    name: 'diag',
+    title: '诊断',
     columns: [
       { name: 'mdtrt_id', type: 'text', required: true },
       { name: 'maindiag_flag', type: 'text', required: true, values: ['0', '1'] },
@@ -150,7 +171,8 @@ export const TABLES: Record<TableName, TableSpec> = {
     references: [{ columns: ['mdtrt_id'], table: 'setl', targetColumns: ['mdtrt_id'] }],
   },
   feedetl: {
-    name: 'feedetl', title: '费用明细',
+    name: 'feedetl',
+    title: '费用明细',
     columns: [
       { name: 'feedetl_sn', type: 'text', required: true },
       { name: 'mdtrt_id', type: 'text', required: true },
@@ -177,7 +199,8 @@ export const TABLES: Record<TableName, TableSpec> = {
     periodColumn: 'fee_ocur_time',
   },
   hilist: {
-    name: 'hilist', title: '医保目录与限定',
+    name: 'hilist',
+    title: '医保目录与限定',
     columns: [
       { name: 'med_list_codg', type: 'text', required: true },
       { name: 'name', type: 'text', required: true },
@@ -201,7 +224,8 @@ export const TABLES: Record<TableName, TableSpec> = {
     unique: ['med_list_codg'],
   },
   hilist_rel: {
-    name: 'hilist_rel', title: '项目关系',
+    name: 'hilist_rel',
+    title: '项目关系',
     columns: [
       { name: 'rel_type', type: 'text', required: true, values: ['exclusive', 'bundle'] },
       { name: 'item_a', type: 'text', required: true },
@@ -210,7 +234,8 @@ export const TABLES: Record<TableName, TableSpec> = {
     unique: ['rel_type', 'item_a', 'item_b'],
   },
   inv_purc: {
-    name: 'inv_purc', title: '药品采购',
+    name: 'inv_purc',
+    title: '药品采购',
     columns: [
       { name: 'fixmedins_code', type: 'text', required: true, pattern: 'fixmedins_code' },
       { name: 'med_list_codg', type: 'text', required: true },
@@ -223,7 +248,8 @@ export const TABLES: Record<TableName, TableSpec> = {
     periodColumn: 'purc_time',
   },
   inv_sale: {
-    name: 'inv_sale', title: '药品销售',
+    name: 'inv_sale',
+    title: '药品销售',
     columns: [
       { name: 'fixmedins_code', type: 'text', required: true, pattern: 'fixmedins_code' },
       { name: 'rtal_docno', type: 'text', required: true },
@@ -240,7 +266,8 @@ export const TABLES: Record<TableName, TableSpec> = {
     periodColumn: 'sel_time',
   },
   inv_stock: {
-    name: 'inv_stock', title: '药品盘存',
+    name: 'inv_stock',
+    title: '药品盘存',
     columns: [
       { name: 'fixmedins_code', type: 'text', required: true, pattern: 'fixmedins_code' },
       { name: 'med_list_codg', type: 'text', required: true },
@@ -250,7 +277,8 @@ export const TABLES: Record<TableName, TableSpec> = {
     periodColumn: 'invdate',
   },
   idauth: {
-    name: 'idauth', title: '实名认证',
+    name: 'idauth',
+    title: '实名认证',
     columns: [
       { name: 'auth_id', type: 'text', required: true },
       { name: 'psn_no', type: 'text', required: true },

@@ -45,7 +45,8 @@ async function visitIdOf(db: DuckDbPool, f: FindingRow): Promise<string | null> 
   if (f.psnNo && f.medListCodg && f.day) {
     const [r] = await db.query<{ mdtrt_id: string }>(
       `SELECT mdtrt_id FROM feedetl WHERE psn_no = $1 AND med_list_codg = $2 AND CAST(fee_ocur_time AS DATE) = CAST($3 AS DATE) ORDER BY fee_ocur_time LIMIT 1`,
-      [f.psnNo, f.medListCodg, f.day]);
+      [f.psnNo, f.medListCodg, f.day],
+    );
     return r?.mdtrt_id ?? null;
   }
   return null;
@@ -54,103 +55,187 @@ async function visitIdOf(db: DuckDbPool, f: FindingRow): Promise<string | null> 
 async function visitDetail(db: DuckDbPool, f: FindingRow, mdtrtId: string, scope: Scope): Promise<VisitDetail | null> {
   const p = new Params();
   const visitParam = p.add(mdtrtId);
-  const [v] = await db.query<Record<string, unknown>>(`
+  const [v] = await db.query<Record<string, unknown>>(
+    `
     SELECT v.mdtrt_id, v.med_type, CAST(v.begntime AS VARCHAR) AS begntime, CAST(v.endtime AS VARCHAR) AS endtime, v.fixmedins_code, i.fixmedins_name
     FROM mdtrt v LEFT JOIN fixmedins i ON i.fixmedins_code = v.fixmedins_code
-    WHERE v.mdtrt_id = ${visitParam} AND ${scopeCondition(scope, p, 'v.fixmedins_code', 'i.admdvs')}`, p.values);
+    WHERE v.mdtrt_id = ${visitParam} AND ${scopeCondition(scope, p, 'v.fixmedins_code', 'i.admdvs')}`,
+    p.values,
+  );
   if (!v) return null;
   const lp = new Params();
   const lv = lp.add(mdtrtId);
   const offending = offendingCondition(f, lp);
   const [diag, settlements, lines] = await Promise.all([
-    db.query<{ diag_code: string; maindiag_flag: string }>(`SELECT diag_code, maindiag_flag FROM diag WHERE mdtrt_id = $1 ORDER BY maindiag_flag DESC, diag_code`, [mdtrtId]),
-    db.query<Record<string, unknown>>(`SELECT setl_id, med_type, CAST(setl_time AS VARCHAR) AS setl_time, medfee_sumamt, hifp_pay, acct_pay, psn_cash_pay
-      FROM setl WHERE mdtrt_id = $1 ORDER BY setl_time`, [mdtrtId]),
-    db.query<Record<string, unknown>>(`SELECT f.feedetl_sn, CAST(f.fee_ocur_time AS VARCHAR) AS t, f.med_list_codg, h.name, f.med_chrgitm_type, f.cnt, f.pric,
+    db.query<{ diag_code: string; maindiag_flag: string }>(
+      `SELECT diag_code, maindiag_flag FROM diag WHERE mdtrt_id = $1 ORDER BY maindiag_flag DESC, diag_code`,
+      [mdtrtId],
+    ),
+    db.query<Record<string, unknown>>(
+      `SELECT setl_id, med_type, CAST(setl_time AS VARCHAR) AS setl_time, medfee_sumamt, hifp_pay, acct_pay, psn_cash_pay
+      FROM setl WHERE mdtrt_id = $1 ORDER BY setl_time`,
+      [mdtrtId],
+    ),
+    db.query<Record<string, unknown>>(
+      `SELECT f.feedetl_sn, CAST(f.fee_ocur_time AS VARCHAR) AS t, f.med_list_codg, h.name, f.med_chrgitm_type, f.cnt, f.pric,
         f.det_item_fee_sumamt, f.fulamt_ownpay_amt, f.prd_days, f.rxno, f.bilg_dr_codg, f.bilg_dept_codg, f.setl_id,
         ${offending ?? 'FALSE'} AS offending
       FROM feedetl f LEFT JOIN hilist h ON h.med_list_codg = f.med_list_codg
-      WHERE f.mdtrt_id = ${lv} ORDER BY f.fee_ocur_time, f.feedetl_sn`, lp.values),
+      WHERE f.mdtrt_id = ${lv} ORDER BY f.fee_ocur_time, f.feedetl_sn`,
+      lp.values,
+    ),
   ]);
-  const dise = (await db.query<{ dise_codg: string | null }>(`SELECT dise_codg FROM mdtrt WHERE mdtrt_id = $1`, [mdtrtId]))[0]?.dise_codg ?? null;
+  const dise =
+    (await db.query<{ dise_codg: string | null }>(`SELECT dise_codg FROM mdtrt WHERE mdtrt_id = $1`, [mdtrtId]))[0]?.dise_codg ?? null;
   const diagnoses = diag.map((d) => ({ code: d.diag_code, main: d.maindiag_flag === '1' }));
   if (dise && !diagnoses.some((d) => d.code === dise)) diagnoses.unshift({ code: dise, main: true });
   return {
-    mdtrtId, medType: String(v.med_type), begntime: String(v.begntime), endtime: v.endtime === null ? null : String(v.endtime),
-    fixmedinsCode: String(v.fixmedins_code), institutionName: (v.fixmedins_name as string | null) ?? null, diagnoses,
+    mdtrtId,
+    medType: String(v.med_type),
+    begntime: String(v.begntime),
+    endtime: v.endtime === null ? null : String(v.endtime),
+    fixmedinsCode: String(v.fixmedins_code),
+    institutionName: (v.fixmedins_name as string | null) ?? null,
+    diagnoses,
     settlements: settlements.map((s) => ({
-      setlId: String(s.setl_id), medType: String(s.med_type), setlTime: String(s.setl_time), total: num(s.medfee_sumamt), fundPaid: num(s.hifp_pay),
-      account: num(s.acct_pay), cash: num(s.psn_cash_pay),
+      setlId: String(s.setl_id),
+      medType: String(s.med_type),
+      setlTime: String(s.setl_time),
+      total: num(s.medfee_sumamt),
+      fundPaid: num(s.hifp_pay),
+      account: num(s.acct_pay),
+      cash: num(s.psn_cash_pay),
     })),
     lines: lines.map((l): FeeLine => ({
-      feedetlSn: String(l.feedetl_sn), time: String(l.t), medListCodg: String(l.med_list_codg), itemName: (l.name as string | null) ?? null,
-      chargeType: (l.med_chrgitm_type as string | null) ?? null, cnt: Number(l.cnt), pric: Number(l.pric), amount: num(l.det_item_fee_sumamt),
-      ownpay: num(l.fulamt_ownpay_amt), prdDays: numOrNull(l.prd_days), rxno: (l.rxno as string | null) ?? null, doctor: (l.bilg_dr_codg as string | null) ?? null,
-      dept: (l.bilg_dept_codg as string | null) ?? null, setlId: (l.setl_id as string | null) ?? null, offending: l.offending === true,
+      feedetlSn: String(l.feedetl_sn),
+      time: String(l.t),
+      medListCodg: String(l.med_list_codg),
+      itemName: (l.name as string | null) ?? null,
+      chargeType: (l.med_chrgitm_type as string | null) ?? null,
+      cnt: Number(l.cnt),
+      pric: Number(l.pric),
+      amount: num(l.det_item_fee_sumamt),
+      ownpay: num(l.fulamt_ownpay_amt),
+      prdDays: numOrNull(l.prd_days),
+      rxno: (l.rxno as string | null) ?? null,
+      doctor: (l.bilg_dr_codg as string | null) ?? null,
+      dept: (l.bilg_dept_codg as string | null) ?? null,
+      setlId: (l.setl_id as string | null) ?? null,
+      offending: l.offending === true,
     })),
   };
 }
 
 async function personInfo(db: DuckDbPool, psnNo: string, day: string | null, scope: Scope): Promise<PersonInfo | null> {
-  const [r] = await db.query<Record<string, unknown>>(`SELECT psn_no, gend, CAST(brdy AS VARCHAR) AS brdy, certno, insutype, addr_admdvs, CAST(death_date AS VARCHAR) AS death_date
-    FROM psn WHERE psn_no = $1`, [psnNo]);
+  const [r] = await db.query<Record<string, unknown>>(
+    `SELECT psn_no, gend, CAST(brdy AS VARCHAR) AS brdy, certno, insutype, addr_admdvs, CAST(death_date AS VARCHAR) AS death_date
+    FROM psn WHERE psn_no = $1`,
+    [psnNo],
+  );
   if (!r) return null;
   const full = seesPersonalData(scope.role);
   const brdy = (r.brdy as string | null) ?? null;
   return {
-    psnNo, gend: (r.gend as string | null) ?? null, age: brdy && day ? wholeYears(brdy, day) : null, brdy: full || !brdy ? brdy : brdy.slice(0, 7),
-    certno: full ? ((r.certno as string | null) ?? null) : maskCertno((r.certno as string | null) ?? null), insutype: (r.insutype as string | null) ?? null,
+    psnNo,
+    gend: (r.gend as string | null) ?? null,
+    age: brdy && day ? wholeYears(brdy, day) : null,
+    brdy: full || !brdy ? brdy : brdy.slice(0, 7),
+    certno: full ? ((r.certno as string | null) ?? null) : maskCertno((r.certno as string | null) ?? null),
+    insutype: (r.insutype as string | null) ?? null,
     addrAdmdvs: full ? ((r.addr_admdvs as string | null) ?? null) : ((r.addr_admdvs as string | null)?.slice(0, 6) ?? null),
-    deathDate: (r.death_date as string | null) ?? null, masked: !full,
+    deathDate: (r.death_date as string | null) ?? null,
+    masked: !full,
   };
 }
 
-async function otherVisits(db: DuckDbPool, psnNo: string, around: string, exclude: string | null, scope: Scope): Promise<FindingDetail['otherVisits']> {
+async function otherVisits(
+  db: DuckDbPool,
+  psnNo: string,
+  around: string,
+  exclude: string | null,
+  scope: Scope,
+): Promise<FindingDetail['otherVisits']> {
   const p = new Params();
-  const rows = await db.query<Record<string, unknown>>(`
+  const rows = await db.query<Record<string, unknown>>(
+    `
     SELECT v.mdtrt_id, v.med_type, CAST(v.begntime AS VARCHAR) AS begntime, CAST(v.endtime AS VARCHAR) AS endtime, v.fixmedins_code, i.fixmedins_name,
       v.medfee_sumamt, v.hifp_pay, (SELECT COUNT(*) FROM ${FINDING_ROWS} r WHERE r.mdtrt_id = v.mdtrt_id) AS findings
     FROM mdtrt v LEFT JOIN fixmedins i ON i.fixmedins_code = v.fixmedins_code
     WHERE v.psn_no = ${p.add(psnNo)} AND v.begin_day BETWEEN CAST(${p.add(around)} AS DATE) - 30 AND CAST(${p.add(around)} AS DATE) + 30
       AND v.mdtrt_id <> ${p.add(exclude ?? '')} AND ${scopeCondition(scope, p, 'v.fixmedins_code', 'i.admdvs')}
-    ORDER BY v.begntime LIMIT 100`, p.values);
+    ORDER BY v.begntime LIMIT 100`,
+    p.values,
+  );
   return rows.map((v) => ({
-    mdtrtId: String(v.mdtrt_id), medType: String(v.med_type), begntime: String(v.begntime), endtime: v.endtime === null ? null : String(v.endtime),
-    fixmedinsCode: String(v.fixmedins_code), institutionName: (v.fixmedins_name as string | null) ?? null, total: num(v.medfee_sumamt), fundPaid: num(v.hifp_pay),
+    mdtrtId: String(v.mdtrt_id),
+    medType: String(v.med_type),
+    begntime: String(v.begntime),
+    endtime: v.endtime === null ? null : String(v.endtime),
+    fixmedinsCode: String(v.fixmedins_code),
+    institutionName: (v.fixmedins_name as string | null) ?? null,
+    total: num(v.medfee_sumamt),
+    fundPaid: num(v.hifp_pay),
     findings: Number(v.findings),
   }));
 }
 
 async function pharmacyEvidence(db: DuckDbPool, f: FindingRow): Promise<Pick<FindingDetail, 'sales' | 'stock'>> {
   if (f.ruleCode === 'RX_WITHOUT_PRESCRIPTION' && f.fixmedinsCode && f.rtalDocno) {
-    const rows = await db.query<Record<string, unknown>>(`SELECT s.rtal_docno, s.med_list_codg, h.name, CAST(s.sel_time AS VARCHAR) AS t, s.sel_cnt, s.finl_trns_pric,
+    const rows = await db.query<Record<string, unknown>>(
+      `SELECT s.rtal_docno, s.med_list_codg, h.name, CAST(s.sel_time AS VARCHAR) AS t, s.sel_cnt, s.finl_trns_pric,
         s.hi_feesetl_flag, COALESCE(s.rx_flag, h.rx_flag) AS rx, s.rxno
-      FROM inv_sale s LEFT JOIN hilist h ON h.med_list_codg = s.med_list_codg WHERE s.fixmedins_code = $1 AND s.rtal_docno = $2 ORDER BY s.sel_time`, [f.fixmedinsCode, f.rtalDocno]);
+      FROM inv_sale s LEFT JOIN hilist h ON h.med_list_codg = s.med_list_codg WHERE s.fixmedins_code = $1 AND s.rtal_docno = $2 ORDER BY s.sel_time`,
+      [f.fixmedinsCode, f.rtalDocno],
+    );
     return {
       stock: null,
       sales: rows.map((s) => ({
-        rtalDocno: String(s.rtal_docno), medListCodg: String(s.med_list_codg), itemName: (s.name as string | null) ?? null, selTime: String(s.t),
-        selCnt: Number(s.sel_cnt), price: num(s.finl_trns_pric), insured: s.hi_feesetl_flag === '1', rxFlag: s.rx === '1', rxno: (s.rxno as string | null) ?? null,
+        rtalDocno: String(s.rtal_docno),
+        medListCodg: String(s.med_list_codg),
+        itemName: (s.name as string | null) ?? null,
+        selTime: String(s.t),
+        selCnt: Number(s.sel_cnt),
+        price: num(s.finl_trns_pric),
+        insured: s.hi_feesetl_flag === '1',
+        rxFlag: s.rx === '1',
+        rxno: (s.rxno as string | null) ?? null,
       })),
     };
   }
   if (f.ruleCode === 'STOCK_MISMATCH' && f.fixmedinsCode && f.medListCodg) {
-    const [r] = await db.query<Record<string, unknown>>(`
+    const [r] = await db.query<Record<string, unknown>>(
+      `
       WITH first_day AS (SELECT MIN(invdate) AS d FROM inv_stock WHERE fixmedins_code = $1 AND med_list_codg = $2)
       SELECT (SELECT COALESCE(SUM(inv_cnt), 0) FROM inv_stock, first_day WHERE fixmedins_code = $1 AND med_list_codg = $2 AND invdate = first_day.d) AS opening,
         (SELECT COALESCE(SUM(purc_cnt), 0) FROM inv_purc, first_day WHERE fixmedins_code = $1 AND med_list_codg = $2 AND (first_day.d IS NULL OR CAST(purc_time AS DATE) >= first_day.d)) AS purchases,
         (SELECT COALESCE(SUM(sel_cnt), 0) FROM inv_sale, first_day WHERE fixmedins_code = $1 AND med_list_codg = $2 AND (first_day.d IS NULL OR CAST(sel_time AS DATE) >= first_day.d)) AS sales,
         (SELECT COALESCE(SUM(sel_cnt), 0) FROM inv_sale WHERE fixmedins_code = $1 AND med_list_codg = $2 AND hi_feesetl_flag = '1') AS insured,
-        (SELECT COALESCE(SUM(cnt), 0) FROM feedetl WHERE fixmedins_code = $1 AND med_list_codg = $2) AS billed`, [f.fixmedinsCode, f.medListCodg]);
+        (SELECT COALESCE(SUM(cnt), 0) FROM feedetl WHERE fixmedins_code = $1 AND med_list_codg = $2) AS billed`,
+      [f.fixmedinsCode, f.medListCodg],
+    );
     return {
       sales: [],
-      stock: r ? { openingStock: Number(r.opening), purchases: Number(r.purchases), sales: Number(r.sales), insuredSales: Number(r.insured), billed: Number(r.billed) } : null,
+      stock: r
+        ? {
+            openingStock: Number(r.opening),
+            purchases: Number(r.purchases),
+            sales: Number(r.sales),
+            insuredSales: Number(r.insured),
+            billed: Number(r.billed),
+          }
+        : null,
     };
   }
   return { sales: [], stock: null };
 }
 
-export async function findingDetail(db: DuckDbPool, store: StoreDb, finding: FindingRow, scope: Scope, rules: ConfiguredRule[]): Promise<FindingDetail> {
+export async function findingDetail(
+  db: DuckDbPool,
+  store: StoreDb,
+  finding: FindingRow,
+  scope: Scope,
+  rules: ConfiguredRule[],
+): Promise<FindingDetail> {
   const def = RULES.get(finding.ruleCode);
   const configured = rules.find((r) => r.rule.code === finding.ruleCode);
   const mdtrtId = await visitIdOf(db, finding);
@@ -166,10 +251,24 @@ export async function findingDetail(db: DuckDbPool, store: StoreDb, finding: Fin
   return {
     finding,
     rule: {
-      code: finding.ruleCode, name: def?.name ?? finding.ruleCode, nameEn: def?.nameEn ?? finding.ruleCode, level: def?.level ?? finding.level,
-      definition: def?.definition ?? '', key: def?.key ?? [],
-      params: Object.entries(def?.params ?? {}).map(([name, spec]) => ({ name, value: configured?.params[name] ?? spec.default, default: spec.default, description: spec.description })),
+      code: finding.ruleCode,
+      name: def?.name ?? finding.ruleCode,
+      nameEn: def?.nameEn ?? finding.ruleCode,
+      level: def?.level ?? finding.level,
+      definition: def?.definition ?? '',
+      key: def?.key ?? [],
+      params: Object.entries(def?.params ?? {}).map(([name, spec]) => ({
+        name,
+        value: configured?.params[name] ?? spec.default,
+        default: spec.default,
+        description: spec.description,
+      })),
     },
-    visit, person, otherVisits: others, ...pharmacy, history, allowed: allowedActions(scope.role, finding.status),
+    visit,
+    person,
+    otherVisits: others,
+    ...pharmacy,
+    history,
+    allowed: allowedActions(scope.role, finding.status),
   };
 }

@@ -9,8 +9,12 @@ import { FINDING_ROWS, FINDING_STATUS } from './rows.js';
 const RULES = new Map(BUILT_IN_RULES.map((r) => [r.code, r]));
 
 const SORT_SQL: Record<FindingsQuery['sort'], string> = {
-  '-amount': 'r.amount DESC', amount: 'r.amount ASC', '-day': 'r.day DESC NULLS LAST', day: 'r.day ASC NULLS LAST',
-  code: 'r.rule_code ASC', institution: 'r.fixmedins_code ASC NULLS LAST',
+  '-amount': 'r.amount DESC',
+  amount: 'r.amount ASC',
+  '-day': 'r.day DESC NULLS LAST',
+  day: 'r.day ASC NULLS LAST',
+  code: 'r.rule_code ASC',
+  institution: 'r.fixmedins_code ASC NULLS LAST',
 };
 
 export interface FindingRecord {
@@ -42,11 +46,27 @@ export const ROW_FROM = `${FINDING_ROWS} r LEFT JOIN ${FINDING_STATUS} s ON s.fi
 export function toFindingRow(r: FindingRecord): FindingRow {
   const rule = RULES.get(r.rule_code);
   return {
-    id: r.finding_id, ruleCode: r.rule_code, ruleName: rule?.name ?? r.rule_code, ruleNameEn: rule?.nameEn ?? r.rule_code,
-    level: r.level as FindingRow['level'], fixmedinsCode: r.fixmedins_code, institutionName: r.institution_name, admdvs: r.admdvs,
-    regionName: regionName(r.admdvs), gridId: r.grid_id, psnNo: r.psn_no, mdtrtId: r.mdtrt_id, setlId: r.setl_id, feedetlSn: r.feedetl_sn,
-    medListCodg: r.med_list_codg, day: r.day, rtalDocno: r.rtal_docno, amount: Math.round(Number(r.amount) * 100) / 100, detail: r.detail,
-    status: (r.status ?? 'open') as FindingStatus, assignee: r.assignee,
+    id: r.finding_id,
+    ruleCode: r.rule_code,
+    ruleName: rule?.name ?? r.rule_code,
+    ruleNameEn: rule?.nameEn ?? r.rule_code,
+    level: r.level as FindingRow['level'],
+    fixmedinsCode: r.fixmedins_code,
+    institutionName: r.institution_name,
+    admdvs: r.admdvs,
+    regionName: regionName(r.admdvs),
+    gridId: r.grid_id,
+    psnNo: r.psn_no,
+    mdtrtId: r.mdtrt_id,
+    setlId: r.setl_id,
+    feedetlSn: r.feedetl_sn,
+    medListCodg: r.med_list_codg,
+    day: r.day,
+    rtalDocno: r.rtal_docno,
+    amount: Math.round(Number(r.amount) * 100) / 100,
+    detail: r.detail,
+    status: (r.status ?? 'open') as FindingStatus,
+    assignee: r.assignee,
   };
 }
 
@@ -67,8 +87,12 @@ export function findingConditions(q: Omit<FindingsQuery, 'page' | 'pageSize' | '
     const v = p.add(q.q);
     // Chinese text searches institution names (in the institution table: hundreds of rows, not a million
     // findings); anything else is a number of a person, visit, settlement, line, item, document or institution.
-    if (/[\u3400-\u9fff]/.test(q.q)) c.push(`r.fixmedins_code IN (SELECT i.fixmedins_code FROM fixmedins i WHERE contains(i.fixmedins_name, ${v}))`);
-    else c.push(`(r.psn_no = ${v} OR r.mdtrt_id = ${v} OR r.setl_id = ${v} OR r.feedetl_sn = ${v} OR r.med_list_codg = ${v} OR r.rtal_docno = ${v} OR r.fixmedins_code = ${v})`);
+    if (/[\u3400-\u9fff]/.test(q.q))
+      c.push(`r.fixmedins_code IN (SELECT i.fixmedins_code FROM fixmedins i WHERE contains(i.fixmedins_name, ${v}))`);
+    else
+      c.push(
+        `(r.psn_no = ${v} OR r.mdtrt_id = ${v} OR r.setl_id = ${v} OR r.feedetl_sn = ${v} OR r.med_list_codg = ${v} OR r.rtal_docno = ${v} OR r.fixmedins_code = ${v})`,
+      );
   }
   return c;
 }
@@ -80,12 +104,15 @@ export async function listFindings(db: DuckDbPool, q: FindingsQuery, scope: Scop
   // Two steps: the page's ids from the narrow filter and sort columns, then their whole rows. Sorting the wide
   // rows (with the evidence sentence) of a million findings costs three to five times as much.
   const [rows, count] = await Promise.all([
-    db.query<FindingRecord & Record<string, unknown>>(`
+    db.query<FindingRecord & Record<string, unknown>>(
+      `
       WITH page AS (
         SELECT finding_id, row_number() OVER () AS pos FROM (
           SELECT r.finding_id FROM ${ROW_FROM} WHERE ${where} ORDER BY ${SORT_SQL[q.sort]}, r.finding_id LIMIT ${q.pageSize} OFFSET ${offset}) ids)
       SELECT ${ROW_COLUMNS} FROM page p JOIN ${FINDING_ROWS} r ON r.finding_id = p.finding_id
-        LEFT JOIN ${FINDING_STATUS} s ON s.finding_id = r.finding_id ORDER BY p.pos`, p.values),
+        LEFT JOIN ${FINDING_STATUS} s ON s.finding_id = r.finding_id ORDER BY p.pos`,
+      p.values,
+    ),
     db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${ROW_FROM} WHERE ${where}`, p.values),
   ]);
   return { items: rows.map(toFindingRow), total: Number(count[0]?.n ?? 0), page: q.page, pageSize: q.pageSize };
@@ -101,13 +128,20 @@ export async function getFinding(db: DuckDbPool, id: string, scope: Scope): Prom
 }
 
 /** Every finding of a query, in pages, for the Excel export. */
-export async function* iterateFindings(db: DuckDbPool, q: Omit<FindingsQuery, 'page' | 'pageSize'>, scope: Scope, limit: number): AsyncGenerator<FindingRow> {
+export async function* iterateFindings(
+  db: DuckDbPool,
+  q: Omit<FindingsQuery, 'page' | 'pageSize'>,
+  scope: Scope,
+  limit: number,
+): AsyncGenerator<FindingRow> {
   const p = new Params();
   const where = findingConditions(q, scope, p).join(' AND ');
   const chunk = 20_000;
   for (let offset = 0; offset < limit; offset += chunk) {
     const rows = await db.query<FindingRecord & Record<string, unknown>>(
-      `SELECT ${ROW_COLUMNS} FROM ${ROW_FROM} WHERE ${where} ORDER BY ${SORT_SQL[q.sort]}, r.finding_id LIMIT ${Math.min(chunk, limit - offset)} OFFSET ${offset}`, p.values);
+      `SELECT ${ROW_COLUMNS} FROM ${ROW_FROM} WHERE ${where} ORDER BY ${SORT_SQL[q.sort]}, r.finding_id LIMIT ${Math.min(chunk, limit - offset)} OFFSET ${offset}`,
+      p.values,
+    );
     for (const r of rows) yield toFindingRow(r);
     if (rows.length < chunk) return;
   }

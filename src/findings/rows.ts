@@ -29,7 +29,9 @@ export function findingIdSql(f: string): string {
 }
 
 export async function ensureFindingTables(engine: DuckDbEngine): Promise<void> {
-  await engine.exec(`CREATE TABLE IF NOT EXISTS ${FINDING_STATUS} (finding_id VARCHAR PRIMARY KEY, status VARCHAR NOT NULL, assignee VARCHAR, updated_at TIMESTAMP)`);
+  await engine.exec(
+    `CREATE TABLE IF NOT EXISTS ${FINDING_STATUS} (finding_id VARCHAR PRIMARY KEY, status VARCHAR NOT NULL, assignee VARCHAR, updated_at TIMESTAMP)`,
+  );
   await engine.exec(`CREATE TABLE IF NOT EXISTS fg_screen_run (screened_at TIMESTAMP, findings BIGINT, amount DECIMAL(18,2))`);
 }
 
@@ -52,7 +54,9 @@ export async function rebuildFindingRows(engine: DuckDbEngine, screenedAt: strin
     FROM setl GROUP BY ALL`);
   if (screenedAt) {
     await engine.exec(`DELETE FROM fg_screen_run`);
-    await engine.exec(`INSERT INTO fg_screen_run SELECT CAST(${quote(screenedAt)} AS TIMESTAMP), COUNT(*), COALESCE(SUM(amount), 0) FROM ${FINDINGS_TABLE}`);
+    await engine.exec(
+      `INSERT INTO fg_screen_run SELECT CAST(${quote(screenedAt)} AS TIMESTAMP), COUNT(*), COALESCE(SUM(amount), 0) FROM ${FINDINGS_TABLE}`,
+    );
   }
 }
 

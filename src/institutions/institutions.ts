@@ -21,23 +21,48 @@ const SELECT = `SELECT i.fixmedins_code, i.fixmedins_name, i.fixmedins_type, i.h
 
 function toRow(r: Record<string, unknown>): InstitutionRow {
   return {
-    fixmedinsCode: String(r.fixmedins_code), name: String(r.fixmedins_name), type: String(r.fixmedins_type), level: r.hosp_lv === null ? null : Number(r.hosp_lv),
-    kind: (r.inst_kind as string | null) ?? null, admdvs: String(r.admdvs), regionName: regionName(r.admdvs as string), gridId: (r.grid_id as string | null) ?? null,
-    agreementStatus: (r.agreement_status as string | null) ?? null, fundPaid: money(r.fund_paid), settlements: Number(r.settlements), findings: Number(r.findings), amount: money(r.amount),
+    fixmedinsCode: String(r.fixmedins_code),
+    name: String(r.fixmedins_name),
+    type: String(r.fixmedins_type),
+    level: r.hosp_lv === null ? null : Number(r.hosp_lv),
+    kind: (r.inst_kind as string | null) ?? null,
+    admdvs: String(r.admdvs),
+    regionName: regionName(r.admdvs as string),
+    gridId: (r.grid_id as string | null) ?? null,
+    agreementStatus: (r.agreement_status as string | null) ?? null,
+    fundPaid: money(r.fund_paid),
+    settlements: Number(r.settlements),
+    findings: Number(r.findings),
+    amount: money(r.amount),
   };
 }
 
 export async function listInstitutions(
-  db: DuckDbPool, scope: Scope, q: { q?: string | undefined; admdvs?: string | undefined; kind?: string | undefined; sort: keyof typeof SORTS; page: number; pageSize: number },
+  db: DuckDbPool,
+  scope: Scope,
+  q: {
+    q?: string | undefined;
+    admdvs?: string | undefined;
+    kind?: string | undefined;
+    sort: keyof typeof SORTS;
+    page: number;
+    pageSize: number;
+  },
 ): Promise<Page<InstitutionRow>> {
   const p = new Params();
   const where = [scopeCondition(scope, p, 'i.fixmedins_code', 'i.admdvs')];
-  if (q.q) { const v = p.add(q.q); where.push(`(i.fixmedins_code = ${v} OR contains(i.fixmedins_name, ${v}))`); }
+  if (q.q) {
+    const v = p.add(q.q);
+    where.push(`(i.fixmedins_code = ${v} OR contains(i.fixmedins_name, ${v}))`);
+  }
   if (q.admdvs) where.push(`starts_with(i.admdvs, ${p.add(q.admdvs)})`);
   if (q.kind) where.push(`i.inst_kind = ${p.add(q.kind)}`);
   const w = where.join(' AND ');
   const [rows, count] = await Promise.all([
-    db.query<Record<string, unknown>>(`${SELECT} WHERE ${w} ORDER BY ${SORTS[q.sort]}, i.fixmedins_code LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`, p.values),
+    db.query<Record<string, unknown>>(
+      `${SELECT} WHERE ${w} ORDER BY ${SORTS[q.sort]}, i.fixmedins_code LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+      p.values,
+    ),
     db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM fixmedins i WHERE ${w}`, p.values),
   ]);
   return { items: rows.map(toRow), total: Number(count[0]?.n ?? 0), page: q.page, pageSize: q.pageSize };
@@ -50,35 +75,70 @@ export async function institutionProfile(db: DuckDbPool, store: StoreDb, scope: 
   const [row] = await db.query<Record<string, unknown>>(`${SELECT} WHERE ${where}`, p.values);
   if (!row) return null;
   const [monthlyS, monthlyF, byCode, staff, decisions] = await Promise.all([
-    db.query<Record<string, unknown>>(`SELECT month, settlements, admissions, total, fund_paid FROM ${INST_MONTH} WHERE fixmedins_code = $1 ORDER BY month`, [code]),
-    db.query<Record<string, unknown>>(`SELECT strftime(day, '%Y-%m') AS month, COUNT(*) AS n, SUM(amount) AS amount FROM ${FINDING_ROWS} WHERE fixmedins_code = $1 AND day IS NOT NULL GROUP BY month`, [code]),
-    db.query<Record<string, unknown>>(`SELECT rule_code, COUNT(*) AS n, SUM(amount) AS amount FROM ${FINDING_ROWS} WHERE fixmedins_code = $1 GROUP BY rule_code ORDER BY amount DESC`, [code]),
+    db.query<Record<string, unknown>>(
+      `SELECT month, settlements, admissions, total, fund_paid FROM ${INST_MONTH} WHERE fixmedins_code = $1 ORDER BY month`,
+      [code],
+    ),
+    db.query<Record<string, unknown>>(
+      `SELECT strftime(day, '%Y-%m') AS month, COUNT(*) AS n, SUM(amount) AS amount FROM ${FINDING_ROWS} WHERE fixmedins_code = $1 AND day IS NOT NULL GROUP BY month`,
+      [code],
+    ),
+    db.query<Record<string, unknown>>(
+      `SELECT rule_code, COUNT(*) AS n, SUM(amount) AS amount FROM ${FINDING_ROWS} WHERE fixmedins_code = $1 GROUP BY rule_code ORDER BY amount DESC`,
+      [code],
+    ),
     db.query<{ n: number }>(`SELECT COUNT(DISTINCT prac_code) AS n FROM practitioner WHERE fixmedins_code = $1`, [code]),
-    store.query<Record<string, unknown>>(`SELECT finding_id, rule_code, action, actor, actor_role, reason, CAST(decided_at AS VARCHAR) AS at FROM fg_decision WHERE fixmedins_code = $1 ORDER BY seq DESC LIMIT 200`, [code]),
+    store.query<Record<string, unknown>>(
+      `SELECT finding_id, rule_code, action, actor, actor_role, reason, CAST(decided_at AS VARCHAR) AS at FROM fg_decision WHERE fixmedins_code = $1 ORDER BY seq DESC LIMIT 200`,
+      [code],
+    ),
   ]);
   const findingsByMonth = new Map(monthlyF.map((m) => [String(m.month), m]));
   const months = new Set([...monthlyS.map((m) => String(m.month)), ...findingsByMonth.keys()]);
   const settled = new Map(monthlyS.map((m) => [String(m.month), m]));
   const history: InstitutionProfile['history'] = decisions.map((d) => ({
-    at: isoTime(String(d.at)), kind: 'decision', findingId: String(d.finding_id),
+    at: isoTime(String(d.at)),
+    kind: 'decision',
+    findingId: String(d.finding_id),
     text: `${d.actor} (${d.actor_role}) ${d.action} ${RULES.get(String(d.rule_code))?.name ?? d.rule_code}${d.reason ? `: ${d.reason}` : ''}`,
   }));
   const inst = toRow(row);
   if (inst.agreementStatus && inst.agreementStatus !== 'normal' && row.status_from) {
-    history.push({ at: `${String(row.status_from)}T00:00:00Z`, kind: 'agreement', findingId: null, text: `agreement ${inst.agreementStatus}${row.status_to ? ` until ${String(row.status_to)}` : ''}` });
+    history.push({
+      at: `${String(row.status_from)}T00:00:00Z`,
+      kind: 'agreement',
+      findingId: null,
+      text: `agreement ${inst.agreementStatus}${row.status_to ? ` until ${String(row.status_to)}` : ''}`,
+    });
   }
   history.sort((a, b) => b.at.localeCompare(a.at));
   return {
-    institution: { ...inst, statusFrom: (row.status_from as string | null) ?? null, statusTo: (row.status_to as string | null) ?? null, practitioners: Number(staff[0]?.n ?? 0) },
+    institution: {
+      ...inst,
+      statusFrom: (row.status_from as string | null) ?? null,
+      statusTo: (row.status_to as string | null) ?? null,
+      practitioners: Number(staff[0]?.n ?? 0),
+    },
     monthly: [...months].sort().map((month) => {
       const s = settled.get(month);
       const f = findingsByMonth.get(month);
       return {
-        month, settlements: Number(s?.settlements ?? 0), admissions: Number(s?.admissions ?? 0), total: money(s?.total), fundPaid: money(s?.fund_paid),
-        findings: Number(f?.n ?? 0), amount: money(f?.amount),
+        month,
+        settlements: Number(s?.settlements ?? 0),
+        admissions: Number(s?.admissions ?? 0),
+        total: money(s?.total),
+        fundPaid: money(s?.fund_paid),
+        findings: Number(f?.n ?? 0),
+        amount: money(f?.amount),
       };
     }),
-    byCode: byCode.map((c) => ({ code: String(c.rule_code), name: RULES.get(String(c.rule_code))?.name ?? String(c.rule_code), nameEn: RULES.get(String(c.rule_code))?.nameEn ?? String(c.rule_code), findings: Number(c.n), amount: money(c.amount) })),
+    byCode: byCode.map((c) => ({
+      code: String(c.rule_code),
+      name: RULES.get(String(c.rule_code))?.name ?? String(c.rule_code),
+      nameEn: RULES.get(String(c.rule_code))?.nameEn ?? String(c.rule_code),
+      findings: Number(c.n),
+      amount: money(c.amount),
+    })),
     history,
   };
 }

@@ -17,20 +17,35 @@ export class JobRunner {
 
   /** Starts a job; jobs run one after another (they write the same workspace). */
   start(kind: Job['kind'], work: (progress: Progress) => Promise<Job['result']>): Job {
-    const job: Job = { id: randomUUID(), kind, status: 'running', progress: { done: 0, total: 1, step: 'queued' }, startedAt: new Date().toISOString(), finishedAt: null, error: null, result: null };
+    const job: Job = {
+      id: randomUUID(),
+      kind,
+      status: 'running',
+      progress: { done: 0, total: 1, step: 'queued' },
+      startedAt: new Date().toISOString(),
+      finishedAt: null,
+      error: null,
+      result: null,
+    };
     this.jobs.set(job.id, job);
-    const run = this.running.catch(() => {}).then(() => this.inQueue.run(true, async () => {
-      try {
-        job.result = await work((done, total, step) => { job.progress = { done, total, step }; });
-        job.status = 'done';
-        job.progress = { done: job.progress.total, total: job.progress.total, step: 'done' };
-      } catch (e) {
-        job.status = 'failed';
-        job.error = (e as Error).message;
-      } finally {
-        job.finishedAt = new Date().toISOString();
-      }
-    }));
+    const run = this.running
+      .catch(() => {})
+      .then(() =>
+        this.inQueue.run(true, async () => {
+          try {
+            job.result = await work((done, total, step) => {
+              job.progress = { done, total, step };
+            });
+            job.status = 'done';
+            job.progress = { done: job.progress.total, total: job.progress.total, step: 'done' };
+          } catch (e) {
+            job.status = 'failed';
+            job.error = (e as Error).message;
+          } finally {
+            job.finishedAt = new Date().toISOString();
+          }
+        }),
+      );
     this.running = run;
     return job;
   }

@@ -29,9 +29,21 @@ const DEFINITIONS: Record<Indicator, { value: string; base: string; trimmed?: st
   discharges: { value: 'w.discharges', base: 'w.discharges' },
   fund_paid: { value: 'w.fund_paid', base: 'w.visits', trimmed: 'w.fund_paid - w.fund_paid_top' },
   total_cost: { value: 'w.total_cost', base: 'w.visits', trimmed: 'w.total_cost - w.total_cost_top' },
-  cost_per_visit: { value: 'w.total_cost / NULLIF(w.visits, 0)', base: 'w.visits', trimmed: '(w.total_cost - w.total_cost_top) / NULLIF(w.visits - w.settlements_top, 0)' },
-  cost_per_admission: { value: 'w.adm_cost / NULLIF(w.discharges, 0)', base: 'w.discharges', trimmed: '(w.adm_cost - w.adm_cost_top) / NULLIF(w.discharges - w.discharges_top, 0)' },
-  alos: { value: 'w.bed_days / NULLIF(w.discharges, 0)', base: 'w.discharges', trimmed: '(w.bed_days - w.bed_days_top) / NULLIF(w.discharges - w.discharges_top, 0)' },
+  cost_per_visit: {
+    value: 'w.total_cost / NULLIF(w.visits, 0)',
+    base: 'w.visits',
+    trimmed: '(w.total_cost - w.total_cost_top) / NULLIF(w.visits - w.settlements_top, 0)',
+  },
+  cost_per_admission: {
+    value: 'w.adm_cost / NULLIF(w.discharges, 0)',
+    base: 'w.discharges',
+    trimmed: '(w.adm_cost - w.adm_cost_top) / NULLIF(w.discharges - w.discharges_top, 0)',
+  },
+  alos: {
+    value: 'w.bed_days / NULLIF(w.discharges, 0)',
+    base: 'w.discharges',
+    trimmed: '(w.bed_days - w.bed_days_top) / NULLIF(w.discharges - w.discharges_top, 0)',
+  },
   fund_share: { value: 'w.fund_paid / NULLIF(w.total_cost, 0)', base: 'w.visits' },
   drug_share: { value: 'w.drug_total / NULLIF(w.line_total, 0)', base: 'w.visits' },
   readmission_15d: { value: 'w.readmitted / NULLIF(w.discharges, 0)', base: 'w.discharges' },
@@ -99,17 +111,34 @@ function institutionMonthsSql(d: Dialect): string {
     LEFT JOIN r ON r.unit = k.unit AND r.month = k.month`;
 }
 
-const SUMS = ['visits', 'settlements', 'admissions', 'discharges', 'fund_paid', 'total_cost', 'adm_cost', 'bed_days', 'readmitted', 'line_total', 'drug_total', 'findings', 'amount_at_risk'];
+const SUMS = [
+  'visits',
+  'settlements',
+  'admissions',
+  'discharges',
+  'fund_paid',
+  'total_cost',
+  'adm_cost',
+  'bed_days',
+  'readmitted',
+  'line_total',
+  'drug_total',
+  'findings',
+  'amount_at_risk',
+];
 
 const TOPS = ['settlements_top', 'fund_paid_top', 'total_cost_top', 'discharges_top', 'adm_cost_top', 'bed_days_top'];
 
 /** Statements building fg_indicator (and the monthly sums it rests on) from the workspace. */
 export function indicatorSql(d: Dialect): string[] {
   const earlier = `b.month < a.month AND b.month >= ${d.addMonths('a.month', -HISTORY_MONTHS)}`;
-  const long = (unitType: string, from: string, peer: string) => INDICATORS.map((i) =>
-    `SELECT '${unitType}' AS unit_type, w.unit AS unit_id, ${peer} AS peer_group, w.month, '${i}' AS indicator,
+  const long = (unitType: string, from: string, peer: string) =>
+    INDICATORS.map(
+      (i) =>
+        `SELECT '${unitType}' AS unit_type, w.unit AS unit_id, ${peer} AS peer_group, w.month, '${i}' AS indicator,
       CAST(${DEFINITIONS[i].value} AS ${D}) AS value, CAST(${DEFINITIONS[i].trimmed ?? DEFINITIONS[i].value} AS ${D}) AS trimmed,
-      CAST(${DEFINITIONS[i].base} AS ${D}) AS base FROM ${from} w`).join('\nUNION ALL\n');
+      CAST(${DEFINITIONS[i].base} AS ${D}) AS base FROM ${from} w`,
+    ).join('\nUNION ALL\n');
   // Regions and grids are not trimmed (their warnings would come from their institutions').
   const rollup = (key: string) => `(SELECT ${key} AS unit, w.month, ${SUMS.map((c) => `SUM(w.${c}) AS ${c}`).join(', ')},
       ${TOPS.map((c) => `CAST(0 AS ${D}) AS ${c}`).join(', ')}
@@ -119,8 +148,11 @@ export function indicatorSql(d: Dialect): string[] {
     `CREATE TABLE fg_mon_inst AS ${institutionMonthsSql(d)}`,
     'DROP TABLE IF EXISTS fg_mon_long',
     `CREATE TABLE fg_mon_long AS
-      ${long('institution', '(SELECT w.*, i.inst_kind, i.hosp_lv FROM fg_mon_inst w LEFT JOIN fixmedins i ON i.fixmedins_code = w.unit)',
-        `COALESCE(w.inst_kind, 'other') || '|' || COALESCE(CAST(w.hosp_lv AS VARCHAR), '-')`)}
+      ${long(
+        'institution',
+        '(SELECT w.*, i.inst_kind, i.hosp_lv FROM fg_mon_inst w LEFT JOIN fixmedins i ON i.fixmedins_code = w.unit)',
+        `COALESCE(w.inst_kind, 'other') || '|' || COALESCE(CAST(w.hosp_lv AS VARCHAR), '-')`,
+      )}
       UNION ALL ${long('region', rollup('i.admdvs'), 'NULL')}
       UNION ALL ${long('grid', rollup('i.grid_id'), 'NULL')}`,
     'DROP TABLE IF EXISTS fg_indicator',

@@ -9,14 +9,18 @@
 import { z as zod } from 'zod';
 import type { Dialect, SqlEngine } from '../db/engine.js';
 
-export const practitionerConfigSchema = zod.object({
-  /** Practitioners with fewer prescriptions are not judged. */
-  minPrescriptions: zod.number().int().min(1),
-  /** Judged peers needed for a comparison (the practitioner included). */
-  minPeers: zod.number().int().min(3),
-  /** z thresholds for yellow, orange, red. */
-  z: zod.tuple([zod.number(), zod.number(), zod.number()]).refine(([y, o, r]) => y <= o && o <= r, 'thresholds must rise from yellow to orange to red'),
-}).strict();
+export const practitionerConfigSchema = zod
+  .object({
+    /** Practitioners with fewer prescriptions are not judged. */
+    minPrescriptions: zod.number().int().min(1),
+    /** Judged peers needed for a comparison (the practitioner included). */
+    minPeers: zod.number().int().min(3),
+    /** z thresholds for yellow, orange, red. */
+    z: zod
+      .tuple([zod.number(), zod.number(), zod.number()])
+      .refine(([y, o, r]) => y <= o && o <= r, 'thresholds must rise from yellow to orange to red'),
+  })
+  .strict();
 export type PractitionerConfig = zod.infer<typeof practitionerConfigSchema>;
 
 export const DEFAULT_PRACTITIONER_CONFIG: PractitionerConfig = { minPrescriptions: 30, minPeers: 5, z: [3, 4, 5] };
@@ -77,7 +81,10 @@ export async function buildPractitionerStats(engine: SqlEngine, config: Practiti
   for (const s of practitionerSql(engine.dialect, config)) await engine.exec(s);
 }
 
-export function practitionerLevel(z: number | null, [y, o, r]: readonly [number, number, number] = DEFAULT_PRACTITIONER_CONFIG.z): 'yellow' | 'orange' | 'red' | null {
+export function practitionerLevel(
+  z: number | null,
+  [y, o, r]: readonly [number, number, number] = DEFAULT_PRACTITIONER_CONFIG.z,
+): 'yellow' | 'orange' | 'red' | null {
   if (z === null || z < y - 1e-9) return null;
   return z >= r - 1e-9 ? 'red' : z >= o - 1e-9 ? 'orange' : 'yellow';
 }

@@ -18,7 +18,12 @@ export async function loadWarningConfig(store: StoreDb): Promise<WarningConfig> 
 export async function saveWarningConfig(store: StoreDb, config: WarningConfig, by: string): Promise<void> {
   await store.transaction(async (tx) => {
     await tx.query(`DELETE FROM fg_setting WHERE name = $1`, [SETTING]);
-    await tx.query(`INSERT INTO fg_setting (name, value, updated_by, updated_at) VALUES ($1, $2, $3, CAST($4 AS TIMESTAMP))`, [SETTING, JSON.stringify(config), by, storeTime()]);
+    await tx.query(`INSERT INTO fg_setting (name, value, updated_by, updated_at) VALUES ($1, $2, $3, CAST($4 AS TIMESTAMP))`, [
+      SETTING,
+      JSON.stringify(config),
+      by,
+      storeTime(),
+    ]);
   });
 }
 

@@ -19,19 +19,29 @@ import type { SqlEngine } from '../db/engine.js';
 import { INDICATORS, type Indicator } from './indicators.js';
 import { DEFAULT_PRACTITIONER_CONFIG, practitionerConfigSchema } from './practitioners.js';
 
-const levels = z.tuple([z.number(), z.number(), z.number()]).refine(([y, o, r]) => y <= o && o <= r, 'thresholds must rise from yellow to orange to red');
+const levels = z
+  .tuple([z.number(), z.number(), z.number()])
+  .refine(([y, o, r]) => y <= o && o <= r, 'thresholds must rise from yellow to orange to red');
 const indicator = z.enum(INDICATORS);
 const threshold = z.object({ levels, minBase: z.number().min(0) }).strict();
 
-export const warningConfigSchema = z.object({
-  growth: z.partialRecord(indicator, threshold),
-  absolute: z.partialRecord(indicator, threshold),
-  history: z.object({
-    indicators: z.array(indicator), z: levels, minBase: z.number().min(0), months: z.number().int().min(2).max(12), confirmZ: z.number().min(0),
-  }).strict(),
-  peer: z.object({ indicators: z.array(indicator), z: levels, minBase: z.number().min(0), minPeers: z.number().int().min(3) }).strict(),
-  practitioner: practitionerConfigSchema,
-}).strict();
+export const warningConfigSchema = z
+  .object({
+    growth: z.partialRecord(indicator, threshold),
+    absolute: z.partialRecord(indicator, threshold),
+    history: z
+      .object({
+        indicators: z.array(indicator),
+        z: levels,
+        minBase: z.number().min(0),
+        months: z.number().int().min(2).max(12),
+        confirmZ: z.number().min(0),
+      })
+      .strict(),
+    peer: z.object({ indicators: z.array(indicator), z: levels, minBase: z.number().min(0), minPeers: z.number().int().min(3) }).strict(),
+    practitioner: practitionerConfigSchema,
+  })
+  .strict();
 export type WarningConfig = z.infer<typeof warningConfigSchema>;
 
 export const WARNING_BASES = ['threshold', 'history', 'peer'] as const;
@@ -47,10 +57,14 @@ export const DEFAULT_WARNING_CONFIG: WarningConfig = {
     cost_per_visit: { levels: [0.2, 0.35, 0.5], minBase: 300 },
     alos: { levels: [0.2, 0.35, 0.5], minBase: 10 },
   },
-  absolute: {
-    readmission_15d: { levels: [0.06, 0.1, 0.15], minBase: 30 },
+  absolute: { readmission_15d: { levels: [0.06, 0.1, 0.15], minBase: 30 } },
+  history: {
+    indicators: ['fund_paid', 'admissions', 'cost_per_admission', 'cost_per_visit', 'alos', 'drug_share', 'fund_share'],
+    z: [4, 6, 8],
+    minBase: 30,
+    months: 4,
+    confirmZ: 3,
   },
-  history: { indicators: ['fund_paid', 'admissions', 'cost_per_admission', 'cost_per_visit', 'alos', 'drug_share', 'fund_share'], z: [4, 6, 8], minBase: 30, months: 4, confirmZ: 3 },
   peer: { indicators: ['cost_per_visit', 'cost_per_admission', 'alos', 'drug_share'], z: [3, 4, 5], minBase: 30, minPeers: 5 },
   practitioner: DEFAULT_PRACTITIONER_CONFIG,
 };
@@ -79,22 +93,32 @@ export function warningSql(c: WarningConfig): string[] {
     FROM fg_indicator i
     WHERE i.unit_type = 'institution' AND i.indicator = '${ind}' AND i.prev_value > 0 AND i.base >= ${t.minBase} AND i.prev_base >= ${t.minBase}`;
   });
-  const absolute = Object.entries(c.absolute).map(([ind, t]) => `
+  const absolute = Object.entries(c.absolute).map(
+    ([ind, t]) => `
     SELECT i.unit_id, i.month, i.indicator, 'threshold' AS basis, i.value, CAST(${t.levels[0]} AS ${D}) AS reference, CAST(NULL AS ${D}) AS change,
       CAST(NULL AS ${D}) AS z, ${levelOf('i.value', t.levels)} AS lvl
-    FROM fg_indicator i WHERE i.unit_type = 'institution' AND i.indicator = '${ind}' AND i.value IS NOT NULL AND i.base >= ${t.minBase}`);
-  const history = c.history.indicators.length ? [`
+    FROM fg_indicator i WHERE i.unit_type = 'institution' AND i.indicator = '${ind}' AND i.value IS NOT NULL AND i.base >= ${t.minBase}`,
+  );
+  const history = c.history.indicators.length
+    ? [
+        `
     SELECT i.unit_id, i.month, i.indicator, 'history' AS basis, i.value, i.hist_median AS reference, CAST(NULL AS ${D}) AS change, ${histZ} AS z,
       ${levelOf(histZ, c.history.z)} AS lvl
     FROM fg_indicator i
-    WHERE i.unit_type = 'institution' AND i.indicator IN (${inList(c.history.indicators)}) AND i.base >= ${c.history.minBase} AND i.trimmed IS NOT NULL`] : [];
+    WHERE i.unit_type = 'institution' AND i.indicator IN (${inList(c.history.indicators)}) AND i.base >= ${c.history.minBase} AND i.trimmed IS NOT NULL`,
+      ]
+    : [];
   const peerZ = robustZ('i.trimmed', 'i.peer_median', 'i.peer_mad');
-  const peer = c.peer.indicators.length ? [`
+  const peer = c.peer.indicators.length
+    ? [
+        `
     SELECT i.unit_id, i.month, i.indicator, 'peer' AS basis, i.value, i.peer_median AS reference, CAST(NULL AS ${D}) AS change, ${peerZ} AS z,
       ${levelOf(peerZ, c.peer.z)} AS lvl
     FROM fg_indicator i
     WHERE i.unit_type = 'institution' AND i.indicator IN (${inList(c.peer.indicators)}) AND i.base >= ${c.peer.minBase}
-      AND i.peer_n >= ${c.peer.minPeers} AND GREATEST(i.peer_mad, 0.1 * abs(i.peer_median)) > 0 AND i.trimmed IS NOT NULL`] : [];
+      AND i.peer_n >= ${c.peer.minPeers} AND GREATEST(i.peer_mad, 0.1 * abs(i.peer_median)) > 0 AND i.trimmed IS NOT NULL`,
+      ]
+    : [];
   const all = [...growth, ...absolute, ...history, ...peer];
   const none = `SELECT CAST(NULL AS VARCHAR) AS unit_id, CAST(NULL AS VARCHAR) AS month, CAST(NULL AS VARCHAR) AS indicator, CAST(NULL AS VARCHAR) AS basis,
     CAST(NULL AS ${D}) AS value, CAST(NULL AS ${D}) AS reference, CAST(NULL AS ${D}) AS change, CAST(NULL AS ${D}) AS z, 0 AS lvl`;

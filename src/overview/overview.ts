@@ -25,12 +25,24 @@ export async function overview(db: DuckDbPool, scope: Scope, from?: string, to?:
   // Four passes over the findings: by code (and level), by institution (and its region and grid), by month.
   const [fund, byCode, byInstitution, monthlyF, monthlyS, regionS] = await Promise.all([
     q<{ fund: number; n: number }>(`SELECT SUM(m.fund_paid) AS fund, SUM(m.settlements) AS n FROM ${S}`, sp),
-    q<{ code: string; level: string; n: number; amount: number }>(`SELECT r.rule_code AS code, MIN(r.level) AS level, SUM(r.findings) AS n, CAST(SUM(r.amount) AS DOUBLE) AS amount FROM ${F} GROUP BY r.rule_code`, fp),
-    q<{ code: string | null; name: string | null; admdvs: string | null; grid: string | null; n: number; amount: number }>(`SELECT r.fixmedins_code AS code, MIN(r.institution_name) AS name,
-      MIN(r.admdvs) AS admdvs, MIN(r.grid_id) AS grid, SUM(r.findings) AS n, CAST(SUM(r.amount) AS DOUBLE) AS amount FROM ${F} GROUP BY r.fixmedins_code`, fp),
-    q<{ month: string; n: number; amount: number }>(`SELECT r.month, SUM(r.findings) AS n, CAST(SUM(r.amount) AS DOUBLE) AS amount FROM ${F} AND r.month IS NOT NULL GROUP BY r.month`, fp),
+    q<{ code: string; level: string; n: number; amount: number }>(
+      `SELECT r.rule_code AS code, MIN(r.level) AS level, SUM(r.findings) AS n, CAST(SUM(r.amount) AS DOUBLE) AS amount FROM ${F} GROUP BY r.rule_code`,
+      fp,
+    ),
+    q<{ code: string | null; name: string | null; admdvs: string | null; grid: string | null; n: number; amount: number }>(
+      `SELECT r.fixmedins_code AS code, MIN(r.institution_name) AS name,
+      MIN(r.admdvs) AS admdvs, MIN(r.grid_id) AS grid, SUM(r.findings) AS n, CAST(SUM(r.amount) AS DOUBLE) AS amount FROM ${F} GROUP BY r.fixmedins_code`,
+      fp,
+    ),
+    q<{ month: string; n: number; amount: number }>(
+      `SELECT r.month, SUM(r.findings) AS n, CAST(SUM(r.amount) AS DOUBLE) AS amount FROM ${F} AND r.month IS NOT NULL GROUP BY r.month`,
+      fp,
+    ),
     q<{ month: string; fund: number }>(`SELECT m.month, SUM(m.fund_paid) AS fund FROM ${S} GROUP BY m.month`, sp),
-    q<{ admdvs: string; fund: number }>(`SELECT i.admdvs, SUM(m.fund_paid) AS fund FROM ${S} AND i.admdvs IS NOT NULL GROUP BY i.admdvs`, sp),
+    q<{ admdvs: string; fund: number }>(
+      `SELECT i.admdvs, SUM(m.fund_paid) AS fund FROM ${S} AND i.admdvs IS NOT NULL GROUP BY i.admdvs`,
+      sp,
+    ),
   ]);
   byCode.sort((a, b) => b.amount - a.amount || a.code.localeCompare(b.code));
   const sum = <T>(xs: T[], key: (x: T) => number) => xs.reduce((s, x) => s + key(x), 0);
@@ -54,7 +66,10 @@ export async function overview(db: DuckDbPool, scope: Scope, from?: string, to?:
     return m;
   };
   const regionF = [...group((i) => i.admdvs).entries()].map(([admdvs, v]) => ({ admdvs, n: v.n, amount: v.amount }));
-  const grids = [...group((i) => i.grid).entries()].map(([grid, v]) => ({ grid, ...v })).sort((a, b) => b.amount - a.amount).slice(0, 50);
+  const grids = [...group((i) => i.grid).entries()]
+    .map(([grid, v]) => ({ grid, ...v }))
+    .sort((a, b) => b.amount - a.amount)
+    .slice(0, 50);
   const months = new Map<string, { fundPaid: number; findings: number; amount: number }>();
   for (const m of monthlyS) months.set(m.month, { fundPaid: money(m.fund), findings: 0, amount: 0 });
   for (const m of monthlyF) {
@@ -68,12 +83,30 @@ export async function overview(db: DuckDbPool, scope: Scope, from?: string, to?:
     regions.set(r.admdvs, { ...e, findings: Number(r.n), amount: money(r.amount) });
   }
   return {
-    fundPaid: money(fund[0]?.fund), settlements: Number(fund[0]?.n ?? 0), findings: Number(totals[0]?.n ?? 0), amountAtRisk: money(totals[0]?.amount),
-    byCode: byCode.map((c) => ({ code: c.code, name: RULES.get(c.code)?.name ?? c.code, nameEn: RULES.get(c.code)?.nameEn ?? c.code, level: c.level, findings: Number(c.n), amount: money(c.amount) })),
+    fundPaid: money(fund[0]?.fund),
+    settlements: Number(fund[0]?.n ?? 0),
+    findings: Number(totals[0]?.n ?? 0),
+    amountAtRisk: money(totals[0]?.amount),
+    byCode: byCode.map((c) => ({
+      code: c.code,
+      name: RULES.get(c.code)?.name ?? c.code,
+      nameEn: RULES.get(c.code)?.nameEn ?? c.code,
+      level: c.level,
+      findings: Number(c.n),
+      amount: money(c.amount),
+    })),
     byLevel: byLevel.map((l) => ({ level: l.level, findings: Number(l.n), amount: money(l.amount) })),
-    topInstitutions: top.map((t) => ({ fixmedinsCode: t.code!, name: t.name ?? t.code!, admdvs: t.admdvs ?? '', findings: Number(t.n), amount: money(t.amount) })),
+    topInstitutions: top.map((t) => ({
+      fixmedinsCode: t.code!,
+      name: t.name ?? t.code!,
+      admdvs: t.admdvs ?? '',
+      findings: Number(t.n),
+      amount: money(t.amount),
+    })),
     monthly: [...months.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, v]) => ({ month, ...v })),
-    byRegion: [...regions.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([admdvs, v]) => ({ admdvs, name: regionName(admdvs) ?? admdvs, ...v })),
+    byRegion: [...regions.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([admdvs, v]) => ({ admdvs, name: regionName(admdvs) ?? admdvs, ...v })),
     byGrid: grids.map((g) => ({ gridId: g.grid, admdvs: g.admdvs, findings: Number(g.n), amount: money(g.amount) })),
   };
 }

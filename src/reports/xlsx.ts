@@ -44,12 +44,15 @@ export interface WorkbookWritten {
 const NUM_FMT: Partial<Record<ColumnFormat, string>> = { money: '#,##0.00', int: '#,##0' };
 
 export async function writeWorkbook(
-  target: string | NodeJS.WritableStream, sheets: WorkbookSheet[], options: WriteWorkbookOptions = {},
+  target: string | NodeJS.WritableStream,
+  sheets: WorkbookSheet[],
+  options: WriteWorkbookOptions = {},
 ): Promise<WorkbookWritten> {
   const limit = Math.max(0, Math.min(options.maxRows ?? EXCEL_MAX_ROWS - 1, EXCEL_MAX_ROWS - 1));
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({
     ...(typeof target === 'string' ? { filename: target } : { stream: target as unknown as Stream }),
-    useStyles: true, useSharedStrings: false,
+    useStyles: true,
+    useSharedStrings: false,
   });
   const output = typeof target === 'string' ? null : target;
   const names = new Set<string>();
@@ -59,7 +62,8 @@ export async function writeWorkbook(
       const name = sheetName(spec.name, names);
       const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
       ws.columns = spec.columns.map((c) => ({
-        key: c.key, width: c.width ?? Math.max(10, Math.min(60, displayWidth(c.header) + 2)),
+        key: c.key,
+        width: c.width ?? Math.max(10, Math.min(60, displayWidth(c.header) + 2)),
         ...(NUM_FMT[c.format ?? 'text'] ? { style: { numFmt: NUM_FMT[c.format ?? 'text'] } } : {}),
       }));
       const header = ws.addRow(spec.columns.map((c) => c.header));
@@ -68,7 +72,10 @@ export async function writeWorkbook(
       let rows = 0;
       let truncated = false;
       for await (const record of spec.rows) {
-        if (rows >= limit) { truncated = true; break; }
+        if (rows >= limit) {
+          truncated = true;
+          break;
+        }
         ws.addRow(spec.columns.map((c) => cellValue(record[c.key], c.format ?? 'text'))).commit();
         if (++rows % 512 === 0) await relieve(ws, output);
       }
@@ -113,7 +120,13 @@ function displayWidth(s: string): number {
 function text(v: unknown): string {
   let s: string;
   if (typeof v === 'string') s = v;
-  else if (v instanceof Date) s = Number.isNaN(v.getTime()) ? '' : v.toISOString().replace('T', ' ').replace(/\.\d+Z$/, '');
+  else if (v instanceof Date)
+    s = Number.isNaN(v.getTime())
+      ? ''
+      : v
+          .toISOString()
+          .replace('T', ' ')
+          .replace(/\.\d+Z$/, '');
   else if (typeof v === 'object') s = JSON.stringify(v);
   else s = String(v);
   return s.length > EXCEL_MAX_TEXT ? s.slice(0, EXCEL_MAX_TEXT) : s;
@@ -124,11 +137,17 @@ function text(v: unknown): string {
  * apostrophe, not "History", unique without regard to case. `taken` holds the lower-cased names in use.
  */
 export function sheetName(wanted: string, taken: Set<string>): string {
-  let base = wanted.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '').trim();
+  let base = wanted
+    .replace(/[[\]:*?/\\]/g, '_')
+    .replace(/^'+|'+$/g, '')
+    .trim();
   if (base === '' || base.toLowerCase() === 'history') base = `${base || 'Sheet'}_`;
   const cut = (s: string, n: number) => {
     let out = '';
-    for (const ch of s) { if (out.length + ch.length > n) break; out += ch; }
+    for (const ch of s) {
+      if (out.length + ch.length > n) break;
+      out += ch;
+    }
     return out;
   };
   let name = cut(base, 31);
@@ -154,7 +173,9 @@ async function relieve(ws: unknown, output: NodeJS.WritableStream | null): Promi
     return;
   }
   let onClose = () => {};
-  const closed = new Promise<boolean>((resolve) => { onClose = () => resolve(true); });
+  const closed = new Promise<boolean>((resolve) => {
+    onClose = () => resolve(true);
+  });
   out?.once('close', onClose);
   try {
     const drained = Promise.all(busy.map((p) => once(p, 'drain'))).then(() => false);

@@ -5,12 +5,13 @@ import { z } from 'zod';
 import { BUILT_IN_RULES } from './catalog.js';
 import type { Params, RuleDefinition } from './rule.js';
 
-const configSchema = z.object({
-  rules: z.record(z.string(), z.object({
-    enabled: z.boolean().optional(),
-    params: z.record(z.string(), z.number()).optional(),
-  }).strict()).default({}),
-}).strict();
+const configSchema = z
+  .object({
+    rules: z
+      .record(z.string(), z.object({ enabled: z.boolean().optional(), params: z.record(z.string(), z.number()).optional() }).strict())
+      .default({}),
+  })
+  .strict();
 
 export type RulesConfig = z.infer<typeof configSchema>;
 
@@ -49,7 +50,10 @@ export function configureRules(config: RulesConfig = { rules: {} }, rules: reado
     for (const [name, spec] of Object.entries(rule.params)) params[name] = spec.default;
     for (const [name, value] of Object.entries(entry.params ?? {})) {
       const spec = rule.params[name];
-      if (!spec) throw new ConfigError(`rules.${rule.code}.params.${name}: unknown parameter (known: ${Object.keys(rule.params).join(', ') || 'none'})`);
+      if (!spec)
+        throw new ConfigError(
+          `rules.${rule.code}.params.${name}: unknown parameter (known: ${Object.keys(rule.params).join(', ') || 'none'})`,
+        );
       if (!Number.isFinite(value) || (spec.min !== undefined && value < spec.min)) {
         throw new ConfigError(`rules.${rule.code}.params.${name}: ${value} is below the minimum ${spec.min}`);
       }

@@ -22,7 +22,7 @@ export interface Finding {
 const ORDER = FINDING_COLUMNS.filter((c) => c !== 'amount' && c !== 'detail' && c !== 'level').join(', ');
 
 export function findingsQuery(where = ''): string {
-  return `SELECT ${FINDING_COLUMNS.map((c) => c === 'day' ? `CAST(day AS VARCHAR) AS day` : c === 'amount' ? `CAST(amount AS VARCHAR) AS amount` : c).join(', ')}
+  return `SELECT ${FINDING_COLUMNS.map((c) => (c === 'day' ? `CAST(day AS VARCHAR) AS day` : c === 'amount' ? `CAST(amount AS VARCHAR) AS amount` : c)).join(', ')}
     FROM ${FINDINGS_TABLE} ${where} ORDER BY ${ORDER}`;
 }
 

@@ -36,7 +36,9 @@ export async function writeFindingsFile(engine: SqlEngine, out: string): Promise
     await pipeline(pg.client.query(copyTo(`COPY (${outputQuery()}) TO STDOUT WITH (FORMAT csv, HEADER true)`)), createWriteStream(csv));
     const duck = await DuckDbEngine.open(':memory:');
     try {
-      await duck.exec(`COPY (SELECT * FROM read_csv(${quote(csv)}, header=true, auto_detect=false, columns={${FINDING_COLUMNS.map((c) => `'${c}': '${c === 'day' ? 'DATE' : c === 'amount' ? 'DECIMAL(18,2)' : 'VARCHAR'}'`).join(', ')}})) TO ${quote(path)} (FORMAT parquet)`);
+      await duck.exec(
+        `COPY (SELECT * FROM read_csv(${quote(csv)}, header=true, auto_detect=false, columns={${FINDING_COLUMNS.map((c) => `'${c}': '${c === 'day' ? 'DATE' : c === 'amount' ? 'DECIMAL(18,2)' : 'VARCHAR'}'`).join(', ')}})) TO ${quote(path)} (FORMAT parquet)`,
+      );
     } finally {
       await duck.close();
     }

@@ -3,14 +3,32 @@ import type { TableName } from '../exchange/tables.js';
 
 /** Columns of the screening output (exchange format, "Screening output"), in order. */
 export const FINDING_COLUMNS = [
-  'rule_code', 'level', 'fixmedins_code', 'psn_no', 'mdtrt_id', 'setl_id', 'feedetl_sn',
-  'med_list_codg', 'day', 'rtal_docno', 'amount', 'detail',
+  'rule_code',
+  'level',
+  'fixmedins_code',
+  'psn_no',
+  'mdtrt_id',
+  'setl_id',
+  'feedetl_sn',
+  'med_list_codg',
+  'day',
+  'rtal_docno',
+  'amount',
+  'detail',
 ] as const;
 export type FindingColumn = (typeof FINDING_COLUMNS)[number];
 
 /** The columns a rule's SELECT must return (besides its own evidence columns `e_*`). */
 export const LOCATOR_COLUMNS = [
-  'fixmedins_code', 'psn_no', 'mdtrt_id', 'setl_id', 'feedetl_sn', 'med_list_codg', 'day', 'rtal_docno', 'amount',
+  'fixmedins_code',
+  'psn_no',
+  'mdtrt_id',
+  'setl_id',
+  'feedetl_sn',
+  'med_list_codg',
+  'day',
+  'rtal_docno',
+  'amount',
 ] as const;
 export type LocatorColumn = (typeof LOCATOR_COLUMNS)[number];
 

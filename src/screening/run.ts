@@ -32,7 +32,9 @@ export function compileRule(configured: ConfiguredRule, engine: SqlEngine, table
   const { rule, params } = configured;
   const inner = rule.sql({ t: tables, p: params, d: engine.dialect });
   const detail = evidenceSql(rule);
-  return `SELECT ${quote(rule.code)} AS rule_code, ${quote(rule.level)} AS level, ${LOCATOR_COLUMNS.filter((c) => c !== 'amount').map((c) => `h.${c}`).join(', ')},
+  return `SELECT ${quote(rule.code)} AS rule_code, ${quote(rule.level)} AS level, ${LOCATOR_COLUMNS.filter((c) => c !== 'amount')
+    .map((c) => `h.${c}`)
+    .join(', ')},
     h.amount, ${detail} AS detail FROM (${inner}) h`;
 }
 
@@ -85,7 +87,8 @@ export async function runScreening(engine: SqlEngine, rules: ConfiguredRule[], o
   const runnable = rules.filter((c) => c.enabled && missingTables(c.rule, provided).length === 0);
   const scopeStarted = performance.now();
   options.onRule?.(0, rules.length, 'fee-line pass');
-  const scopedLines = options.tables || options.lineScopes === false ? new Map<string, string>() : await buildLineScopes(engine, runnable, tables);
+  const scopedLines =
+    options.tables || options.lineScopes === false ? new Map<string, string>() : await buildLineScopes(engine, runnable, tables);
   options.onLineScopes?.(performance.now() - scopeStarted, scopedLines.size);
   try {
     return await runRules(engine, rules, provided, tables, scopedLines, options);
@@ -95,7 +98,11 @@ export async function runScreening(engine: SqlEngine, rules: ConfiguredRule[], o
 }
 
 async function runRules(
-  engine: SqlEngine, rules: ConfiguredRule[], provided: Set<TableName>, tables: RuleContext['t'], scopedLines: Map<string, string>,
+  engine: SqlEngine,
+  rules: ConfiguredRule[],
+  provided: Set<TableName>,
+  tables: RuleContext['t'],
+  scopedLines: Map<string, string>,
   options: ScreeningOptions,
 ): Promise<RuleOutcome[]> {
   const outcomes: RuleOutcome[] = [];
@@ -121,7 +128,8 @@ async function runRules(
   options.onRule?.(rules.length, rules.length, '');
   // One pass for every rule's count and amount, rather than a query after each rule.
   const stats = await engine.all<{ rule_code: string; n: number; amount: string | number | null }>(
-    `SELECT rule_code, COUNT(*) AS n, SUM(amount) AS amount FROM ${FINDINGS_TABLE} GROUP BY rule_code`);
+    `SELECT rule_code, COUNT(*) AS n, SUM(amount) AS amount FROM ${FINDINGS_TABLE} GROUP BY rule_code`,
+  );
   for (const o of outcomes) {
     const s = stats.find((x) => x.rule_code === o.code);
     if (s) Object.assign(o, { findings: Number(s.n), amount: Number(s.amount ?? 0) });

@@ -7,7 +7,9 @@ import { configureRules, type ConfiguredRule, type RulesConfig } from './config.
 export async function loadRuleSettings(store: StoreDb): Promise<RulesConfig> {
   const rows = await store.query<{ code: string; enabled: boolean; params: string }>(`SELECT code, enabled, params FROM fg_rule_config`);
   const rules: RulesConfig['rules'] = {};
-  for (const r of rows) if (BUILT_IN_RULES.some((x) => x.code === r.code)) rules[r.code] = { enabled: r.enabled, params: JSON.parse(r.params) as Record<string, number> };
+  for (const r of rows)
+    if (BUILT_IN_RULES.some((x) => x.code === r.code))
+      rules[r.code] = { enabled: r.enabled, params: JSON.parse(r.params) as Record<string, number> };
   return { rules };
 }
 
@@ -16,15 +18,22 @@ export async function configuredRules(store: StoreDb): Promise<ConfiguredRule[]>
 }
 
 /** Changes one rule's enabled state and parameters; the whole configuration is validated first (ConfigError). */
-export async function updateRuleSetting(store: StoreDb, code: string, change: { enabled?: boolean | undefined; params?: Record<string, number> | undefined }, by: string): Promise<ConfiguredRule> {
+export async function updateRuleSetting(
+  store: StoreDb,
+  code: string,
+  change: { enabled?: boolean | undefined; params?: Record<string, number> | undefined },
+  by: string,
+): Promise<ConfiguredRule> {
   const config = await loadRuleSettings(store);
   const current = configureRules(config).find((r) => r.rule.code === code)!;
   const entry = { enabled: change.enabled ?? current.enabled, params: { ...current.params, ...(change.params ?? {}) } };
   const next = configureRules({ rules: { ...config.rules, [code]: entry } });
   await store.transaction(async (tx) => {
     await tx.query(`DELETE FROM fg_rule_config WHERE code = $1`, [code]);
-    await tx.query(`INSERT INTO fg_rule_config (code, enabled, params, updated_by, updated_at) VALUES ($1, $2, $3, $4, CAST($5 AS TIMESTAMP))`,
-      [code, entry.enabled, JSON.stringify(entry.params), by, storeTime()]);
+    await tx.query(
+      `INSERT INTO fg_rule_config (code, enabled, params, updated_by, updated_at) VALUES ($1, $2, $3, $4, CAST($5 AS TIMESTAMP))`,
+      [code, entry.enabled, JSON.stringify(entry.params), by, storeTime()],
+    );
   });
   return next.find((r) => r.rule.code === code)!;
 }

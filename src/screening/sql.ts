@@ -2,8 +2,15 @@
 import { LOCATOR_COLUMNS, type LocatorColumn, type Params } from './rule.js';
 
 const LOCATOR_TYPES: Record<LocatorColumn, string> = {
-  fixmedins_code: 'VARCHAR', psn_no: 'VARCHAR', mdtrt_id: 'VARCHAR', setl_id: 'VARCHAR', feedetl_sn: 'VARCHAR',
-  med_list_codg: 'VARCHAR', day: 'DATE', rtal_docno: 'VARCHAR', amount: 'DECIMAL(18,2)',
+  fixmedins_code: 'VARCHAR',
+  psn_no: 'VARCHAR',
+  mdtrt_id: 'VARCHAR',
+  setl_id: 'VARCHAR',
+  feedetl_sn: 'VARCHAR',
+  med_list_codg: 'VARCHAR',
+  day: 'DATE',
+  rtal_docno: 'VARCHAR',
+  amount: 'DECIMAL(18,2)',
 };
 
 /** The locator part of a rule's select list; columns not given are NULL of the right type. */
@@ -25,8 +32,13 @@ export function num(expr: string): string {
 /** Locators of one fee line `f`. */
 export function lineLocators(f: string, amount: string): string {
   return locators({
-    fixmedins_code: `${f}.fixmedins_code`, psn_no: `${f}.psn_no`, mdtrt_id: `${f}.mdtrt_id`, setl_id: `${f}.setl_id`,
-    feedetl_sn: `${f}.feedetl_sn`, med_list_codg: `${f}.med_list_codg`, day: `CAST(${f}.fee_ocur_time AS DATE)`,
+    fixmedins_code: `${f}.fixmedins_code`,
+    psn_no: `${f}.psn_no`,
+    mdtrt_id: `${f}.mdtrt_id`,
+    setl_id: `${f}.setl_id`,
+    feedetl_sn: `${f}.feedetl_sn`,
+    med_list_codg: `${f}.med_list_codg`,
+    day: `CAST(${f}.fee_ocur_time AS DATE)`,
     amount: roundMoney(amount),
   });
 }

@@ -58,7 +58,12 @@ export async function buildApp(wb: Workbench, o: AppOptions = {}): Promise<Fasti
       req.user = userInfo(session.user);
     }
     // Every change needs the session's CSRF token in a header a cross-site form cannot send; signing in needs none.
-    if (MUTATING.has(req.method) && req.url !== '/api/auth/login' && session && !csrfMatches(session.csrfToken, req.headers['x-csrf-token'] as string | undefined)) {
+    if (
+      MUTATING.has(req.method) &&
+      req.url !== '/api/auth/login' &&
+      session &&
+      !csrfMatches(session.csrfToken, req.headers['x-csrf-token'] as string | undefined)
+    ) {
       throw new HttpError(403, 'forbidden', 'missing or wrong X-CSRF-Token header');
     }
   });
@@ -66,7 +71,10 @@ export async function buildApp(wb: Workbench, o: AppOptions = {}): Promise<Fasti
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'no-referrer');
     reply.header('X-Frame-Options', 'DENY');
-    reply.header('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+    reply.header(
+      'Content-Security-Policy',
+      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+    );
     if (req.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
   });
   app.setErrorHandler((err, req, reply) => {
@@ -90,7 +98,12 @@ export async function buildApp(wb: Workbench, o: AppOptions = {}): Promise<Fasti
   auditRoutes(app, wb);
   const version = (JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version;
   route(app, {
-    method: 'GET', url: '/api/openapi.json', tag: 'reference', summary: 'This document', roles: 'public', success: { status: 200, description: 'OpenAPI 3.1' },
+    method: 'GET',
+    url: '/api/openapi.json',
+    tag: 'reference',
+    summary: 'This document',
+    roles: 'public',
+    success: { status: 200, description: 'OpenAPI 3.1' },
     handler: async () => openApiDocument(app, version),
   });
 
@@ -98,11 +111,21 @@ export async function buildApp(wb: Workbench, o: AppOptions = {}): Promise<Fasti
   if (existsSync(join(webDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] });
     app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/') || req.method !== 'GET') return reply.code(404).send(errorBody('not_found', `no route ${req.method} ${req.url.split('?')[0]}`));
+      if (req.url.startsWith('/api/') || req.method !== 'GET')
+        return reply.code(404).send(errorBody('not_found', `no route ${req.method} ${req.url.split('?')[0]}`));
       return reply.sendFile('index.html');
     });
   } else {
-    app.setNotFoundHandler((req, reply) => reply.code(404).send(errorBody('not_found', req.url.startsWith('/api/') ? `no route ${req.method} ${req.url.split('?')[0]}` : 'the web UI is not built (npm run build)')));
+    app.setNotFoundHandler((req, reply) =>
+      reply
+        .code(404)
+        .send(
+          errorBody(
+            'not_found',
+            req.url.startsWith('/api/') ? `no route ${req.method} ${req.url.split('?')[0]}` : 'the web UI is not built (npm run build)',
+          ),
+        ),
+    );
   }
   return app;
 }

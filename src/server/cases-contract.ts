@@ -7,7 +7,12 @@ import { z } from 'zod';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 const month = z.string().regex(/^\d{4}-\d{2}$/, 'a month as YYYY-MM');
-const money = z.number().finite().min(0).max(1e12).transform((v) => Math.round(v * 100) / 100);
+const money = z
+  .number()
+  .finite()
+  .min(0)
+  .max(1e12)
+  .transform((v) => Math.round(v * 100) / 100);
 const text = (max: number) => z.string().trim().min(1).max(max);
 const pageQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
@@ -23,30 +28,44 @@ export const CLUE_STATUSES = ['open', 'in_case', 'dismissed'] as const;
 export type ClueStatus = (typeof CLUE_STATUSES)[number];
 
 /** A person a clue is about: an insured person, a practitioner, or someone named in a report. */
-export const personRef = z.object({
-  kind: z.enum(['insured', 'practitioner', 'other']),
-  id: z.string().trim().max(64).optional(),
-  name: z.string().trim().max(64).optional(),
-}).strict().refine((p) => !!p.id || !!p.name, 'a person needs an id or a name');
+export const personRef = z
+  .object({
+    kind: z.enum(['insured', 'practitioner', 'other']),
+    id: z.string().trim().max(64).optional(),
+    name: z.string().trim().max(64).optional(),
+  })
+  .strict()
+  .refine((p) => !!p.id || !!p.name, 'a person needs an id or a name');
 export type PersonRef = z.infer<typeof personRef>;
 
-export const clueBody = z.object({
-  source: z.enum(['finding', 'report', 'referral', 'inspection', 'other']),
-  /** The findings (confirmed, of one institution) the clue is made of; required for source `finding`. */
-  findingIds: z.array(z.string().regex(/^[0-9a-f]{32}$/)).max(5000).optional(),
-  fixmedinsCode: z.string().regex(/^[HP][0-9]{11}$/, 'an institution code').optional(),
-  summary: text(200).optional(),
-  note: z.string().trim().max(4000).optional(),
-  persons: z.array(personRef).max(50).optional(),
-  /** The amount involved (涉及金额); for findings the sum of their amounts when absent. */
-  amount: money.optional(),
-  /** The outside reference: report number, referral letter, inspection record. */
-  reference: z.string().trim().max(100).optional(),
-}).strict().superRefine((b, ctx) => {
-  if (b.source === 'finding' && !b.findingIds?.length) ctx.addIssue({ code: 'custom', path: ['findingIds'], message: 'a clue from findings names them' });
-  if (b.source !== 'finding' && !b.fixmedinsCode) ctx.addIssue({ code: 'custom', path: ['fixmedinsCode'], message: 'the institution is required' });
-  if (b.source !== 'finding' && !b.summary) ctx.addIssue({ code: 'custom', path: ['summary'], message: 'a summary is required' });
-});
+export const clueBody = z
+  .object({
+    source: z.enum(['finding', 'report', 'referral', 'inspection', 'other']),
+    /** The findings (confirmed, of one institution) the clue is made of; required for source `finding`. */
+    findingIds: z
+      .array(z.string().regex(/^[0-9a-f]{32}$/))
+      .max(5000)
+      .optional(),
+    fixmedinsCode: z
+      .string()
+      .regex(/^[HP][0-9]{11}$/, 'an institution code')
+      .optional(),
+    summary: text(200).optional(),
+    note: z.string().trim().max(4000).optional(),
+    persons: z.array(personRef).max(50).optional(),
+    /** The amount involved (涉及金额); for findings the sum of their amounts when absent. */
+    amount: money.optional(),
+    /** The outside reference: report number, referral letter, inspection record. */
+    reference: z.string().trim().max(100).optional(),
+  })
+  .strict()
+  .superRefine((b, ctx) => {
+    if (b.source === 'finding' && !b.findingIds?.length)
+      ctx.addIssue({ code: 'custom', path: ['findingIds'], message: 'a clue from findings names them' });
+    if (b.source !== 'finding' && !b.fixmedinsCode)
+      ctx.addIssue({ code: 'custom', path: ['fixmedinsCode'], message: 'the institution is required' });
+    if (b.source !== 'finding' && !b.summary) ctx.addIssue({ code: 'custom', path: ['summary'], message: 'a summary is required' });
+  });
 export type ClueBody = z.infer<typeof clueBody>;
 
 export const warningClueBody = z.object({ note: z.string().trim().max(2000).optional() });
@@ -55,7 +74,10 @@ export const cluesQuery = pageQuery.extend({
   status: z.enum(CLUE_STATUSES).optional(),
   source: z.enum(CLUE_SOURCES).optional(),
   institution: z.string().max(32).optional(),
-  admdvs: z.string().regex(/^\d{2,6}$/).optional(),
+  admdvs: z
+    .string()
+    .regex(/^\d{2,6}$/)
+    .optional(),
   caseId: z.string().uuid().optional(),
 });
 
@@ -105,18 +127,23 @@ export interface Attachment {
 export const CASE_STATUSES = ['investigating', 'reviewing', 'decided', 'appealed', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-export const caseBody = z.object({
-  clueIds: z.array(z.string().uuid()).min(1).max(200),
-  title: text(200).optional(),
-  /** The analyst in charge; by default the one set for the institution's grid, else the caller. */
-  handler: z.string().max(64).optional(),
-  deadline: date.optional(),
-}).strict();
+export const caseBody = z
+  .object({
+    clueIds: z.array(z.string().uuid()).min(1).max(200),
+    title: text(200).optional(),
+    /** The analyst in charge; by default the one set for the institution's grid, else the caller. */
+    handler: z.string().max(64).optional(),
+    deadline: date.optional(),
+  })
+  .strict();
 
 export const casesQuery = pageQuery.extend({
   status: z.enum(CASE_STATUSES).optional(),
   institution: z.string().max(32).optional(),
-  admdvs: z.string().regex(/^\d{2,6}$/).optional(),
+  admdvs: z
+    .string()
+    .regex(/^\d{2,6}$/)
+    .optional(),
   grid: z.string().max(64).optional(),
   handler: z.string().max(64).optional(),
   overdue: z.enum(['true', 'false']).optional(),
@@ -146,22 +173,28 @@ export interface CaseRow {
   closedAt: string | null;
 }
 
-export const assignmentBody = z.object({ handler: z.string().max(64).optional(), deadline: date.optional() }).strict()
+export const assignmentBody = z
+  .object({ handler: z.string().max(64).optional(), deadline: date.optional() })
+  .strict()
   .refine((b) => b.handler !== undefined || b.deadline !== undefined, 'a handler or a deadline');
 export const addCluesBody = z.object({ clueIds: z.array(z.string().uuid()).min(1).max(200) }).strict();
 
 export const NOTE_KINDS = ['note', 'inspection', 'interview'] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];
-export const noteBody = z.object({
-  kind: z.enum(NOTE_KINDS),
-  body: text(8000),
-  /** On-site inspection (现场检查) or interview (约谈): when, where, who. */
-  on: date.optional(),
-  place: z.string().trim().max(200).optional(),
-  participants: z.string().trim().max(500).optional(),
-}).strict().superRefine((b, ctx) => {
-  if (b.kind !== 'note' && !b.on) ctx.addIssue({ code: 'custom', path: ['on'], message: 'the date of the inspection or interview is required' });
-});
+export const noteBody = z
+  .object({
+    kind: z.enum(NOTE_KINDS),
+    body: text(8000),
+    /** On-site inspection (现场检查) or interview (约谈): when, where, who. */
+    on: date.optional(),
+    place: z.string().trim().max(200).optional(),
+    participants: z.string().trim().max(500).optional(),
+  })
+  .strict()
+  .superRefine((b, ctx) => {
+    if (b.kind !== 'note' && !b.on)
+      ctx.addIssue({ code: 'custom', path: ['on'], message: 'the date of the inspection or interview is required' });
+  });
 export interface CaseNote {
   id: string;
   kind: NoteKind;
@@ -179,23 +212,33 @@ export const VIOLATION_KINDS = ['violation', 'fraud'] as const;
 export const SANCTION_KINDS = ['suspend_institution', 'suspend_department', 'terminate_institution', 'suspend_practitioner'] as const;
 export type SanctionKind = (typeof SANCTION_KINDS)[number];
 
-export const sanctionInput = z.object({
-  kind: z.enum(SANCTION_KINDS),
-  /** First day; by default the day after the decision is approved. */
-  from: date.optional(),
-  /** Length of a suspension: 6–12 months for an institution or department, 1–12 for a practitioner. */
-  months: z.number().int().min(1).max(12).optional(),
-  dept: z.string().trim().min(1).max(32).optional(),
-  pracCode: z.string().regex(/^(D[0-9]{12}|H[YJ][0-9]{12})$/, 'a practitioner code').optional(),
-}).strict().superRefine((s, ctx) => {
-  if (s.kind === 'suspend_institution' || s.kind === 'suspend_department') {
-    if (s.months === undefined || s.months < 6) ctx.addIssue({ code: 'custom', path: ['months'], message: 'a suspension of the agreement lasts 6 to 12 months' });
-  }
-  if (s.kind === 'suspend_practitioner' && s.months === undefined) ctx.addIssue({ code: 'custom', path: ['months'], message: 'the months of the suspension are required' });
-  if (s.kind === 'terminate_institution' && s.months !== undefined) ctx.addIssue({ code: 'custom', path: ['months'], message: 'a termination has no length' });
-  if (s.kind === 'suspend_department' && !s.dept) ctx.addIssue({ code: 'custom', path: ['dept'], message: 'the department is required' });
-  if (s.kind === 'suspend_practitioner' && !s.pracCode) ctx.addIssue({ code: 'custom', path: ['pracCode'], message: 'the practitioner is required' });
-});
+export const sanctionInput = z
+  .object({
+    kind: z.enum(SANCTION_KINDS),
+    /** First day; by default the day after the decision is approved. */
+    from: date.optional(),
+    /** Length of a suspension: 6–12 months for an institution or department, 1–12 for a practitioner. */
+    months: z.number().int().min(1).max(12).optional(),
+    dept: z.string().trim().min(1).max(32).optional(),
+    pracCode: z
+      .string()
+      .regex(/^(D[0-9]{12}|H[YJ][0-9]{12})$/, 'a practitioner code')
+      .optional(),
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    if (s.kind === 'suspend_institution' || s.kind === 'suspend_department') {
+      if (s.months === undefined || s.months < 6)
+        ctx.addIssue({ code: 'custom', path: ['months'], message: 'a suspension of the agreement lasts 6 to 12 months' });
+    }
+    if (s.kind === 'suspend_practitioner' && s.months === undefined)
+      ctx.addIssue({ code: 'custom', path: ['months'], message: 'the months of the suspension are required' });
+    if (s.kind === 'terminate_institution' && s.months !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['months'], message: 'a termination has no length' });
+    if (s.kind === 'suspend_department' && !s.dept) ctx.addIssue({ code: 'custom', path: ['dept'], message: 'the department is required' });
+    if (s.kind === 'suspend_practitioner' && !s.pracCode)
+      ctx.addIssue({ code: 'custom', path: ['pracCode'], message: 'the practitioner is required' });
+  });
 export type SanctionInput = z.infer<typeof sanctionInput>;
 export interface DecisionSanction {
   kind: SanctionKind;
@@ -212,20 +255,22 @@ export interface DecisionSanction {
  * agreement, an interview (约谈), referrals. The loss defaults to the confirmed findings' amount; another
  * figure needs a reason.
  */
-export const caseDecisionBody = z.object({
-  violationKind: z.enum(VIOLATION_KINDS),
-  loss: money.optional(),
-  lossReason: z.string().trim().max(2000).optional(),
-  returnAmount: money.optional(),
-  refuseAmount: money.optional(),
-  fineMultiple: z.number().finite().min(0).max(5).nullable().optional(),
-  sanctions: z.array(sanctionInput).max(10).default([]),
-  interview: z.boolean().default(false),
-  referPolice: z.boolean().default(false),
-  referDiscipline: z.boolean().default(false),
-  /** The facts and the articles applied (事实与依据). */
-  basis: text(8000),
-}).strict();
+export const caseDecisionBody = z
+  .object({
+    violationKind: z.enum(VIOLATION_KINDS),
+    loss: money.optional(),
+    lossReason: z.string().trim().max(2000).optional(),
+    returnAmount: money.optional(),
+    refuseAmount: money.optional(),
+    fineMultiple: z.number().finite().min(0).max(5).nullable().optional(),
+    sanctions: z.array(sanctionInput).max(10).default([]),
+    interview: z.boolean().default(false),
+    referPolice: z.boolean().default(false),
+    referDiscipline: z.boolean().default(false),
+    /** The facts and the articles applied (事实与依据). */
+    basis: text(8000),
+  })
+  .strict();
 export type CaseDecisionBody = z.infer<typeof caseDecisionBody>;
 
 export const CASE_DECISION_STATUSES = ['draft', 'submitted', 'returned', 'approved', 'superseded', 'revoked'] as const;
@@ -279,12 +324,12 @@ export interface CaseDecision {
   supersedes: string | null;
 }
 
-export const reviewBody = z.object({
-  action: z.enum(['approve', 'return']),
-  comment: z.string().trim().max(2000).optional(),
-}).strict().superRefine((b, ctx) => {
-  if (b.action === 'return' && !b.comment) ctx.addIssue({ code: 'custom', path: ['comment'], message: 'say why it is returned' });
-});
+export const reviewBody = z
+  .object({ action: z.enum(['approve', 'return']), comment: z.string().trim().max(2000).optional() })
+  .strict()
+  .superRefine((b, ctx) => {
+    if (b.action === 'return' && !b.comment) ctx.addIssue({ code: 'custom', path: ['comment'], message: 'say why it is returned' });
+  });
 
 export const caseDecisionsQuery = pageQuery.extend({
   status: z.enum(CASE_DECISION_STATUSES).optional(),
@@ -296,14 +341,18 @@ export const caseDecisionsQuery = pageQuery.extend({
 export const APPEAL_STATUSES = ['pending', 'upheld', 'amended', 'revoked'] as const;
 export type AppealStatus = (typeof APPEAL_STATUSES)[number];
 export const appealBody = z.object({ reason: text(8000) }).strict();
-export const appealDecisionBody = z.object({
-  outcome: z.enum(['upheld', 'amended', 'revoked']),
-  comment: text(4000),
-  /** For `amended`: the decision as changed. */
-  amended: caseDecisionBody.optional(),
-}).strict().superRefine((b, ctx) => {
-  if (b.outcome === 'amended' && !b.amended) ctx.addIssue({ code: 'custom', path: ['amended'], message: 'the amended decision is required' });
-});
+export const appealDecisionBody = z
+  .object({
+    outcome: z.enum(['upheld', 'amended', 'revoked']),
+    comment: text(4000),
+    /** For `amended`: the decision as changed. */
+    amended: caseDecisionBody.optional(),
+  })
+  .strict()
+  .superRefine((b, ctx) => {
+    if (b.outcome === 'amended' && !b.amended)
+      ctx.addIssue({ code: 'custom', path: ['amended'], message: 'the amended decision is required' });
+  });
 export interface Appeal {
   id: string;
   caseId: string;
@@ -323,12 +372,14 @@ export interface Appeal {
 
 // ---------------------------------------------------------------- recoveries (追回) and closure (办结)
 
-export const recoveryBody = z.object({
-  kind: z.enum(['return', 'fine']),
-  amount: money.refine((v) => v > 0, 'the amount must be above 0'),
-  paidOn: date,
-  reference: z.string().trim().max(100).optional(),
-}).strict();
+export const recoveryBody = z
+  .object({
+    kind: z.enum(['return', 'fine']),
+    amount: money.refine((v) => v > 0, 'the amount must be above 0'),
+    paidOn: date,
+    reference: z.string().trim().max(100).optional(),
+  })
+  .strict();
 export interface Recovery {
   id: string;
   kind: 'return' | 'fine';
@@ -386,21 +437,19 @@ export interface LogVerification {
 
 // ---------------------------------------------------------------- settings and statistics (统计表)
 
-export const caseSettingsBody = z.object({
-  /** Days an institution has to appeal an approved decision. */
-  appealDays: z.number().int().min(0).max(365),
-  /** Days from opening a case to its deadline. */
-  deadlineDays: z.number().int().min(1).max(730),
-  /** The default handler of each supervision grid (grid id → analyst). */
-  gridHandlers: z.record(z.string().max(64), z.string().max(64)).default({}),
-}).strict();
+export const caseSettingsBody = z
+  .object({
+    /** Days an institution has to appeal an approved decision. */
+    appealDays: z.number().int().min(0).max(365),
+    /** Days from opening a case to its deadline. */
+    deadlineDays: z.number().int().min(1).max(730),
+    /** The default handler of each supervision grid (grid id → analyst). */
+    gridHandlers: z.record(z.string().max(64), z.string().max(64)).default({}),
+  })
+  .strict();
 export type CaseSettings = z.infer<typeof caseSettingsBody>;
 
-export const caseStatsQuery = z.object({
-  from: month.optional(),
-  to: month.optional(),
-  by: z.enum(['region', 'grid']).default('region'),
-});
+export const caseStatsQuery = z.object({ from: month.optional(), to: month.optional(), by: z.enum(['region', 'grid']).default('region') });
 export interface CaseStatsRow {
   /** The region (admdvs) or grid; null for the totals row. */
   key: string | null;

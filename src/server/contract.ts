@@ -15,7 +15,16 @@ import { INDICATORS, type Indicator } from '../monitoring/indicator-keys.js';
 
 // ---------------------------------------------------------------- common
 
-export const ERROR_CODES = ['unauthorized', 'forbidden', 'not_found', 'validation', 'conflict', 'rate_limited', 'too_large', 'internal'] as const;
+export const ERROR_CODES = [
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'validation',
+  'conflict',
+  'rate_limited',
+  'too_large',
+  'internal',
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: Array<{ path: string; message: string }> };
@@ -35,7 +44,9 @@ export interface Page<T> {
 const month = z.string().regex(/^\d{4}-\d{2}$/, 'a month as YYYY-MM');
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 /** A repeated or comma-separated query parameter. */
-const list = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean));
+const list = z
+  .union([z.string(), z.array(z.string())])
+  .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean));
 
 // ---------------------------------------------------------------- accounts
 
@@ -106,7 +117,10 @@ export const findingsQuery = pageQuery.extend({
   status: list.optional(),
   institution: z.string().max(32).optional(),
   /** Region: an admdvs or its prefix. */
-  admdvs: z.string().regex(/^\d{2,6}$/).optional(),
+  admdvs: z
+    .string()
+    .regex(/^\d{2,6}$/)
+    .optional(),
   grid: z.string().max(64).optional(),
   from: date.optional(),
   to: date.optional(),
@@ -201,15 +215,40 @@ export interface Decision {
 export interface FindingDetail {
   finding: FindingRow;
   rule: {
-    code: string; name: string; nameEn: string; level: string; definition: string; key: string[];
+    code: string;
+    name: string;
+    nameEn: string;
+    level: string;
+    definition: string;
+    key: string[];
     params: Array<{ name: string; value: number; default: number; description: string }>;
   };
   visit: VisitDetail | null;
   person: PersonInfo | null;
   /** The person's other visits from 30 days before to 30 days after (inside the caller's scope). */
-  otherVisits: Array<{ mdtrtId: string; medType: string; begntime: string; endtime: string | null; fixmedinsCode: string; institutionName: string | null; total: number; fundPaid: number; findings: number }>;
+  otherVisits: Array<{
+    mdtrtId: string;
+    medType: string;
+    begntime: string;
+    endtime: string | null;
+    fixmedinsCode: string;
+    institutionName: string | null;
+    total: number;
+    fundPaid: number;
+    findings: number;
+  }>;
   /** Pharmacy findings: the sale document's lines (RX_WITHOUT_PRESCRIPTION) or the item's stock figures (STOCK_MISMATCH). */
-  sales: Array<{ rtalDocno: string; medListCodg: string; itemName: string | null; selTime: string; selCnt: number; price: number; insured: boolean; rxFlag: boolean; rxno: string | null }>;
+  sales: Array<{
+    rtalDocno: string;
+    medListCodg: string;
+    itemName: string | null;
+    selTime: string;
+    selCnt: number;
+    price: number;
+    insured: boolean;
+    rxFlag: boolean;
+    rxno: string | null;
+  }>;
   stock: { openingStock: number; purchases: number; sales: number; insuredSales: number; billed: number } | null;
   history: Decision[];
   /** What the caller may do next. */
@@ -218,20 +257,22 @@ export interface FindingDetail {
 
 export const DECISION_ACTIONS = ['confirm', 'dismiss', 'assign', 'respond', 'reopen'] as const;
 export type DecisionAction = (typeof DECISION_ACTIONS)[number];
-export const decisionBody = z.object({
-  action: z.enum(DECISION_ACTIONS),
-  reason: z.string().trim().max(2000).optional(),
-  assignee: z.string().max(64).optional(),
-}).superRefine((b, ctx) => {
-  if ((b.action === 'dismiss' || b.action === 'respond' || b.action === 'reopen') && !b.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a reason is required' });
-  if (b.action === 'assign' && !b.assignee) ctx.addIssue({ code: 'custom', path: ['assignee'], message: 'an assignee is required' });
-});
+export const decisionBody = z
+  .object({ action: z.enum(DECISION_ACTIONS), reason: z.string().trim().max(2000).optional(), assignee: z.string().max(64).optional() })
+  .superRefine((b, ctx) => {
+    if ((b.action === 'dismiss' || b.action === 'respond' || b.action === 'reopen') && !b.reason)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a reason is required' });
+    if (b.action === 'assign' && !b.assignee) ctx.addIssue({ code: 'custom', path: ['assignee'], message: 'an assignee is required' });
+  });
 
 // ---------------------------------------------------------------- institutions
 
 export const institutionsQuery = pageQuery.extend({
   q: z.string().max(64).optional(),
-  admdvs: z.string().regex(/^\d{2,6}$/).optional(),
+  admdvs: z
+    .string()
+    .regex(/^\d{2,6}$/)
+    .optional(),
   kind: z.string().max(32).optional(),
   sort: z.enum(['-amount', '-findings', '-fundPaid', 'name']).default('-amount'),
 });
@@ -253,7 +294,15 @@ export interface InstitutionRow {
 export interface InstitutionProfile {
   /** statusTo: the last day of a suspension of a set length (a sanction), else null. */
   institution: InstitutionRow & { statusFrom: string | null; statusTo: string | null; practitioners: number };
-  monthly: Array<{ month: string; settlements: number; admissions: number; total: number; fundPaid: number; findings: number; amount: number }>;
+  monthly: Array<{
+    month: string;
+    settlements: number;
+    admissions: number;
+    total: number;
+    fundPaid: number;
+    findings: number;
+    amount: number;
+  }>;
   byCode: Array<{ code: string; name: string; nameEn: string; findings: number; amount: number }>;
   /** Decisions on its findings and agreement changes, newest first. */
   history: Array<{ at: string; kind: 'decision' | 'agreement'; text: string; findingId: string | null }>;
@@ -273,10 +322,9 @@ export interface RuleInfo {
   findings: number;
   amount: number;
 }
-export const ruleUpdateBody = z.object({
-  enabled: z.boolean().optional(),
-  params: z.record(z.string(), z.number().finite()).optional(),
-}).strict();
+export const ruleUpdateBody = z
+  .object({ enabled: z.boolean().optional(), params: z.record(z.string(), z.number().finite()).optional() })
+  .strict();
 
 export interface Job {
   id: string;
@@ -324,7 +372,10 @@ export const warningsQuery = pageQuery.extend({
   indicator: list.optional(),
   basis: z.enum(['threshold', 'history', 'peer']).optional(),
   institution: z.string().max(32).optional(),
-  admdvs: z.string().regex(/^\d{2,6}$/).optional(),
+  admdvs: z
+    .string()
+    .regex(/^\d{2,6}$/)
+    .optional(),
   grid: z.string().max(64).optional(),
   sort: z.enum(['-level', '-change', '-z', 'month', '-month', 'institution']).default('-level'),
 });
@@ -383,11 +434,18 @@ export interface IndicatorSeries {
   /** For institutions: the peer group (kind|level) the band comes from. */
   peerGroup: string | null;
   points: Array<{
-    month: string; value: number | null; previous: number | null; change: number | null;
+    month: string;
+    value: number | null;
+    previous: number | null;
+    change: number | null;
     /** The same month a year earlier, and the change against it. */
-    lastYear: number | null; yearChange: number | null;
+    lastYear: number | null;
+    yearChange: number | null;
     /** Peers that month: median and the band median ± 1.4826 × MAD (institutions only). */
-    peerMedian: number | null; peerLow: number | null; peerHigh: number | null; peers: number | null;
+    peerMedian: number | null;
+    peerLow: number | null;
+    peerHigh: number | null;
+    peers: number | null;
     warning: WarningLevel | null;
   }>;
 }

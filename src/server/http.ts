@@ -9,7 +9,12 @@ import { scopeOf, type Scope } from '../auth/scope.js';
 import type { ErrorBody, ErrorCode, Role, UserInfo } from './contract.js';
 
 export class HttpError extends Error {
-  constructor(readonly status: number, readonly code: ErrorCode, message: string, readonly details?: ErrorBody['error']['details']) {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: ErrorBody['error']['details'],
+  ) {
     super(message);
   }
 }
@@ -87,7 +92,15 @@ export function route<P, Q, B>(app: FastifyInstance, spec: RouteSpec<P, Q, B>): 
       const query = parse(spec.query, req.query, 'query');
       const body = spec.rawBody ? (undefined as B) : parse(spec.body, req.body, 'body');
       const user = req.user as UserInfo;
-      const result = await spec.handler({ req, reply, user, scope: user ? scopeOf(user) : { role: 'institution', admdvs: null, fixmedinsCode: null }, params, query, body });
+      const result = await spec.handler({
+        req,
+        reply,
+        user,
+        scope: user ? scopeOf(user) : { role: 'institution', admdvs: null, fixmedinsCode: null },
+        params,
+        query,
+        body,
+      });
       if (reply.sent) return reply;
       if (result === undefined) return reply.code(spec.success?.status ?? 204).send();
       return reply.code(spec.success?.status ?? 200).send(result);

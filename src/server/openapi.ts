@@ -13,7 +13,10 @@ function parameters(schema: ZodType | undefined, where: 'path' | 'query'): unkno
   if (!schema) return [];
   const js = jsonSchema(schema) as { properties?: Record<string, Record<string, unknown>>; required?: string[] };
   return Object.entries(js.properties ?? {}).map(([name, s]) => ({
-    name, in: where, required: where === 'path' || (js.required ?? []).includes(name) && s.default === undefined, schema: s,
+    name,
+    in: where,
+    required: where === 'path' || ((js.required ?? []).includes(name) && s.default === undefined),
+    schema: s,
     ...(typeof s.description === 'string' ? { description: s.description } : {}),
   }));
 }
@@ -24,11 +27,23 @@ export function openApiDocument(app: FastifyInstance, version: string): Record<s
     const path = r.url.replace(/:([A-Za-z]+)/g, '{$1}');
     const errors: Record<string, unknown> = {
       400: { description: 'Invalid input', content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } } },
-      ...(r.roles === 'public' ? {} : {
-        401: { description: 'Not signed in', content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } } },
-        403: { description: 'Not allowed for your role', content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } } },
-      }),
-      ...(r.url.includes(':') ? { 404: { description: 'Not found, or outside your data scope', content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } } } } : {}),
+      ...(r.roles === 'public'
+        ? {}
+        : {
+            401: { description: 'Not signed in', content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } } },
+            403: {
+              description: 'Not allowed for your role',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
+            },
+          }),
+      ...(r.url.includes(':')
+        ? {
+            404: {
+              description: 'Not found, or outside your data scope',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
+            },
+          }
+        : {}),
     };
     const ok = r.success ?? { status: 200, description: 'OK' };
     (paths[path] ??= {})[r.method.toLowerCase()] = {
@@ -38,9 +53,23 @@ export function openApiDocument(app: FastifyInstance, version: string): Record<s
       ...(r.roles === 'public' ? { security: [] } : {}),
       parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query')],
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body) } } } } : {}),
-      ...(r.rawBody ? { requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } } } } } } } : {}),
+      ...(r.rawBody
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                'multipart/form-data': {
+                  schema: { type: 'object', properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } } },
+                },
+              },
+            },
+          }
+        : {}),
       responses: {
-        [ok.status]: { description: ok.description, ...(ok.status === 204 ? {} : { content: { [ok.contentType ?? 'application/json']: {} } }) },
+        [ok.status]: {
+          description: ok.description,
+          ...(ok.status === 204 ? {} : { content: { [ok.contentType ?? 'application/json']: {} } }),
+        },
         ...errors,
       },
     };
@@ -48,21 +77,37 @@ export function openApiDocument(app: FastifyInstance, version: string): Record<s
   return {
     openapi: '3.1.0',
     info: {
-      title: 'Fundguard workbench API (医保基金智能监管平台)', version,
-      description: 'Every list is paged (page, pageSize ≤ 200 → items, total). Every route answers only inside the caller\'s data scope. ' +
+      title: 'Fundguard workbench API (医保基金智能监管平台)',
+      version,
+      description:
+        "Every list is paged (page, pageSize ≤ 200 → items, total). Every route answers only inside the caller's data scope. " +
         'POST/PUT/DELETE need the X-CSRF-Token header (the token from /api/auth/login or /api/auth/me). Response shapes: src/server/contract.ts.',
     },
     servers: [{ url: '/' }],
     security: [{ session: [] }],
     components: {
-      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'fg_session' }, csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' } },
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'fg_session' },
+        csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+      },
       schemas: {
         ErrorBody: {
-          type: 'object', required: ['error'],
-          properties: { error: { type: 'object', required: ['code', 'message'], properties: {
-            code: { type: 'string', enum: [...ERROR_CODES] }, message: { type: 'string' },
-            details: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
-          } } },
+          type: 'object',
+          required: ['error'],
+          properties: {
+            error: {
+              type: 'object',
+              required: ['code', 'message'],
+              properties: {
+                code: { type: 'string', enum: [...ERROR_CODES] },
+                message: { type: 'string' },
+                details: {
+                  type: 'array',
+                  items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
+                },
+              },
+            },
+          },
         },
       },
     },

@@ -38,25 +38,64 @@ export interface Served {
 
 /** The demo accounts' passwords, printed at start while those accounts exist. */
 export const DEMO_PASSWORDS: Record<string, string> = {
-  admin: 'admin-demo-2024', analyst: 'analyst-demo-2024', reviewer: 'reviewer-demo-2024', county: 'county-demo-2024', hospital: 'hospital-demo-2024',
+  admin: 'admin-demo-2024',
+  analyst: 'analyst-demo-2024',
+  reviewer: 'reviewer-demo-2024',
+  county: 'county-demo-2024',
+  hospital: 'hospital-demo-2024',
 };
 
 /** Demo accounts, one per role and scope; only created in an empty store. */
 async function seedAccounts(store: StoreDb, wb: Workbench): Promise<void> {
   if ((await countUsers(store)) > 0) return;
-  const [hospital] = await wb.reads.query<{ code: string; name: string }>(`SELECT i.fixmedins_code AS code, i.fixmedins_name AS name FROM fixmedins i
+  const [hospital] = await wb.reads.query<{
+    code: string;
+    name: string;
+  }>(`SELECT i.fixmedins_code AS code, i.fixmedins_name AS name FROM fixmedins i
     LEFT JOIN (SELECT fixmedins_code, COUNT(*) AS n FROM fg_finding_row GROUP BY 1) f USING (fixmedins_code)
     WHERE i.fixmedins_type = '1' ORDER BY (COALESCE(i.hosp_lv, 0) >= 2) DESC, COALESCE(f.n, 0) DESC, i.fixmedins_code LIMIT 1`);
-  const [county] = await wb.reads.query<{ admdvs: string }>(`SELECT admdvs FROM fixmedins WHERE admdvs IS NOT NULL GROUP BY admdvs ORDER BY (admdvs = '330122') DESC, COUNT(*) LIMIT 1`);
+  const [county] = await wb.reads.query<{ admdvs: string }>(
+    `SELECT admdvs FROM fixmedins WHERE admdvs IS NOT NULL GROUP BY admdvs ORDER BY (admdvs = '330122') DESC, COUNT(*) LIMIT 1`,
+  );
   const [city] = await wb.reads.query<{ prefix: string }>(`SELECT substr(MIN(admdvs), 1, 4) AS prefix FROM fixmedins`);
   const cityPrefix = city?.prefix ?? null;
   const users: NewUser[] = [
     { username: 'admin', displayName: '系统管理员', role: 'admin', scopeLabel: '全部', password: '' },
-    { username: 'analyst', displayName: '市医保局稽核员', role: 'analyst', admdvs: cityPrefix, scopeLabel: cityPrefix ? `市 ${cityPrefix}` : '全部', password: '' },
-    { username: 'reviewer', displayName: '市医保局复核员', role: 'reviewer', admdvs: cityPrefix, scopeLabel: cityPrefix ? `市 ${cityPrefix}` : '全部', password: '' },
+    {
+      username: 'analyst',
+      displayName: '市医保局稽核员',
+      role: 'analyst',
+      admdvs: cityPrefix,
+      scopeLabel: cityPrefix ? `市 ${cityPrefix}` : '全部',
+      password: '',
+    },
+    {
+      username: 'reviewer',
+      displayName: '市医保局复核员',
+      role: 'reviewer',
+      admdvs: cityPrefix,
+      scopeLabel: cityPrefix ? `市 ${cityPrefix}` : '全部',
+      password: '',
+    },
   ];
-  if (county) users.push({ username: 'county', displayName: '县医保局稽核员', role: 'analyst', admdvs: county.admdvs, scopeLabel: `县 ${county.admdvs}`, password: '' });
-  if (hospital) users.push({ username: 'hospital', displayName: `${hospital.name}医保办`, role: 'institution', fixmedinsCode: hospital.code, scopeLabel: hospital.name, password: '' });
+  if (county)
+    users.push({
+      username: 'county',
+      displayName: '县医保局稽核员',
+      role: 'analyst',
+      admdvs: county.admdvs,
+      scopeLabel: `县 ${county.admdvs}`,
+      password: '',
+    });
+  if (hospital)
+    users.push({
+      username: 'hospital',
+      displayName: `${hospital.name}医保办`,
+      role: 'institution',
+      fixmedinsCode: hospital.code,
+      scopeLabel: hospital.name,
+      password: '',
+    });
   for (const u of users) await createUser(store, { ...u, password: DEMO_PASSWORDS[u.username]! });
 }
 
@@ -102,7 +141,10 @@ export async function serve(o: ServeOptions): Promise<Served> {
   const port = typeof address === 'object' && address ? address.port : o.port;
   const url = `http://${o.host === '0.0.0.0' || o.host === '::' ? '127.0.0.1' : o.host}:${port}`;
   return {
-    app, workbench: wb, url, accounts,
+    app,
+    workbench: wb,
+    url,
+    accounts,
     close: async () => {
       await app.close();
       await wb.close();

@@ -25,7 +25,12 @@ import { applySanctionEffects } from '../cases/sanctions.js';
 import type { ImportValidation, Job, UserInfo } from './contract.js';
 
 /** The workbench itself, as the actor of what it does on its own (re-applying sanctions after an import). */
-const SYSTEM: UserInfo = { username: 'system', displayName: 'Fundguard', role: 'admin', scope: { admdvs: null, fixmedinsCode: null, label: 'system' } };
+const SYSTEM: UserInfo = {
+  username: 'system',
+  displayName: 'Fundguard',
+  role: 'admin',
+  scope: { admdvs: null, fixmedinsCode: null, label: 'system' },
+};
 const SYSTEM_SCOPE: Scope = { role: 'admin', admdvs: null, fixmedinsCode: null };
 
 export interface WorkbenchOptions {
@@ -61,14 +66,23 @@ export class Workbench {
 
   /** The context of a clue and case use case for one caller. */
   caseContext(user: UserInfo, scope: Scope): CaseContext {
-    return { store: this.store, workspace: this.reads, writeWorkspace: (fn) => this.jobs.exclusive(fn), now: () => this.now(), user, scope };
+    return {
+      store: this.store,
+      workspace: this.reads,
+      writeWorkspace: (fn) => this.jobs.exclusive(fn),
+      now: () => this.now(),
+      user,
+      scope,
+    };
   }
 
   static async open(o: WorkbenchOptions): Promise<Workbench> {
     const workspace = await DuckDbEngine.open(o.db);
     await ensureWorkspaceSchema(workspace);
     await ensureFindingTables(workspace);
-    const store: StoreDb = o.databaseUrl ? await PostgresStore.connect(o.databaseUrl, o.pgSchema ?? 'fundguard_app') : await DuckDbStore.open(workspace);
+    const store: StoreDb = o.databaseUrl
+      ? await PostgresStore.connect(o.databaseUrl, o.pgSchema ?? 'fundguard_app')
+      : await DuckDbStore.open(workspace);
     await ensureStoreSchema(store);
     if (!(await findingRowsExist(workspace))) await rebuildFindingRows(workspace);
     if (!(await monitoringExists(workspace))) await buildMonitoring(workspace, await loadWarningConfig(store));
@@ -120,13 +134,26 @@ export class Workbench {
     } catch (e) {
       if (e instanceof ImportRejected) report = e.report;
       else if (e instanceof DatasetError) {
-        return { id, files, tables: [], ignored: [], rejects: [{ file: files.join(', '), row: null, column: null, value: null, reason: e.message }], rejectCount: 1, valid: false };
+        return {
+          id,
+          files,
+          tables: [],
+          ignored: [],
+          rejects: [{ file: files.join(', '), row: null, column: null, value: null, reason: e.message }],
+          rejectCount: 1,
+          valid: false,
+        };
       } else throw e;
     } finally {
       await scratch.close();
     }
     return {
-      id, files, tables: report.tables, ignored: report.ignored, rejects: report.rejects.slice(0, 1000), rejectCount: report.rejectCount,
+      id,
+      files,
+      tables: report.tables,
+      ignored: report.ignored,
+      rejects: report.rejects.slice(0, 1000),
+      rejectCount: report.rejectCount,
       valid: report.rejectCount === 0 && report.tables.length > 0,
     };
   }

@@ -76,12 +76,17 @@ const pgTypes = {
 export class PostgresStore implements StoreDb {
   readonly kind = 'postgres' as const;
 
-  private constructor(private readonly pool: pg.Pool, readonly schema: string) {}
+  private constructor(
+    private readonly pool: pg.Pool,
+    readonly schema: string,
+  ) {}
 
   static async connect(url: string, schema: string): Promise<PostgresStore> {
     if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`not a plain schema name: ${schema}`);
     const pool = new pg.Pool({ connectionString: url, types: pgTypes, max: 8 });
-    pool.on('connect', (client) => { void client.query(`SET search_path TO "${schema}"`); });
+    pool.on('connect', (client) => {
+      void client.query(`SET search_path TO "${schema}"`);
+    });
     const client = await pool.connect();
     try {
       await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);

@@ -14,7 +14,10 @@ export class Calendar {
   private readonly dayText: string[] = [];
   private readonly monthOfDay: Uint16Array;
 
-  constructor(startMonth: string, readonly months: number) {
+  constructor(
+    startMonth: string,
+    readonly months: number,
+  ) {
     const m = /^(\d{4})-(\d{2})$/.exec(startMonth);
     if (!m) throw new Error(`start month must be YYYY-MM, not ${startMonth}`);
     this.start = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));

@@ -130,5 +130,7 @@ export function matchesIndication(prefixes: readonly string[], diagnoses: readon
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   const xs = m.get(k);
-  if (xs) { if (!xs.includes(v)) xs.push(v); } else m.set(k, [v]);
+  if (xs) {
+    if (!xs.includes(v)) xs.push(v);
+  } else m.set(k, [v]);
 }

@@ -41,18 +41,31 @@ export const CODE_FORMATS = {
 
 /** Service code prefixes by charge type (med_chrgitm_type). */
 export const SERVICE_CODE_PREFIXES: Partial<Record<ChargeType, readonly string[]>> = {
-  '01': ['0011'], '02': ['0011'], '07': ['0011'], '12': ['0011'], '13': ['0011', '0012'],
-  '03': ['0021'], '04': ['0025'], '05': ['0031'], '06': ['0033'], '14': ['0019'],
+  '01': ['0011'],
+  '02': ['0011'],
+  '07': ['0011'],
+  '12': ['0011'],
+  '13': ['0011', '0012'],
+  '03': ['0021'],
+  '04': ['0025'],
+  '05': ['0031'],
+  '06': ['0033'],
+  '14': ['0019'],
 };
 
 /** The code format an item must follow. */
 export function codeFormatOf(it: CatalogueItem): RegExp {
   switch (it.listType) {
-    case 'drug': return it.chargeType === '11' ? CODE_FORMATS.patentMedicine : CODE_FORMATS.westernDrug;
-    case 'herbal': return CODE_FORMATS.herbal;
-    case 'service': return CODE_FORMATS.service;
-    case 'material': return CODE_FORMATS.material;
-    case 'non_medical': return CODE_FORMATS.nonMedical;
+    case 'drug':
+      return it.chargeType === '11' ? CODE_FORMATS.patentMedicine : CODE_FORMATS.westernDrug;
+    case 'herbal':
+      return CODE_FORMATS.herbal;
+    case 'service':
+      return CODE_FORMATS.service;
+    case 'material':
+      return CODE_FORMATS.material;
+    case 'non_medical':
+      return CODE_FORMATS.nonMedical;
   }
 }
 
@@ -61,10 +74,18 @@ let cached: Catalogue | null = null;
 export function buildCatalogue(): Catalogue {
   if (cached) return cached;
   const items: CatalogueItem[] = [
-    ...WESTERN_CARDIO_ENDO, ...WESTERN_ANTI_INFECTIVE_RESP, ...WESTERN_DIGESTIVE_NEURO, ...WESTERN_ONCO_NEPHRO_MISC,
-    ...CHINESE_PATENT, ...HERBAL,
-    ...WARD_SERVICES, ...EXAM_SERVICES, ...LAB_SERVICES, ...TREATMENT_SERVICES,
-    ...MATERIALS, ...NON_MEDICAL,
+    ...WESTERN_CARDIO_ENDO,
+    ...WESTERN_ANTI_INFECTIVE_RESP,
+    ...WESTERN_DIGESTIVE_NEURO,
+    ...WESTERN_ONCO_NEPHRO_MISC,
+    ...CHINESE_PATENT,
+    ...HERBAL,
+    ...WARD_SERVICES,
+    ...EXAM_SERVICES,
+    ...LAB_SERVICES,
+    ...TREATMENT_SERVICES,
+    ...MATERIALS,
+    ...NON_MEDICAL,
   ].map((it) => structuredClone(it));
   const byName = new Map<string, string>();
   for (const it of items) {

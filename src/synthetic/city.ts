@@ -95,17 +95,120 @@ export interface City {
 }
 
 const DISTRICTS: Array<[string, string, boolean, number]> = [
-  ['330102', '上城区', true, 1.3], ['330105', '拱墅区', true, 1.2], ['330106', '西湖区', true, 1.2], ['330108', '滨江区', true, 0.6],
-  ['330109', '萧山区', true, 2.0], ['330110', '余杭区', true, 1.3], ['330111', '富阳区', false, 0.8], ['330112', '临安区', false, 0.65],
-  ['330113', '临平区', true, 0.9], ['330114', '钱塘区', true, 0.6], ['330122', '桐庐县', false, 0.45], ['330127', '淳安县', false, 0.45],
+  ['330102', '上城区', true, 1.3],
+  ['330105', '拱墅区', true, 1.2],
+  ['330106', '西湖区', true, 1.2],
+  ['330108', '滨江区', true, 0.6],
+  ['330109', '萧山区', true, 2.0],
+  ['330110', '余杭区', true, 1.3],
+  ['330111', '富阳区', false, 0.8],
+  ['330112', '临安区', false, 0.65],
+  ['330113', '临平区', true, 0.9],
+  ['330114', '钱塘区', true, 0.6],
+  ['330122', '桐庐县', false, 0.45],
+  ['330127', '淳安县', false, 0.45],
   ['330182', '建德市', false, 0.45],
 ];
-const STREET_NAMES = ['城东', '城西', '城南', '城北', '东湖', '西溪', '南湖', '北山', '新塘', '柳桥', '青山', '白沙', '金沙', '凤凰', '龙井', '湖滨',
-  '新安', '石桥', '花园', '运河', '长河', '古荡', '翠苑', '蒋村', '三墩', '良渚', '瓶窑', '径山', '黄湖', '鸬鸟', '百丈', '闲林'];
+const STREET_NAMES = [
+  '城东',
+  '城西',
+  '城南',
+  '城北',
+  '东湖',
+  '西溪',
+  '南湖',
+  '北山',
+  '新塘',
+  '柳桥',
+  '青山',
+  '白沙',
+  '金沙',
+  '凤凰',
+  '龙井',
+  '湖滨',
+  '新安',
+  '石桥',
+  '花园',
+  '运河',
+  '长河',
+  '古荡',
+  '翠苑',
+  '蒋村',
+  '三墩',
+  '良渚',
+  '瓶窑',
+  '径山',
+  '黄湖',
+  '鸬鸟',
+  '百丈',
+  '闲林',
+];
 const PHARMACY_BRANDS = ['老百姓', '益丰', '海王星辰', '九州', '华东', '张同泰', '胡庆余堂', '民生', '天天好', '英特', '仁和', '康恩贝'];
 const PRIVATE_BRANDS = ['仁爱', '博爱', '康复', '同济', '和睦家', '广济', '华侨', '明州'];
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '高', '罗', '郑', '梁', '谢', '宋', '唐', '许', '韩', '冯', '邓', '曹'];
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '华', '慧', '建国', '志强', '晓燕', '海燕', '婷', '浩', '宇', '欣怡', '子涵', '俊杰'];
+const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '黄',
+  '赵',
+  '吴',
+  '周',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+  '郭',
+  '何',
+  '林',
+  '高',
+  '罗',
+  '郑',
+  '梁',
+  '谢',
+  '宋',
+  '唐',
+  '许',
+  '韩',
+  '冯',
+  '邓',
+  '曹',
+];
+const GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀英',
+  '华',
+  '慧',
+  '建国',
+  '志强',
+  '晓燕',
+  '海燕',
+  '婷',
+  '浩',
+  '宇',
+  '欣怡',
+  '子涵',
+  '俊杰',
+];
 
 export function personName(rng: Rng): string {
   return rng.pick(SURNAMES) + rng.pick(GIVEN);
@@ -141,7 +244,14 @@ export function buildCity(opts: CityOptions): City {
     for (let s = 0; s < nStreets; s++) {
       const code = `${admdvs}${pad(urban ? s + 1 : 100 + s + 1, 3)}`;
       const streetPersons = s === nStreets - 1 ? persons - inDistrict : Math.round((persons * streetWeights[s]!) / streetTotal);
-      const street: Street = { code, name: STREET_NAMES[s % STREET_NAMES.length]! + (s >= STREET_NAMES.length ? String(Math.floor(s / STREET_NAMES.length) + 1) : ''), grid: district.grids[s % nGrids]!, communities: [], primaryCare: -1, clinics: [] };
+      const street: Street = {
+        code,
+        name: STREET_NAMES[s % STREET_NAMES.length]! + (s >= STREET_NAMES.length ? String(Math.floor(s / STREET_NAMES.length) + 1) : ''),
+        grid: district.grids[s % nGrids]!,
+        communities: [],
+        primaryCare: -1,
+        clinics: [],
+      };
       const nCommunities = Math.max(2, Math.round(streetPersons / 1500));
       const cw = Array.from({ length: nCommunities }, () => 0.4 + rng.next());
       const cwTotal = cw.reduce((a, b) => a + b, 0);
@@ -150,7 +260,12 @@ export function buildCity(opts: CityOptions): City {
         const n = c === nCommunities - 1 ? streetPersons - inStreet : Math.round((streetPersons * cw[c]!) / cwTotal);
         // Communities (社区) are numbered 001–199, villages (村) from 200.
         const villageLike = !urban || rng.chance(0.15);
-        const community: Community = { code: `${code}${pad(villageLike ? 200 + c + 1 : c + 1, 3)}`, persons: n, firstPerson: assigned + inDistrict + inStreet, index: communityIndex++ };
+        const community: Community = {
+          code: `${code}${pad(villageLike ? 200 + c + 1 : c + 1, 3)}`,
+          persons: n,
+          firstPerson: assigned + inDistrict + inStreet,
+          index: communityIndex++,
+        };
         street.communities.push(community);
         communities.push(community);
         inStreet += n;
@@ -164,14 +279,33 @@ export function buildCity(opts: CityOptions): City {
 
   const institutions: Institution[] = [];
   const seq = new Map<string, number>();
-  const add = (d: District, kind: InstitutionKind, level: Institution['level'], name: string, grid: string, citywide = false): Institution => {
+  const add = (
+    d: District,
+    kind: InstitutionKind,
+    level: Institution['level'],
+    name: string,
+    grid: string,
+    citywide = false,
+  ): Institution => {
     const pharmacy = kind === 'pharmacy';
     const key = `${pharmacy ? 'P' : 'H'}${d.admdvs}`;
     const n = (seq.get(key) ?? 0) + 1;
     seq.set(key, n);
     const inst: Institution = {
-      index: institutions.length, code: `${key}${pad(n, 5)}`, name, type: pharmacy ? '2' : '1', level, kind, admdvs: d.admdvs, district: d.index, grid,
-      status: 'normal', statusFrom: null, usesIdauth: false, staff: [], citywide,
+      index: institutions.length,
+      code: `${key}${pad(n, 5)}`,
+      name,
+      type: pharmacy ? '2' : '1',
+      level,
+      kind,
+      admdvs: d.admdvs,
+      district: d.index,
+      grid,
+      status: 'normal',
+      statusFrom: null,
+      usesIdauth: false,
+      staff: [],
+      citywide,
     };
     institutions.push(inst);
     return inst;
@@ -186,7 +320,8 @@ export function buildCity(opts: CityOptions): City {
       const share = Math.max(1, Math.round((level3Total * d.weight) / urbanWeight));
       for (let k = 0; k < share; k++) {
         level3Made++;
-        const name = level3Made === 1 ? '杭州市第一人民医院' : level3Made === 2 ? '杭州市中医院' : `杭州市第${cnNumber(level3Made - 1)}人民医院`;
+        const name =
+          level3Made === 1 ? '杭州市第一人民医院' : level3Made === 2 ? '杭州市中医院' : `杭州市第${cnNumber(level3Made - 1)}人民医院`;
         add(d, 'public_hospital', 3, name, d.grids[k % d.grids.length]!, true);
       }
     }
@@ -199,19 +334,40 @@ export function buildCity(opts: CityOptions): City {
     }
     const nPrivate = Math.max(1, Math.round(d.persons / 30_000));
     for (let k = 0; k < nPrivate; k++) {
-      add(d, 'private_hospital', k % 2 === 0 ? 2 : 1, `${d.name}${PRIVATE_BRANDS[(d.index + k) % PRIVATE_BRANDS.length]}医院${k >= PRIVATE_BRANDS.length ? k : ''}`, d.grids[k % d.grids.length]!);
+      add(
+        d,
+        'private_hospital',
+        k % 2 === 0 ? 2 : 1,
+        `${d.name}${PRIVATE_BRANDS[(d.index + k) % PRIVATE_BRANDS.length]}医院${k >= PRIVATE_BRANDS.length ? k : ''}`,
+        d.grids[k % d.grids.length]!,
+      );
     }
     for (const s of d.streets) {
-      s.primaryCare = add(d, 'primary_care', 1, d.urban ? `${d.name}${s.name}街道社区卫生服务中心` : `${d.name}${s.name}镇卫生院`, s.grid).index;
+      s.primaryCare = add(
+        d,
+        'primary_care',
+        1,
+        d.urban ? `${d.name}${s.name}街道社区卫生服务中心` : `${d.name}${s.name}镇卫生院`,
+        s.grid,
+      ).index;
       for (let c = 0; c < s.communities.length; c += 2) {
         const village = s.communities[c]!.code.slice(9) >= '200';
-        s.clinics.push(add(d, 'village_clinic', 0, village ? `${s.name}${cnNumber(c + 1)}村卫生室` : `${s.name}${cnNumber(c + 1)}社区卫生服务站`, s.grid).index);
+        s.clinics.push(
+          add(d, 'village_clinic', 0, village ? `${s.name}${cnNumber(c + 1)}村卫生室` : `${s.name}${cnNumber(c + 1)}社区卫生服务站`, s.grid)
+            .index,
+        );
       }
     }
     const nPharmacies = Math.max(2, Math.round(d.persons / 3000));
     for (let k = 0; k < nPharmacies; k++) {
       const brand = PHARMACY_BRANDS[(d.index * 3 + k) % PHARMACY_BRANDS.length]!;
-      add(d, 'pharmacy', null, `${brand}大药房(${d.name}${d.streets[k % d.streets.length]!.name}店${k >= d.streets.length ? Math.floor(k / d.streets.length) + 1 : ''})`, d.streets[k % d.streets.length]!.grid);
+      add(
+        d,
+        'pharmacy',
+        null,
+        `${brand}大药房(${d.name}${d.streets[k % d.streets.length]!.name}店${k >= d.streets.length ? Math.floor(k / d.streets.length) + 1 : ''})`,
+        d.streets[k % d.streets.length]!.grid,
+      );
     }
   }
   for (const inst of institutions) {
@@ -238,7 +394,11 @@ export function buildCity(opts: CityOptions): City {
     const indicators: DriftIndicator[] = ['admissions', 'cost_per_admission', 'fund_paid'];
     for (let k = 0; k < nDrift && hospitals.length; k++) {
       const inst = hospitals.splice(rng.int(0, hospitals.length - 1), 1)[0]!;
-      inst.drift = { month: rng.int(Math.min(4, opts.calendar.months - 1), opts.calendar.months - 1), indicator: indicators[k % 3]!, factor: Math.round((1.7 + rng.next() * 0.8) * 100) / 100 };
+      inst.drift = {
+        month: rng.int(Math.min(4, opts.calendar.months - 1), opts.calendar.months - 1),
+        indicator: indicators[k % 3]!,
+        factor: Math.round((1.7 + rng.next() * 0.8) * 100) / 100,
+      };
     }
   }
 
@@ -252,7 +412,14 @@ export function buildCity(opts: CityOptions): City {
       const key = `${prefix}${inst.admdvs}`;
       const m = (pracSeq.get(key) ?? 0) + 1;
       pracSeq.set(key, m);
-      const p: Practitioner = { index: practitioners.length, code: `${key}${pad(m, 6)}`, name: personName(rng), institutions: [inst.index], pharmacist, suspendedFrom: null };
+      const p: Practitioner = {
+        index: practitioners.length,
+        code: `${key}${pad(m, 6)}`,
+        name: personName(rng),
+        institutions: [inst.index],
+        pharmacist,
+        suspendedFrom: null,
+      };
       practitioners.push(p);
       inst.staff.push(p.index);
     }

@@ -27,8 +27,21 @@ const WINTER_CHILD = [1.5, 1.3, 1.2, 1.1, 1.0, 0.9, 0.8, 0.8, 1.0, 1.0, 1.2, 1.5
 
 export const DISEASE_GROUPS: DiseaseGroup[] = [
   {
-    key: 'respiratory', name: '呼吸系统疾病', dept: 'A03.01', ageMin: 15, ageMax: 100, weight: 30, season: WINTER,
-    chronic: { prevalenceByAge: [[0, 0], [40, 0.03], [60, 0.08], [70, 0.13]] },
+    key: 'respiratory',
+    name: '呼吸系统疾病',
+    dept: 'A03.01',
+    ageMin: 15,
+    ageMax: 100,
+    weight: 30,
+    season: WINTER,
+    chronic: {
+      prevalenceByAge: [
+        [0, 0],
+        [40, 0.03],
+        [60, 0.08],
+        [70, 0.13],
+      ],
+    },
     diagnoses: [
       { code: 'J06.900', name: '急性上呼吸道感染', settings: ['outpatient', 'emergency'] },
       { code: 'J11.100', name: '流行性感冒', settings: ['outpatient', 'emergency'] },
@@ -41,8 +54,23 @@ export const DISEASE_GROUPS: DiseaseGroup[] = [
     ],
   },
   {
-    key: 'cardiovascular', name: '心脑血管疾病(心血管)', dept: 'A03.04', ageMin: 18, ageMax: 100, weight: 10,
-    chronic: { prevalenceByAge: [[0, 0], [18, 0.03], [35, 0.08], [45, 0.15], [55, 0.25], [65, 0.38], [75, 0.45]] },
+    key: 'cardiovascular',
+    name: '心脑血管疾病(心血管)',
+    dept: 'A03.04',
+    ageMin: 18,
+    ageMax: 100,
+    weight: 10,
+    chronic: {
+      prevalenceByAge: [
+        [0, 0],
+        [18, 0.03],
+        [35, 0.08],
+        [45, 0.15],
+        [55, 0.25],
+        [65, 0.38],
+        [75, 0.45],
+      ],
+    },
     diagnoses: [
       { code: 'I10.x00', name: '原发性高血压', settings: ['outpatient', 'chronic'] },
       { code: 'I25.103', name: '冠状动脉粥样硬化性心脏病', settings: ['outpatient', 'chronic', 'inpatient'], stayDays: [5, 10] },
@@ -53,8 +81,22 @@ export const DISEASE_GROUPS: DiseaseGroup[] = [
     ],
   },
   {
-    key: 'endocrine', name: '内分泌代谢疾病', dept: 'A03.07', ageMin: 15, ageMax: 100, weight: 6,
-    chronic: { prevalenceByAge: [[0, 0], [18, 0.02], [40, 0.06], [50, 0.1], [60, 0.15], [70, 0.18]] },
+    key: 'endocrine',
+    name: '内分泌代谢疾病',
+    dept: 'A03.07',
+    ageMin: 15,
+    ageMax: 100,
+    weight: 6,
+    chronic: {
+      prevalenceByAge: [
+        [0, 0],
+        [18, 0.02],
+        [40, 0.06],
+        [50, 0.1],
+        [60, 0.15],
+        [70, 0.18],
+      ],
+    },
     diagnoses: [
       { code: 'E11.900', name: '2型糖尿病', settings: ['outpatient', 'chronic', 'inpatient'], stayDays: [7, 12] },
       { code: 'E11.400', name: '2型糖尿病性周围神经病', settings: ['outpatient', 'chronic'] },
@@ -66,7 +108,13 @@ export const DISEASE_GROUPS: DiseaseGroup[] = [
     ],
   },
   {
-    key: 'digestive', name: '消化系统疾病', dept: 'A03.02', ageMin: 15, ageMax: 100, weight: 15, season: SUMMER,
+    key: 'digestive',
+    name: '消化系统疾病',
+    dept: 'A03.02',
+    ageMin: 15,
+    ageMax: 100,
+    weight: 15,
+    season: SUMMER,
     diagnoses: [
       { code: 'K29.500', name: '慢性胃炎', settings: ['outpatient'] },
       { code: 'K21.000', name: '胃食管反流病伴有食管炎', settings: ['outpatient'] },
@@ -79,7 +127,12 @@ export const DISEASE_GROUPS: DiseaseGroup[] = [
     ],
   },
   {
-    key: 'musculoskeletal', name: '骨关节与脊柱疾病', dept: 'A04.03', ageMin: 18, ageMax: 100, weight: 12,
+    key: 'musculoskeletal',
+    name: '骨关节与脊柱疾病',
+    dept: 'A04.03',
+    ageMin: 18,
+    ageMax: 100,
+    weight: 12,
     diagnoses: [
       { code: 'M54.500', name: '腰痛', settings: ['outpatient'] },
       { code: 'M47.800', name: '颈椎病', settings: ['outpatient'] },
@@ -92,7 +145,12 @@ export const DISEASE_GROUPS: DiseaseGroup[] = [
     ],
   },
   {
-    key: 'neurology', name: '神经系统疾病', dept: 'A03.03', ageMin: 15, ageMax: 100, weight: 8,
+    key: 'neurology',
+    name: '神经系统疾病',
+    dept: 'A03.03',
+    ageMin: 15,
+    ageMax: 100,
+    weight: 8,
     diagnoses: [
       { code: 'I63.900', name: '脑梗死', settings: ['emergency', 'inpatient'], stayDays: [8, 20] },
       { code: 'I61.900', name: '脑出血', settings: ['emergency', 'inpatient'], stayDays: [14, 28] },
@@ -105,7 +163,13 @@ export const DISEASE_GROUPS: DiseaseGroup[] = [
     ],
   },
   {
-    key: 'gynecology_obstetrics', name: '妇产科疾病', dept: 'A05', gend: '2', ageMin: 15, ageMax: 80, weight: 10,
+    key: 'gynecology_obstetrics',
+    name: '妇产科疾病',
+    dept: 'A05',
+    gend: '2',
+    ageMin: 15,
+    ageMax: 80,
+    weight: 10,
     diagnoses: [
       { code: 'N76.000', name: '急性阴道炎', settings: ['outpatient'] },
       { code: 'N73.900', name: '盆腔炎', settings: ['outpatient', 'inpatient'], stayDays: [5, 10] },
@@ -117,7 +181,13 @@ export const DISEASE_GROUPS: DiseaseGroup[] = [
     ],
   },
   {
-    key: 'urology_male', name: '男性泌尿生殖疾病', dept: 'A04.04', gend: '1', ageMin: 30, ageMax: 100, weight: 5,
+    key: 'urology_male',
+    name: '男性泌尿生殖疾病',
+    dept: 'A04.04',
+    gend: '1',
+    ageMin: 30,
+    ageMax: 100,
+    weight: 5,
     diagnoses: [
       { code: 'N40.x00', name: '前列腺增生', settings: ['outpatient', 'inpatient'], stayDays: [5, 10], surgical: true },
       { code: 'N41.100', name: '慢性前列腺炎', settings: ['outpatient'] },
@@ -128,7 +198,13 @@ export const DISEASE_GROUPS: DiseaseGroup[] = [
     ],
   },
   {
-    key: 'pediatrics', name: '儿科疾病', dept: 'A07', ageMin: 0, ageMax: 14, weight: 30, season: WINTER_CHILD,
+    key: 'pediatrics',
+    name: '儿科疾病',
+    dept: 'A07',
+    ageMin: 0,
+    ageMax: 14,
+    weight: 30,
+    season: WINTER_CHILD,
     diagnoses: [
       { code: 'J03.900', name: '急性扁桃体炎', settings: ['outpatient', 'emergency'] },
       { code: 'J10.100', name: '流行性感冒(已标明流感病毒)', settings: ['outpatient', 'emergency'] },
@@ -141,8 +217,21 @@ export const DISEASE_GROUPS: DiseaseGroup[] = [
     ],
   },
   {
-    key: 'oncology', name: '肿瘤', dept: 'A19', ageMin: 30, ageMax: 100, weight: 2,
-    chronic: { prevalenceByAge: [[0, 0], [30, 0.002], [50, 0.006], [65, 0.012], [75, 0.015]] },
+    key: 'oncology',
+    name: '肿瘤',
+    dept: 'A19',
+    ageMin: 30,
+    ageMax: 100,
+    weight: 2,
+    chronic: {
+      prevalenceByAge: [
+        [0, 0],
+        [30, 0.002],
+        [50, 0.006],
+        [65, 0.012],
+        [75, 0.015],
+      ],
+    },
     diagnoses: [
       { code: 'C34.900', name: '肺恶性肿瘤', settings: ['outpatient', 'chronic', 'inpatient'], stayDays: [5, 14] },
       { code: 'C16.900', name: '胃恶性肿瘤', settings: ['outpatient', 'inpatient'], stayDays: [10, 20], surgical: true },
@@ -154,8 +243,20 @@ export const DISEASE_GROUPS: DiseaseGroup[] = [
     ],
   },
   {
-    key: 'nephrology', name: '肾脏疾病', dept: 'A03.06', ageMin: 15, ageMax: 100, weight: 2,
-    chronic: { prevalenceByAge: [[0, 0], [40, 0.003], [60, 0.008], [75, 0.015]] },
+    key: 'nephrology',
+    name: '肾脏疾病',
+    dept: 'A03.06',
+    ageMin: 15,
+    ageMax: 100,
+    weight: 2,
+    chronic: {
+      prevalenceByAge: [
+        [0, 0],
+        [40, 0.003],
+        [60, 0.008],
+        [75, 0.015],
+      ],
+    },
     diagnoses: [
       { code: 'N18.300', name: '慢性肾脏病3期', settings: ['outpatient', 'chronic'] },
       { code: 'N18.500', name: '慢性肾脏病5期', settings: ['chronic', 'inpatient'], stayDays: [7, 14] },
@@ -166,7 +267,12 @@ export const DISEASE_GROUPS: DiseaseGroup[] = [
     ],
   },
   {
-    key: 'injury', name: '损伤', dept: 'A20', ageMin: 0, ageMax: 100, weight: 8,
+    key: 'injury',
+    name: '损伤',
+    dept: 'A20',
+    ageMin: 0,
+    ageMax: 100,
+    weight: 8,
     diagnoses: [
       { code: 'S52.500', name: '桡骨下端骨折', settings: ['emergency', 'inpatient'], stayDays: [5, 10], surgical: true },
       { code: 'S72.000', name: '股骨颈骨折', settings: ['emergency', 'inpatient'], stayDays: [10, 21], surgical: true },
@@ -179,7 +285,12 @@ export const DISEASE_GROUPS: DiseaseGroup[] = [
     ],
   },
   {
-    key: 'dermatology_ent_eye', name: '皮肤与五官科疾病', dept: 'A13', ageMin: 0, ageMax: 100, weight: 12,
+    key: 'dermatology_ent_eye',
+    name: '皮肤与五官科疾病',
+    dept: 'A13',
+    ageMin: 0,
+    ageMax: 100,
+    weight: 12,
     diagnoses: [
       { code: 'L30.900', name: '湿疹', settings: ['outpatient'] },
       { code: 'L50.900', name: '荨麻疹', settings: ['outpatient', 'emergency'] },

@@ -59,8 +59,12 @@ const FACT_TABLES: TableName[] = ['psn', 'setl', 'diag', 'feedetl', 'idauth', 'i
 export async function generateCity(options: GenerateCityOptions): Promise<GenerateCityResult> {
   const started = performance.now();
   const opts = {
-    persons: options.persons ?? 20_000, months: options.months ?? 12, startMonth: options.startMonth ?? '2024-01', seed: options.seed ?? 1,
-    format: options.format ?? 'csv', violationRate: options.violationRate ?? 1,
+    persons: options.persons ?? 20_000,
+    months: options.months ?? 12,
+    startMonth: options.startMonth ?? '2024-01',
+    seed: options.seed ?? 1,
+    format: options.format ?? 'csv',
+    violationRate: options.violationRate ?? 1,
   };
   if (!Number.isInteger(opts.persons) || opts.persons < 500) throw new Error('persons must be a whole number of at least 500');
   if (!Number.isInteger(opts.months) || opts.months < 1 || opts.months > 60) throw new Error('months must be between 1 and 60');
@@ -92,18 +96,20 @@ export async function generateCity(options: GenerateCityOptions): Promise<Genera
       }
     } else {
       const queue = [...shards];
-      await Promise.all(Array.from({ length: workers }, async () => {
-        const worker = new ShardWorker();
-        try {
-          for (let d = queue.shift(); d !== undefined; d = queue.shift()) {
-            results.push(await worker.run({ ...base, district: d }));
-            progress('generate', ++done, shards.length);
+      await Promise.all(
+        Array.from({ length: workers }, async () => {
+          const worker = new ShardWorker();
+          try {
+            for (let d = queue.shift(); d !== undefined; d = queue.shift()) {
+              results.push(await worker.run({ ...base, district: d }));
+              progress('generate', ++done, shards.length);
+            }
+          } finally {
+            await worker.close();
+            workerPeaks.push(worker.peakMemoryMb);
           }
-        } finally {
-          await worker.close();
-          workerPeaks.push(worker.peakMemoryMb);
-        }
-      }));
+        }),
+      );
     }
     results.sort((a, b) => a.district - b.district);
     // While the shards ran, this process and the workers were all alive: their peaks add up.
@@ -113,7 +119,8 @@ export async function generateCity(options: GenerateCityOptions): Promise<Genera
     const tables: Record<string, number> = {};
     const refs: TableName[] = ['fixmedins', 'practitioner', 'hilist', 'hilist_rel'];
     const all: TableName[] = [...refs, ...FACT_TABLES];
-    const filesOf = (t: TableName) => (refs.includes(t) ? [join(parts, `${t}.csv`)] : results.map((r) => join(parts, `${t}.${String(r.district).padStart(3, '0')}.csv`)));
+    const filesOf = (t: TableName) =>
+      refs.includes(t) ? [join(parts, `${t}.csv`)] : results.map((r) => join(parts, `${t}.${String(r.district).padStart(3, '0')}.csv`));
     let written = 0;
     const write = async (t: TableName) => {
       if (opts.format === 'parquet') tables[t] = await toParquet(t, filesOf(t), join(out, `${t}.parquet`));
@@ -125,18 +132,32 @@ export async function generateCity(options: GenerateCityOptions): Promise<Genera
     };
     // Parquet is written on one DuckDB thread per table (for the same bytes every time): the fee lines on one
     // thread while the other tables take the other core.
-    const chain = async (ts: TableName[]) => { for (const t of ts) await write(t); };
+    const chain = async (ts: TableName[]) => {
+      for (const t of ts) await write(t);
+    };
     await Promise.all([chain(['feedetl']), chain(all.filter((t) => t !== 'feedetl'))]);
-    await concat(results.map((r) => join(parts, `labels.${String(r.district).padStart(3, '0')}.csv`)), join(out, 'labels.csv'), LABEL_COLUMNS.join(','));
+    await concat(
+      results.map((r) => join(parts, `labels.${String(r.district).padStart(3, '0')}.csv`)),
+      join(out, 'labels.csv'),
+      LABEL_COLUMNS.join(','),
+    );
     const drifting = city.institutions.filter((i) => i.drift);
-    await concat([], join(out, 'drift_labels.csv'), 'fixmedins_code,month,indicator,factor',
-      drifting.map((i) => `${i.code},${calendar.monthText(i.drift!.month)},${i.drift!.indicator},${i.drift!.factor}`));
+    await concat(
+      [],
+      join(out, 'drift_labels.csv'),
+      'fixmedins_code,month,indicator,factor',
+      drifting.map((i) => `${i.code},${calendar.monthText(i.drift!.month)},${i.drift!.indicator},${i.drift!.factor}`),
+    );
     progress('write', 1, 1);
     const labels: Record<string, number> = {};
     for (const r of results) for (const [k, n] of Object.entries(r.labels)) labels[k] = (labels[k] ?? 0) + n;
     const main = process.resourceUsage().maxRSS / 1024;
     return {
-      dir: out, tables, labels, drifting: drifting.length, seconds: (performance.now() - started) / 1000,
+      dir: out,
+      tables,
+      labels,
+      drifting: drifting.length,
+      seconds: (performance.now() - started) / 1000,
       peakMemoryMb: { main, total: Math.max(main, duringShards) },
     };
   } finally {
@@ -146,27 +167,67 @@ export async function generateCity(options: GenerateCityOptions): Promise<Genera
 
 /** The format's columns as published (the generator fills none of Fundguard's extension columns). */
 function header(t: TableName): string {
-  return TABLES[t].columns.filter((c) => !c.extension).map((c) => c.name).join(',');
+  return TABLES[t].columns
+    .filter((c) => !c.extension)
+    .map((c) => c.name)
+    .join(',');
 }
 
 async function writeReferenceTables(dir: string, city: City, calendar: Calendar): Promise<void> {
   const rows: Record<string, string[]> = { fixmedins: [], practitioner: [], hilist: [], hilist_rel: [] };
   for (const i of city.institutions) {
-    rows.fixmedins!.push([i.code, csvText(i.name), i.type, i.level ?? '', i.kind, i.admdvs, i.grid, i.status, i.statusFrom === null ? '' : calendar.date(i.statusFrom)].join(','));
+    rows.fixmedins!.push(
+      [
+        i.code,
+        csvText(i.name),
+        i.type,
+        i.level ?? '',
+        i.kind,
+        i.admdvs,
+        i.grid,
+        i.status,
+        i.statusFrom === null ? '' : calendar.date(i.statusFrom),
+      ].join(','),
+    );
   }
   for (const p of city.practitioners) {
     for (const inst of p.institutions) {
-      rows.practitioner!.push([p.code, csvText(p.name), city.institutions[inst]!.code, p.suspendedFrom === null ? 'normal' : 'suspended', p.suspendedFrom === null ? '' : calendar.date(p.suspendedFrom)].join(','));
+      rows.practitioner!.push(
+        [
+          p.code,
+          csvText(p.name),
+          city.institutions[inst]!.code,
+          p.suspendedFrom === null ? 'normal' : 'suspended',
+          p.suspendedFrom === null ? '' : calendar.date(p.suspendedFrom),
+        ].join(','),
+      );
     }
   }
   const cat = buildCatalogue();
   const num = (x: number | undefined) => (x === undefined ? '' : qty(x));
   for (const it of cat.items) {
-    rows.hilist!.push([
-      it.code, csvText(it.name), it.listType, it.chrgitmLv, it.drugGroup ?? '', it.rx === undefined ? '' : it.rx ? '1' : '0',
-      num(it.capLv3), num(it.capLv2), num(it.capLv1), it.lmtGend ?? '', num(it.lmtAgeMin), num(it.lmtAgeMax), num(it.lmtHospLvMin),
-      it.lmtMedTypes?.join('|') ?? '', it.lmtDisePrefixes?.join('|') ?? '', num(it.maxDays), num(it.maxCntPerDay), num(it.maxCntPer7d),
-    ].join(','));
+    rows.hilist!.push(
+      [
+        it.code,
+        csvText(it.name),
+        it.listType,
+        it.chrgitmLv,
+        it.drugGroup ?? '',
+        it.rx === undefined ? '' : it.rx ? '1' : '0',
+        num(it.capLv3),
+        num(it.capLv2),
+        num(it.capLv1),
+        it.lmtGend ?? '',
+        num(it.lmtAgeMin),
+        num(it.lmtAgeMax),
+        num(it.lmtHospLvMin),
+        it.lmtMedTypes?.join('|') ?? '',
+        it.lmtDisePrefixes?.join('|') ?? '',
+        num(it.maxDays),
+        num(it.maxCntPerDay),
+        num(it.maxCntPer7d),
+      ].join(','),
+    );
   }
   for (const r of cat.relations) rows.hilist_rel!.push(`${r.relType},${r.itemA},${r.itemB}`);
   for (const [t, lines] of Object.entries(rows)) await concat([], join(dir, `${t}.csv`), null, lines);
@@ -212,9 +273,10 @@ async function toParquet(t: TableName, files: string[], target: string): Promise
     await engine.exec(`SET threads = 1; SET memory_limit = '384MB'; SET preserve_insertion_order = true`);
     const published = TABLES[t].columns.filter((c) => !c.extension);
     const columns = `{${published.map((c) => `${quote(c.name)}: ${quote(duckdbDialect.type(c.type))}`).join(', ')}}`;
-    const source = present.length === 0
-      ? `SELECT ${published.map((c) => `CAST(NULL AS ${duckdbDialect.type(c.type)}) AS ${c.name}`).join(', ')} WHERE FALSE`
-      : `SELECT * FROM read_csv([${present.map(quote).join(', ')}], header=false, auto_detect=false, delim=',', quote='"', escape='"', columns=${columns})`;
+    const source =
+      present.length === 0
+        ? `SELECT ${published.map((c) => `CAST(NULL AS ${duckdbDialect.type(c.type)}) AS ${c.name}`).join(', ')} WHERE FALSE`
+        : `SELECT * FROM read_csv([${present.map(quote).join(', ')}], header=false, auto_detect=false, delim=',', quote='"', escape='"', columns=${columns})`;
     const rows = await engine.all<{ Count: number }>(`COPY (${source}) TO ${quote(target)} (FORMAT parquet)`);
     return Number(rows[0]?.Count ?? 0);
   } finally {
@@ -232,7 +294,10 @@ function workerScript(): string {
 /** A child process that generates one shard after another. */
 class ShardWorker {
   // A larger young generation: the generator makes millions of short-lived strings.
-  private readonly child: ChildProcess = fork(workerScript(), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: ['--max-semi-space-size=32'] });
+  private readonly child: ChildProcess = fork(workerScript(), [], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    execArgv: ['--max-semi-space-size=32'],
+  });
   private pending: { resolve: (r: ShardResult) => void; reject: (e: Error) => void } | null = null;
   /** The child's peak resident memory (MB), as it last reported it. */
   peakMemoryMb = 0;
@@ -244,12 +309,17 @@ class ShardWorker {
       this.pending?.resolve(m);
       this.pending = null;
     });
-    this.child.on('error', (e) => { this.pending?.reject(e); this.pending = null; });
-    this.exited = new Promise((resolve) => this.child.once('exit', (code) => {
-      if (code !== 0) this.pending?.reject(new Error(`shard process exited with ${code}`));
+    this.child.on('error', (e) => {
+      this.pending?.reject(e);
       this.pending = null;
-      resolve();
-    }));
+    });
+    this.exited = new Promise((resolve) =>
+      this.child.once('exit', (code) => {
+        if (code !== 0) this.pending?.reject(new Error(`shard process exited with ${code}`));
+        this.pending = null;
+        resolve();
+      }),
+    );
   }
 
   run(options: ShardOptions): Promise<ShardResult> {

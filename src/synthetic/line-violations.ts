@@ -32,9 +32,20 @@ export interface LineHit {
 }
 
 const LINE_CODES: ViolationCode[] = [
-  'GENDER_RESTRICTED', 'AGE_RESTRICTED', 'INST_LEVEL_RESTRICTED', 'MED_TYPE_RESTRICTED', 'INDICATION_RESTRICTED', 'OVER_PRICE_CAP',
-  'NON_COVERED_BILLED', 'OVER_DAYS_SUPPLY', 'SPLIT_PRESCRIPTION', 'DUPLICATE_PRESCRIBING', 'FREQUENCY_EXCEEDED', 'DUPLICATE_CHARGE',
-  'UNBUNDLING', 'SUSPENDED_PRACTITIONER',
+  'GENDER_RESTRICTED',
+  'AGE_RESTRICTED',
+  'INST_LEVEL_RESTRICTED',
+  'MED_TYPE_RESTRICTED',
+  'INDICATION_RESTRICTED',
+  'OVER_PRICE_CAP',
+  'NON_COVERED_BILLED',
+  'OVER_DAYS_SUPPLY',
+  'SPLIT_PRESCRIPTION',
+  'DUPLICATE_PRESCRIBING',
+  'FREQUENCY_EXCEEDED',
+  'DUPLICATE_CHARGE',
+  'UNBUNDLING',
+  'SUSPENDED_PRACTITIONER',
 ];
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
@@ -92,7 +103,14 @@ export function injectLineViolation(c: LineInjection): LineHit | null {
 
 /** The last day of the visit with room for one more line, and that time. */
 function room(c: LineInjection, day = c.v.day): number | null {
-  const bound = c.v.setting === 'inpatient' ? (day === c.v.endDay ? c.v.end - 30 : (day + 1) * 86_400) : c.v.setting === 'pharmacy' ? c.v.end - 2 : (day + 1) * 86_400;
+  const bound =
+    c.v.setting === 'inpatient'
+      ? day === c.v.endDay
+        ? c.v.end - 30
+        : (day + 1) * 86_400
+      : c.v.setting === 'pharmacy'
+        ? c.v.end - 2
+        : (day + 1) * 86_400;
   return c.b.timeAfter(day, bound);
 }
 
@@ -109,7 +127,13 @@ function addRestricted(c: LineInjection, item: number, target: Restriction): Lin
     if (b.trackers.supply.conflicts(b.cat.supplyGroup(item), time, day, prd)) return null;
   }
   const it = b.cat.items[item]!;
-  return b.force(item, time, { cnt: rng.int(it.cnt[0], it.cnt[1]), prd, rxno: b.cat.isDrugLike(item) ? c.rxBase : null, dr: c.attending, dept: c.dept });
+  return b.force(item, time, {
+    cnt: rng.int(it.cnt[0], it.cnt[1]),
+    prd,
+    rxno: b.cat.isDrugLike(item) ? c.rxBase : null,
+    dr: c.attending,
+    dept: c.dept,
+  });
 }
 
 function pickBreaking(c: LineInjection, candidates: readonly number[], target: Restriction): Line | null {
@@ -128,8 +152,11 @@ function plainLines(c: LineInjection, pred: (l: Line) => boolean): Line[] {
 function soleDrugLines(c: LineInjection): Line[] {
   const cat = c.b.cat;
   const count = new Map<string, number>();
-  for (const l of c.b.lines) if (l.item >= 0 && cat.isDrugLike(l.item)) count.set(cat.supplyGroup(l.item), (count.get(cat.supplyGroup(l.item)) ?? 0) + 1);
-  return c.b.lines.filter((l) => l.item >= 0 && cat.isDrugLike(l.item) && count.get(cat.supplyGroup(l.item)) === 1 && !cat.hasCountLimit(l.item));
+  for (const l of c.b.lines)
+    if (l.item >= 0 && cat.isDrugLike(l.item)) count.set(cat.supplyGroup(l.item), (count.get(cat.supplyGroup(l.item)) ?? 0) + 1);
+  return c.b.lines.filter(
+    (l) => l.item >= 0 && cat.isDrugLike(l.item) && count.get(cat.supplyGroup(l.item)) === 1 && !cat.hasCountLimit(l.item),
+  );
 }
 
 const OUTSIDE_HOSPITAL = new Set(['outpatient', 'emergency', 'chronic', 'pharmacy']);
@@ -159,7 +186,8 @@ const INJECT: Partial<Record<ViolationCode, (c: LineInjection) => LineHit | null
     const cat = c.b.cat;
     const candidates: number[] = [];
     for (let i = 0; i < cat.items.length; i++) {
-      if (cat.items[i]!.lmtDisePrefixes && !cat.hasCountLimit(i) && !cat.inRelation(i) && cat.items[i]!.role !== 'surgery') candidates.push(i);
+      if (cat.items[i]!.lmtDisePrefixes && !cat.hasCountLimit(i) && !cat.inRelation(i) && cat.items[i]!.role !== 'surgery')
+        candidates.push(i);
     }
     const line = pickBreaking(c, candidates, 'indication');
     return line ? { code: 'INDICATION_RESTRICTED', line } : null;
@@ -181,7 +209,10 @@ const INJECT: Partial<Record<ViolationCode, (c: LineInjection) => LineHit | null
   NON_COVERED_BILLED: (c) => {
     const cat = c.b.cat;
     const variant = c.rng.next();
-    const covered = plainLines(c, (l) => (cat.items[l.item]!.chrgitmLv === '03' || cat.items[l.item]!.listType === 'non_medical') && l.own === l.amt && l.amt > 0);
+    const covered = plainLines(
+      c,
+      (l) => (cat.items[l.item]!.chrgitmLv === '03' || cat.items[l.item]!.listType === 'non_medical') && l.own === l.amt && l.amt > 0,
+    );
     if (covered.length && variant < 0.5) {
       const line = c.rng.pick(covered);
       line.own = 0;
@@ -193,8 +224,22 @@ const INJECT: Partial<Record<ViolationCode, (c: LineInjection) => LineHit | null
     if (time === null) return null;
     const pric = r2(20 + c.rng.next() * 180);
     const line: Line = {
-      item: -1, code: `0099${String(c.rng.int(0, 99_999_999_999)).padStart(11, '0')}`, chargeType: '05', chrgitmLv: '01', cnt: 1, pric, amt: pric, own: 0,
-      time, day: Math.floor(time / 86_400), prd: null, rxno: null, dr: c.attending, dept: c.dept, setl: 0, sn: '',
+      item: -1,
+      code: `0099${String(c.rng.int(0, 99_999_999_999)).padStart(11, '0')}`,
+      chargeType: '05',
+      chrgitmLv: '01',
+      cnt: 1,
+      pric,
+      amt: pric,
+      own: 0,
+      time,
+      day: Math.floor(time / 86_400),
+      prd: null,
+      rxno: null,
+      dr: c.attending,
+      dept: c.dept,
+      setl: 0,
+      sn: '',
     };
     c.b.lines.push(line);
     return { code: 'NON_COVERED_BILLED', line };
@@ -227,7 +272,14 @@ const INJECT: Partial<Record<ViolationCode, (c: LineInjection) => LineHit | null
     const group = c.b.cat.supplyGroup(first.item);
     if (c.b.trackers.supply.conflicts(group, time, first.day, q)) return null;
     first.prd = p;
-    const second = c.b.force(first.item, time, { cnt: first.cnt, prd: q, rxno: `${c.rxBase}S`, dr: first.dr, dept: first.dept, pric: first.pric });
+    const second = c.b.force(first.item, time, {
+      cnt: first.cnt,
+      prd: q,
+      rxno: `${c.rxBase}S`,
+      dr: first.dr,
+      dept: first.dept,
+      pric: first.pric,
+    });
     if (!first.rxno) first.rxno = c.rxBase;
     void second;
     return { code: 'SPLIT_PRESCRIPTION', item: first.code, day: first.day };
@@ -237,7 +289,9 @@ const INJECT: Partial<Record<ViolationCode, (c: LineInjection) => LineHit | null
     const time = room(c);
     if (time === null) return null;
     const day = Math.floor(time / 86_400);
-    const open = b.trackers.supply.openGroups(time, day).filter((g) => !b.lines.some((l) => l.item >= 0 && b.cat.isDrugLike(l.item) && b.cat.supplyGroup(l.item) === g));
+    const open = b.trackers.supply
+      .openGroups(time, day)
+      .filter((g) => !b.lines.some((l) => l.item >= 0 && b.cat.isDrugLike(l.item) && b.cat.supplyGroup(l.item) === g));
     if (!open.length) return null;
     const group = c.rng.pick(open);
     const ctx = b.lineContext(day);
@@ -252,7 +306,10 @@ const INJECT: Partial<Record<ViolationCode, (c: LineInjection) => LineHit | null
   },
   FREQUENCY_EXCEEDED: (c) => {
     const cat = c.b.cat;
-    const perDay = plainLines(c, (l) => cat.items[l.item]!.maxCntPerDay !== undefined && cat.items[l.item]!.maxCntPer7d === undefined && !cat.inRelation(l.item));
+    const perDay = plainLines(
+      c,
+      (l) => cat.items[l.item]!.maxCntPerDay !== undefined && cat.items[l.item]!.maxCntPer7d === undefined && !cat.inRelation(l.item),
+    );
     if (perDay.length && (c.v.setting !== 'inpatient' || c.rng.chance(0.6))) {
       const line = c.rng.pick(perDay);
       const selfPaid = line.own === line.amt;
@@ -266,7 +323,14 @@ const INJECT: Partial<Record<ViolationCode, (c: LineInjection) => LineHit | null
     const weekly: number[] = [];
     for (let i = 0; i < cat.items.length; i++) {
       const it = cat.items[i]!;
-      if (it.maxCntPer7d !== undefined && it.maxCntPer7d < 7 && !cat.inRelation(i) && it.settings.includes('inpatient') && cat.restrictions(i).length === 0) weekly.push(i);
+      if (
+        it.maxCntPer7d !== undefined &&
+        it.maxCntPer7d < 7 &&
+        !cat.inRelation(i) &&
+        it.settings.includes('inpatient') &&
+        cat.restrictions(i).length === 0
+      )
+        weekly.push(i);
     }
     if (!weekly.length) return null;
     const item = c.rng.pick(weekly);
@@ -275,7 +339,10 @@ const INJECT: Partial<Record<ViolationCode, (c: LineInjection) => LineHit | null
     const times: number[] = [];
     for (let d = c.v.day; d <= c.v.endDay && times.length < need; d++) {
       const t = c.b.unitsOn(d, item) > 0 ? null : room(c, d);
-      if (t === null) { times.length = 0; continue; }
+      if (t === null) {
+        times.length = 0;
+        continue;
+      }
       times.push(t);
     }
     if (times.length < need) return null;
@@ -300,7 +367,8 @@ const INJECT: Partial<Record<ViolationCode, (c: LineInjection) => LineHit | null
     if (!related.length) return null;
     const line = rng.pick(related);
     const partners = (variant < 0.7 ? cat.exclusive.get(line.item)! : cat.partsOf.get(line.item)!).filter(
-      (i) => b.unitsOn(line.day, i) === 0 && cat.allowed(i, b.lineContext(line.day)));
+      (i) => b.unitsOn(line.day, i) === 0 && cat.allowed(i, b.lineContext(line.day)),
+    );
     if (!partners.length) return null;
     const partner = rng.pick(partners);
     const time = room(c, line.day);

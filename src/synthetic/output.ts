@@ -13,7 +13,10 @@ export class PartWriter {
   rows = 0;
 
   /** `ascii`: every row is plain ASCII (ids, codes, numbers), written without UTF-8 encoding. */
-  constructor(readonly path: string, private readonly ascii = false) {
+  constructor(
+    readonly path: string,
+    private readonly ascii = false,
+  ) {
     this.fd = openSync(path, 'w');
   }
 

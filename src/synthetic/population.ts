@@ -53,7 +53,14 @@ export function certnoCheck(first17: string): string {
 }
 
 export function makePerson(
-  seed: number, city: City, calendar: Calendar, groups: readonly DiseaseGroup[], district: District, street: Street, community: Community, index: number,
+  seed: number,
+  city: City,
+  calendar: Calendar,
+  groups: readonly DiseaseGroup[],
+  district: District,
+  street: Street,
+  community: Community,
+  index: number,
 ): Person {
   const rng = new Rng(seed, 0x9e, index);
   const band = rng.weighted(AGE_BANDS);
@@ -63,7 +70,8 @@ export function makePerson(
   const startYear = calendar.start.getUTCFullYear();
   const offset = rng.int(0, 364);
   let birth = new Date(Date.UTC(startYear - ageAtStart, calendar.start.getUTCMonth(), calendar.start.getUTCDate() - offset));
-  if (calendar.ageOn(birth, 0) !== ageAtStart) birth = new Date(Date.UTC(startYear - ageAtStart, calendar.start.getUTCMonth(), calendar.start.getUTCDate()));
+  if (calendar.ageOn(birth, 0) !== ageAtStart)
+    birth = new Date(Date.UTC(startYear - ageAtStart, calendar.start.getUTCMonth(), calendar.start.getUTCDate()));
   const birthdays: number[] = [];
   for (let y = startYear; y <= startYear + Math.ceil(calendar.months / 12) + 1; y++) {
     const b = new Date(Date.UTC(y, birth.getUTCMonth(), birth.getUTCDate()));
@@ -101,8 +109,20 @@ export function makePerson(
   }
   void city;
   return {
-    index, psnNo: `${district.admdvs}${pad(index, 10)}`, gend, birth, brdy, ageAtStart, birthdays, insutype, certno,
-    district, street, community, deathDay, chronic,
+    index,
+    psnNo: `${district.admdvs}${pad(index, 10)}`,
+    gend,
+    birth,
+    brdy,
+    ageAtStart,
+    birthdays,
+    insutype,
+    certno,
+    district,
+    street,
+    community,
+    deathDay,
+    chronic,
   };
 }
 

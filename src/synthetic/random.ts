@@ -93,7 +93,10 @@ export class WeightedTable<T> {
   private readonly cumulative: Float64Array;
   private readonly total: number;
 
-  constructor(readonly values: readonly T[], weights: readonly number[]) {
+  constructor(
+    readonly values: readonly T[],
+    weights: readonly number[],
+  ) {
     this.cumulative = new Float64Array(weights.length);
     let acc = 0;
     for (let i = 0; i < weights.length; i++) {

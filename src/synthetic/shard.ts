@@ -141,7 +141,9 @@ export class Shard {
     for (const street of this.district.streets) {
       for (const community of street.communities) {
         for (let k = 0; k < community.persons; k++) {
-          this.persons.push(makePerson(this.opts.seed, this.city, this.calendar, this.groups, this.district, street, community, community.firstPerson + k));
+          this.persons.push(
+            makePerson(this.opts.seed, this.city, this.calendar, this.groups, this.district, street, community, community.firstPerson + k),
+          );
         }
       }
     }
@@ -178,7 +180,8 @@ export class Shard {
 
   private addFixed(p: Person, v: Planned): void {
     const xs = this.fixed.get(p.index);
-    if (xs) xs.push(v); else this.fixed.set(p.index, [v]);
+    if (xs) xs.push(v);
+    else this.fixed.set(p.index, [v]);
   }
 
   /** Days [from, to] free of fixed events of the person. */
@@ -201,17 +204,34 @@ export class Shard {
       const day = rng.int(10, this.calendar.days - 15);
       const los = rng.int(3, 7);
       if (inst.status !== 'normal' && inst.statusFrom !== null && inst.statusFrom <= day + los) continue;
-      const members = this.persons.filter((p) => p.community === community && this.alive(p, day + los) && ageOnDay(p, day) >= 18 && this.freeOfFixed(p, day - 16, day + los + 16));
+      const members = this.persons.filter(
+        (p) =>
+          p.community === community && this.alive(p, day + los) && ageOnDay(p, day) >= 18 && this.freeOfFixed(p, day - 16, day + los + 16),
+      );
       if (members.length < 5) continue;
       const k = Math.min(members.length, rng.int(5, 7));
       this.clusters.reserve(inst.index, day, community.index);
       for (let j = 0; j < k; j++) {
         const p = members.splice(rng.int(0, members.length - 1), 1)[0]!;
-        const group = this.pickGroup(p, 'inpatient', day, rng, (g) => g.diagnoses.some((d) => d.settings.includes('inpatient') && !d.surgical));
+        const group = this.pickGroup(p, 'inpatient', day, rng, (g) =>
+          g.diagnoses.some((d) => d.settings.includes('inpatient') && !d.surgical),
+        );
         if (!group) continue;
         const diagnosis = rng.pick(group.diagnoses.filter((d) => d.settings.includes('inpatient') && !d.surgical));
         const start = day * DAY + rng.int(8 * 3600, 11 * 3600);
-        this.addFixed(p, { setting: 'inpatient', inst: inst.index, day, endDay: day + los, start, end: (day + los) * DAY + rng.int(9 * 3600, 15 * 3600), group, diagnosis, fixed: true, labels: ['ADMISSION_CLUSTER'], injected: true });
+        this.addFixed(p, {
+          setting: 'inpatient',
+          inst: inst.index,
+          day,
+          endDay: day + los,
+          start,
+          end: (day + los) * DAY + rng.int(9 * 3600, 15 * 3600),
+          group,
+          diagnosis,
+          fixed: true,
+          labels: ['ADMISSION_CLUSTER'],
+          injected: true,
+        });
         this.clusters.record(inst.index, day, community.index);
       }
     }
@@ -236,7 +256,19 @@ export class Shard {
       for (let j = 0; j < k; j++) {
         const p = candidates.splice(rng.int(0, candidates.length - 1), 1)[0]!;
         const settleAt = PharmacySlots.secondOf(day, slot0) + j * 40 + rng.int(0, 20);
-        this.addFixed(p, { setting: 'pharmacy', inst: inst.index, day, endDay: day, start: settleAt - 150, end: settleAt, group: null, diagnosis: null, fixed: true, labels: ['CARD_BURST'], injected: true });
+        this.addFixed(p, {
+          setting: 'pharmacy',
+          inst: inst.index,
+          day,
+          endDay: day,
+          start: settleAt - 150,
+          end: settleAt,
+          group: null,
+          diagnosis: null,
+          fixed: true,
+          labels: ['CARD_BURST'],
+          injected: true,
+        });
       }
     }
   }
@@ -257,13 +289,37 @@ export class Shard {
         const slot = this.slots.take(inst.index, day, rng.int(0, PharmacySlots.SLOTS_PER_DAY - 1));
         if (slot < 0) continue;
         const settleAt = PharmacySlots.secondOf(day, slot) + rng.int(30, 110);
-        this.addFixed(p, { setting: 'pharmacy', inst: inst.index, day, endDay: day, start: settleAt - 150, end: settleAt, group: null, diagnosis: null, fixed: true, labels: ['DECEASED_PATIENT'], injected: true });
+        this.addFixed(p, {
+          setting: 'pharmacy',
+          inst: inst.index,
+          day,
+          endDay: day,
+          start: settleAt - 150,
+          end: settleAt,
+          group: null,
+          diagnosis: null,
+          fixed: true,
+          labels: ['DECEASED_PATIENT'],
+          injected: true,
+        });
       } else {
         const group = this.pickGroup(p, 'outpatient', day, rng);
         if (!group) continue;
         const diagnosis = rng.pick(group.diagnoses.filter((d) => d.settings.includes('outpatient')));
         const start = day * DAY + rng.int(8 * 3600, 16 * 3600);
-        this.addFixed(p, { setting: 'outpatient', inst: inst.index, day, endDay: day, start, end: start, group, diagnosis, fixed: true, labels: ['DECEASED_PATIENT'], injected: true });
+        this.addFixed(p, {
+          setting: 'outpatient',
+          inst: inst.index,
+          day,
+          endDay: day,
+          start,
+          end: start,
+          group,
+          diagnosis,
+          fixed: true,
+          labels: ['DECEASED_PATIENT'],
+          injected: true,
+        });
       }
     }
   }
@@ -302,10 +358,21 @@ export class Shard {
       if (!placed) continue;
       day = placed.day;
       const v: Planned = {
-        setting: 'inpatient', inst: inst.index, day, endDay: day + placed.los, start: day * DAY + rng.int(8 * 3600, 20 * 3600), end: 0,
-        group, diagnosis, fixed: false, labels: [],
+        setting: 'inpatient',
+        inst: inst.index,
+        day,
+        endDay: day + placed.los,
+        start: day * DAY + rng.int(8 * 3600, 20 * 3600),
+        end: 0,
+        group,
+        diagnosis,
+        fixed: false,
+        labels: [],
       };
-      v.end = placed.los === 0 ? v.start + rng.int(4 * 3600, Math.max(4 * 3600 + 60, 23 * 3600 - (v.start - day * DAY))) : v.endDay * DAY + rng.int(9 * 3600, 16 * 3600);
+      v.end =
+        placed.los === 0
+          ? v.start + rng.int(4 * 3600, Math.max(4 * 3600 + 60, 23 * 3600 - (v.start - day * DAY)))
+          : v.endDay * DAY + rng.int(9 * 3600, 16 * 3600);
       if (v.end >= (v.endDay + 1) * DAY) v.end = v.endDay * DAY + 23 * 3600;
       admissions.push(v);
       out.push(v);
@@ -329,7 +396,8 @@ export class Shard {
     const nOut = rng.poisson(outpatientRate(p.ageAtStart) * years);
     for (let k = 0; k < nOut; k++) {
       let d = rng.int(0, lastDay);
-      for (let t = 0; t < 4 && rng.next() * 1.25 > OUTPATIENT_SEASON[this.calendar.calendarMonth(this.calendar.monthOf(d)) - 1]!; t++) d = rng.int(0, lastDay);
+      for (let t = 0; t < 4 && rng.next() * 1.25 > OUTPATIENT_SEASON[this.calendar.calendarMonth(this.calendar.monthOf(d)) - 1]!; t++)
+        d = rng.int(0, lastDay);
       others.push({ setting: 'outpatient', day: d, group: null });
     }
     const nEmergency = rng.poisson((p.ageAtStart < 15 ? 0.3 : p.ageAtStart >= 75 ? 0.4 : 0.2) * years);
@@ -351,7 +419,15 @@ export class Shard {
 
   /** Finds a day for an admission that keeps the person's admissions clean; returns the day and stay, or null. */
   private placeAdmission(
-    p: Person, admissions: Planned[], busy: Set<number>, inst: Institution, wantDay: number, los: number, diagnosis: Diagnosis, lastDay: number, terminal: boolean,
+    p: Person,
+    admissions: Planned[],
+    busy: Set<number>,
+    inst: Institution,
+    wantDay: number,
+    los: number,
+    diagnosis: Diagnosis,
+    lastDay: number,
+    terminal: boolean,
   ): { day: number; los: number } | null {
     for (let attempt = 0; attempt < 12; attempt++) {
       const day = terminal ? wantDay - attempt : wantDay + attempt * (attempt < 4 ? 1 : 9);
@@ -362,7 +438,8 @@ export class Shard {
       // SPLIT_ADMISSION and OVERLAPPING_ADMISSIONS: keep away from earlier and later stays.
       for (const a of admissions) {
         if (!ok) break;
-        if (day <= a.endDay && a.day <= day + los) ok = false; // any overlap (also day-sharing)
+        if (day <= a.endDay && a.day <= day + los)
+          ok = false; // any overlap (also day-sharing)
         else if (this.isSplitPair(a.inst, a.day, a.endDay, a.diagnosis!.code, inst.index, day, diagnosis.code)) ok = false;
         else if (this.isSplitPair(inst.index, day, day + los, diagnosis.code, a.inst, a.day, a.diagnosis!.code)) ok = false;
       }
@@ -388,13 +465,34 @@ export class Shard {
         const day = a.endDay + gap;
         const blos = rng.int(2, 6);
         const b = this.tryExtraAdmission(p, admissions, busy, inst, day, blos, a.diagnosis!, a.group!, lastDay, 'SPLIT_ADMISSION', rng);
-        if (b) { out.push(b); a.injected = true; continue; }
+        if (b) {
+          out.push(b);
+          a.injected = true;
+          continue;
+        }
       }
       if (los >= 4 && this.inj.roll('OVERLAPPING_ADMISSIONS', rng)) {
         const day = rng.int(a.day + 1, a.endDay - 2);
         const blos = rng.int(2, Math.max(2, a.endDay - day));
-        const b = this.tryExtraAdmission(p, admissions, busy, inst, day, blos, a.diagnosis!, a.group!, lastDay, 'OVERLAPPING_ADMISSIONS', rng, a);
-        if (b) { out.push(b); a.injected = true; continue; }
+        const b = this.tryExtraAdmission(
+          p,
+          admissions,
+          busy,
+          inst,
+          day,
+          blos,
+          a.diagnosis!,
+          a.group!,
+          lastDay,
+          'OVERLAPPING_ADMISSIONS',
+          rng,
+          a,
+        );
+        if (b) {
+          out.push(b);
+          a.injected = true;
+          continue;
+        }
       }
       if (los >= 2 && this.inj.roll('PHANTOM_ADMISSION', rng)) {
         const day = rng.int(a.day + 1, a.endDay - 1);
@@ -406,7 +504,8 @@ export class Shard {
           continue;
         }
         if (variant < 0.65) {
-          const other = this.level3.find((i) => i.index !== a.inst && i.usesIdauth) ?? this.level2.find((i) => i.index !== a.inst && i.usesIdauth);
+          const other =
+            this.level3.find((i) => i.index !== a.inst && i.usesIdauth) ?? this.level2.find((i) => i.index !== a.inst && i.usesIdauth);
           if (other) {
             a.phantomAuth = { inst: other.index, time: day * DAY + rng.int(9 * 3600, 17 * 3600) };
             a.labels.push('PHANTOM_ADMISSION');
@@ -438,22 +537,47 @@ export class Shard {
 
   /** An extra admission at the same institution (split or overlapping on purpose) if it breaks nothing else. */
   private tryExtraAdmission(
-    p: Person, admissions: Planned[], busy: Set<number>, inst: Institution, day: number, los: number, diagnosis: Diagnosis, group: DiseaseGroup,
-    lastDay: number, code: 'SPLIT_ADMISSION' | 'OVERLAPPING_ADMISSIONS', rng: Rng, overlapWith?: Planned,
+    p: Person,
+    admissions: Planned[],
+    busy: Set<number>,
+    inst: Institution,
+    day: number,
+    los: number,
+    diagnosis: Diagnosis,
+    group: DiseaseGroup,
+    lastDay: number,
+    code: 'SPLIT_ADMISSION' | 'OVERLAPPING_ADMISSIONS',
+    rng: Rng,
+    overlapWith?: Planned,
   ): Planned | null {
     if (day + los > lastDay || day < 0) return null;
     if (inst.status !== 'normal' && inst.statusFrom !== null && inst.statusFrom <= day + los) return null;
     if (!this.clusters.allows(inst.index, day, p.community.index, 5)) return null;
-    for (let d = day; d <= day + los; d++) if (busy.has(d) && !(overlapWith && d >= overlapWith.day && d <= overlapWith.endDay)) return null;
+    for (let d = day; d <= day + los; d++)
+      if (busy.has(d) && !(overlapWith && d >= overlapWith.day && d <= overlapWith.endDay)) return null;
     const candidate = { inst: inst.index, day, endDay: day + los, diagnosis };
-    const before = admissionFindings(admissions.map((a) => ({ inst: a.inst, day: a.day, endDay: a.endDay, diagnosis: a.diagnosis!, id: a })));
-    const after = admissionFindings([...admissions.map((a) => ({ inst: a.inst, day: a.day, endDay: a.endDay, diagnosis: a.diagnosis!, id: a as Planned | null })), { ...candidate, id: null }]);
+    const before = admissionFindings(
+      admissions.map((a) => ({ inst: a.inst, day: a.day, endDay: a.endDay, diagnosis: a.diagnosis!, id: a })),
+    );
+    const after = admissionFindings([
+      ...admissions.map((a) => ({ inst: a.inst, day: a.day, endDay: a.endDay, diagnosis: a.diagnosis!, id: a as Planned | null })),
+      { ...candidate, id: null },
+    ]);
     // Exactly one new finding, on the new admission, under the code injected.
     if (before.size !== 0 || after.size !== 1 || after.get(null) !== code) return null;
     const start = day * DAY + rng.int(8 * 3600, 18 * 3600);
     const v: Planned = {
-      setting: 'inpatient', inst: inst.index, day, endDay: day + los, start, end: (day + los) * DAY + rng.int(9 * 3600, 16 * 3600), group, diagnosis,
-      fixed: false, labels: [code], injected: true,
+      setting: 'inpatient',
+      inst: inst.index,
+      day,
+      endDay: day + los,
+      start,
+      end: (day + los) * DAY + rng.int(9 * 3600, 16 * 3600),
+      group,
+      diagnosis,
+      fixed: false,
+      labels: [code],
+      injected: true,
     };
     if (overlapWith && v.start <= overlapWith.start) v.start = overlapWith.start + 3600;
     admissions.push(v);
@@ -505,7 +629,9 @@ export class Shard {
 
   private readonly groupIndex = new Map(DISEASE_GROUPS.map((g) => [g.key, g]));
   /** The diagnosis a chronic condition of each group is followed up under. */
-  private readonly chronicDiagnosis = new Map(DISEASE_GROUPS.map((g) => [g.key, g.diagnoses.find((d) => d.settings.includes('chronic'))?.code ?? null]));
+  private readonly chronicDiagnosis = new Map(
+    DISEASE_GROUPS.map((g) => [g.key, g.diagnoses.find((d) => d.settings.includes('chronic'))?.code ?? null]),
+  );
 
   private groupByKey(key: string): DiseaseGroup {
     return this.groupIndex.get(key)!;
@@ -514,7 +640,13 @@ export class Shard {
   /** A disease group fitting the person and the setting (weighted, with the season). */
   private readonly groupTables = new Map<number, WeightedTable<DiseaseGroup> | null>();
 
-  private pickGroup(p: Person, setting: Setting, day: number, rng: Rng, filter: ((g: DiseaseGroup) => boolean) | null = null): DiseaseGroup | null {
+  private pickGroup(
+    p: Person,
+    setting: Setting,
+    day: number,
+    rng: Rng,
+    filter: ((g: DiseaseGroup) => boolean) | null = null,
+  ): DiseaseGroup | null {
     const age = ageOnDay(p, Math.max(0, day));
     const month = this.calendar.calendarMonth(this.calendar.monthOf(Math.max(0, day)));
     if (filter) return this.groupTable(p.gend, age, setting, month, filter)?.draw(rng) ?? null;
@@ -524,7 +656,13 @@ export class Shard {
     return table?.draw(rng) ?? null;
   }
 
-  private groupTable(gend: string, age: number, setting: Setting, month: number, filter: ((g: DiseaseGroup) => boolean) | null): WeightedTable<DiseaseGroup> | null {
+  private groupTable(
+    gend: string,
+    age: number,
+    setting: Setting,
+    month: number,
+    filter: ((g: DiseaseGroup) => boolean) | null,
+  ): WeightedTable<DiseaseGroup> | null {
     const candidates: DiseaseGroup[] = [];
     const weights: number[] = [];
     for (const g of this.groups) {
@@ -573,7 +711,13 @@ export class Shard {
   }
 
   /** The weighted choice of institutions for a visit; with `openOn`, only those open on that day. */
-  private institutionTable(p: Person, setting: Setting, day: number, surgical: boolean, openOn: number | null): WeightedTable<Institution> | null {
+  private institutionTable(
+    p: Person,
+    setting: Setting,
+    day: number,
+    surgical: boolean,
+    openOn: number | null,
+  ): WeightedTable<Institution> | null {
     const insts = this.city.institutions;
     const urban = this.district.urban;
     const month = this.calendar.monthOf(day);
@@ -583,18 +727,36 @@ export class Shard {
     const clinics = street.clinics.map((i) => insts[i]!);
     switch (setting) {
       case 'outpatient':
-        options.push([clinics, urban ? 0.15 : 0.35], [primary, 0.3], [this.level2, 0.25], [this.privates, 0.05], [this.level3, urban ? 0.25 : 0.08]);
+        options.push(
+          [clinics, urban ? 0.15 : 0.35],
+          [primary, 0.3],
+          [this.level2, 0.25],
+          [this.privates, 0.05],
+          [this.level3, urban ? 0.25 : 0.08],
+        );
         break;
       case 'emergency':
         options.push([this.level2, 0.5], [this.level3, 0.5]);
         break;
       case 'chronic': {
         const homeKind = p.index % 10;
-        options.push([homeKind < 5 ? primary : homeKind < 8 ? [this.level2[p.index % Math.max(1, this.level2.length)]!].filter(Boolean) : [this.level3[p.index % this.level3.length]!], 1]);
+        options.push([
+          homeKind < 5
+            ? primary
+            : homeKind < 8
+              ? [this.level2[p.index % Math.max(1, this.level2.length)]!].filter(Boolean)
+              : [this.level3[p.index % this.level3.length]!],
+          1,
+        ]);
         break;
       }
       case 'inpatient':
-        options.push([this.level3, 0.45], [this.level2, 0.4], [surgical ? [] : primary, 0.1], [this.privates.filter((i) => (i.level ?? 0) >= 1), 0.05]);
+        options.push(
+          [this.level3, 0.45],
+          [this.level2, 0.4],
+          [surgical ? [] : primary, 0.1],
+          [this.privates.filter((i) => (i.level ?? 0) >= 1), 0.05],
+        );
         break;
       default:
         return null;
@@ -659,13 +821,26 @@ export class Shard {
     const dept = v.group?.dept ?? null;
     const rxBase = `CF${this.idPrefix}${pad(++this.seq.rx, 9)}`;
     switch (v.setting) {
-      case 'outpatient': case 'emergency': this.buildOutpatient(b, v, inst, attending, dept, rxBase, rng); break;
-      case 'chronic': this.buildChronic(b, v, p, inst, attending, dept, rxBase, rng); break;
-      case 'pharmacy': this.buildPharmacy(b, v, p, inst, attending, rxBase, rng); break;
-      case 'inpatient': this.buildInpatient(b, v, inst, attending, dept, rxBase, rng); break;
+      case 'outpatient':
+      case 'emergency':
+        this.buildOutpatient(b, v, inst, attending, dept, rxBase, rng);
+        break;
+      case 'chronic':
+        this.buildChronic(b, v, p, inst, attending, dept, rxBase, rng);
+        break;
+      case 'pharmacy':
+        this.buildPharmacy(b, v, p, inst, attending, rxBase, rng);
+        break;
+      case 'inpatient':
+        this.buildInpatient(b, v, inst, attending, dept, rxBase, rng);
+        break;
     }
     if (b.lines.length === 0) {
-      const consult = this.cat.pool(null, v.setting, v.setting === 'inpatient' ? 'ward_round' : v.setting === 'pharmacy' ? 'drug' : 'consultation');
+      const consult = this.cat.pool(
+        null,
+        v.setting,
+        v.setting === 'inpatient' ? 'ward_round' : v.setting === 'pharmacy' ? 'drug' : 'consultation',
+      );
       b.pickAndAdd(consult, v.start + 60, { dr: attending, dept, rxno: rxBase }, 30);
       if (b.lines.length === 0) return;
     }
@@ -678,20 +853,29 @@ export class Shard {
     this.write(p, v, inst, b, attending, rng, lineLabels);
   }
 
-  private buildOutpatient(b: VisitBuilder, v: Planned, inst: Institution, dr: string | null, dept: string | null, rx: string, rng: Rng): void {
+  private buildOutpatient(
+    b: VisitBuilder,
+    v: Planned,
+    inst: Institution,
+    dr: string | null,
+    dept: string | null,
+    rx: string,
+    rng: Rng,
+  ): void {
     const g = v.group!.key;
     const s = v.setting;
     let t = v.start + rng.int(30, 120);
     const step = () => (t += rng.int(40, 240));
     const hospital = (inst.level ?? 0) >= 2 || inst.kind === 'private_hospital';
     if (hospital) b.pickAndAdd(this.cat.pool(null, s, 'registration'), step(), { dr, dept });
-    b.pickAndAdd(this.cat.pool(null, s, 'consultation'), step(), { dr, dept, chargeType: hospital ? '02' : '12' }, 12)
-      ?? b.pickAndAdd(this.cat.pool(null, s, 'consultation'), t, { dr, dept }, 12);
+    b.pickAndAdd(this.cat.pool(null, s, 'consultation'), step(), { dr, dept, chargeType: hospital ? '02' : '12' }, 12) ??
+      b.pickAndAdd(this.cat.pool(null, s, 'consultation'), t, { dr, dept }, 12);
     const nLabs = s === 'emergency' ? rng.int(1, 4) : rng.chance(0.4) ? rng.int(1, 3) : 0;
     for (let k = 0; k < nLabs; k++) b.pickAndAdd(this.cat.pool(g, s, 'lab'), step(), { dr, dept });
     if (rng.chance(s === 'emergency' ? 0.7 : 0.25)) b.pickAndAdd(this.cat.pool(g, s, 'exam'), step(), { dr, dept });
     if (rng.chance(s === 'emergency' ? 0.6 : 0.15)) {
-      if (b.pickAndAdd(this.cat.pool(g, s, 'treatment'), step(), { dr, dept }) && rng.chance(0.6)) b.pickAndAdd(this.cat.pool(g, s, 'material'), step(), { dr, dept });
+      if (b.pickAndAdd(this.cat.pool(g, s, 'treatment'), step(), { dr, dept }) && rng.chance(0.6))
+        b.pickAndAdd(this.cat.pool(g, s, 'material'), step(), { dr, dept });
     }
     const nDrugs = rng.chance(0.85) ? rng.int(1, 3) : 0;
     for (let k = 0; k < nDrugs; k++) b.pickAndAdd(this.cat.pool(g, s, 'drug'), step(), { dr, dept, rxno: rx });
@@ -704,12 +888,21 @@ export class Shard {
     }
   }
 
-  private buildChronic(b: VisitBuilder, v: Planned, p: Person, inst: Institution, dr: string | null, dept: string | null, rx: string, rng: Rng): void {
+  private buildChronic(
+    b: VisitBuilder,
+    v: Planned,
+    p: Person,
+    inst: Institution,
+    dr: string | null,
+    dept: string | null,
+    rx: string,
+    rng: Rng,
+  ): void {
     let t = v.start + rng.int(30, 120);
     const step = () => (t += rng.int(40, 200));
     const hospital = (inst.level ?? 0) >= 2;
-    b.pickAndAdd(this.cat.pool(null, 'chronic', 'consultation'), step(), { dr, dept, chargeType: hospital ? '02' : '12' }, 12)
-      ?? b.pickAndAdd(this.cat.pool(null, 'chronic', 'consultation'), t, { dr, dept }, 12);
+    b.pickAndAdd(this.cat.pool(null, 'chronic', 'consultation'), step(), { dr, dept, chargeType: hospital ? '02' : '12' }, 12) ??
+      b.pickAndAdd(this.cat.pool(null, 'chronic', 'consultation'), t, { dr, dept }, 12);
     for (const key of p.chronic) {
       if (rng.chance(0.25)) b.pickAndAdd(this.cat.pool(key, 'chronic', 'lab'), step(), { dr, dept });
       const n = rng.int(1, 2);
@@ -732,7 +925,15 @@ export class Shard {
     for (const l of b.lines) if (l.item >= 0 && this.cat.items[l.item]!.rx) l.rxno = rx;
   }
 
-  private buildInpatient(b: VisitBuilder, v: Planned, inst: Institution, dr: string | null, dept: string | null, rx: string, rng: Rng): void {
+  private buildInpatient(
+    b: VisitBuilder,
+    v: Planned,
+    inst: Institution,
+    dr: string | null,
+    dept: string | null,
+    rx: string,
+    rng: Rng,
+  ): void {
     const g = v.group!.key;
     const stayDrugs: number[] = [];
     const drugPool = this.cat.pool(g, 'inpatient', 'drug');
@@ -785,14 +986,29 @@ export class Shard {
    * A drifting hospital's stays cost more per day from its drift month (more exams, labs and treatments: 过度诊疗):
    * the day's charges are raised to the drift factor (its square root for fund_paid, whose admissions grow too).
    */
-  private intensify(b: VisitBuilder, v: Planned, inst: Institution, day: number, from: number, limit: number, dr: string | null, dept: string | null): void {
+  private intensify(
+    b: VisitBuilder,
+    v: Planned,
+    inst: Institution,
+    day: number,
+    from: number,
+    limit: number,
+    dr: string | null,
+    dept: string | null,
+  ): void {
     const drift = inst.drift;
-    if (!drift || (drift.indicator !== 'cost_per_admission' && drift.indicator !== 'fund_paid') || this.calendar.monthOf(day) < drift.month) return;
+    if (!drift || (drift.indicator !== 'cost_per_admission' && drift.indicator !== 'fund_paid') || this.calendar.monthOf(day) < drift.month)
+      return;
     const f = drift.indicator === 'cost_per_admission' ? drift.factor : Math.sqrt(drift.factor);
     const spent = () => b.lines.reduce((s, l) => (l.day === day ? s + l.amt : s), 0);
     const target = spent() * f;
     const g = v.group!.key;
-    const pools = [this.cat.pool(g, 'inpatient', 'exam'), this.cat.pool(g, 'inpatient', 'lab'), this.cat.pool(g, 'inpatient', 'treatment'), this.cat.pool(null, 'inpatient', 'lab')];
+    const pools = [
+      this.cat.pool(g, 'inpatient', 'exam'),
+      this.cat.pool(g, 'inpatient', 'lab'),
+      this.cat.pool(g, 'inpatient', 'treatment'),
+      this.cat.pool(null, 'inpatient', 'lab'),
+    ];
     let t = from;
     for (let k = 0; k < 40 && spent() < target && t < limit; k++) {
       t = Math.min(t + 120, limit);
@@ -815,8 +1031,15 @@ export class Shard {
     }
   }
 
-  private write(p: Person, v: Planned, inst: Institution, b: VisitBuilder, attending: string | null,
-    rng: Rng, lineLabels: Array<{ code: ViolationCode; line?: Line; item?: string; day?: number }>): void {
+  private write(
+    p: Person,
+    v: Planned,
+    inst: Institution,
+    b: VisitBuilder,
+    attending: string | null,
+    rng: Rng,
+    lineLabels: Array<{ code: ViolationCode; line?: Line; item?: string; day?: number }>,
+  ): void {
     const mdtrtId = `MD${this.idPrefix}${pad(++this.seq.mdtrt, 9)}`;
     v.mdtrtId = mdtrtId;
     const medType = MED_TYPE_OF[v.setting];
@@ -824,22 +1047,52 @@ export class Shard {
     const firstTime = b.lines[0]!.time;
     const lastTime = b.lines[b.lines.length - 1]!.time;
     const begin = Math.min(v.start, firstTime - 30);
-    const endTime = v.setting === 'inpatient' ? Math.max(v.end, lastTime + 60) : v.setting === 'pharmacy' ? Math.max(v.end, lastTime + 5) : lastTime + rng.int(300, 1200);
+    const endTime =
+      v.setting === 'inpatient'
+        ? Math.max(v.end, lastTime + 60)
+        : v.setting === 'pharmacy'
+          ? Math.max(v.end, lastTime + 5)
+          : lastTime + rng.int(300, 1200);
     // Long stays are settled in two parts (中途结算) now and then.
     const cut = v.setting === 'inpatient' && v.endDay - v.day >= 15 && rng.chance(0.3) ? (v.day + 10) * DAY + 12 * 3600 : null;
     const settlements: Array<{ id: string; lines: Line[]; begin: number; end: number; time: number }> = [];
     if (cut !== null) {
-      settlements.push({ id: `ST${this.idPrefix}${pad(++this.seq.setl, 9)}`, lines: b.lines.filter((l) => l.time < cut), begin, end: cut, time: cut + 600 });
-      settlements.push({ id: `ST${this.idPrefix}${pad(++this.seq.setl, 9)}`, lines: b.lines.filter((l) => l.time >= cut), begin: cut, end: endTime, time: endTime + rng.int(60, 900) });
+      settlements.push({
+        id: `ST${this.idPrefix}${pad(++this.seq.setl, 9)}`,
+        lines: b.lines.filter((l) => l.time < cut),
+        begin,
+        end: cut,
+        time: cut + 600,
+      });
+      settlements.push({
+        id: `ST${this.idPrefix}${pad(++this.seq.setl, 9)}`,
+        lines: b.lines.filter((l) => l.time >= cut),
+        begin: cut,
+        end: endTime,
+        time: endTime + rng.int(60, 900),
+      });
     } else {
       const time = v.setting === 'pharmacy' ? v.end : endTime + rng.int(60, 900);
-      settlements.push({ id: `ST${this.idPrefix}${pad(++this.seq.setl, 9)}`, lines: b.lines, begin, end: v.setting === 'pharmacy' ? v.end : endTime, time });
+      settlements.push({
+        id: `ST${this.idPrefix}${pad(++this.seq.setl, 9)}`,
+        lines: b.lines,
+        begin,
+        end: v.setting === 'pharmacy' ? v.end : endTime,
+        time,
+      });
     }
     const dise = v.diagnosis?.code ?? '';
     for (const [k, s] of settlements.entries()) {
       for (const l of s.lines) l.setl = k;
-      const m = settle(s.lines.map((l) => ({ amount: l.amt, ownpay: l.own, chrgitmLv: l.chrgitmLv })), medType, inst.level, p.insutype);
-      this.out.setl!.row(`${s.id},${mdtrtId},${p.psnNo},${inst.code},${medType},${this.calendar.time(s.begin)},${this.calendar.time(s.end)},${dise},${attending ?? ''},${money(m.total)},${money(m.fund)},${money(m.account)},${money(m.cash)},${this.calendar.time(s.time)}`);
+      const m = settle(
+        s.lines.map((l) => ({ amount: l.amt, ownpay: l.own, chrgitmLv: l.chrgitmLv })),
+        medType,
+        inst.level,
+        p.insutype,
+      );
+      this.out.setl!.row(
+        `${s.id},${mdtrtId},${p.psnNo},${inst.code},${medType},${this.calendar.time(s.begin)},${this.calendar.time(s.end)},${dise},${attending ?? ''},${money(m.total)},${money(m.fund)},${money(m.account)},${money(m.cash)},${this.calendar.time(s.time)}`,
+      );
       for (const code of v.labels) if (SETTLE_CODES.includes(code)) this.labels.add(code, { setl_id: s.id });
     }
     for (const code of v.labels) if (!SETTLE_CODES.includes(code)) this.labels.add(code, { mdtrt_id: mdtrtId });
@@ -852,11 +1105,14 @@ export class Shard {
     const snBase = `FD${this.idPrefix}`;
     for (const l of b.lines) {
       l.sn = snBase + pad(++this.seq.fee, 11);
-      this.out.feedetl!.row(`${l.sn},${prefixes[l.setl]}${this.calendar.time(l.time)},${l.code},${l.chargeType},${qty(l.cnt)},${money(l.pric)},${money(l.amt)},${money(l.own)},${l.prd ?? ''},${l.rxno ?? ''},${l.dr ?? ''},${l.dept ?? ''}`);
+      this.out.feedetl!.row(
+        `${l.sn},${prefixes[l.setl]}${this.calendar.time(l.time)},${l.code},${l.chargeType},${qty(l.cnt)},${money(l.pric)},${money(l.amt)},${money(l.own)},${l.prd ?? ''},${l.rxno ?? ''},${l.dr ?? ''},${l.dept ?? ''}`,
+      );
     }
     for (const h of lineLabels) {
       if (h.line) this.labels.add(h.code, { feedetl_sn: h.line.sn });
-      else if (h.code === 'SPLIT_PRESCRIPTION') this.labels.add(h.code, { psn_no: p.psnNo, med_list_codg: h.item!, day: this.calendar.date(h.day!) });
+      else if (h.code === 'SPLIT_PRESCRIPTION')
+        this.labels.add(h.code, { psn_no: p.psnNo, med_list_codg: h.item!, day: this.calendar.date(h.day!) });
       else this.labels.add(h.code, { mdtrt_id: mdtrtId, med_list_codg: h.item! });
     }
     // Identity checks.
@@ -874,7 +1130,9 @@ export class Shard {
 
   private writeAuth(p: Person, inst: Institution, time: number, rng: Rng, result: '0' | '1', mdtrtId: string): void {
     const way = rng.chance(0.7) ? 'face' : rng.chance(0.6) ? 'ecert' : rng.chance(0.5) ? 'card' : 'fingerprint';
-    this.out.idauth!.row(`AU${this.idPrefix}${pad(++this.seq.auth, 9)},${p.psnNo},${inst.code},${this.calendar.time(time)},${way},${result},${mdtrtId}`);
+    this.out.idauth!.row(
+      `AU${this.idPrefix}${pad(++this.seq.auth, 9)},${p.psnNo},${inst.code},${this.calendar.time(time)},${way},${result},${mdtrtId}`,
+    );
   }
 
   private writeSales(p: Person, inst: Institution, lines: Line[], settlements: Array<{ id: string }>, rng: Rng): void {
@@ -887,8 +1145,13 @@ export class Shard {
       this.stock.billed(inst.index, l.item, l.cnt);
       if (!this.stock.recordSale(inst.index, l.item, l.cnt, this.calendar.monthOf(l.day), true)) continue;
       let rxno = l.rxno ?? '';
-      if (dropRx && !dropped && it.rx) { rxno = ''; dropped = true; }
-      this.out.inv_sale!.row(`${inst.code},${docno},${l.code},${this.calendar.time(l.time)},${qty(l.cnt)},${money(l.pric)},1,${settlements[l.setl]!.id},${p.psnNo},${it.rx ? '1' : '0'},${rxno}`);
+      if (dropRx && !dropped && it.rx) {
+        rxno = '';
+        dropped = true;
+      }
+      this.out.inv_sale!.row(
+        `${inst.code},${docno},${l.code},${this.calendar.time(l.time)},${qty(l.cnt)},${money(l.pric)},1,${settlements[l.setl]!.id},${p.psnNo},${it.rx ? '1' : '0'},${rxno}`,
+      );
     }
     if (dropped) this.labels.add('RX_WITHOUT_PRESCRIPTION', { fixmedins_code: inst.code, rtal_docno: docno });
   }
@@ -910,8 +1173,13 @@ export class Shard {
           this.stock.recordSale(inst.index, item, cnt, this.calendar.monthOf(day), false);
           let rxno = it.rx ? `WP${this.idPrefix}${pad(this.seq.rtal, 9)}` : '';
           let label = false;
-          if (it.rx && this.inj.roll('RX_WITHOUT_PRESCRIPTION', rng)) { rxno = ''; label = true; }
-          this.out.inv_sale!.row(`${inst.code},${docno},${it.code},${this.calendar.time(time)},${qty(cnt)},${money(it.capLv3 ?? it.price)},0,,,${it.rx ? '1' : '0'},${rxno}`);
+          if (it.rx && this.inj.roll('RX_WITHOUT_PRESCRIPTION', rng)) {
+            rxno = '';
+            label = true;
+          }
+          this.out.inv_sale!.row(
+            `${inst.code},${docno},${it.code},${this.calendar.time(time)},${qty(cnt)},${money(it.capLv3 ?? it.price)},0,,,${it.rx ? '1' : '0'},${rxno}`,
+          );
           if (label) this.labels.add('RX_WITHOUT_PRESCRIPTION', { fixmedins_code: inst.code, rtal_docno: docno });
         }
       }
@@ -938,20 +1206,26 @@ export class Shard {
   }
 }
 
-
 /** The city, calendar and catalogue of a generation, built once per thread and shared by its shards (read only). */
 let world: { key: string; calendar: Calendar; city: City; cat: CatalogueIndex } | null = null;
 function worldOf(o: ShardOptions): { calendar: Calendar; city: City; cat: CatalogueIndex } {
   const key = `${o.seed}|${o.persons}|${o.months}|${o.startMonth}|${o.violationRate}`;
   if (world?.key !== key) {
     const calendar = new Calendar(o.startMonth, o.months);
-    world = { key, calendar, city: buildCity({ persons: o.persons, seed: o.seed, calendar, violationRate: o.violationRate }), cat: new CatalogueIndex(buildCatalogue()) };
+    world = {
+      key,
+      calendar,
+      city: buildCity({ persons: o.persons, seed: o.seed, calendar, violationRate: o.violationRate }),
+      cat: new CatalogueIndex(buildCatalogue()),
+    };
   }
   return world;
 }
 
 /** SPLIT_ADMISSION and OVERLAPPING_ADMISSIONS as the rules read them, over one person's admissions: the later admission of each pair. */
-export function admissionFindings<T>(adms: Array<{ inst: number; day: number; endDay: number; diagnosis: Diagnosis; id: T }>): Map<T, string> {
+export function admissionFindings<T>(
+  adms: Array<{ inst: number; day: number; endDay: number; diagnosis: Diagnosis; id: T }>,
+): Map<T, string> {
   const out = new Map<T, string>();
   const sorted = [...adms].sort((a, b) => a.day - b.day);
   for (let i = 0; i < sorted.length; i++) {
@@ -960,7 +1234,13 @@ export function admissionFindings<T>(adms: Array<{ inst: number; day: number; en
       const e = sorted[i]!;
       const l = sorted[j]!;
       if (!(e.day < l.day || (e.day === l.day && i < j))) continue;
-      if (e.inst === l.inst && e.day < l.day && l.day - e.endDay >= 0 && l.day - e.endDay <= 15 && e.diagnosis.code.slice(0, 3) === l.diagnosis.code.slice(0, 3)) {
+      if (
+        e.inst === l.inst &&
+        e.day < l.day &&
+        l.day - e.endDay >= 0 &&
+        l.day - e.endDay <= 15 &&
+        e.diagnosis.code.slice(0, 3) === l.diagnosis.code.slice(0, 3)
+      ) {
         out.set(l.id, 'SPLIT_ADMISSION');
       }
       if (Math.min(e.endDay, l.endDay) - l.day > 1) out.set(l.id, out.has(l.id) ? 'BOTH' : 'OVERLAPPING_ADMISSIONS');

@@ -21,12 +21,23 @@ interface Entry {
   monthly: number[];
 }
 
-const SUPPLIERS = ['华东医药股份有限公司', '英特药业有限公司', '国药控股浙江有限公司', '九州通医药集团浙江有限公司', '上海医药分销有限公司'];
+const SUPPLIERS = [
+  '华东医药股份有限公司',
+  '英特药业有限公司',
+  '国药控股浙江有限公司',
+  '九州通医药集团浙江有限公司',
+  '上海医药分销有限公司',
+];
 
 export class StockLedger {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly cat: CatalogueIndex, private readonly seed: number, private readonly shard: number, private readonly inj: Injector) {}
+  constructor(
+    private readonly cat: CatalogueIndex,
+    private readonly seed: number,
+    private readonly shard: number,
+    private readonly inj: Injector,
+  ) {}
 
   private entry(inst: number, item: number): Entry {
     const k = `${inst}|${item}`;
@@ -85,13 +96,16 @@ export class StockLedger {
           const n = short ? Math.floor(sold * 0.8) : Math.ceil(sold * 1.1) + 1;
           if (n > 0) {
             const day = calendar.monthStarts[m]! + rng.int(0, 2);
-            purc.row(`${inst.code},${it.code},${calendar.time(day * 86_400 + 9 * 3600 + rng.int(0, 7200))},${qty(n)},${money(cost)},${SUPPLIERS[rng.int(0, SUPPLIERS.length - 1)]},${`LOT${calendar.date(day).replace(/-/g, '')}${rng.int(100, 999)}`}`);
+            purc.row(
+              `${inst.code},${it.code},${calendar.time(day * 86_400 + 9 * 3600 + rng.int(0, 7200))},${qty(n)},${money(cost)},${SUPPLIERS[rng.int(0, SUPPLIERS.length - 1)]},${`LOT${calendar.date(day).replace(/-/g, '')}${rng.int(100, 999)}`}`,
+            );
             bought += n;
             balance += n;
           }
           balance -= sold;
         }
-        if (m % 3 === 2 && m < calendar.months - 1) stock.row(`${inst.code},${it.code},${calendar.date(calendar.monthStarts[m + 1]!)},${qty(Math.max(0, balance))}`);
+        if (m % 3 === 2 && m < calendar.months - 1)
+          stock.row(`${inst.code},${it.code},${calendar.date(calendar.monthStarts[m + 1]!)},${qty(Math.max(0, balance))}`);
       }
       // The rule's arithmetic decides the label (opening count on the earliest stocktake; all sales from then on).
       const base = opening + bought;

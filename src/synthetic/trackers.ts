@@ -59,7 +59,10 @@ export class SupplyTracker {
     const out: string[] = [];
     for (const [g, xs] of this.lines) {
       for (let i = 0; i < xs.length; i += 3) {
-        if (xs[i]! < time && xs[i + 2]! - day > this.remainingDays && xs[i + 1]! < day) { out.push(g); break; }
+        if (xs[i]! < time && xs[i + 2]! - day > this.remainingDays && xs[i + 1]! < day) {
+          out.push(g);
+          break;
+        }
       }
     }
     return out;
@@ -141,7 +144,10 @@ export class PharmacySlots {
     const base = day * PharmacySlots.SLOTS_PER_DAY;
     for (let k = 0; k < PharmacySlots.SLOTS_PER_DAY; k++) {
       const s = (slot + k) % PharmacySlots.SLOTS_PER_DAY;
-      if (!m[base + s]) { m[base + s] = 1; return s; }
+      if (!m[base + s]) {
+        m[base + s] = 1;
+        return s;
+      }
     }
     return -1;
   }

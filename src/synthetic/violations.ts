@@ -7,10 +7,30 @@ import { PartWriter } from './output.js';
 import type { Rng } from './random.js';
 
 export const VIOLATION_CODES = [
-  'GENDER_RESTRICTED', 'AGE_RESTRICTED', 'INST_LEVEL_RESTRICTED', 'MED_TYPE_RESTRICTED', 'INDICATION_RESTRICTED', 'OVER_PRICE_CAP',
-  'NON_COVERED_BILLED', 'OVER_DAYS_SUPPLY', 'SPLIT_PRESCRIPTION', 'DUPLICATE_PRESCRIBING', 'FREQUENCY_EXCEEDED', 'DUPLICATE_CHARGE',
-  'UNBUNDLING', 'SPLIT_ADMISSION', 'OVERLAPPING_ADMISSIONS', 'PHANTOM_ADMISSION', 'UNVERIFIED_ADMISSION', 'DECEASED_PATIENT',
-  'SUSPENDED_INSTITUTION', 'SUSPENDED_PRACTITIONER', 'ADMISSION_CLUSTER', 'CARD_BURST', 'STOCK_MISMATCH', 'RX_WITHOUT_PRESCRIPTION',
+  'GENDER_RESTRICTED',
+  'AGE_RESTRICTED',
+  'INST_LEVEL_RESTRICTED',
+  'MED_TYPE_RESTRICTED',
+  'INDICATION_RESTRICTED',
+  'OVER_PRICE_CAP',
+  'NON_COVERED_BILLED',
+  'OVER_DAYS_SUPPLY',
+  'SPLIT_PRESCRIPTION',
+  'DUPLICATE_PRESCRIBING',
+  'FREQUENCY_EXCEEDED',
+  'DUPLICATE_CHARGE',
+  'UNBUNDLING',
+  'SPLIT_ADMISSION',
+  'OVERLAPPING_ADMISSIONS',
+  'PHANTOM_ADMISSION',
+  'UNVERIFIED_ADMISSION',
+  'DECEASED_PATIENT',
+  'SUSPENDED_INSTITUTION',
+  'SUSPENDED_PRACTITIONER',
+  'ADMISSION_CLUSTER',
+  'CARD_BURST',
+  'STOCK_MISMATCH',
+  'RX_WITHOUT_PRESCRIPTION',
 ] as const;
 export type ViolationCode = (typeof VIOLATION_CODES)[number];
 
@@ -61,7 +81,17 @@ export class Injector {
   }
 }
 
-export const LABEL_COLUMNS = ['rule_code', 'fixmedins_code', 'psn_no', 'mdtrt_id', 'setl_id', 'feedetl_sn', 'med_list_codg', 'day', 'rtal_docno'] as const;
+export const LABEL_COLUMNS = [
+  'rule_code',
+  'fixmedins_code',
+  'psn_no',
+  'mdtrt_id',
+  'setl_id',
+  'feedetl_sn',
+  'med_list_codg',
+  'day',
+  'rtal_docno',
+] as const;
 export type LabelKey = Partial<Record<Exclude<(typeof LABEL_COLUMNS)[number], 'rule_code'>, string>>;
 
 export class LabelWriter {

@@ -39,10 +39,15 @@ export interface PersonTrackers {
 /** Supply limits by med_type when the item has no max_days (the exchange format's defaults). */
 export function defaultSupplyLimit(medType: string): number | null {
   switch (medType) {
-    case '21': return null;
-    case '13': return 3;
-    case '14': case '41': return 28;
-    default: return 7;
+    case '21':
+      return null;
+    case '13':
+      return 3;
+    case '14':
+    case '41':
+      return 28;
+    default:
+      return 7;
   }
 }
 
@@ -83,7 +88,8 @@ export class VisitBuilder {
   /** The restriction context of a line on `day` (one object per visit; only the age can change with the day). */
   lineContext(day: number): LineContext {
     const age = ageOnDay(this.person, day);
-    if (!this.context) this.context = { gend: this.person.gend, age, level: this.inst.level, medType: this.medType, diagnoses: this.diagnoses };
+    if (!this.context)
+      this.context = { gend: this.person.gend, age, level: this.inst.level, medType: this.medType, diagnoses: this.diagnoses };
     else this.context.age = age;
     return this.context;
   }
@@ -104,7 +110,10 @@ export class VisitBuilder {
   /** The price the institution charges: the cap for its level where there is one, else the usual price by level. */
   price(item: number): number {
     const cap = this.cat.capAt(item, this.inst.level);
-    if (cap !== null) return this.inst.kind === 'private_hospital' || this.inst.kind === 'pharmacy' ? r2(Math.max(0.01, cap * (0.9 + 0.1 * this.rng.next()))) : cap;
+    if (cap !== null)
+      return this.inst.kind === 'private_hospital' || this.inst.kind === 'pharmacy'
+        ? r2(Math.max(0.01, cap * (0.9 + 0.1 * this.rng.next())))
+        : cap;
     const base = this.cat.items[item]!.price;
     const factor = this.inst.level === 3 ? 1 : this.inst.level === 2 ? 0.92 : this.inst.level === null ? 0.97 : 0.85;
     return r2(Math.max(0.01, base * factor));
@@ -150,7 +159,11 @@ export class VisitBuilder {
   }
 
   /** Adds a line if it keeps the visit clean; returns it, or null. */
-  tryAdd(item: number, time: number, opts: { cnt?: number; prd?: number | null; rxno?: string | null; dr: string | null; dept: string | null }): Line | null {
+  tryAdd(
+    item: number,
+    time: number,
+    opts: { cnt?: number; prd?: number | null; rxno?: string | null; dr: string | null; dept: string | null },
+  ): Line | null {
     const it = this.cat.items[item]!;
     const cnt = opts.cnt ?? this.rng.int(it.cnt[0], it.cnt[1]);
     const prd = this.cat.isDrugLike(item) ? (opts.prd ?? this.supplyDays(item)) : null;
@@ -160,8 +173,11 @@ export class VisitBuilder {
 
   /** Adds a line without checks (injections), recording it in the trackers. */
   force(
-    item: number, time: number, opts: { cnt?: number; prd?: number | null; rxno?: string | null; dr: string | null; dept: string | null; pric?: number; own?: number },
-    cntGiven?: number, prdGiven?: number | null,
+    item: number,
+    time: number,
+    opts: { cnt?: number; prd?: number | null; rxno?: string | null; dr: string | null; dept: string | null; pric?: number; own?: number },
+    cntGiven?: number,
+    prdGiven?: number | null,
   ): Line {
     const it = this.cat.items[item]!;
     const cnt = cntGiven ?? opts.cnt ?? this.rng.int(it.cnt[0], it.cnt[1]);
@@ -172,8 +188,22 @@ export class VisitBuilder {
     const drug = this.cat.isDrugLike(item);
     const prd = drug ? (prdGiven ?? opts.prd ?? this.supplyDays(item)) : null;
     const line: Line = {
-      item, code: it.code, chargeType: it.chargeType, chrgitmLv: it.chrgitmLv, cnt, pric, amt, own, time, day, prd,
-      rxno: drug ? (opts.rxno ?? null) : null, dr: opts.dr, dept: opts.dept, setl: 0, sn: '',
+      item,
+      code: it.code,
+      chargeType: it.chargeType,
+      chrgitmLv: it.chrgitmLv,
+      cnt,
+      pric,
+      amt,
+      own,
+      time,
+      day,
+      prd,
+      rxno: drug ? (opts.rxno ?? null) : null,
+      dr: opts.dr,
+      dept: opts.dept,
+      setl: 0,
+      sn: '',
     };
     this.lines.push(line);
     this.note(line);
@@ -198,7 +228,8 @@ export class VisitBuilder {
     const items = this.dayItems.get(line.day);
     if (items && line.item >= 0) {
       const left = (items.get(line.item) ?? 0) - line.cnt;
-      if (left > 0) items.set(line.item, left); else items.delete(line.item);
+      if (left > 0) items.set(line.item, left);
+      else items.delete(line.item);
     }
   }
 
@@ -211,7 +242,12 @@ export class VisitBuilder {
   }
 
   /** Draws an item from a pool that can be added cleanly at `time`; tries a few times. */
-  pickAndAdd(pool: readonly number[], time: number, opts: { dr: string | null; dept: string | null; rxno?: string | null; chargeType?: string }, tries = 6): Line | null {
+  pickAndAdd(
+    pool: readonly number[],
+    time: number,
+    opts: { dr: string | null; dept: string | null; rxno?: string | null; chargeType?: string },
+    tries = 6,
+  ): Line | null {
     if (pool.length === 0) return null;
     for (let k = 0; k < tries; k++) {
       const item = this.rng.pick(pool);

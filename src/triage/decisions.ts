@@ -27,7 +27,10 @@ export function allowedActions(role: Role, status: FindingStatus): DecisionActio
 }
 
 export class DecisionRefused extends Error {
-  constructor(readonly status: 403 | 409 | 400, message: string) {
+  constructor(
+    readonly status: 403 | 409 | 400,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -40,7 +43,10 @@ export function nextSeq(): number {
 }
 
 export async function recordDecision(
-  store: StoreDb, workspace: Queryable, user: UserInfo, finding: FindingRow,
+  store: StoreDb,
+  workspace: Queryable,
+  user: UserInfo,
+  finding: FindingRow,
   input: { action: DecisionAction; reason?: string | undefined; assignee?: string | undefined },
 ): Promise<Decision> {
   const rule = RULES[input.action];
@@ -60,21 +66,61 @@ export async function recordDecision(
   const id = randomUUID();
   await store.transaction(async (tx) => {
     // The latest decision must still be the one the caller saw: two reviewers deciding at once do not both win.
-    const [last] = await tx.query<{ status_after: string }>(`SELECT status_after FROM fg_decision WHERE finding_id = $1 ORDER BY seq DESC LIMIT 1`, [finding.id]);
+    const [last] = await tx.query<{ status_after: string }>(
+      `SELECT status_after FROM fg_decision WHERE finding_id = $1 ORDER BY seq DESC LIMIT 1`,
+      [finding.id],
+    );
     if ((last?.status_after ?? 'open') !== finding.status) throw new DecisionRefused(409, 'the finding changed meanwhile; reload it');
     await tx.query(
       `INSERT INTO fg_decision (id, finding_id, rule_code, fixmedins_code, action, reason, assignee, status_after, actor, actor_role, decided_at, seq)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CAST($11 AS TIMESTAMP), $12)`,
-      [id, finding.id, finding.ruleCode, finding.fixmedinsCode, input.action, input.reason ?? null, assignee, status, user.username, user.role, at, nextSeq()]);
+      [
+        id,
+        finding.id,
+        finding.ruleCode,
+        finding.fixmedinsCode,
+        input.action,
+        input.reason ?? null,
+        assignee,
+        status,
+        user.username,
+        user.role,
+        at,
+        nextSeq(),
+      ],
+    );
   });
-  await workspace.query(`INSERT OR REPLACE INTO ${FINDING_STATUS} VALUES ($1, $2, $3, CAST($4 AS TIMESTAMP))`, [finding.id, status, status === 'open' ? null : assignee, at]);
+  await workspace.query(`INSERT OR REPLACE INTO ${FINDING_STATUS} VALUES ($1, $2, $3, CAST($4 AS TIMESTAMP))`, [
+    finding.id,
+    status,
+    status === 'open' ? null : assignee,
+    at,
+  ]);
   return { id, action: input.action, reason: input.reason ?? null, assignee, actor: user.username, actorRole: user.role, at: isoTime(at) };
 }
 
 export async function decisionsOf(store: StoreDb, findingId: string): Promise<Decision[]> {
-  const rows = await store.query<{ id: string; action: DecisionAction; reason: string | null; assignee: string | null; actor: string; actor_role: Role; at: string }>(
-    `SELECT id, action, reason, assignee, actor, actor_role, CAST(decided_at AS VARCHAR) AS at FROM fg_decision WHERE finding_id = $1 ORDER BY seq`, [findingId]);
-  return rows.map((r) => ({ id: r.id, action: r.action, reason: r.reason, assignee: r.assignee, actor: r.actor, actorRole: r.actor_role, at: isoTime(r.at) }));
+  const rows = await store.query<{
+    id: string;
+    action: DecisionAction;
+    reason: string | null;
+    assignee: string | null;
+    actor: string;
+    actor_role: Role;
+    at: string;
+  }>(
+    `SELECT id, action, reason, assignee, actor, actor_role, CAST(decided_at AS VARCHAR) AS at FROM fg_decision WHERE finding_id = $1 ORDER BY seq`,
+    [findingId],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    action: r.action,
+    reason: r.reason,
+    assignee: r.assignee,
+    actor: r.actor,
+    actorRole: r.actor_role,
+    at: isoTime(r.at),
+  }));
 }
 
 /** Rebuilds the workspace's status mirror from the store's decisions (at start, and in server mode after a restart). */
@@ -86,8 +132,10 @@ export async function syncStatusMirror(store: StoreDb, workspace: Queryable): Pr
   for (let i = 0; i < rows.length; i += 500) {
     const chunk = rows.slice(i, i + 500);
     const values = chunk.map((_, k) => `($${k * 4 + 1}, $${k * 4 + 2}, $${k * 4 + 3}, CAST($${k * 4 + 4} AS TIMESTAMP))`).join(', ');
-    await workspace.query(`INSERT OR REPLACE INTO ${FINDING_STATUS} VALUES ${values}`,
-      chunk.flatMap((r) => [r.finding_id, r.status_after, r.status_after === 'open' ? null : r.assignee, r.at]));
+    await workspace.query(
+      `INSERT OR REPLACE INTO ${FINDING_STATUS} VALUES ${values}`,
+      chunk.flatMap((r) => [r.finding_id, r.status_after, r.status_after === 'open' ? null : r.assignee, r.at]),
+    );
   }
   return rows.length;
 }

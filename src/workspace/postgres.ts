@@ -29,7 +29,8 @@ export async function copyWorkspaceToPostgres(duck: DuckDbEngine, pg: PostgresEn
     await pg.exec('BEGIN');
     for (const table of [...TABLE_NAMES, META_TABLE]) {
       const cols = await duck.all<{ column_name: string; data_type: string }>(
-        `SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'main' AND table_catalog = current_database() AND table_name = ${quote(table)} ORDER BY ordinal_position`);
+        `SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'main' AND table_catalog = current_database() AND table_name = ${quote(table)} ORDER BY ordinal_position`,
+      );
       await pg.exec(`DROP TABLE IF EXISTS ${ident(table)} CASCADE`);
       await pg.exec(`CREATE TABLE ${ident(table)} (${cols.map((c) => `${ident(c.column_name)} ${pgType(c.data_type)}`).join(', ')})`);
       const file = join(dir, `${table}.csv`);

@@ -7,7 +7,8 @@ export const META_TABLE = 'fg_table';
 export const FINDINGS_TABLE = 'fg_finding';
 
 export function createTableSql(spec: TableSpec, d: Dialect, extraColumns: string[] = [], name: string = spec.name): string {
-  const cols = spec.columns.map((c) => `${ident(c.name)} ${d.type(c.type)}`)
+  const cols = spec.columns
+    .map((c) => `${ident(c.name)} ${d.type(c.type)}`)
     .concat(extraColumns.map((c) => `${ident(c)} ${d.type('text')}`));
   return `CREATE TABLE ${name} (${cols.join(', ')})`;
 }
@@ -18,7 +19,9 @@ export function createTableSql(spec: TableSpec, d: Dialect, extraColumns: string
  */
 export async function ensureWorkspaceSchema(engine: SqlEngine): Promise<void> {
   const d = engine.dialect;
-  await engine.exec(`CREATE TABLE IF NOT EXISTS ${META_TABLE} (table_name ${d.type('text')} PRIMARY KEY, provided BOOLEAN NOT NULL, row_count BIGINT NOT NULL, source ${d.type('text')}, imported_at TIMESTAMP)`);
+  await engine.exec(
+    `CREATE TABLE IF NOT EXISTS ${META_TABLE} (table_name ${d.type('text')} PRIMARY KEY, provided BOOLEAN NOT NULL, row_count BIGINT NOT NULL, source ${d.type('text')}, imported_at TIMESTAMP)`,
+  );
   const existing = new Set((await listTables(engine)).map((t) => t.toLowerCase()));
   for (const name of TABLE_NAMES) {
     if (!existing.has(name)) {
@@ -37,16 +40,18 @@ export async function ensureWorkspaceSchema(engine: SqlEngine): Promise<void> {
 }
 
 export async function listTables(engine: SqlEngine): Promise<string[]> {
-  const sql = engine.name === 'duckdb'
-    ? `SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_catalog = current_database()`
-    : `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()`;
+  const sql =
+    engine.name === 'duckdb'
+      ? `SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_catalog = current_database()`
+      : `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()`;
   return (await engine.all<{ table_name: string }>(sql)).map((r) => r.table_name);
 }
 
 export async function listColumns(engine: SqlEngine, table: string): Promise<string[]> {
-  const sql = engine.name === 'duckdb'
-    ? `SELECT column_name FROM information_schema.columns WHERE table_schema = 'main' AND table_catalog = current_database() AND table_name = '${table}' ORDER BY ordinal_position`
-    : `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = '${table}' ORDER BY ordinal_position`;
+  const sql =
+    engine.name === 'duckdb'
+      ? `SELECT column_name FROM information_schema.columns WHERE table_schema = 'main' AND table_catalog = current_database() AND table_name = '${table}' ORDER BY ordinal_position`
+      : `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = '${table}' ORDER BY ordinal_position`;
   return (await engine.all<{ column_name: string }>(sql)).map((r) => r.column_name);
 }
 
@@ -66,7 +71,9 @@ export function derivedTablesSql(d: Dialect): string[] {
   return [
     // One row per visit (就诊): a visit may have several settlements. Most have one, and taking MIN of text
     // over a million groups is what costs, so those are copied and only the others aggregated.
-    ...replace('mdtrt', `
+    ...replace(
+      'mdtrt',
+      `
       WITH settlements AS (SELECT mdtrt_id, COUNT(*) AS n FROM setl GROUP BY mdtrt_id),
       main_diag AS (
         SELECT mdtrt_id, MIN(diag_code) AS diag_code FROM diag
@@ -87,19 +94,26 @@ export function derivedTablesSql(d: Dialect): string[] {
         GROUP BY s.mdtrt_id)
       SELECT v.mdtrt_id, v.psn_no, v.fixmedins_code, v.med_type, v.begntime, v.endtime, CAST(v.begntime AS DATE) AS begin_day,
         CAST(v.endtime AS DATE) AS end_day, COALESCE(v.dise_codg, m.diag_code) AS dise_codg, v.hifp_pay, v.medfee_sumamt, v.setl_id
-      FROM v LEFT JOIN main_diag m ON m.mdtrt_id = v.mdtrt_id`),
+      FROM v LEFT JOIN main_diag m ON m.mdtrt_id = v.mdtrt_id`,
+    ),
     // A view: only INDICATION_RESTRICTED reads it, for the few visits with restricted items.
     'DROP VIEW IF EXISTS visit_diag',
     `CREATE VIEW visit_diag AS
       SELECT mdtrt_id, diag_code FROM diag UNION ALL SELECT mdtrt_id, dise_codg FROM setl WHERE dise_codg IS NOT NULL`,
-    ...replace('hilist_dise_prefix', `
+    ...replace(
+      'hilist_dise_prefix',
+      `
       SELECT DISTINCT med_list_codg, prefix FROM (
         SELECT med_list_codg, trim(${splitToRows(d, 'lmt_dise_prefixes')}) AS prefix FROM hilist WHERE lmt_dise_prefixes IS NOT NULL) x
-      WHERE prefix <> ''`),
-    ...replace('hilist_med_type', `
+      WHERE prefix <> ''`,
+    ),
+    ...replace(
+      'hilist_med_type',
+      `
       SELECT DISTINCT med_list_codg, med_type FROM (
         SELECT med_list_codg, trim(${splitToRows(d, 'lmt_med_types')}) AS med_type FROM hilist WHERE lmt_med_types IS NOT NULL) x
-      WHERE med_type <> ''`),
+      WHERE med_type <> ''`,
+    ),
   ];
 }
 

@@ -22,7 +22,9 @@ describe('json-rules-engine baseline', () => {
     dir = await mkdtemp(join(tmpdir(), 'fg-jre-'));
     lines = (await generateCity({ out: dir, persons: 800, months: 3, seed: 3, format: 'parquet', violationRate: 5 })).tables.feedetl!;
   }, 60_000);
-  afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
 
   it('flags the same number of lines as Fundguard for each of its rules', async () => {
     const r = spawnSync(process.execPath, [BASELINE, dir], { encoding: 'utf8' });

@@ -26,7 +26,16 @@ describe.each(['duckdb', 'postgres'] as const)('the case log on %s', (kind) => {
     await store.query('DELETE FROM fg_case_log_head');
     await ensureStoreSchema(store); // seeds the chain's end again, as a new store has it
     for (let k = 1; k <= n; k++) {
-      await store.transaction((tx) => appendLog(tx, new Date(Date.UTC(2024, 3, k)), { actor: `u${k}`, entity: 'case', entityId: `c${k}`, caseId: 'c', action: 'open', data: { k, text: '立案' } }));
+      await store.transaction((tx) =>
+        appendLog(tx, new Date(Date.UTC(2024, 3, k)), {
+          actor: `u${k}`,
+          entity: 'case',
+          entityId: `c${k}`,
+          caseId: 'c',
+          action: 'open',
+          data: { k, text: '立案' },
+        }),
+      );
     }
   }
 
@@ -48,16 +57,21 @@ describe.each(['duckdb', 'postgres'] as const)('the case log on %s', (kind) => {
   it('chains entries from the first on', async () => {
     await fresh(6);
     expect(await verifyCaseLog(store)).toEqual({ ok: true, entries: 6, failedAt: null, reason: null });
-    const rows = await store.query<{ seq: number; prev_hash: string; hash: string }>('SELECT seq, prev_hash, hash FROM fg_case_log ORDER BY seq');
+    const rows = await store.query<{ seq: number; prev_hash: string; hash: string }>(
+      'SELECT seq, prev_hash, hash FROM fg_case_log ORDER BY seq',
+    );
     expect(rows[0]!.prev_hash).toBe('0'.repeat(64));
     for (let k = 1; k < rows.length; k++) expect(rows[k]!.prev_hash).toBe(rows[k - 1]!.hash);
   });
 
-  it.each(['logged_at', 'actor', 'entity', 'entity_id', 'case_id', 'action', 'data'])('fails at the entry whose %s was edited', async (column) => {
-    await fresh(6);
-    await store.query(`UPDATE fg_case_log SET ${column} = ${column === 'data' ? `'{"k":4,"text":"改"}'` : `'x'`} WHERE seq = 4`);
-    expect(await verifyCaseLog(store)).toMatchObject({ ok: false, failedAt: 4, entries: 3 });
-  });
+  it.each(['logged_at', 'actor', 'entity', 'entity_id', 'case_id', 'action', 'data'])(
+    'fails at the entry whose %s was edited',
+    async (column) => {
+      await fresh(6);
+      await store.query(`UPDATE fg_case_log SET ${column} = ${column === 'data' ? `'{"k":4,"text":"改"}'` : `'x'`} WHERE seq = 4`);
+      expect(await verifyCaseLog(store)).toMatchObject({ ok: false, failedAt: 4, entries: 3 });
+    },
+  );
 
   it('fails at an entry whose stored hash was changed', async () => {
     await fresh(6);
@@ -70,8 +84,13 @@ describe.each(['duckdb', 'postgres'] as const)('the case log on %s', (kind) => {
   it('keeps the chain whole when many changes append at once', async () => {
     await fresh(0);
     expect(await verifyCaseLog(store)).toEqual({ ok: true, entries: 0, failedAt: null, reason: null });
-    await Promise.all(Array.from({ length: 20 }, (_, k) => store.transaction((tx) =>
-      appendLog(tx, new Date(), { actor: 'a', entity: 'clue', entityId: `x${k}`, caseId: null, action: 'create', data: { k } }))));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, k) =>
+        store.transaction((tx) =>
+          appendLog(tx, new Date(), { actor: 'a', entity: 'clue', entityId: `x${k}`, caseId: null, action: 'create', data: { k } }),
+        ),
+      ),
+    );
     expect(await verifyCaseLog(store)).toMatchObject({ ok: true, entries: 20 });
   });
 

@@ -5,7 +5,7 @@ import { addDays, addMonths, periodEnd } from '../../src/cases/context.js';
 import { resolveSanctions } from '../../src/cases/sanctions.js';
 
 describe('periods', () => {
-  it('end a day before the same day months later, on the month\'s last day where it has none', () => {
+  it("end a day before the same day months later, on the month's last day where it has none", () => {
     expect(periodEnd('2024-04-01', 6)).toBe('2024-09-30');
     expect(periodEnd('2024-08-31', 6)).toBe('2025-02-27'); // 2025-02-28 is the "same day", less one
     expect(addMonths('2023-08-31', 6)).toBe('2024-02-29');
@@ -13,12 +13,15 @@ describe('periods', () => {
     expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
   });
 
-  it('start a decision\'s sanctions the day after it takes effect at the earliest', () => {
-    const [a, b, c] = resolveSanctions([
-      { kind: 'suspend_institution', months: 6 },
-      { kind: 'suspend_department', months: 6, dept: 'A07', from: '2024-05-01' },
-      { kind: 'suspend_practitioner', months: 3, pracCode: 'D330102000001', from: '2024-01-01' },
-    ], '2024-03-31');
+  it("start a decision's sanctions the day after it takes effect at the earliest", () => {
+    const [a, b, c] = resolveSanctions(
+      [
+        { kind: 'suspend_institution', months: 6 },
+        { kind: 'suspend_department', months: 6, dept: 'A07', from: '2024-05-01' },
+        { kind: 'suspend_practitioner', months: 3, pracCode: 'D330102000001', from: '2024-01-01' },
+      ],
+      '2024-03-31',
+    );
     expect([a!.from, a!.to]).toEqual(['2024-04-01', '2024-09-30']);
     expect([b!.from, b!.to]).toEqual(['2024-05-01', '2024-10-31']);
     expect([c!.from, c!.to]).toEqual(['2024-04-01', '2024-06-30']);

@@ -16,7 +16,9 @@ describe('fundguard demo (npm start)', () => {
     expect(lines).toBeLessThan(500_000);
     expect(existsSync(join(cwd, 'data/fundguard.duckdb'))).toBe(true);
     const findings = (await readFile(join(cwd, 'data/findings.csv'), 'utf8')).trim().split('\n');
-    expect(findings[0]).toBe('rule_code,level,fixmedins_code,psn_no,mdtrt_id,setl_id,feedetl_sn,med_list_codg,day,rtal_docno,amount,detail');
+    expect(findings[0]).toBe(
+      'rule_code,level,fixmedins_code,psn_no,mdtrt_id,setl_id,feedetl_sn,med_list_codg,day,rtal_docno,amount,detail',
+    );
     expect(findings.length).toBeGreaterThan(100);
 
     const second = fundguard(['demo'], {}, cwd);

@@ -21,11 +21,16 @@ describe('fundguard verify-log', () => {
     const engine = await DuckDbEngine.open(db);
     const store = await DuckDbStore.open(engine);
     await ensureStoreSchema(store);
-    for (let k = 1; k <= 5; k++) await store.transaction((tx) => appendLog(tx, new Date(), { actor: 'analyst', entity: 'case', entityId: `c${k}`, caseId: `c${k}`, action: 'open', data: { k } }));
+    for (let k = 1; k <= 5; k++)
+      await store.transaction((tx) =>
+        appendLog(tx, new Date(), { actor: 'analyst', entity: 'case', entityId: `c${k}`, caseId: `c${k}`, action: 'open', data: { k } }),
+      );
     await store.close();
     await engine.close();
   });
-  afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
 
   it('says the log is intact, then names the entry edited in the file', async () => {
     const ok = fundguard(['verify-log', '--db', db]);

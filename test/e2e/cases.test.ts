@@ -20,7 +20,10 @@ import { DEMO_PASSWORDS, type Served } from '../../src/server/start.js';
 import { ARTIFACTS, CHROMIUM, launchChromium, serveGeneratedCity, signIn } from '../support/browser.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4c30000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4c30000000049454e44ae426082',
+  'hex',
+);
 const round2 = (v: number) => Math.round(v * 100) / 100;
 /** An amount as the money fields show it: 12,345.60. */
 const shown = (v: number) => v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -33,11 +36,19 @@ const day = (offset = 0) => {
 
 /** A signed-in API session for setting things up. */
 async function session(url: string, username: string) {
-  const r = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORDS[username] }) });
+  const r = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORDS[username] }),
+  });
   const cookie = r.headers.get('set-cookie')!.split(';')[0]!;
   const csrf = ((await r.json()) as { csrfToken: string }).csrfToken;
   const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${url}${path}`, { method, headers: { cookie, 'x-csrf-token': csrf, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${url}${path}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrf, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const json = (await res.json()) as Record<string, any>;
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
     return json;
@@ -48,7 +59,11 @@ async function session(url: string, username: string) {
 /** Picks an option of an Ant Design select by its text. */
 async function choose(page: Page, select: Locator, text: string | RegExp): Promise<void> {
   await select.click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first().click();
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: text })
+    .first()
+    .click();
 }
 
 /** Waits until nothing loads and no picker is open (for screenshots). */
@@ -87,17 +102,31 @@ describe.skipIf(!existsSync(CHROMIUM))('clues and cases in a real browser (Chine
     city = await serveGeneratedCity({ persons: 1500, months: 3, seed: 31, violationRate: 4 });
     ({ dir, served } = city);
 
-    const [analyst, reviewer, inst] = await Promise.all([session(served.url, 'analyst'), session(served.url, 'reviewer'), session(served.url, 'hospital')]);
+    const [analyst, reviewer, inst] = await Promise.all([
+      session(served.url, 'analyst'),
+      session(served.url, 'reviewer'),
+      session(served.url, 'hospital'),
+    ]);
     hospital = (await inst.get('/api/auth/me')).user.scope.fixmedinsCode;
-    const open = (await analyst.get(`/api/findings?institution=${hospital}&status=open&sort=-amount&pageSize=2`)).items as Array<{ id: string; amount: number }>;
+    const open = (await analyst.get(`/api/findings?institution=${hospital}&status=open&sort=-amount&pageSize=2`)).items as Array<{
+      id: string;
+      amount: number;
+    }>;
     expect(open.length).toBe(2);
     findings = open.map((f) => ({ id: f.id, amount: f.amount }));
     for (const f of findings) await analyst.post(`/api/findings/${f.id}/decisions`, { action: 'confirm', reason: '核实确认' });
     loss = round2(findings[0]!.amount + findings[1]!.amount);
 
     // Another institution's case, decided: the hospital must not see it.
-    const other = ((await analyst.get('/api/institutions?pageSize=20')).items as Array<{ fixmedinsCode: string }>).find((i) => i.fixmedinsCode !== hospital)!.fixmedinsCode;
-    const clue = await analyst.post('/api/clues', { source: 'inspection', fixmedinsCode: other, summary: '日常检查：药品进销存不符', amount: 300 });
+    const other = ((await analyst.get('/api/institutions?pageSize=20')).items as Array<{ fixmedinsCode: string }>).find(
+      (i) => i.fixmedinsCode !== hospital,
+    )!.fixmedinsCode;
+    const clue = await analyst.post('/api/clues', {
+      source: 'inspection',
+      fixmedinsCode: other,
+      summary: '日常检查：药品进销存不符',
+      amount: 300,
+    });
     const k = await analyst.post('/api/cases', { clueIds: [clue.id] });
     const d = await analyst.post(`/api/cases/${k.case.id}/decision`, { violationKind: 'violation', sanctions: [], basis: '责令整改' });
     await analyst.post(`/api/decisions/${d.id}/submit`);
@@ -143,7 +172,10 @@ describe.skipIf(!existsSync(CHROMIUM))('clues and cases in a real browser (Chine
     await shot(page, 'new-clue');
     await page.getByTestId('clue-form-submit').click();
     await page.getByTestId('clue-evidence-step').waitFor();
-    await page.getByTestId('clue-upload').locator('input[type=file]').setInputFiles({ name: '举报材料.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page
+      .getByTestId('clue-upload')
+      .locator('input[type=file]')
+      .setInputFiles({ name: '举报材料.pdf', mimeType: 'application/pdf', buffer: PDF });
     await page.getByTestId('clue-new-files').getByText('举报材料.pdf').waitFor();
     await page.getByTestId('clue-form-done').click();
 
@@ -163,7 +195,8 @@ describe.skipIf(!existsSync(CHROMIUM))('clues and cases in a real browser (Chine
     await page.keyboard.press('Escape');
 
     // 立案 on the finding's clue and the report.
-    for (const id of [fromFinding, reportId]) await page.locator(`[data-testid="clue-row"][data-clue-id="${id}"] input[type=checkbox]`).check();
+    for (const id of [fromFinding, reportId])
+      await page.locator(`[data-testid="clue-row"][data-clue-id="${id}"] input[type=checkbox]`).check();
     await expect(page.getByTestId('clue-selection').textContent()).resolves.toContain('已选 2 条线索');
     await shot(page, 'clues');
     await page.getByTestId('open-case').click();
@@ -176,7 +209,9 @@ describe.skipIf(!existsSync(CHROMIUM))('clues and cases in a real browser (Chine
     await detail.waitFor();
     await expect(detail.getAttribute('data-status')).resolves.toBe('investigating');
     await expect(page.getByTestId('case-no').textContent()).resolves.toMatch(/^AJ\d{9}$/);
-    await expect(page.getByTestId('case-amount-involved').getAttribute('data-value')).resolves.toBe(String(round2(findings[0]!.amount + 1200)));
+    await expect(page.getByTestId('case-amount-involved').getAttribute('data-value')).resolves.toBe(
+      String(round2(findings[0]!.amount + 1200)),
+    );
     await expect(page.getByTestId('case-handler').textContent()).resolves.toBe('analyst');
 
     // The third clue joins the case; an on-site inspection is recorded.
@@ -253,7 +288,7 @@ describe.skipIf(!existsSync(CHROMIUM))('clues and cases in a real browser (Chine
     await context.close();
   }, 120_000);
 
-  it('shows the hospital its decision, and takes its appeal with a PNG; no other institution\'s decision, no case ledger', async () => {
+  it("shows the hospital its decision, and takes its appeal with a PNG; no other institution's decision, no case ledger", async () => {
     const { context, page } = await open('hospital');
     expect(await page.getByTestId('nav-cases').count()).toBe(0);
     await page.getByTestId('nav-decisions').click();
@@ -268,7 +303,10 @@ describe.skipIf(!existsSync(CHROMIUM))('clues and cases in a real browser (Chine
     await page.getByTestId('appeal-submit').click();
     const pending = page.locator('[data-testid="appeal-item"][data-status="pending"]');
     await pending.waitFor();
-    await pending.getByTestId('appeal-upload').locator('input[type=file]').setInputFiles({ name: '病程记录.png', mimeType: 'image/png', buffer: PNG });
+    await pending
+      .getByTestId('appeal-upload')
+      .locator('input[type=file]')
+      .setInputFiles({ name: '病程记录.png', mimeType: 'image/png', buffer: PNG });
     await pending.getByTestId('appeal-files').getByText('病程记录.png').waitFor();
     await expect(page.getByTestId('appeal-form').count()).resolves.toBe(0);
     await shot(page, 'appeal');
@@ -335,7 +373,24 @@ describe.skipIf(!existsSync(CHROMIUM))('clues and cases in a real browser (Chine
     await expect(page.getByTestId('case-steps').getAttribute('data-current')).resolves.toBe('4');
     await page.getByTestId('case-tab-log').click();
     const actions = await page.getByTestId('log-entry').evaluateAll((es) => es.map((e) => e.getAttribute('data-action')));
-    expect(actions).toEqual(expect.arrayContaining(['open', 'add_clues', 'add', 'draft', 'submit', 'return', 'edit', 'approve', 'impose', 'file', 'attach', 'decide_amended', 'record', 'close']));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'open',
+        'add_clues',
+        'add',
+        'draft',
+        'submit',
+        'return',
+        'edit',
+        'approve',
+        'impose',
+        'file',
+        'attach',
+        'decide_amended',
+        'record',
+        'close',
+      ]),
+    );
     expect(await page.getByTestId('log-verify').count()).toBe(0); // an analyst does not verify the log
     await context.close();
 
@@ -361,7 +416,7 @@ describe.skipIf(!existsSync(CHROMIUM))('clues and cases in a real browser (Chine
     await context.close();
   }, 60_000);
 
-  it('shows the month\'s statistics with a totals row equal to the exported Excel\'s 合计', async () => {
+  it("shows the month's statistics with a totals row equal to the exported Excel's 合计", async () => {
     const { context, page } = await open('analyst');
     await page.getByTestId('nav-case-stats').click();
     await page.getByTestId('stats-table').waitFor();
@@ -372,13 +427,39 @@ describe.skipIf(!existsSync(CHROMIUM))('clues and cases in a real browser (Chine
     await page.waitForURL(/to=/);
     const total = page.getByTestId('stats-total');
     await total.waitFor();
-    const figures = ['casesOpened', 'casesClosed', 'institutionsInspected', 'institutionsHandled', 'returnOrdered', 'recovered', 'refused', 'fines',
-      'fineAmount', 'finesPaid', 'suspendedAgreements', 'terminatedAgreements', 'suspendedPractitioners', 'interviews', 'referredPolice', 'referredDiscipline'];
+    const figures = [
+      'casesOpened',
+      'casesClosed',
+      'institutionsInspected',
+      'institutionsHandled',
+      'returnOrdered',
+      'recovered',
+      'refused',
+      'fines',
+      'fineAmount',
+      'finesPaid',
+      'suspendedAgreements',
+      'terminatedAgreements',
+      'suspendedPractitioners',
+      'interviews',
+      'referredPolice',
+      'referredDiscipline',
+    ];
     const api = await page.evaluate(async (m) => (await (await fetch(`/api/case-stats?from=${m}&to=${m}`)).json()).total, month);
     const screen: number[] = [];
     for (const f of figures) screen.push(Number(await page.getByTestId(`stats-total-${f}`).getAttribute('data-value')));
     expect(screen).toEqual(figures.map((f) => api[f]));
-    expect(api).toMatchObject({ casesOpened: 2, casesClosed: 1, institutionsInspected: 1, institutionsHandled: 2, recovered: loss, fineAmount: loss, finesPaid: loss, suspendedAgreements: 1, interviews: 1 });
+    expect(api).toMatchObject({
+      casesOpened: 2,
+      casesClosed: 1,
+      institutionsInspected: 1,
+      institutionsHandled: 2,
+      recovered: loss,
+      fineAmount: loss,
+      finesPaid: loss,
+      suspendedAgreements: 1,
+      interviews: 1,
+    });
     await expect(total.textContent()).resolves.toContain('合计');
     await shot(page, 'stats');
 

@@ -50,7 +50,9 @@ describe.skipIf(!existsSync(CHROMIUM))('monitoring and early warning in a real b
     const summary = await api(page, '/api/warnings/summary');
     expect(summary.month).toBe('2024-06');
     for (const level of ['red', 'orange', 'yellow'] as const) {
-      await expect(page.getByTestId(`warning-count-${level}`).getAttribute('data-count')).resolves.toBe(String(summary.institutions[level]));
+      await expect(page.getByTestId(`warning-count-${level}`).getAttribute('data-count')).resolves.toBe(
+        String(summary.institutions[level]),
+      );
     }
     expect(summary.institutions.red + summary.institutions.orange).toBeGreaterThan(0);
     await chartsDrawn(page, ['chart-region-trend']);
@@ -79,17 +81,22 @@ describe.skipIf(!existsSync(CHROMIUM))('monitoring and early warning in a real b
     await page.getByTestId('filter-institution').fill(code);
     await page.getByTestId('filter-institution').press('Enter');
     await page.waitForURL(new RegExp(`institution=${code}`));
-    await page.waitForFunction((c) => [...document.querySelectorAll('[data-testid="warning-row"]')].every((r) => r.textContent!.includes(c)), code);
+    await page.waitForFunction(
+      (c) => [...document.querySelectorAll('[data-testid="warning-row"]')].every((r) => r.textContent!.includes(c)),
+      code,
+    );
 
     // Filter by basis in the URL: only peer comparisons remain.
     await page.goto(`${served.url}/warnings?basis=peer`);
     await page.getByTestId('warning-row').first().waitFor();
-    const bases = await page.locator('[data-testid="warning-row"] [data-basis]').evaluateAll((tags) => tags.map((t) => t.getAttribute('data-basis')));
+    const bases = await page
+      .locator('[data-testid="warning-row"] [data-basis]')
+      .evaluateAll((tags) => tags.map((t) => t.getAttribute('data-basis')));
     expect(new Set(bases)).toEqual(new Set(['peer']));
     await context.close();
   }, 120_000);
 
-  it('opens an institution\'s indicator trend with its peers\' band from a warning, and turns the warning into a clue', async () => {
+  it("opens an institution's indicator trend with its peers' band from a warning, and turns the warning into a clue", async () => {
     const { context, page } = await open('analyst');
     await page.goto(`${served.url}/warnings?basis=threshold&level=red,orange`);
     await page.getByTestId('warning-row').first().waitFor();
@@ -158,7 +165,9 @@ describe.skipIf(!existsSync(CHROMIUM))('monitoring and early warning in a real b
     await page.getByTestId('nav-warnings').click();
     await page.getByTestId('warnings-table').waitFor();
     const list = await api(page, '/api/warnings?pageSize=200');
-    expect(list.items.every((w: { fixmedinsCode: string; clueId: string | null }) => w.fixmedinsCode === own && w.clueId === null)).toBe(true);
+    expect(list.items.every((w: { fixmedinsCode: string; clueId: string | null }) => w.fixmedinsCode === own && w.clueId === null)).toBe(
+      true,
+    );
     if (list.total > 0) {
       await page.getByTestId('warning-row').first().waitFor();
       for (const r of await page.getByTestId('warning-row').allTextContents()) expect(r).toContain(own);

@@ -44,10 +44,11 @@ describe.skipIf(!existsSync(CHROMIUM))('workbench in a real browser', () => {
 
   const open = (username: string): Promise<{ context: BrowserContext; page: Page }> => signIn(browser, served.url, username, errors);
 
-  it('shows the overview\'s figures and charts, filters findings, opens one, confirms it and exports the list (Chinese)', async () => {
+  it("shows the overview's figures and charts, filters findings, opens one, confirms it and exports the list (Chinese)", async () => {
     const { context, page } = await open('analyst');
     await page.getByText('总览').first().waitFor();
-    for (const kpi of ['kpi-fund-paid', 'kpi-settlements', 'kpi-findings', 'kpi-amount-at-risk']) await expect(page.getByTestId(kpi).textContent()).resolves.toMatch(/\d/);
+    for (const kpi of ['kpi-fund-paid', 'kpi-settlements', 'kpi-findings', 'kpi-amount-at-risk'])
+      await expect(page.getByTestId(kpi).textContent()).resolves.toMatch(/\d/);
     await chartsDrawn(page, ['chart-by-code', 'chart-by-level', 'chart-top-institutions', 'chart-monthly', 'chart-by-region']);
     await page.screenshot({ path: join(ARTIFACTS, 'overview-zh.png'), fullPage: true });
 
@@ -63,7 +64,10 @@ describe.skipIf(!existsSync(CHROMIUM))('workbench in a real browser', () => {
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) expect(r).toContain(first.fixmedinsCode);
     const total = Number((await page.getByTestId('findings-total').textContent())!.replace(/\D/g, ''));
-    const expected = (await page.evaluate(async (code) => (await (await fetch(`/api/findings?code=OVER_PRICE_CAP&institution=${code}&pageSize=1`)).json()).total, first.fixmedinsCode)) as number;
+    const expected = (await page.evaluate(
+      async (code) => (await (await fetch(`/api/findings?code=OVER_PRICE_CAP&institution=${code}&pageSize=1`)).json()).total,
+      first.fixmedinsCode,
+    )) as number;
     expect(total).toBe(expected);
 
     // Export the filtered list.
@@ -78,11 +82,14 @@ describe.skipIf(!existsSync(CHROMIUM))('workbench in a real browser', () => {
     await page.getByTestId('finding-link').first().click();
     await page.getByTestId('finding-detail').waitFor();
     expect((await page.getByTestId('finding-evidence').textContent())!.length).toBeGreaterThan(10);
-    const shown = await page.evaluate(async (fid) => (await (await fetch(`/api/findings/${fid}`)).json()).visit.lines as Array<{ offending: boolean }>, page.url().split('/').pop()!);
+    const shown = await page.evaluate(
+      async (fid) => (await (await fetch(`/api/findings/${fid}`)).json()).visit.lines as Array<{ offending: boolean }>,
+      page.url().split('/').pop()!,
+    );
     const offending = await page.getByTestId('offending-line').count();
     expect(offending).toBeGreaterThan(0);
     expect(offending).toBe(shown.filter((l) => l.offending).length);
-    expect(offending + await page.getByTestId('fee-line').count()).toBe(shown.length);
+    expect(offending + (await page.getByTestId('fee-line').count())).toBe(shown.length);
     await page.screenshot({ path: join(ARTIFACTS, 'finding-detail-zh.png'), fullPage: true });
     await page.getByTestId('decision-confirm').click();
     await page.getByTestId('decision-reason').fill('单价超过一级医院限价，已核实');
@@ -116,19 +123,23 @@ describe.skipIf(!existsSync(CHROMIUM))('workbench in a real browser', () => {
   it('lets an institution user see only its own findings, in the UI and through the API', async () => {
     const { context, page } = await open('hospital');
     const own = (await page.evaluate(async () => (await (await fetch('/api/auth/me')).json()).user.scope.fixmedinsCode)) as string;
-    const other = (await (await fetch(`${served.url}/api/findings?pageSize=200`, { headers: { cookie: await adminCookie() } })).json()).items
-      .find((f: { fixmedinsCode: string }) => f.fixmedinsCode && f.fixmedinsCode !== own);
+    const other = (
+      await (await fetch(`${served.url}/api/findings?pageSize=200`, { headers: { cookie: await adminCookie() } })).json()
+    ).items.find((f: { fixmedinsCode: string }) => f.fixmedinsCode && f.fixmedinsCode !== own);
     await page.goto(`${served.url}/findings`);
     await page.getByTestId('finding-row').first().waitFor();
     for (const r of await page.getByTestId('finding-row').allTextContents()) expect(r).toContain(own);
     await page.goto(`${served.url}/findings/${other.id}`);
     await page.getByTestId('not-found').waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'institution-not-found.png') });
-    const api = await page.evaluate(async ([fid, code]) => {
-      const one = await fetch(`/api/findings/${fid}`);
-      const list = await (await fetch(`/api/findings?institution=${code}&pageSize=200`)).json();
-      return { status: one.status, listed: list.total };
-    }, [other.id, other.fixmedinsCode] as const);
+    const api = await page.evaluate(
+      async ([fid, code]) => {
+        const one = await fetch(`/api/findings/${fid}`);
+        const list = await (await fetch(`/api/findings?institution=${code}&pageSize=200`)).json();
+        return { status: one.status, listed: list.total };
+      },
+      [other.id, other.fixmedinsCode] as const,
+    );
     expect(api).toEqual({ status: 404, listed: 0 });
     await page.goto(`${served.url}/institutions/${other.fixmedinsCode}`);
     await page.getByTestId('not-found').waitFor();

@@ -27,8 +27,8 @@ describe('evaluate', () => {
     const f = await files(
       [
         'rule_code,fixmedins_code,psn_no,mdtrt_id,setl_id,feedetl_sn,med_list_codg,day,rtal_docno',
-        'GENDER_RESTRICTED,,,,,L1,,,',          // found
-        'GENDER_RESTRICTED,,,,,L2,,,',          // missed
+        'GENDER_RESTRICTED,,,,,L1,,,', // found
+        'GENDER_RESTRICTED,,,,,L2,,,', // missed
         'SPLIT_PRESCRIPTION,,P1,,,,DRUG_A,2024-03-01,', // found (key psn_no + med_list_codg + day)
         'SPLIT_PRESCRIPTION,,P1,,,,DRUG_A,2024-03-02,', // missed: another day
       ].join('\n'),
@@ -42,7 +42,14 @@ describe('evaluate', () => {
       ].join('\n'),
     );
     const by = Object.fromEntries(evaluate(f).map((r) => [r.code, r]));
-    expect(by.GENDER_RESTRICTED).toEqual({ code: 'GENDER_RESTRICTED', labels: 2, findings: 3, truePositives: 1, precision: 1 / 3, recall: 0.5 });
+    expect(by.GENDER_RESTRICTED).toEqual({
+      code: 'GENDER_RESTRICTED',
+      labels: 2,
+      findings: 3,
+      truePositives: 1,
+      precision: 1 / 3,
+      recall: 0.5,
+    });
     expect(by.SPLIT_PRESCRIPTION).toMatchObject({ labels: 2, findings: 1, truePositives: 1, precision: 1, recall: 0.5 });
     expect(by.CARD_BURST).toMatchObject({ labels: 0, findings: 1, truePositives: 0, precision: 0, recall: null });
     expect(by.AGE_RESTRICTED).toMatchObject({ labels: 0, findings: 0, precision: null, recall: null });

@@ -23,7 +23,9 @@ describe('a large CSV file', () => {
     const badDir = await writeDataset(w);
     const e = await DuckDbEngine.open(':memory:');
     // Values that type well but fail a check: the fast typed read succeeds and the checks find them.
-    const lines = (bad: boolean) => `SELECT 'F' || lpad(CAST(CASE WHEN ${bad ? `i = ${DUP_LINE}` : 'FALSE'} THEN 7 ELSE i END AS VARCHAR), 9, '0') AS feedetl_sn,
+    const lines = (
+      bad: boolean,
+    ) => `SELECT 'F' || lpad(CAST(CASE WHEN ${bad ? `i = ${DUP_LINE}` : 'FALSE'} THEN 7 ELSE i END AS VARCHAR), 9, '0') AS feedetl_sn,
         'V1' AS mdtrt_id, 'S_V1' AS setl_id, CASE WHEN ${bad ? `i = ${BAD_LINE}` : 'FALSE'} THEN '' ELSE 'M1' END AS psn_no,
         ${quote(HOSPITAL)} AS fixmedins_code, '2024-03-01 09:30:00' AS fee_ocur_time, 'SVC_BED' AS med_list_codg, '01' AS med_chrgitm_type,
         '1' AS cnt, '50' AS pric, '50' AS det_item_fee_sumamt, '0' AS fulamt_ownpay_amt,

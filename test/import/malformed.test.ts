@@ -11,14 +11,20 @@ import { baseWorld, line, toCsv, visit, writeDataset, type TableRows } from '../
 function goodWorld(): TableRows {
   const w = baseWorld();
   w.setl.push(visit({ mdtrt_id: 'V1' }), visit({ mdtrt_id: 'V2', psn_no: 'F1' }));
-  w.feedetl.push(line({ mdtrt_id: 'V1', feedetl_sn: 'L1' }), line({ mdtrt_id: 'V1', feedetl_sn: 'L2' }), line({ mdtrt_id: 'V2', feedetl_sn: 'L3', psn_no: 'F1' }));
+  w.feedetl.push(
+    line({ mdtrt_id: 'V1', feedetl_sn: 'L1' }),
+    line({ mdtrt_id: 'V1', feedetl_sn: 'L2' }),
+    line({ mdtrt_id: 'V2', feedetl_sn: 'L3', psn_no: 'F1' }),
+  );
   return w;
 }
 
 async function tableCounts(db: string): Promise<Record<string, number>> {
   const e = await DuckDbEngine.open(db);
   try {
-    const rows = await e.all<{ t: string; n: number }>(`SELECT 'setl' AS t, COUNT(*) AS n FROM setl UNION ALL SELECT 'feedetl', COUNT(*) FROM feedetl UNION ALL SELECT 'psn', COUNT(*) FROM psn`);
+    const rows = await e.all<{ t: string; n: number }>(
+      `SELECT 'setl' AS t, COUNT(*) AS n FROM setl UNION ALL SELECT 'feedetl', COUNT(*) FROM feedetl UNION ALL SELECT 'psn', COUNT(*) FROM psn`,
+    );
     return Object.fromEntries(rows.map((r) => [r.t, Number(r.n)]));
   } finally {
     await e.close();
@@ -90,7 +96,10 @@ describe('malformed data sets', () => {
 
   it('screen --input on a malformed set exits non-zero and writes no findings', async () => {
     const bad = await writeDataset(goodWorld());
-    await writeFile(join(bad, 'feedetl.csv'), toCsv([line({ mdtrt_id: 'V1', feedetl_sn: 'L1' }), line({ mdtrt_id: 'V1', feedetl_sn: 'L1' })]));
+    await writeFile(
+      join(bad, 'feedetl.csv'),
+      toCsv([line({ mdtrt_id: 'V1', feedetl_sn: 'L1' }), line({ mdtrt_id: 'V1', feedetl_sn: 'L1' })]),
+    );
     const out = join(await mkdtemp(join(tmpdir(), 'fg-out-')), 'findings.csv');
     const r = fundguard(['screen', '--input', bad, '--out', out]);
     expect(r.code).toBe(1);
@@ -141,7 +150,8 @@ describe('--skip-invalid', () => {
       const ids = await e.all<{ feedetl_sn: string }>(`SELECT feedetl_sn FROM feedetl ORDER BY 1`);
       expect(ids.map((r) => r.feedetl_sn)).toEqual(['L1', 'L2', 'L3']);
       expect(report.rejects.map((r) => `${r.file}:${r.row}:${r.column}`)).toEqual(
-        expect.arrayContaining(['setl.csv:4:hifp_pay', 'feedetl.csv:5:mdtrt_id', 'feedetl.csv:6:cnt']));
+        expect.arrayContaining(['setl.csv:4:hifp_pay', 'feedetl.csv:5:mdtrt_id', 'feedetl.csv:6:cnt']),
+      );
     } finally {
       await e.close();
     }
@@ -151,16 +161,21 @@ describe('--skip-invalid', () => {
 describe('malformed Parquet', () => {
   it('names the row and column of a value that does not fit its type, and of a duplicate id', async () => {
     const csvDir = await writeDataset(goodWorld());
-    await writeFile(join(csvDir, 'feedetl.csv'), toCsv([
-      line({ mdtrt_id: 'V1', feedetl_sn: 'L1' }),
-      line({ mdtrt_id: 'V1', feedetl_sn: 'L2', cnt: 'many', det_item_fee_sumamt: 1 }),
-      line({ mdtrt_id: 'V1', feedetl_sn: 'L1' }),
-    ]));
+    await writeFile(
+      join(csvDir, 'feedetl.csv'),
+      toCsv([
+        line({ mdtrt_id: 'V1', feedetl_sn: 'L1' }),
+        line({ mdtrt_id: 'V1', feedetl_sn: 'L2', cnt: 'many', det_item_fee_sumamt: 1 }),
+        line({ mdtrt_id: 'V1', feedetl_sn: 'L1' }),
+      ]),
+    );
     const pqDir = await mkdtemp(join(tmpdir(), 'fg-pq-'));
     const e = await DuckDbEngine.open(':memory:');
     try {
       for (const t of ['fixmedins', 'psn', 'hilist', 'setl', 'feedetl', 'diag']) {
-        await e.exec(`COPY (SELECT * FROM read_csv('${join(csvDir, `${t}.csv`)}', all_varchar=true)) TO '${join(pqDir, `${t}.parquet`)}' (FORMAT parquet)`);
+        await e.exec(
+          `COPY (SELECT * FROM read_csv('${join(csvDir, `${t}.csv`)}', all_varchar=true)) TO '${join(pqDir, `${t}.parquet`)}' (FORMAT parquet)`,
+        );
       }
       const r = fundguard(['screen', '--input', pqDir, '--out', join(pqDir, 'out.csv')]);
       expect(r.code).toBe(1);

@@ -10,14 +10,18 @@ function month(m: string, ids: string[]) {
   const w = baseWorld();
   for (const id of ids) {
     w.setl.push(visit({ mdtrt_id: id, begntime: `2024-${m}-05 09:00:00`, setl_time: `2024-${m}-05 10:00:00` }));
-    w.feedetl.push(line({ mdtrt_id: id, feedetl_sn: `${id}_1`, fee_ocur_time: `2024-${m}-05 09:10:00` }), line({ mdtrt_id: id, feedetl_sn: `${id}_2`, fee_ocur_time: `2024-${m}-05 09:20:00` }));
+    w.feedetl.push(
+      line({ mdtrt_id: id, feedetl_sn: `${id}_1`, fee_ocur_time: `2024-${m}-05 09:10:00` }),
+      line({ mdtrt_id: id, feedetl_sn: `${id}_2`, fee_ocur_time: `2024-${m}-05 09:20:00` }),
+    );
   }
   return w;
 }
 
 async function counts(e: DuckDbEngine) {
   const [r] = await e.all<{ s: number; f: number; p: number; v: number }>(
-    `SELECT (SELECT COUNT(*) FROM setl) AS s, (SELECT COUNT(*) FROM feedetl) AS f, (SELECT COUNT(*) FROM psn) AS p, (SELECT COUNT(*) FROM mdtrt) AS v`);
+    `SELECT (SELECT COUNT(*) FROM setl) AS s, (SELECT COUNT(*) FROM feedetl) AS f, (SELECT COUNT(*) FROM psn) AS p, (SELECT COUNT(*) FROM mdtrt) AS v`,
+  );
   return { setl: Number(r!.s), feedetl: Number(r!.f), psn: Number(r!.p), visits: Number(r!.v) };
 }
 

@@ -15,12 +15,30 @@ function world(): TableRows {
   w.hilist.push(catalogItem({ med_list_codg: 'RESTRICTED', lmt_med_types: '21' }), catalogItem({ med_list_codg: 'EXAM' }));
   let n = 0;
   /** One visit with one prescription of `drugs` drug lines of `each` 元, and `extra` other lines. */
-  const prescribe = (dr: string, inst: string, dept: string, drugs: number, each: number, extra: Array<Rows & { feedetl_sn: string }> = []) => {
+  const prescribe = (
+    dr: string,
+    inst: string,
+    dept: string,
+    drugs: number,
+    each: number,
+    extra: Array<Rows & { feedetl_sn: string }> = [],
+  ) => {
     const id = `V${++n}`;
     const lines = Array.from({ length: drugs }, (_, k) => ({
-      feedetl_sn: `${id}_D${k}`, med_list_codg: 'DRUG_A', med_chrgitm_type: '09', cnt: 1, pric: each, det_item_fee_sumamt: each, rxno: `RX_${id}`, bilg_dr_codg: dr, bilg_dept_codg: dept,
+      feedetl_sn: `${id}_D${k}`,
+      med_list_codg: 'DRUG_A',
+      med_chrgitm_type: '09',
+      cnt: 1,
+      pric: each,
+      det_item_fee_sumamt: each,
+      rxno: `RX_${id}`,
+      bilg_dr_codg: dr,
+      bilg_dept_codg: dept,
     }));
-    addVisit(w, { mdtrt_id: id, fixmedins_code: inst, medfee_sumamt: drugs * each, hifp_pay: 0 }, [...lines, ...extra.map((l) => ({ bilg_dr_codg: dr, bilg_dept_codg: dept, ...l }))]);
+    addVisit(w, { mdtrt_id: id, fixmedins_code: inst, medfee_sumamt: drugs * each, hifp_pay: 0 }, [
+      ...lines,
+      ...extra.map((l) => ({ bilg_dr_codg: dr, bilg_dept_codg: dept, ...l })),
+    ]);
   };
   // Department A03 of public hospitals (HOSPITAL and HOSPITAL_2 are both): five ordinary doctors, two prescriptions each.
   [80, 90, 100, 110, 120].forEach((cost, k) => {
@@ -30,7 +48,10 @@ function world(): TableRows {
   });
   // The outlier: three drugs of 300 元 on each prescription, and restricted items besides (no rxno: not a drug line).
   prescribe('D000000000009', HOSPITAL, 'A03', 3, 300, [{ feedetl_sn: 'R1', med_list_codg: 'RESTRICTED', med_chrgitm_type: '05' }]);
-  prescribe('D000000000009', HOSPITAL, 'A03', 3, 300, [{ feedetl_sn: 'R2', med_list_codg: 'RESTRICTED', med_chrgitm_type: '05' }, { feedetl_sn: 'E1', med_list_codg: 'EXAM', rxno: 'RX_EXAM' }]);
+  prescribe('D000000000009', HOSPITAL, 'A03', 3, 300, [
+    { feedetl_sn: 'R2', med_list_codg: 'RESTRICTED', med_chrgitm_type: '05' },
+    { feedetl_sn: 'E1', med_list_codg: 'EXAM', rxno: 'RX_EXAM' },
+  ]);
   // Too few prescriptions to be judged.
   prescribe('D000000000010', HOSPITAL, 'A03', 5, 900);
   // Another department with too few peers for a comparison; the same doctor code at another institution is another registration.
@@ -51,7 +72,9 @@ describe.each(ENGINES)('practitioner outliers on %s', (engineName) => {
     await buildPractitionerStats(ws.engine, CONFIG);
     stats = await ws.engine.all('SELECT * FROM fg_practitioner_stat ORDER BY prac, fixmedins_code');
   }, 120_000);
-  afterAll(async () => { await ws?.close(); });
+  afterAll(async () => {
+    await ws?.close();
+  });
 
   it('computes cost and drugs per prescription and the restricted share per registration', () => {
     const big = of('D000000000009')!;
@@ -73,12 +96,12 @@ describe.each(ENGINES)('practitioner outliers on %s', (engineName) => {
     expect(of('D000000000009')!.peer_group).toBe('public_hospital|A03');
   });
 
-  it('scores against the peers\' median and MAD, and flags the big prescriber red', () => {
+  it("scores against the peers' median and MAD, and flags the big prescriber red", () => {
     const big = of('D000000000009')!;
     expect(big.m_cost).toBe(105); // 80, 90, 100, 110, 120, 900
     expect(Number(big.z_cost)).toBeCloseTo(795 / (1.4826 * 15), 9); // MAD of |−25|, 15, 5, 5, 15, 795 is 15
     expect(Number(big.z_drugs)).toBeCloseTo(2 / (1.4826 * 0.1), 9); // median 1, MAD 0 floored at a tenth of it
-    expect(Number(big.z_restricted)).toBeCloseTo((2 / 9) / (1.4826 * 0.02), 9); // median 0, MAD 0: two points
+    expect(Number(big.z_restricted)).toBeCloseTo(2 / 9 / (1.4826 * 0.02), 9); // median 0, MAD 0: two points
     expect(big.z_max).toBe(Math.max(Number(big.z_cost), Number(big.z_drugs), Number(big.z_restricted)));
     expect(practitionerLevel(Number(big.z_max), CONFIG.z)).toBe('red');
     const ordinary = of('D000000000005')!;

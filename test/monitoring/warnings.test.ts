@@ -80,16 +80,46 @@ const CASES: IndicatorCase[] = [
   { id: 'P_NOT_CONFIGURED', indicator: 'fund_share', value: 5, peer_n: 9, peer_median: 0.6, peer_mad: 0.01 },
 ];
 
-const COLUMNS = ['unit_type', 'unit_id', 'peer_group', 'month', 'indicator', 'value', 'trimmed', 'base', 'prev_value', 'prev_trimmed', 'prev_base',
-  'hist_n', 'hist_median', 'hist_mad', 'peer_n', 'peer_median', 'peer_mad'] as const;
+const COLUMNS = [
+  'unit_type',
+  'unit_id',
+  'peer_group',
+  'month',
+  'indicator',
+  'value',
+  'trimmed',
+  'base',
+  'prev_value',
+  'prev_trimmed',
+  'prev_base',
+  'hist_n',
+  'hist_median',
+  'hist_mad',
+  'peer_n',
+  'peer_median',
+  'peer_mad',
+] as const;
 
 function row(c: IndicatorCase): Record<(typeof COLUMNS)[number], string | number | null> {
   const prev = c.prev_value === undefined ? null : c.prev_value;
   return {
-    unit_type: 'institution', unit_id: c.id, peer_group: 'public_hospital|2', month: '2024-06', indicator: c.indicator, value: c.value,
-    trimmed: c.trimmed === undefined ? c.value : c.trimmed, base: c.base ?? 1000, prev_value: prev, prev_trimmed: c.prev_trimmed === undefined ? prev : c.prev_trimmed,
-    prev_base: c.prev_base === undefined ? (prev === null ? null : 1000) : c.prev_base, hist_n: c.hist_n ?? 0, hist_median: c.hist_median ?? null,
-    hist_mad: c.hist_mad ?? null, peer_n: c.peer_n ?? null, peer_median: c.peer_median ?? null, peer_mad: c.peer_mad ?? null,
+    unit_type: 'institution',
+    unit_id: c.id,
+    peer_group: 'public_hospital|2',
+    month: '2024-06',
+    indicator: c.indicator,
+    value: c.value,
+    trimmed: c.trimmed === undefined ? c.value : c.trimmed,
+    base: c.base ?? 1000,
+    prev_value: prev,
+    prev_trimmed: c.prev_trimmed === undefined ? prev : c.prev_trimmed,
+    prev_base: c.prev_base === undefined ? (prev === null ? null : 1000) : c.prev_base,
+    hist_n: c.hist_n ?? 0,
+    hist_median: c.hist_median ?? null,
+    hist_mad: c.hist_mad ?? null,
+    peer_n: c.peer_n ?? null,
+    peer_median: c.peer_median ?? null,
+    peer_mad: c.peer_mad ?? null,
   };
 }
 
@@ -107,13 +137,18 @@ describe.each(ENGINES)('warning levels on %s', (engineName) => {
 
   beforeAll(async () => {
     ws = await emptyEngine(engineName);
-    const types = 'unit_type VARCHAR, unit_id VARCHAR, peer_group VARCHAR, month VARCHAR, indicator VARCHAR, value DOUBLE PRECISION, trimmed DOUBLE PRECISION, base DOUBLE PRECISION, prev_value DOUBLE PRECISION, prev_trimmed DOUBLE PRECISION, prev_base DOUBLE PRECISION, hist_n BIGINT, hist_median DOUBLE PRECISION, hist_mad DOUBLE PRECISION, peer_n BIGINT, peer_median DOUBLE PRECISION, peer_mad DOUBLE PRECISION';
+    const types =
+      'unit_type VARCHAR, unit_id VARCHAR, peer_group VARCHAR, month VARCHAR, indicator VARCHAR, value DOUBLE PRECISION, trimmed DOUBLE PRECISION, base DOUBLE PRECISION, prev_value DOUBLE PRECISION, prev_trimmed DOUBLE PRECISION, prev_base DOUBLE PRECISION, hist_n BIGINT, hist_median DOUBLE PRECISION, hist_mad DOUBLE PRECISION, peer_n BIGINT, peer_median DOUBLE PRECISION, peer_mad DOUBLE PRECISION';
     await ws.engine.exec(`CREATE TABLE fg_indicator (${types})`);
-    await ws.engine.exec(`INSERT INTO fg_indicator VALUES ${CASES.map((c) => `(${COLUMNS.map((k) => sqlValue(row(c)[k])).join(', ')})`).join(',\n')}`);
+    await ws.engine.exec(
+      `INSERT INTO fg_indicator VALUES ${CASES.map((c) => `(${COLUMNS.map((k) => sqlValue(row(c)[k])).join(', ')})`).join(',\n')}`,
+    );
     warnings = await build(DEFAULT_WARNING_CONFIG);
     for (const w of warnings) levels.set(`${String(w.fixmedins_code)}/${String(w.basis)}`, String(w.level));
   }, 60_000);
-  afterAll(async () => { await ws?.close(); });
+  afterAll(async () => {
+    await ws?.close();
+  });
 
   const level = (id: string, basis = 'threshold') => levels.get(`${id}/${basis}`) ?? 'none';
 
@@ -153,7 +188,7 @@ describe.each(ENGINES)('warning levels on %s', (engineName) => {
     expect(level('R_BASE_BELOW')).toBe('none');
   });
 
-  it('scores the month against the institution\'s own history', () => {
+  it("scores the month against the institution's own history", () => {
     expect(level('H_AT_YELLOW', 'history')).toBe('yellow');
     expect(level('H_BELOW_YELLOW', 'history')).toBe('none');
     expect(level('H_AT_ORANGE', 'history')).toBe('orange');
@@ -175,9 +210,15 @@ describe.each(ENGINES)('warning levels on %s', (engineName) => {
     expect(level('P_NOT_CONFIGURED', 'peer')).toBe('none');
   });
 
-  it('says what was compared: the previous month, the threshold, the own median or the peers\' median', () => {
+  it("says what was compared: the previous month, the threshold, the own median or the peers' median", () => {
     const w = (id: string, basis: string) => warnings.find((x) => x.fixmedins_code === id && x.basis === basis)!;
-    expect(w('G_AT_RED', 'threshold')).toMatchObject({ indicator: 'fund_paid', value: 150, reference: 100, level: 'red', month: '2024-06' });
+    expect(w('G_AT_RED', 'threshold')).toMatchObject({
+      indicator: 'fund_paid',
+      value: 150,
+      reference: 100,
+      level: 'red',
+      month: '2024-06',
+    });
     expect(Number(w('G_AT_RED', 'threshold').change)).toBeCloseTo(0.5, 12);
     expect(w('R_AT_ORANGE', 'threshold')).toMatchObject({ reference: 0.06, change: null });
     expect(w('H_AT_RED', 'history')).toMatchObject({ reference: 0.3 });
@@ -187,7 +228,7 @@ describe.each(ENGINES)('warning levels on %s', (engineName) => {
     expect(new Set(warnings.map((x) => x.warning_id)).size).toBe(warnings.length);
   });
 
-  it('follows a bureau\'s own thresholds, and warns about nothing when every list is empty', async () => {
+  it("follows a bureau's own thresholds, and warns about nothing when every list is empty", async () => {
     const strict = structuredClone(DEFAULT_WARNING_CONFIG);
     strict.growth.fund_paid = { levels: [0.1, 0.15, 0.19], minBase: 0 };
     strict.history.confirmZ = 0;
@@ -196,7 +237,13 @@ describe.each(ENGINES)('warning levels on %s', (engineName) => {
     expect(lv('G_BELOW_YELLOW')).toBe('red');
     expect(lv('G_BASE_BELOW_FLOOR')).toBe('red');
     expect(lv('G_RED_HISTORY_Z_BELOW')).toBe('red');
-    const none = await build({ ...DEFAULT_WARNING_CONFIG, growth: {}, absolute: {}, history: { ...DEFAULT_WARNING_CONFIG.history, indicators: [] }, peer: { ...DEFAULT_WARNING_CONFIG.peer, indicators: [] } });
+    const none = await build({
+      ...DEFAULT_WARNING_CONFIG,
+      growth: {},
+      absolute: {},
+      history: { ...DEFAULT_WARNING_CONFIG.history, indicators: [] },
+      peer: { ...DEFAULT_WARNING_CONFIG.peer, indicators: [] },
+    });
     expect(none).toEqual([]);
   });
 });
@@ -204,15 +251,36 @@ describe.each(ENGINES)('warning levels on %s', (engineName) => {
 describe('warning thresholds as configuration', () => {
   it('accepts the defaults and refuses levels that do not rise, unknown indicators and unknown keys', () => {
     expect(warningConfigSchema.parse(DEFAULT_WARNING_CONFIG)).toEqual(DEFAULT_WARNING_CONFIG);
-    const bad = (patch: (c: Record<string, any>) => void) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+    const bad = (patch: (c: Record<string, any>) => void) => {
+      // eslint-disable-line @typescript-eslint/no-explicit-any
       const c = structuredClone(DEFAULT_WARNING_CONFIG) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
       patch(c);
       return warningConfigSchema.safeParse(c).success;
     };
-    expect(bad((c) => { c.growth.fund_paid.levels = [0.5, 0.35, 0.2]; })).toBe(false);
-    expect(bad((c) => { c.growth.beds = { levels: [1, 2, 3], minBase: 0 }; })).toBe(false);
-    expect(bad((c) => { c.peer.minPeers = 2; })).toBe(false);
-    expect(bad((c) => { c.extra = 1; })).toBe(false);
-    expect(bad((c) => { c.history.indicators = ['alos']; })).toBe(true);
+    expect(
+      bad((c) => {
+        c.growth.fund_paid.levels = [0.5, 0.35, 0.2];
+      }),
+    ).toBe(false);
+    expect(
+      bad((c) => {
+        c.growth.beds = { levels: [1, 2, 3], minBase: 0 };
+      }),
+    ).toBe(false);
+    expect(
+      bad((c) => {
+        c.peer.minPeers = 2;
+      }),
+    ).toBe(false);
+    expect(
+      bad((c) => {
+        c.extra = 1;
+      }),
+    ).toBe(false);
+    expect(
+      bad((c) => {
+        c.history.indicators = ['alos'];
+      }),
+    ).toBe(true);
   });
 });

@@ -21,7 +21,13 @@ async function* findings(n: number): AsyncGenerator<Record<string, unknown>> {
     // Amounts as DuckDB gives decimals (text), days as text or Date, one row with empty cells.
     yield i === 7
       ? { ruleCode: 'OVER_PRICE_CAP', code: null, day: null, amount: null, n: null }
-      : { ruleCode: 'OVER_PRICE_CAP', code: '00100000601', day: i % 2 ? '2024-03-01' : new Date(Date.UTC(2024, 2, 2)), amount: `${i}.50`, n: i * 1000 };
+      : {
+          ruleCode: 'OVER_PRICE_CAP',
+          code: '00100000601',
+          day: i % 2 ? '2024-03-01' : new Date(Date.UTC(2024, 2, 2)),
+          amount: `${i}.50`,
+          n: i * 1000,
+        };
   }
 }
 
@@ -36,7 +42,17 @@ describe('writeWorkbook', () => {
     const path = join(await mkdtemp(join(tmpdir(), 'fg-wb-')), 'out.xlsx');
     const result = await writeWorkbook(path, [
       { name: '疑点 Findings', columns: FINDING_COLUMNS, rows: findings(10_000) },
-      { name: 'by rule: 2024/03 [all]?*', columns: [{ header: 'Rule', key: 'rule' }, { header: 'Amount', key: 'amount', format: 'money' }], rows: [{ rule: 'A', amount: 12.5 }, { rule: 'B', amount: 1234567.891 }] },
+      {
+        name: 'by rule: 2024/03 [all]?*',
+        columns: [
+          { header: 'Rule', key: 'rule' },
+          { header: 'Amount', key: 'amount', format: 'money' },
+        ],
+        rows: [
+          { rule: 'A', amount: 12.5 },
+          { rule: 'B', amount: 1234567.891 },
+        ],
+      },
       { name: 'by rule: 2024/03 [all]?*', columns: [{ header: 'Note', key: 'note' }], rows: [{ note: '=1+1' }] },
     ]);
     expect(result).toEqual({
@@ -88,15 +104,25 @@ describe('writeWorkbook', () => {
     const chunks: Buffer[] = [];
     out.on('data', (c: Buffer) => chunks.push(c));
     const done = new Promise((resolve) => out.on('end', resolve));
-    const result = await writeWorkbook(out, [
-      { name: 'a', columns: [{ header: 'Rule', key: 'rule' }], rows: rows() },
-      { name: 'b', columns: [{ header: 'Rule', key: 'rule' }], rows: [{ rule: 'X' }, { rule: 'Y' }] },
-    ], { maxRows: 5 });
+    const result = await writeWorkbook(
+      out,
+      [
+        { name: 'a', columns: [{ header: 'Rule', key: 'rule' }], rows: rows() },
+        { name: 'b', columns: [{ header: 'Rule', key: 'rule' }], rows: [{ rule: 'X' }, { rule: 'Y' }] },
+      ],
+      { maxRows: 5 },
+    );
     await done;
     // Read one row past the limit (to know that there was more), then stopped.
     expect(produced).toBe(5);
     expect(closed).toBe(true);
-    expect(result).toEqual({ rows: 7, sheets: [{ name: 'a', rows: 5, truncated: true }, { name: 'b', rows: 2, truncated: false }] });
+    expect(result).toEqual({
+      rows: 7,
+      sheets: [
+        { name: 'a', rows: 5, truncated: true },
+        { name: 'b', rows: 2, truncated: false },
+      ],
+    });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.concat(chunks) as unknown as ExcelJS.Buffer);
     expect(wb.getWorksheet('a')!.getColumn(1).values).toEqual([undefined, 'Rule', 'R1', 'R2', 'R3', 'R4', 'R5']);
@@ -107,12 +133,16 @@ describe('writeWorkbook', () => {
 describe('sheetName', () => {
   it('keeps names within 31 characters, without forbidden characters, unique without regard to case', () => {
     const taken = new Set<string>();
-    expect(sheetName('医保基金监管 统计 按机构 按月份 按规则 汇总表 二〇二四年度报告', taken)).toBe('医保基金监管 统计 按机构 按月份 按规则 汇总表 二〇二四年');
+    expect(sheetName('医保基金监管 统计 按机构 按月份 按规则 汇总表 二〇二四年度报告', taken)).toBe(
+      '医保基金监管 统计 按机构 按月份 按规则 汇总表 二〇二四年',
+    );
     expect(sheetName('Stats', taken)).toBe('Stats');
     expect(sheetName('stats', taken)).toBe('stats (2)');
     expect(sheetName("'quoted'", taken)).toBe('quoted');
     expect(sheetName('', taken)).toBe('Sheet_');
     expect(sheetName('History', taken)).toBe('History_');
-    expect(sheetName('医保基金监管 统计 按机构 按月份 按规则 汇总表 二〇二四年度报告', taken)).toBe('医保基金监管 统计 按机构 按月份 按规则 汇总表 二 (2)');
+    expect(sheetName('医保基金监管 统计 按机构 按月份 按规则 汇总表 二〇二四年度报告', taken)).toBe(
+      '医保基金监管 统计 按机构 按月份 按规则 汇总表 二 (2)',
+    );
   });
 });

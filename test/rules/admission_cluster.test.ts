@@ -12,7 +12,18 @@ const w = baseWorld();
 /** Admission `id` of a new person `P_<id>` living in `addr`, admitted at `inst` at `begntime`. */
 function admit(id: string, addr: string, inst: string, begntime: string, extra: Rows = {}): void {
   w.psn.push(personRow({ psn_no: `P_${id}`, addr_admdvs: addr }));
-  w.setl.push(visit({ mdtrt_id: id, psn_no: `P_${id}`, fixmedins_code: inst, med_type: '21', begntime, endtime: '2024-03-20 10:00:00', hifp_pay: 900, ...extra }));
+  w.setl.push(
+    visit({
+      mdtrt_id: id,
+      psn_no: `P_${id}`,
+      fixmedins_code: inst,
+      med_type: '21',
+      begntime,
+      endtime: '2024-03-20 10:00:00',
+      hifp_pay: 900,
+      ...extra,
+    }),
+  );
 }
 const TIMES = ['00:00:00', '08:00:00', '12:30:00', '18:00:00', '23:59:59'];
 
@@ -29,7 +40,15 @@ TIMES.forEach((t, i) => admit(`DAYS_${i + 1}`, '110101001014', HOSPITAL, `2024-0
 // 5 admissions on one day split over two hospitals (3 + 2): not flagged.
 TIMES.forEach((t, i) => admit(`INST_${i + 1}`, '110101001015', i < 3 ? HOSPITAL : HOSPITAL_2, `2024-03-14 ${t}`));
 // 4 admissions and 1 outpatient visit: not flagged.
-TIMES.forEach((t, i) => admit(`OUTPT_${i + 1}`, '110101001016', HOSPITAL, `2024-03-15 ${t}`, i === 4 ? { med_type: '11', endtime: '', setl_time: '2024-03-15 23:59:59' } : {}));
+TIMES.forEach((t, i) =>
+  admit(
+    `OUTPT_${i + 1}`,
+    '110101001016',
+    HOSPITAL,
+    `2024-03-15 ${t}`,
+    i === 4 ? { med_type: '11', endtime: '', setl_time: '2024-03-15 23:59:59' } : {},
+  ),
+);
 
 const run = ruleScreening(CODE, w);
 

@@ -27,17 +27,22 @@ function world(): TableRows {
   // One visit per case, its single line charged at `time`.
   const add = (sn: string, psn: string, item: string, time: string, extra: Rows = {}) =>
     addVisit(w, { mdtrt_id: `V_${sn}`, psn_no: psn, begntime: time }, [{ feedetl_sn: sn, med_list_codg: item, ...extra }]);
-  add('AGE_AT_MIN_OK', 'KID', 'AGE_6_14', '2024-03-15 00:00:01');            // 6th birthday
-  add('AGE_BELOW_MIN', 'KID', 'AGE_6_14', '2024-03-14 23:59:59',             // one day before: 5
-    { cnt: 2, pric: 25, det_item_fee_sumamt: 50, fulamt_ownpay_amt: 5 });
-  add('AGE_AT_MAX_OK', 'TEEN', 'AGE_6_14', '2025-03-14 10:00:00');           // last day of being 14
-  add('AGE_ABOVE_MAX', 'TEEN', 'AGE_6_14', '2025-03-15 10:00:00');           // 15th birthday
-  add('AGE_ONLY_MIN_AT_OK', 'SENIOR', 'AGE_MIN_60', '2024-06-01 10:00:00');  // 60th birthday, no upper bound
-  add('AGE_ONLY_MIN_BELOW', 'SENIOR', 'AGE_MIN_60', '2024-05-31 10:00:00');  // 59
-  add('AGE_ONLY_MAX_AT_OK', 'TODDLER', 'AGE_MAX_3', '2025-01-09 10:00:00');  // last day of being 3, no lower bound
-  add('AGE_ONLY_MAX_ABOVE', 'TODDLER', 'AGE_MAX_3', '2025-01-10 10:00:00');  // 4th birthday
-  add('AGE_LEAP_BIRTHDAY_OK', 'LEAPLING', 'AGE_MIN_8', '2024-02-29 10:00:00');   // leap year: 8 on 29 Feb
-  add('AGE_LEAP_DAY_BEFORE', 'LEAPLING', 'AGE_MIN_8', '2024-02-28 10:00:00');    // still 7
+  add('AGE_AT_MIN_OK', 'KID', 'AGE_6_14', '2024-03-15 00:00:01'); // 6th birthday
+  add(
+    'AGE_BELOW_MIN',
+    'KID',
+    'AGE_6_14',
+    '2024-03-14 23:59:59', // one day before: 5
+    { cnt: 2, pric: 25, det_item_fee_sumamt: 50, fulamt_ownpay_amt: 5 },
+  );
+  add('AGE_AT_MAX_OK', 'TEEN', 'AGE_6_14', '2025-03-14 10:00:00'); // last day of being 14
+  add('AGE_ABOVE_MAX', 'TEEN', 'AGE_6_14', '2025-03-15 10:00:00'); // 15th birthday
+  add('AGE_ONLY_MIN_AT_OK', 'SENIOR', 'AGE_MIN_60', '2024-06-01 10:00:00'); // 60th birthday, no upper bound
+  add('AGE_ONLY_MIN_BELOW', 'SENIOR', 'AGE_MIN_60', '2024-05-31 10:00:00'); // 59
+  add('AGE_ONLY_MAX_AT_OK', 'TODDLER', 'AGE_MAX_3', '2025-01-09 10:00:00'); // last day of being 3, no lower bound
+  add('AGE_ONLY_MAX_ABOVE', 'TODDLER', 'AGE_MAX_3', '2025-01-10 10:00:00'); // 4th birthday
+  add('AGE_LEAP_BIRTHDAY_OK', 'LEAPLING', 'AGE_MIN_8', '2024-02-29 10:00:00'); // leap year: 8 on 29 Feb
+  add('AGE_LEAP_DAY_BEFORE', 'LEAPLING', 'AGE_MIN_8', '2024-02-28 10:00:00'); // still 7
   add('AGE_LEAP_NONLEAP_FEB28', 'LEAPLING', 'AGE_MIN_9', '2025-02-28 10:00:00'); // non-leap year: still 8 on 28 Feb
   add('AGE_LEAP_NONLEAP_MAR1_OK', 'LEAPLING', 'AGE_MIN_9', '2025-03-01 10:00:00'); // turns 9 on 1 Mar
   add('AGE_UNRESTRICTED_OK', 'TODDLER', 'AGE_NONE', '2025-01-10 10:00:00');
@@ -51,7 +56,12 @@ describe.each(ENGINES)(`${CODE} on %s`, (engine) => {
 
   it('flags exactly the lines whose age is outside the bounds (bounds inclusive, birthdays exact)', () => {
     expect(found[engine]!.map((f) => f.feedetl_sn).sort()).toEqual([
-      'AGE_ABOVE_MAX', 'AGE_BELOW_MIN', 'AGE_LEAP_DAY_BEFORE', 'AGE_LEAP_NONLEAP_FEB28', 'AGE_ONLY_MAX_ABOVE', 'AGE_ONLY_MIN_BELOW',
+      'AGE_ABOVE_MAX',
+      'AGE_BELOW_MIN',
+      'AGE_LEAP_DAY_BEFORE',
+      'AGE_LEAP_NONLEAP_FEB28',
+      'AGE_ONLY_MAX_ABOVE',
+      'AGE_ONLY_MIN_BELOW',
     ]);
   });
 

@@ -18,8 +18,24 @@ w.setl.push(
   // An admission that began the day before death and ended after it: not flagged (begin counts).
   visit({ mdtrt_id: 'BEGAN_BEFORE', psn_no: 'P_DEAD', med_type: '21', begntime: '2024-03-09 10:00:00', endtime: '2024-03-15 10:00:00' }),
   // A pharmacy purchase weeks later, settled twice: one finding, fund payments summed.
-  visit({ mdtrt_id: 'TWO_SETL', setl_id: 'S_TWO_SETL_1', psn_no: 'P_DEAD', fixmedins_code: PHARMACY, med_type: '41', begntime: '2024-04-02 10:00:00', hifp_pay: 100 }),
-  visit({ mdtrt_id: 'TWO_SETL', setl_id: 'S_TWO_SETL_2', psn_no: 'P_DEAD', fixmedins_code: PHARMACY, med_type: '41', begntime: '2024-04-02 10:05:00', hifp_pay: 50.25 }),
+  visit({
+    mdtrt_id: 'TWO_SETL',
+    setl_id: 'S_TWO_SETL_1',
+    psn_no: 'P_DEAD',
+    fixmedins_code: PHARMACY,
+    med_type: '41',
+    begntime: '2024-04-02 10:00:00',
+    hifp_pay: 100,
+  }),
+  visit({
+    mdtrt_id: 'TWO_SETL',
+    setl_id: 'S_TWO_SETL_2',
+    psn_no: 'P_DEAD',
+    fixmedins_code: PHARMACY,
+    med_type: '41',
+    begntime: '2024-04-02 10:05:00',
+    hifp_pay: 50.25,
+  }),
   // A person without a death date: never flagged.
   visit({ mdtrt_id: 'ALIVE', psn_no: 'P_ALIVE', fixmedins_code: HOSPITAL_2, begntime: '2030-01-01 10:00:00' }),
 );

@@ -27,8 +27,15 @@ function world(): TableRows {
     { rel_type: 'exclusive', item_a: 'EX_Y', item_b: 'EX_X' },
     { rel_type: 'exclusive', item_a: 'EX_X', item_b: 'EX_Y' },
   );
-  const fee = (sn: string, item: string, time: string, extra: Rows = {}): Rows & { feedetl_sn: string } =>
-    ({ feedetl_sn: sn, med_list_codg: item, fee_ocur_time: time, cnt: 1, pric: 20, det_item_fee_sumamt: 20, ...extra });
+  const fee = (sn: string, item: string, time: string, extra: Rows = {}): Rows & { feedetl_sn: string } => ({
+    feedetl_sn: sn,
+    med_list_codg: item,
+    fee_ocur_time: time,
+    cnt: 1,
+    pric: 20,
+    det_item_fee_sumamt: 20,
+    ...extra,
+  });
   const admission = (id: string) => ({ mdtrt_id: id, med_type: '21', begntime: T9, endtime: '2024-03-05 09:00:00' });
 
   // (1) Identical lines.
@@ -40,7 +47,10 @@ function world(): TableRows {
   addVisit(w, { mdtrt_id: 'V_SPLIT_A_OK' }, [fee('SP_A', 'SVC_X', T9)]); // identical line on another visit
   addVisit(w, { mdtrt_id: 'V_SPLIT_B_OK' }, [fee('SP_B', 'SVC_X', T9)]);
   // (2) Exclusive pairs: the item charged later that day is flagged; item_b on equal times.
-  addVisit(w, { mdtrt_id: 'V_EX_A_THEN_B' }, [fee('EAB_A', 'EX_A', T9), fee('EAB_B', 'EX_B', T10, { pric: 35, det_item_fee_sumamt: 35, fulamt_ownpay_amt: 5 })]);
+  addVisit(w, { mdtrt_id: 'V_EX_A_THEN_B' }, [
+    fee('EAB_A', 'EX_A', T9),
+    fee('EAB_B', 'EX_B', T10, { pric: 35, det_item_fee_sumamt: 35, fulamt_ownpay_amt: 5 }),
+  ]);
   addVisit(w, { mdtrt_id: 'V_EX_B_THEN_A' }, [fee('EBA_B', 'EX_B', T9), fee('EBA_A', 'EX_A', T10)]);
   addVisit(w, { mdtrt_id: 'V_EX_SAME_TIME' }, [fee('EST_A', 'EX_A', T9), fee('EST_B', 'EX_B', T9)]);
   addVisit(w, admission('V_EX_OTHER_DAYS_OK'), [fee('EOD_A', 'EX_A', T9), fee('EOD_B', 'EX_B', '2024-03-02 09:00:00')]);
@@ -50,7 +60,10 @@ function world(): TableRows {
   addVisit(w, { mdtrt_id: 'V_EXXY_SAME_TIME' }, [fee('EXY_X', 'EX_X', T9), fee('EXY_Y', 'EX_Y', T9)]);
   addVisit(w, { mdtrt_id: 'V_EXXY_Y_THEN_X' }, [fee('EYX_Y', 'EX_Y', T9), fee('EYX_X', 'EX_X', T10)]);
   // (3) A bundle and its part: the part is flagged, whichever came first.
-  addVisit(w, { mdtrt_id: 'V_BUNDLE' }, [fee('BU_PART', 'PART', T9, { pric: 12, det_item_fee_sumamt: 12 }), fee('BU_BUNDLE', 'BUNDLE', T10, { pric: 60, det_item_fee_sumamt: 60 })]);
+  addVisit(w, { mdtrt_id: 'V_BUNDLE' }, [
+    fee('BU_PART', 'PART', T9, { pric: 12, det_item_fee_sumamt: 12 }),
+    fee('BU_BUNDLE', 'BUNDLE', T10, { pric: 60, det_item_fee_sumamt: 60 }),
+  ]);
   addVisit(w, admission('V_BUNDLE_OTHER_DAYS_OK'), [fee('BOD_BUNDLE', 'BUNDLE', T9), fee('BOD_PART', 'PART', '2024-03-02 09:00:00')]);
   addVisit(w, { mdtrt_id: 'V_PART_ONLY_OK' }, [fee('PO_PART', 'PART', T9)]);
   return w;
@@ -63,16 +76,22 @@ describe.each(ENGINES)(`${CODE} on %s`, (engine) => {
 
   it('flags exactly the duplicated (visit, item) pairs', () => {
     expect(found[engine]!.map((f) => `${f.mdtrt_id}|${f.med_list_codg}`).sort()).toEqual([
-      'V_BUNDLE|PART', 'V_EXXY_SAME_TIME|EX_Y', 'V_EXXY_Y_THEN_X|EX_X', 'V_EX_A_THEN_B|EX_B', 'V_EX_B_THEN_A|EX_A', 'V_EX_SAME_TIME|EX_B',
-      'V_IDENTICAL_3|SVC_X', 'V_IDENTICAL|SVC_X',
+      'V_BUNDLE|PART',
+      'V_EXXY_SAME_TIME|EX_Y',
+      'V_EXXY_Y_THEN_X|EX_X',
+      'V_EX_A_THEN_B|EX_B',
+      'V_EX_B_THEN_A|EX_A',
+      'V_EX_SAME_TIME|EX_B',
+      'V_IDENTICAL_3|SVC_X',
+      'V_IDENTICAL|SVC_X',
     ]);
   });
 
   it('reports the fund-scope amount charged again', () => {
-    expect(byVisit('V_IDENTICAL')?.amount).toBe('20.00');   // one of the two lines
+    expect(byVisit('V_IDENTICAL')?.amount).toBe('20.00'); // one of the two lines
     expect(byVisit('V_IDENTICAL_3')?.amount).toBe('40.00'); // two of the three
     expect(byVisit('V_EX_A_THEN_B')?.amount).toBe('30.00'); // the later exclusive item
-    expect(byVisit('V_BUNDLE')?.amount).toBe('12.00');      // the part
+    expect(byVisit('V_BUNDLE')?.amount).toBe('12.00'); // the part
   });
 
   it('gives the reason in Chinese', () => {

@@ -20,14 +20,14 @@ function world(): TableRows {
   };
   add('IND_MAIN_DIAG_MATCH_OK', 'I20.000');
   add('IND_OTHER_DIAG_MATCH_OK', 'J18.900', ['J18.900', 'I25.101']); // a secondary diagnosis of the visit matches
-  add('IND_TRIMMED_PREFIX_OK', 'I21.000');                          // ' I21 ' in the catalogue
-  add('IND_DIAG_TABLE_ONLY_OK', '', ['I20.100']);                   // no setl.dise_codg, diag matches
+  add('IND_TRIMMED_PREFIX_OK', 'I21.000'); // ' I21 ' in the catalogue
+  add('IND_DIAG_TABLE_ONLY_OK', '', ['I20.100']); // no setl.dise_codg, diag matches
   add('IND_NO_MATCH', 'J18.900', ['J18.900', 'E11.900'], { pric: 80, det_item_fee_sumamt: 80, fulamt_ownpay_amt: 30 });
-  add('IND_PREFIX_INSIDE_CODE', 'XI20.000');                         // contains I20 but does not start with it
-  add('IND_NO_DIAGNOSIS', '');                                      // no diagnosis at all
+  add('IND_PREFIX_INSIDE_CODE', 'XI20.000'); // contains I20 but does not start with it
+  add('IND_NO_DIAGNOSIS', ''); // no diagnosis at all
   add('IND_UNRESTRICTED_OK', '', [], {}, 'FREE');
-  add('IND_LOWER_CASE_CODE_OK', 'i20.000');                          // the codes' letter case does not matter
-  add('IND_UNDERSCORE_LITERAL', 'E11.900', [], {}, 'UNDERSCORE');   // '_' is a character, not a wildcard
+  add('IND_LOWER_CASE_CODE_OK', 'i20.000'); // the codes' letter case does not matter
+  add('IND_UNDERSCORE_LITERAL', 'E11.900', [], {}, 'UNDERSCORE'); // '_' is a character, not a wildcard
   return w;
 }
 
@@ -37,7 +37,12 @@ describe.each(ENGINES)(`${CODE} on %s`, (engine) => {
   const byLine = (sn: string) => found[engine]!.find((f) => f.feedetl_sn === sn);
 
   it('flags exactly the lines of visits without a matching diagnosis', () => {
-    expect(found[engine]!.map((f) => f.feedetl_sn).sort()).toEqual(['IND_NO_DIAGNOSIS', 'IND_NO_MATCH', 'IND_PREFIX_INSIDE_CODE', 'IND_UNDERSCORE_LITERAL']);
+    expect(found[engine]!.map((f) => f.feedetl_sn).sort()).toEqual([
+      'IND_NO_DIAGNOSIS',
+      'IND_NO_MATCH',
+      'IND_PREFIX_INSIDE_CODE',
+      'IND_UNDERSCORE_LITERAL',
+    ]);
   });
 
   it('reports the fund-scope amount of the line', () => {

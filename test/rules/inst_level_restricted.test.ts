@@ -2,8 +2,16 @@
  * docs/rules.md: the institution is the line's fixmedins_code; an institution without hosp_lv is not judged. */
 import { describe, expect, it } from 'vitest';
 import {
-  addVisit, baseWorld, catalogItem, CLINIC, HOSPITAL, HOSPITAL_2, isChineseText, PHARMACY,
-  type Rows, type TableRows,
+  addVisit,
+  baseWorld,
+  catalogItem,
+  CLINIC,
+  HOSPITAL,
+  HOSPITAL_2,
+  isChineseText,
+  PHARMACY,
+  type Rows,
+  type TableRows,
 } from '../support/fixture.js';
 import { ENGINES, expectEnginesAgree, screenedFindings } from '../support/rule-screen.js';
 
@@ -12,14 +20,23 @@ const LEVEL_1 = 'H11010100004';
 
 function world(): TableRows {
   const w = baseWorld(); // HOSPITAL level 3, HOSPITAL_2 level 2, CLINIC level 0, PHARMACY no level
-  w.fixmedins.push({ fixmedins_code: LEVEL_1, fixmedins_name: '区第三医院', fixmedins_type: '1', hosp_lv: 1, inst_kind: 'public_hospital', admdvs: '110101' });
+  w.fixmedins.push({
+    fixmedins_code: LEVEL_1,
+    fixmedins_name: '区第三医院',
+    fixmedins_type: '1',
+    hosp_lv: 1,
+    inst_kind: 'public_hospital',
+    admdvs: '110101',
+  });
   w.hilist.push(
     catalogItem({ med_list_codg: 'MIN_LV2', name: '冠状动脉造影', lmt_hosp_lv_min: 2 }),
     catalogItem({ med_list_codg: 'MIN_LV3', name: '经导管主动脉瓣置换', lmt_hosp_lv_min: 3 }),
     catalogItem({ med_list_codg: 'MIN_LV0', name: '一般诊疗', lmt_hosp_lv_min: 0 }),
   );
   const add = (sn: string, inst: string, item: string, extra: Rows = {}) =>
-    addVisit(w, { mdtrt_id: `V_${sn}`, fixmedins_code: inst, med_type: inst === PHARMACY ? '41' : '11' }, [{ feedetl_sn: sn, med_list_codg: item, ...extra }]);
+    addVisit(w, { mdtrt_id: `V_${sn}`, fixmedins_code: inst, med_type: inst === PHARMACY ? '41' : '11' }, [
+      { feedetl_sn: sn, med_list_codg: item, ...extra },
+    ]);
   add('LV2_AT_LV3_OK', HOSPITAL, 'MIN_LV2');
   add('LV2_AT_LV2_OK', HOSPITAL_2, 'MIN_LV2'); // exactly at the minimum
   add('LV2_AT_LV1', LEVEL_1, 'MIN_LV2');

@@ -14,8 +14,9 @@ function world(): TableRows {
     catalogItem({ med_list_codg: 'FREE', name: '不限就医方式药品', list_type: 'drug' }),
   );
   const add = (sn: string, medType: string, item: string, extra = {}) =>
-    addVisit(w, { mdtrt_id: `V_${sn}`, med_type: medType, ...(medType === '41' ? { fixmedins_code: PHARMACY } : {}) },
-      [{ feedetl_sn: sn, med_list_codg: item, med_chrgitm_type: '09', ...extra }]);
+    addVisit(w, { mdtrt_id: `V_${sn}`, med_type: medType, ...(medType === '41' ? { fixmedins_code: PHARMACY } : {}) }, [
+      { feedetl_sn: sn, med_list_codg: item, med_chrgitm_type: '09', ...extra },
+    ]);
   add('INPT_ONLY_ON_21_OK', '21', 'INPT_ONLY');
   add('INPT_ONLY_ON_11', '11', 'INPT_ONLY', { cnt: 4, pric: 12.5, det_item_fee_sumamt: 50, fulamt_ownpay_amt: 20 });
   add('INPT_ONLY_ON_41', '41', 'INPT_ONLY');
@@ -28,7 +29,9 @@ function world(): TableRows {
   // One visit settled twice, as 14 and as 11: each line is judged by the settlement it names; a line without a
   // setl_id by its visit (MIN over the settlements: 11).
   w.hilist.push(catalogItem({ med_list_codg: 'CHRONIC_ONLY', name: '限慢特病药品', list_type: 'drug', lmt_med_types: '14' }));
-  addVisit(w, { mdtrt_id: 'V_MIXED', setl_id: 'S_MIXED_14', med_type: '14' }, [{ feedetl_sn: 'MIXED_ON_14_OK', med_list_codg: 'CHRONIC_ONLY', med_chrgitm_type: '09' }]);
+  addVisit(w, { mdtrt_id: 'V_MIXED', setl_id: 'S_MIXED_14', med_type: '14' }, [
+    { feedetl_sn: 'MIXED_ON_14_OK', med_list_codg: 'CHRONIC_ONLY', med_chrgitm_type: '09' },
+  ]);
   const mixedLine = w.feedetl[w.feedetl.length - 1]!;
   w.setl.push({ ...w.setl[w.setl.length - 1]!, setl_id: 'S_MIXED_11', med_type: '11' });
   w.feedetl.push(
@@ -45,7 +48,13 @@ describe.each(ENGINES)(`${CODE} on %s`, (engine) => {
 
   it('flags exactly the lines on visits of a med_type the item is not payable for', () => {
     expect(found[engine]!.map((f) => f.feedetl_sn).sort()).toEqual([
-      'INPT_ONLY_ON_11', 'INPT_ONLY_ON_41', 'MIXED_NO_SETL', 'MIXED_ON_11', 'OUTPT_ON_1', 'OUTPT_ON_13', 'OUTPT_ON_21',
+      'INPT_ONLY_ON_11',
+      'INPT_ONLY_ON_41',
+      'MIXED_NO_SETL',
+      'MIXED_ON_11',
+      'OUTPT_ON_1',
+      'OUTPT_ON_13',
+      'OUTPT_ON_21',
     ]);
   });
 

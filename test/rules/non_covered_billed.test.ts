@@ -18,7 +18,7 @@ function world(): TableRows {
     { feedetl_sn: 'CLASS3_FUND_PAID', med_list_codg: 'CLASS3', ...amounts(100, 0) },
     { feedetl_sn: 'CLASS3_OWNPAY_CENT_SHORT', med_list_codg: 'CLASS3', ...amounts(100, 99.99) }, // fund paid 0.01
     { feedetl_sn: 'CLASS3_ALL_OWNPAY_OK', med_list_codg: 'CLASS3', ...amounts(100, 100) },
-    { feedetl_sn: 'NONMED_OWNPAY_EMPTY', med_list_codg: 'NONMED', ...amounts(45, '') },          // empty means 0
+    { feedetl_sn: 'NONMED_OWNPAY_EMPTY', med_list_codg: 'NONMED', ...amounts(45, '') }, // empty means 0
     { feedetl_sn: 'NONMED_ALL_OWNPAY_OK', med_list_codg: 'NONMED', ...amounts(45, 45) },
     { feedetl_sn: 'UNLISTED_PART_OWNPAY', med_list_codg: 'NOT_IN_HILIST', med_chrgitm_type: '14', ...amounts(30, 10) },
     { feedetl_sn: 'UNLISTED_ALL_OWNPAY_OK', med_list_codg: 'NOT_IN_HILIST', med_chrgitm_type: '14', ...amounts(30, 30) },
@@ -34,7 +34,12 @@ describe.each(ENGINES)(`${CODE} on %s`, (engine) => {
   const byLine = (sn: string) => found[engine]!.find((f) => f.feedetl_sn === sn);
 
   it('flags exactly the non-covered lines the fund paid part of', () => {
-    expect(found[engine]!.map((f) => f.feedetl_sn).sort()).toEqual(['CLASS3_FUND_PAID', 'CLASS3_OWNPAY_CENT_SHORT', 'NONMED_OWNPAY_EMPTY', 'UNLISTED_PART_OWNPAY']);
+    expect(found[engine]!.map((f) => f.feedetl_sn).sort()).toEqual([
+      'CLASS3_FUND_PAID',
+      'CLASS3_OWNPAY_CENT_SHORT',
+      'NONMED_OWNPAY_EMPTY',
+      'UNLISTED_PART_OWNPAY',
+    ]);
   });
 
   it('reports the part the fund paid (line amount less the fully self-paid part)', () => {

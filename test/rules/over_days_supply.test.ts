@@ -14,8 +14,16 @@ function world(): TableRows {
     catalogItem({ med_list_codg: 'DRUG_MAX10', name: '限10天药品', list_type: 'drug', max_days: 10 }),
     catalogItem({ med_list_codg: 'SVC_LONG', name: '康复治疗', list_type: 'service' }),
   );
-  const drug = (sn: string, days: number | '', item = 'DRUG_A', extra: Rows = {}): Rows & { feedetl_sn: string } =>
-    ({ feedetl_sn: sn, med_list_codg: item, med_chrgitm_type: '09', prd_days: days, cnt: 1, pric: 20, det_item_fee_sumamt: 20, ...extra });
+  const drug = (sn: string, days: number | '', item = 'DRUG_A', extra: Rows = {}): Rows & { feedetl_sn: string } => ({
+    feedetl_sn: sn,
+    med_list_codg: item,
+    med_chrgitm_type: '09',
+    prd_days: days,
+    cnt: 1,
+    pric: 20,
+    det_item_fee_sumamt: 20,
+    ...extra,
+  });
   addVisit(w, { mdtrt_id: 'V_11', med_type: '11' }, [
     drug('OUT_AT_7_OK', 7),
     drug('OUT_ABOVE_7', 8, 'DRUG_A', { pric: 80, det_item_fee_sumamt: 80 }), // 80 × 1/8 = 10
@@ -24,7 +32,7 @@ function world(): TableRows {
     drug('OUT_MAXDAYS_AT_10_OK', 10, 'DRUG_MAX10'), // max_days 10 replaces the default 7
     drug('OUT_MAXDAYS_ABOVE', 11, 'DRUG_MAX10'),
     drug('OUT_NO_DAYS_OK', '', 'DRUG_A'),
-    drug('OUT_SERVICE_OK', 30, 'SVC_LONG', { med_chrgitm_type: '05' }),            // not a drug
+    drug('OUT_SERVICE_OK', 30, 'SVC_LONG', { med_chrgitm_type: '05' }), // not a drug
     drug('OUT_UNLISTED_WESTERN_ABOVE', 8, 'X_WESTERN', { med_chrgitm_type: '09' }), // not in hilist, 09: a drug line
     drug('OUT_UNLISTED_TREATMENT_OK', 30, 'X_TREATMENT', { med_chrgitm_type: '05' }),
   ]);
@@ -34,7 +42,10 @@ function world(): TableRows {
     drug('CHRONIC_ABOVE_28', 29, 'DRUG_A', { pric: 290, det_item_fee_sumamt: 290, fulamt_ownpay_amt: 58 }), // 232 × 1/29 = 8
     drug('CHRONIC_MAXDAYS_ABOVE', 11, 'DRUG_MAX10'), // max_days 10 is stricter than 28
   ]);
-  addVisit(w, { mdtrt_id: 'V_41', med_type: '41', fixmedins_code: PHARMACY }, [drug('PHARMACY_AT_28_OK', 28), drug('PHARMACY_ABOVE_28', 29)]);
+  addVisit(w, { mdtrt_id: 'V_41', med_type: '41', fixmedins_code: PHARMACY }, [
+    drug('PHARMACY_AT_28_OK', 28),
+    drug('PHARMACY_ABOVE_28', 29),
+  ]);
   addVisit(w, { mdtrt_id: 'V_21', med_type: '21' }, [drug('INPATIENT_90_OK', 90), drug('INPATIENT_MAXDAYS_OK', 30, 'DRUG_MAX10')]);
   addVisit(w, { mdtrt_id: 'V_99', med_type: '99' }, [drug('OTHER_CODE_AT_7_OK', 7), drug('OTHER_CODE_ABOVE_7', 8)]); // treated as outpatient
   return w;
@@ -47,8 +58,16 @@ describe.each(ENGINES)(`${CODE} on %s`, (engine) => {
 
   it('flags exactly the drug lines above their supply limit', () => {
     expect(found[engine]!.map((f) => f.feedetl_sn).sort()).toEqual([
-      'CHRONIC_ABOVE_28', 'CHRONIC_MAXDAYS_ABOVE', 'EMERG_ABOVE_3', 'OTHER_CODE_ABOVE_7', 'OUT_ABOVE_7', 'OUT_HALF_CENT', 'OUT_HERBAL_ABOVE',
-      'OUT_MAXDAYS_ABOVE', 'OUT_UNLISTED_WESTERN_ABOVE', 'PHARMACY_ABOVE_28',
+      'CHRONIC_ABOVE_28',
+      'CHRONIC_MAXDAYS_ABOVE',
+      'EMERG_ABOVE_3',
+      'OTHER_CODE_ABOVE_7',
+      'OUT_ABOVE_7',
+      'OUT_HALF_CENT',
+      'OUT_HERBAL_ABOVE',
+      'OUT_MAXDAYS_ABOVE',
+      'OUT_UNLISTED_WESTERN_ABOVE',
+      'PHARMACY_ABOVE_28',
     ]);
   });
 

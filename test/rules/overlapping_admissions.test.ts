@@ -13,7 +13,8 @@ function admission(mdtrt_id: string, psn_no: string, begntime: string, endtime: 
 }
 
 const w = baseWorld();
-for (const p of ['P_OVL1', 'P_OVL2', 'P_INST', 'P_NEST', 'P_NESTSHORT', 'P_SAME', 'P_TOUCH', 'P_OUTPT']) w.psn.push(personRow({ psn_no: p }));
+for (const p of ['P_OVL1', 'P_OVL2', 'P_INST', 'P_NEST', 'P_NESTSHORT', 'P_SAME', 'P_TOUCH', 'P_OUTPT'])
+  w.psn.push(personRow({ psn_no: p }));
 w.setl.push(
   // Overlap of exactly 1 day (admitted 03-09, the other discharged 03-10): not flagged.
   admission('OVL1_FIRST', 'P_OVL1', '2024-03-01 08:00:00', '2024-03-10 09:00:00'),
@@ -57,7 +58,13 @@ describe.each(ENGINES)(`${CODE} on %s`, (engine) => {
   it('reports the fund payment of the later admission and the overlap', async () => {
     const { findings } = await run(engine);
     const ovl2 = findingBy(findings, (f) => f.mdtrt_id!, 'OVL2_LATER');
-    expect(ovl2).toMatchObject({ psn_no: 'P_OVL2', fixmedins_code: HOSPITAL, setl_id: 'S_OVL2_LATER', day: '2024-03-08', amount: '2345.67' });
+    expect(ovl2).toMatchObject({
+      psn_no: 'P_OVL2',
+      fixmedins_code: HOSPITAL,
+      setl_id: 'S_OVL2_LATER',
+      day: '2024-03-08',
+      amount: '2345.67',
+    });
     expect(ovl2.detail).toContain('OVL2_FIRST');
     expect(ovl2.detail).toContain('重叠2天');
     const inst = findingBy(findings, (f) => f.mdtrt_id!, 'INST_LATER');

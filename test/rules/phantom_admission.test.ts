@@ -12,11 +12,24 @@ const CODE = 'PHANTOM_ADMISSION';
 /** An admission at HOSPITAL of person `P_<id>` from 03-01 to 03-<lastDay>. */
 function admission(id: string, lastDay: number, extra: Rows = {}): Rows {
   const end = `2024-03-${String(lastDay).padStart(2, '0')} 10:00:00`;
-  return visit({ mdtrt_id: id, psn_no: `P_${id}`, med_type: '21', begntime: '2024-03-01 08:00:00', endtime: end, hifp_pay: 3000, ...extra });
+  return visit({
+    mdtrt_id: id,
+    psn_no: `P_${id}`,
+    med_type: '21',
+    begntime: '2024-03-01 08:00:00',
+    endtime: end,
+    hifp_pay: 3000,
+    ...extra,
+  });
 }
 /** A line of admission `id` on day 03-<day> of charge category `type` ('' for none). */
 function fee(id: string, day: number, type: string): Rows {
-  return line({ mdtrt_id: id, psn_no: `P_${id}`, fee_ocur_time: `2024-03-${String(day).padStart(2, '0')} 11:00:00`, med_chrgitm_type: type });
+  return line({
+    mdtrt_id: id,
+    psn_no: `P_${id}`,
+    fee_ocur_time: `2024-03-${String(day).padStart(2, '0')} 11:00:00`,
+    med_chrgitm_type: type,
+  });
 }
 /** Daily bed, examination and nursing lines (idle activity) for days 1..lastDay of admission `id`. */
 function idleDays(id: string, lastDay: number): Rows[] {
@@ -85,7 +98,13 @@ describe.each(ENGINES)(`${CODE} on %s`, (engine) => {
   it('reports the admission with its fund payment and the reason', async () => {
     const { findings } = await run(engine);
     const mid = findingBy(findings, (f) => f.mdtrt_id!, 'ELSE_MID');
-    expect(mid).toMatchObject({ psn_no: 'P_ELSE_MID', fixmedins_code: HOSPITAL, setl_id: 'S_ELSE_MID', day: '2024-03-01', amount: '4321.09' });
+    expect(mid).toMatchObject({
+      psn_no: 'P_ELSE_MID',
+      fixmedins_code: HOSPITAL,
+      setl_id: 'S_ELSE_MID',
+      day: '2024-03-01',
+      amount: '4321.09',
+    });
     expect(mid.detail).toContain(HOSPITAL_2);
     expect(mid.detail).toContain('ELSE_MID_V');
     expect(findingBy(findings, (f) => f.mdtrt_id!, 'AUTH_PASS').detail).toContain('实名认证');

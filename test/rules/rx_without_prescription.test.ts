@@ -20,8 +20,18 @@ w.hilist.push(
 const inv_sale: Rows[] = [];
 function sale(docno: string, item: string, sel_cnt: number, extra: Rows = {}): void {
   inv_sale.push({
-    fixmedins_code: PHARMACY, rtal_docno: docno, med_list_codg: item, sel_time: '2024-03-05 10:00:00', sel_cnt, finl_trns_pric: 10,
-    hi_feesetl_flag: '1', setl_id: `S_${docno}`, psn_no: 'M1', rx_flag: '', rxno: '', ...extra,
+    fixmedins_code: PHARMACY,
+    rtal_docno: docno,
+    med_list_codg: item,
+    sel_time: '2024-03-05 10:00:00',
+    sel_cnt,
+    finl_trns_pric: 10,
+    hi_feesetl_flag: '1',
+    setl_id: `S_${docno}`,
+    psn_no: 'M1',
+    rx_flag: '',
+    rxno: '',
+    ...extra,
   });
 }
 sale('DOC_RX_NORX', 'DRUG_A', 2, { finl_trns_pric: 15.5 }); // rx item by the catalogue, no rxno: flagged
@@ -50,8 +60,13 @@ describe.each(ENGINES)(`${CODE} on %s`, (engine) => {
   it('flags exactly the documents selling a prescription-only item without rxno', async () => {
     const { findings } = await run(engine);
     expect(findings.map(key).sort()).toEqual([
-      `${PHARMACY}|DOC_PARTLY_SETTLED`, `${PHARMACY}|DOC_RXNO_BLANK`, `${PHARMACY}|DOC_RX_NORX`, `${PHARMACY}|DOC_SALE_FLAG`,
-      `${PHARMACY}|DOC_SELF_PAID`, `${PHARMACY}|DOC_UNLISTED`, `${PHARMACY_2}|DOC_RX_NORX`,
+      `${PHARMACY}|DOC_PARTLY_SETTLED`,
+      `${PHARMACY}|DOC_RXNO_BLANK`,
+      `${PHARMACY}|DOC_RX_NORX`,
+      `${PHARMACY}|DOC_SALE_FLAG`,
+      `${PHARMACY}|DOC_SELF_PAID`,
+      `${PHARMACY}|DOC_UNLISTED`,
+      `${PHARMACY_2}|DOC_RX_NORX`,
     ]);
     expectWellFormed(findings, CODE, 'definite');
   });

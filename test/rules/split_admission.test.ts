@@ -13,7 +13,8 @@ function admission(mdtrt_id: string, psn_no: string, begntime: string, endtime: 
 }
 
 const w = baseWorld();
-for (const p of ['P_DAY0', 'P_DAY15', 'P_DAY16', 'P_PREFIX', 'P_INST', 'P_DIAGTBL', 'P_OVERLAP', 'P_CHAIN', 'P_OUTPT', 'P_CONVERT']) w.psn.push(personRow({ psn_no: p }));
+for (const p of ['P_DAY0', 'P_DAY15', 'P_DAY16', 'P_PREFIX', 'P_INST', 'P_DIAGTBL', 'P_OVERLAP', 'P_CHAIN', 'P_OUTPT', 'P_CONVERT'])
+  w.psn.push(personRow({ psn_no: p }));
 w.setl.push(
   // Readmitted on the discharge day itself (gap 0): flagged.
   admission('DAY0_PREV', 'P_DAY0', '2024-03-01 08:00:00', '2024-03-10 09:00:00'),
@@ -46,10 +47,20 @@ w.setl.push(
   // A visit settled first as an emergency (13), then as an admission (21): it is an admission (any med_type 21
   // settlement makes one), readmitted 3 days after the earlier discharge: flagged.
   admission('CONVERT_PREV', 'P_CONVERT', '2024-03-01 08:00:00', '2024-03-05 09:00:00'),
-  visit({ mdtrt_id: 'CONVERT_LATER', setl_id: 'S_CONVERT_LATER_ER', psn_no: 'P_CONVERT', med_type: '13', begntime: '2024-03-08 02:00:00', dise_codg: 'J18.900' }),
+  visit({
+    mdtrt_id: 'CONVERT_LATER',
+    setl_id: 'S_CONVERT_LATER_ER',
+    psn_no: 'P_CONVERT',
+    med_type: '13',
+    begntime: '2024-03-08 02:00:00',
+    dise_codg: 'J18.900',
+  }),
   admission('CONVERT_LATER', 'P_CONVERT', '2024-03-08 06:00:00', '2024-03-12 09:00:00'),
 );
-w.diag.push({ mdtrt_id: 'DIAGTBL_LATER', maindiag_flag: '1', diag_code: 'J18.100' }, { mdtrt_id: 'DIAGTBL_LATER', maindiag_flag: '0', diag_code: 'I10.x00' });
+w.diag.push(
+  { mdtrt_id: 'DIAGTBL_LATER', maindiag_flag: '1', diag_code: 'J18.100' },
+  { mdtrt_id: 'DIAGTBL_LATER', maindiag_flag: '0', diag_code: 'I10.x00' },
+);
 
 const run = ruleScreening(CODE, w);
 
@@ -60,14 +71,27 @@ describe.each(ENGINES)(`${CODE} on %s`, (engine) => {
 
   it('flags exactly the later admissions of gap 0, gap 15, a diag-table diagnosis, the chain and an emergency turned admission', async () => {
     const { findings } = await run(engine);
-    expect(findings.map((f) => f.mdtrt_id).sort()).toEqual(['CHAIN_2', 'CHAIN_3', 'CONVERT_LATER', 'DAY0_LATER', 'DAY15_LATER', 'DIAGTBL_LATER']);
+    expect(findings.map((f) => f.mdtrt_id).sort()).toEqual([
+      'CHAIN_2',
+      'CHAIN_3',
+      'CONVERT_LATER',
+      'DAY0_LATER',
+      'DAY15_LATER',
+      'DIAGTBL_LATER',
+    ]);
     expectWellFormed(findings, CODE, 'suspect');
   });
 
   it('reports the later admission with its fund payment and the nearest earlier discharge', async () => {
     const { findings } = await run(engine);
     const day0 = findingBy(findings, (f) => f.mdtrt_id!, 'DAY0_LATER');
-    expect(day0).toMatchObject({ psn_no: 'P_DAY0', fixmedins_code: HOSPITAL, setl_id: 'S_DAY0_LATER', day: '2024-03-10', amount: '1234.50' });
+    expect(day0).toMatchObject({
+      psn_no: 'P_DAY0',
+      fixmedins_code: HOSPITAL,
+      setl_id: 'S_DAY0_LATER',
+      day: '2024-03-10',
+      amount: '1234.50',
+    });
     expect(day0.detail).toContain('DAY0_PREV');
     expect(findingBy(findings, (f) => f.mdtrt_id!, 'DAY15_LATER').detail).toContain('15天后');
     const chain3 = findingBy(findings, (f) => f.mdtrt_id!, 'CHAIN_3');

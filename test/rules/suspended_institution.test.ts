@@ -28,7 +28,11 @@ w.setl.push(
   settle('SUSP_DAYBEFORE', SUSP, '2024-03-09 23:59:59'), // the day before status_from: not flagged
   settle('SUSP_ONDAY', SUSP, '2024-03-10 00:00:00', { hifp_pay: 456.78 }), // on status_from: flagged
   // Admitted before the suspension, settled after it: flagged (the settlement day counts).
-  settle('SUSP_ADMITTED_BEFORE', SUSP, '2024-03-12 10:00:00', { med_type: '21', begntime: '2024-03-05 10:00:00', endtime: '2024-03-12 09:00:00' }),
+  settle('SUSP_ADMITTED_BEFORE', SUSP, '2024-03-12 10:00:00', {
+    med_type: '21',
+    begntime: '2024-03-05 10:00:00',
+    endtime: '2024-03-12 09:00:00',
+  }),
   // One visit, two settlements, either side of the start: only the later settlement is flagged.
   settle('SUSP_SPLIT', SUSP, '2024-03-09 18:00:00', { setl_id: 'S_SUSP_SPLIT_1' }),
   settle('SUSP_SPLIT', SUSP, '2024-03-10 09:00:00', { setl_id: 'S_SUSP_SPLIT_2' }),
@@ -52,7 +56,13 @@ describe.each(ENGINES)(`${CODE} on %s`, (engine) => {
   it('flags exactly the settlements on or after status_from of a suspended or terminated agreement', async () => {
     const { findings } = await run(engine);
     expect(findings.map((f) => f.setl_id).sort()).toEqual([
-      'S_NODATE_EARLY', 'S_SIX_LASTDAY', 'S_SUSP_ADMITTED_BEFORE', 'S_SUSP_ONDAY', 'S_SUSP_SPLIT_2', 'S_TERM_LATER', 'S_TERM_ONDAY',
+      'S_NODATE_EARLY',
+      'S_SIX_LASTDAY',
+      'S_SUSP_ADMITTED_BEFORE',
+      'S_SUSP_ONDAY',
+      'S_SUSP_SPLIT_2',
+      'S_TERM_LATER',
+      'S_TERM_ONDAY',
     ]);
     expectWellFormed(findings, CODE, 'definite');
   });

@@ -24,15 +24,35 @@ const practitioner: Rows[] = [
   { prac_code: DR_TWO_SITES, prac_name: '孙医生', fixmedins_code: HOSPITAL, status: 'normal', status_from: '' },
   { prac_code: DR_TWO_SITES, prac_name: '孙医生', fixmedins_code: HOSPITAL_2, status: 'suspended', status_from: '2024-03-20' },
   // Suspended for a set period, 2024-03-10 to 2024-09-09 inclusive.
-  { prac_code: DR_SIX_MONTHS, prac_name: '周医生', fixmedins_code: HOSPITAL_2, status: 'suspended', status_from: '2024-03-10', status_to: '2024-09-09' },
+  {
+    prac_code: DR_SIX_MONTHS,
+    prac_name: '周医生',
+    fixmedins_code: HOSPITAL_2,
+    status: 'suspended',
+    status_from: '2024-03-10',
+    status_to: '2024-09-09',
+  },
 ];
 
 const w = baseWorld();
 /** A visit of its own with one line `sn` ordered by `dr` at `time`. */
 function ordered(sn: string, dr: string, time: string, extra: Rows = {}): void {
   const inst = (extra.fixmedins_code as string | undefined) ?? HOSPITAL;
-  w.setl.push(visit({ mdtrt_id: `V_${sn}`, fixmedins_code: inst, begntime: time, chfpdr_code: (extra.chfpdr_code as string | undefined) ?? '' }));
-  w.feedetl.push(line({ feedetl_sn: sn, mdtrt_id: `V_${sn}`, fixmedins_code: inst, fee_ocur_time: time, bilg_dr_codg: dr, med_list_codg: 'DRUG_A', med_chrgitm_type: '09', ...extra }));
+  w.setl.push(
+    visit({ mdtrt_id: `V_${sn}`, fixmedins_code: inst, begntime: time, chfpdr_code: (extra.chfpdr_code as string | undefined) ?? '' }),
+  );
+  w.feedetl.push(
+    line({
+      feedetl_sn: sn,
+      mdtrt_id: `V_${sn}`,
+      fixmedins_code: inst,
+      fee_ocur_time: time,
+      bilg_dr_codg: dr,
+      med_list_codg: 'DRUG_A',
+      med_chrgitm_type: '09',
+      ...extra,
+    }),
+  );
 }
 ordered('L_DAYBEFORE', DR_SUSP, '2024-03-09 23:59:59'); // the day before status_from: not flagged
 ordered('L_ONDAY', DR_SUSP, '2024-03-10 00:00:00', { cnt: 2, pric: 30, det_item_fee_sumamt: 60, fulamt_ownpay_amt: 15 }); // flagged
@@ -56,14 +76,27 @@ describe.each(ENGINES)(`${CODE} on %s`, (engine) => {
 
   it('flags exactly the lines ordered by a practitioner suspended on the fee day', async () => {
     const { findings } = await run(engine);
-    expect(findings.map((f) => f.feedetl_sn).sort()).toEqual(['L_LATER', 'L_NODATE', 'L_ONDAY', 'L_PHARMACIST', 'L_SIX_LASTDAY', 'L_TWO_AFTER']);
+    expect(findings.map((f) => f.feedetl_sn).sort()).toEqual([
+      'L_LATER',
+      'L_NODATE',
+      'L_ONDAY',
+      'L_PHARMACIST',
+      'L_SIX_LASTDAY',
+      'L_TWO_AFTER',
+    ]);
     expectWellFormed(findings, CODE, 'definite');
   });
 
   it('reports the line with its fund-scope amount and the practitioner', async () => {
     const { findings } = await run(engine);
     const onDay = findingBy(findings, (f) => f.feedetl_sn!, 'L_ONDAY');
-    expect(onDay).toMatchObject({ fixmedins_code: HOSPITAL, mdtrt_id: 'V_L_ONDAY', med_list_codg: 'DRUG_A', day: '2024-03-10', amount: '45.00' });
+    expect(onDay).toMatchObject({
+      fixmedins_code: HOSPITAL,
+      mdtrt_id: 'V_L_ONDAY',
+      med_list_codg: 'DRUG_A',
+      day: '2024-03-10',
+      amount: '45.00',
+    });
     expect(onDay.detail).toContain(DR_SUSP);
     expect(onDay.detail).toContain('张医生');
     expect(onDay.detail).toContain('2024-03-10');

@@ -33,20 +33,68 @@ const hilist_rel: Rows[] = [
 function charged(id: string, items: [string, number, number?][], inst = HOSPITAL): void {
   w.setl.push(visit({ mdtrt_id: id, fixmedins_code: inst, begntime: '2024-03-01 08:00:00' }));
   for (const [item, amount, day] of items) {
-    w.feedetl.push(line({ mdtrt_id: id, fixmedins_code: inst, med_list_codg: item, med_chrgitm_type: '04', cnt: 1, pric: amount,
-      fee_ocur_time: `2024-03-${String(day ?? 1).padStart(2, '0')} 10:00:00` }));
+    w.feedetl.push(
+      line({
+        mdtrt_id: id,
+        fixmedins_code: inst,
+        med_list_codg: item,
+        med_chrgitm_type: '04',
+        cnt: 1,
+        pric: amount,
+        fee_ocur_time: `2024-03-${String(day ?? 1).padStart(2, '0')} 10:00:00`,
+      }),
+    );
   }
 }
-charged('UB_ABOVE', [['PART1', 20], ['PART2', 15]]); // 35 > 30: flagged, amount 5
-charged('UB_EQUAL', [['PART1', 15], ['PART2', 15]]); // 30 = cap: not
-charged('UB_WITH_BUNDLE', [['PART1', 20], ['PART2', 15], ['PKG', 30]]); // the bundle is charged too: not
-charged('UB_BUNDLE_OTHER_DAY', [['PART1', 20], ['PART2', 15], ['PKG', 30, 2]]); // bundle on another day only: flagged
-charged('UB_ONE_PART', [['PART1', 20], ['PART1', 20]]); // one part (twice), 40: not
-charged('UB_DIFF_DAYS', [['PART1', 20], ['PART2', 15, 2]]); // parts on different days: not
-charged('UB_THREE', [['PART1', 10], ['PART2', 10], ['PART3', 15]]); // 3 parts, 35: flagged
-charged('UB_TWO_DAYS', [['PART1', 20], ['PART2', 15], ['PART1', 20, 2], ['PART3', 12, 2]]); // both days over: one finding, 5 + 2
-charged('UB_LV2', [['PART1', 15], ['PART2', 12]], HOSPITAL_2); // 27 > level-2 cap 25 (not above the level-3 cap 30): flagged
-charged('UB_NOCAP', [['PART4', 500], ['PART5', 500]]); // bundle without a cap: not judged
+charged('UB_ABOVE', [
+  ['PART1', 20],
+  ['PART2', 15],
+]); // 35 > 30: flagged, amount 5
+charged('UB_EQUAL', [
+  ['PART1', 15],
+  ['PART2', 15],
+]); // 30 = cap: not
+charged('UB_WITH_BUNDLE', [
+  ['PART1', 20],
+  ['PART2', 15],
+  ['PKG', 30],
+]); // the bundle is charged too: not
+charged('UB_BUNDLE_OTHER_DAY', [
+  ['PART1', 20],
+  ['PART2', 15],
+  ['PKG', 30, 2],
+]); // bundle on another day only: flagged
+charged('UB_ONE_PART', [
+  ['PART1', 20],
+  ['PART1', 20],
+]); // one part (twice), 40: not
+charged('UB_DIFF_DAYS', [
+  ['PART1', 20],
+  ['PART2', 15, 2],
+]); // parts on different days: not
+charged('UB_THREE', [
+  ['PART1', 10],
+  ['PART2', 10],
+  ['PART3', 15],
+]); // 3 parts, 35: flagged
+charged('UB_TWO_DAYS', [
+  ['PART1', 20],
+  ['PART2', 15],
+  ['PART1', 20, 2],
+  ['PART3', 12, 2],
+]); // both days over: one finding, 5 + 2
+charged(
+  'UB_LV2',
+  [
+    ['PART1', 15],
+    ['PART2', 12],
+  ],
+  HOSPITAL_2,
+); // 27 > level-2 cap 25 (not above the level-3 cap 30): flagged
+charged('UB_NOCAP', [
+  ['PART4', 500],
+  ['PART5', 500],
+]); // bundle without a cap: not judged
 
 const run = ruleScreening(CODE, { ...w, hilist_rel });
 const key = (f: { mdtrt_id: string | null; med_list_codg: string | null }) => `${f.mdtrt_id}|${f.med_list_codg}`;

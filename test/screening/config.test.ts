@@ -8,12 +8,32 @@ import { fundguard } from '../support/cli.js';
 import { baseWorld, visit, writeDataset } from '../support/fixture.js';
 
 describe('rule base and configuration', () => {
-  it('has the 24 codes of the exchange format and Fundguard\'s extensions, each complete', () => {
+  it("has the 24 codes of the exchange format and Fundguard's extensions, each complete", () => {
     expect(BUILT_IN_RULES.map((r) => r.code)).toEqual([
-      'GENDER_RESTRICTED', 'AGE_RESTRICTED', 'INST_LEVEL_RESTRICTED', 'MED_TYPE_RESTRICTED', 'INDICATION_RESTRICTED', 'OVER_PRICE_CAP',
-      'NON_COVERED_BILLED', 'OVER_DAYS_SUPPLY', 'SPLIT_PRESCRIPTION', 'DUPLICATE_PRESCRIBING', 'FREQUENCY_EXCEEDED', 'DUPLICATE_CHARGE',
-      'UNBUNDLING', 'SPLIT_ADMISSION', 'OVERLAPPING_ADMISSIONS', 'PHANTOM_ADMISSION', 'UNVERIFIED_ADMISSION', 'DECEASED_PATIENT',
-      'SUSPENDED_INSTITUTION', 'SUSPENDED_PRACTITIONER', 'ADMISSION_CLUSTER', 'CARD_BURST', 'STOCK_MISMATCH', 'RX_WITHOUT_PRESCRIPTION',
+      'GENDER_RESTRICTED',
+      'AGE_RESTRICTED',
+      'INST_LEVEL_RESTRICTED',
+      'MED_TYPE_RESTRICTED',
+      'INDICATION_RESTRICTED',
+      'OVER_PRICE_CAP',
+      'NON_COVERED_BILLED',
+      'OVER_DAYS_SUPPLY',
+      'SPLIT_PRESCRIPTION',
+      'DUPLICATE_PRESCRIBING',
+      'FREQUENCY_EXCEEDED',
+      'DUPLICATE_CHARGE',
+      'UNBUNDLING',
+      'SPLIT_ADMISSION',
+      'OVERLAPPING_ADMISSIONS',
+      'PHANTOM_ADMISSION',
+      'UNVERIFIED_ADMISSION',
+      'DECEASED_PATIENT',
+      'SUSPENDED_INSTITUTION',
+      'SUSPENDED_PRACTITIONER',
+      'ADMISSION_CLUSTER',
+      'CARD_BURST',
+      'STOCK_MISMATCH',
+      'RX_WITHOUT_PRESCRIPTION',
       'SUSPENDED_DEPARTMENT',
     ]);
     for (const r of BUILT_IN_RULES) {
@@ -29,7 +49,10 @@ describe('rule base and configuration', () => {
     const defaults = configureRules();
     expect(defaults.find((c) => c.rule.code === 'SPLIT_ADMISSION')!.params).toEqual({ max_gap_days: 15, diag_prefix_len: 3 });
     const dir = await mkdtemp(join(tmpdir(), 'fg-cfg-'));
-    await writeFile(join(dir, 'rules.yaml'), 'rules:\n  SPLIT_ADMISSION:\n    params:\n      max_gap_days: 30\n  CARD_BURST:\n    enabled: false\n');
+    await writeFile(
+      join(dir, 'rules.yaml'),
+      'rules:\n  SPLIT_ADMISSION:\n    params:\n      max_gap_days: 30\n  CARD_BURST:\n    enabled: false\n',
+    );
     const configured = configureRules(await loadRulesConfig(join(dir, 'rules.yaml')));
     expect(configured.find((c) => c.rule.code === 'SPLIT_ADMISSION')!.params.max_gap_days).toBe(30);
     expect(configured.find((c) => c.rule.code === 'CARD_BURST')!.enabled).toBe(false);
@@ -48,7 +71,10 @@ describe('rule base and configuration', () => {
     );
     const data = await writeDataset(w);
     const dir = await mkdtemp(join(tmpdir(), 'fg-cfg-'));
-    await writeFile(join(dir, 'rules.json'), JSON.stringify({ rules: { SPLIT_ADMISSION: { params: { max_gap_days: 30 } }, PHANTOM_ADMISSION: { enabled: false } } }));
+    await writeFile(
+      join(dir, 'rules.json'),
+      JSON.stringify({ rules: { SPLIT_ADMISSION: { params: { max_gap_days: 30 } }, PHANTOM_ADMISSION: { enabled: false } } }),
+    );
     const plain = fundguard(['screen', '--input', data, '--out', join(dir, 'a.csv')]);
     const tuned = fundguard(['screen', '--input', data, '--out', join(dir, 'b.csv'), '--rules-config', join(dir, 'rules.json')]);
     expect(plain.stdout).toMatch(/SPLIT_ADMISSION\s+分解住院\s+suspect\s+0\s/);

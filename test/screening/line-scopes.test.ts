@@ -22,7 +22,11 @@ const SCOPED = BUILT_IN_RULES.filter((r) => r.lineScope).map((r) => r.code);
 async function screenBothWays(engine: SqlEngine): Promise<{ scoped: Finding[]; full: Finding[]; scopedRules: number }> {
   const rules = configureRules();
   let scopedRules = 0;
-  await runScreening(engine, rules, { onLineScopes: (_, n) => { scopedRules = n; } });
+  await runScreening(engine, rules, {
+    onLineScopes: (_, n) => {
+      scopedRules = n;
+    },
+  });
   const scoped = await readFindings(engine);
   await runScreening(engine, rules, { lineScopes: false });
   return { scoped, full: await readFindings(engine), scopedRules };

@@ -41,20 +41,30 @@ describe('rules over views of one person (the road to the real-time pre-check)',
 
   it('finds the same violations of the persons with the most kinds of findings', async () => {
     const kinds = new Map<string, Set<string>>();
-    for (const f of batch) if (f.psn_no && !ACROSS_PERSONS.has(f.rule_code)) kinds.set(f.psn_no, (kinds.get(f.psn_no) ?? new Set()).add(f.rule_code));
-    const persons = [...kinds.entries()].sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0])).slice(0, 3).map(([p]) => p);
+    for (const f of batch)
+      if (f.psn_no && !ACROSS_PERSONS.has(f.rule_code)) kinds.set(f.psn_no, (kinds.get(f.psn_no) ?? new Set()).add(f.rule_code));
+    const persons = [...kinds.entries()]
+      .sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0]))
+      .slice(0, 3)
+      .map(([p]) => p);
     expect(persons.length).toBe(3);
     const covered = new Set<string>();
     for (const psn of persons) {
       for (const t of PERSONAL) {
-        const key = t === 'diag' || t === 'visit_diag' ? `mdtrt_id IN (SELECT mdtrt_id FROM setl WHERE psn_no = ${quote(psn)})` : `psn_no = ${quote(psn)}`;
+        const key =
+          t === 'diag' || t === 'visit_diag'
+            ? `mdtrt_id IN (SELECT mdtrt_id FROM setl WHERE psn_no = ${quote(psn)})`
+            : `psn_no = ${quote(psn)}`;
         await engine.exec(`CREATE OR REPLACE TEMP VIEW rt_${t} AS SELECT * FROM ${t} WHERE ${key}`);
       }
       const tables: RuleContext['t'] = (t) => ((PERSONAL as readonly string[]).includes(t) ? `rt_${t}` : t);
       await runScreening(engine, configureRules(), { tables });
       const own = (await readFindings(engine)).filter((f) => !ACROSS_PERSONS.has(f.rule_code));
       const expected = batch.filter((f) => f.psn_no === psn && !ACROSS_PERSONS.has(f.rule_code));
-      expect(own.every((f) => f.psn_no === psn), psn).toBe(true);
+      expect(
+        own.every((f) => f.psn_no === psn),
+        psn,
+      ).toBe(true);
       expect(own, psn).toEqual(expected);
       for (const f of own) covered.add(f.rule_code);
     }

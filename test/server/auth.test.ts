@@ -4,12 +4,21 @@ import { PASSWORD, startTestServer, type TestServer } from '../support/server.js
 
 describe('accounts and sessions', () => {
   let s: TestServer;
-  beforeAll(async () => { s = await startTestServer('duckdb', { persons: 800 }); }, 120_000);
-  afterAll(async () => { await s?.close(); });
-
-  const login = (username: string, password: string, ip = '10.0.0.1') => s.app.inject({
-    method: 'POST', url: '/api/auth/login', remoteAddress: ip, headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ username, password }),
+  beforeAll(async () => {
+    s = await startTestServer('duckdb', { persons: 800 });
+  }, 120_000);
+  afterAll(async () => {
+    await s?.close();
   });
+
+  const login = (username: string, password: string, ip = '10.0.0.1') =>
+    s.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: ip,
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ username, password }),
+    });
 
   it('stores passwords only as argon2id hashes', async () => {
     const [u] = await s.wb.store.query<{ password_hash: string }>(`SELECT password_hash FROM fg_user WHERE username = 'city'`);
@@ -25,7 +34,12 @@ describe('accounts and sessions', () => {
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Strict');
     const body = JSON.parse(res.body);
-    expect(body.user).toEqual({ username: 'city', displayName: 'City analyst', role: 'analyst', scope: { admdvs: '3301', fixmedinsCode: null, label: 'city' } });
+    expect(body.user).toEqual({
+      username: 'city',
+      displayName: 'City analyst',
+      role: 'analyst',
+      scope: { admdvs: '3301', fixmedinsCode: null, label: 'city' },
+    });
     expect(body.csrfToken.length).toBeGreaterThan(20);
     const me = await s.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: cookie.split(';')[0]! } });
     expect(JSON.parse(me.body).csrfToken).toBe(body.csrfToken);
@@ -41,7 +55,12 @@ describe('accounts and sessions', () => {
   it('needs the CSRF token for every change', async () => {
     const c = await s.login('reviewer');
     const url = `/api/findings/${s.fixtures.findingA}/decisions`;
-    const noToken = await s.app.inject({ method: 'POST', url, headers: { cookie: c.cookie, 'content-type': 'application/json' }, payload: '{"action":"confirm"}' });
+    const noToken = await s.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: c.cookie, 'content-type': 'application/json' },
+      payload: '{"action":"confirm"}',
+    });
     expect(noToken.statusCode).toBe(403);
     expect(JSON.parse(noToken.body).error.message).toContain('X-CSRF-Token');
     const wrong = await c.request('POST', url, { action: 'confirm' }, { 'x-csrf-token': 'x'.repeat(c.csrf.length) });
@@ -69,12 +88,22 @@ describe('accounts and sessions', () => {
   it('logs sign-ins, failures, reads of a person and exports in the audit log', async () => {
     const admin = await s.login('admin');
     const analyst = await s.login('city');
-    const [withPerson] = await s.wb.reads.query<{ finding_id: string }>(`SELECT MIN(finding_id) AS finding_id FROM fg_finding_row WHERE psn_no IS NOT NULL`);
+    const [withPerson] = await s.wb.reads.query<{ finding_id: string }>(
+      `SELECT MIN(finding_id) AS finding_id FROM fg_finding_row WHERE psn_no IS NOT NULL`,
+    );
     const detail = await analyst.get(`/api/findings/${withPerson!.finding_id}`);
     expect(detail.status).toBe(200);
     await analyst.get('/api/findings/export.xlsx?level=definite');
-    const log = (await admin.get('/api/audit?actor=city&pageSize=200')).body.items as Array<{ action: string; target: string | null; detail: string | null }>;
-    expect(log.some((e) => e.action === 'read_person' && e.detail === `finding ${withPerson!.finding_id}` && e.target === detail.body.finding.psnNo)).toBe(true);
+    const log = (await admin.get('/api/audit?actor=city&pageSize=200')).body.items as Array<{
+      action: string;
+      target: string | null;
+      detail: string | null;
+    }>;
+    expect(
+      log.some(
+        (e) => e.action === 'read_person' && e.detail === `finding ${withPerson!.finding_id}` && e.target === detail.body.finding.psnNo,
+      ),
+    ).toBe(true);
     expect(log.some((e) => e.action === 'export_findings' && e.detail!.includes('definite'))).toBe(true);
     expect(log.some((e) => e.action === 'login')).toBe(true);
     expect(log.some((e) => e.action === 'login_failed')).toBe(true);
@@ -82,7 +111,9 @@ describe('accounts and sessions', () => {
 
   it('masks personal data for roles without need', async () => {
     const city = await s.login('city');
-    const withPerson = (await city.get(`/api/findings?institution=${s.fixtures.instA}&pageSize=200`)).body.items.find((f: { psnNo: string | null }) => f.psnNo);
+    const withPerson = (await city.get(`/api/findings?institution=${s.fixtures.instA}&pageSize=200`)).body.items.find(
+      (f: { psnNo: string | null }) => f.psnNo,
+    );
     expect(withPerson).toBeTruthy();
     const analyst = (await city.get(`/api/findings/${withPerson.id}`)).body.person;
     const institution = (await (await s.login('instA')).get(`/api/findings/${withPerson.id}`)).body.person;

@@ -13,7 +13,11 @@ function multipart(files: Array<{ name: string; content: Buffer | string }>): { 
   const boundary = `----fg${Date.now()}`;
   const parts: Buffer[] = [];
   for (const f of files) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+    );
     parts.push(Buffer.isBuffer(f.content) ? f.content : Buffer.from(f.content));
     parts.push(Buffer.from('\r\n'));
   }
@@ -23,12 +27,19 @@ function multipart(files: Array<{ name: string; content: Buffer | string }>): { 
 
 async function upload(s: TestServer, c: Client, files: Array<{ name: string; content: Buffer | string }>) {
   const { payload, contentType } = multipart(files);
-  const res = await s.app.inject({ method: 'POST', url: '/api/imports', payload, headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': contentType } });
+  const res = await s.app.inject({
+    method: 'POST',
+    url: '/api/imports',
+    payload,
+    headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': contentType },
+  });
   return { status: res.statusCode, body: JSON.parse(res.body) };
 }
 
 async function filesOf(dir: string): Promise<Array<{ name: string; content: Buffer }>> {
-  return Promise.all((await readdir(dir)).filter((f) => !f.startsWith('.')).map(async (name) => ({ name, content: await readFile(join(dir, name)) })));
+  return Promise.all(
+    (await readdir(dir)).filter((f) => !f.startsWith('.')).map(async (name) => ({ name, content: await readFile(join(dir, name)) })),
+  );
 }
 
 describe('imports through the workbench', () => {
@@ -41,7 +52,9 @@ describe('imports through the workbench', () => {
     extra = join(s.dir, 'april');
     await generateCity({ out: extra, persons: 600, months: 1, startMonth: '2024-04', seed: 77, violationRate: 4, workers: 0 });
   }, 120_000);
-  afterAll(async () => { await s?.close(); });
+  afterAll(async () => {
+    await s?.close();
+  });
 
   it('checks an upload without changing the workspace, then imports and screens it as a job', async () => {
     const before = (await admin.get('/api/findings?pageSize=1')).body.total;
@@ -76,29 +89,57 @@ describe('imports through the workbench', () => {
     const row = lines[3]!.split(',');
     row[cols.indexOf('fee_ocur_time')] = '2024-13-40 99:00:00';
     lines[3] = row.join(',');
-    const v = await upload(s, admin, files.map((f) => (f.name === 'feedetl.csv' ? { name: f.name, content: lines.join('\n') } : f)));
+    const v = await upload(
+      s,
+      admin,
+      files.map((f) => (f.name === 'feedetl.csv' ? { name: f.name, content: lines.join('\n') } : f)),
+    );
     expect(v.status).toBe(201);
     expect(v.body.valid).toBe(false);
-    expect(v.body.rejects).toContainEqual(expect.objectContaining({ file: 'feedetl.csv', row: 4, column: 'fee_ocur_time', value: '2024-13-40 99:00:00' }));
+    expect(v.body.rejects).toContainEqual(
+      expect.objectContaining({ file: 'feedetl.csv', row: 4, column: 'fee_ocur_time', value: '2024-13-40 99:00:00' }),
+    );
   });
 
   it('accepts one .xlsx workbook with a sheet per table', async () => {
     const wb = new ExcelJS.Workbook();
-    const sheet = (name: string, header: string[], rows: unknown[][]) => { const ws = wb.addWorksheet(name); ws.addRow(header); for (const r of rows) ws.addRow(r); };
-    sheet('fixmedins', ['fixmedins_code', 'fixmedins_name', 'fixmedins_type', 'hosp_lv', 'admdvs'], [['H33010299901', '测试医院', '1', 2, '330102']]);
+    const sheet = (name: string, header: string[], rows: unknown[][]) => {
+      const ws = wb.addWorksheet(name);
+      ws.addRow(header);
+      for (const r of rows) ws.addRow(r);
+    };
+    sheet(
+      'fixmedins',
+      ['fixmedins_code', 'fixmedins_name', 'fixmedins_type', 'hosp_lv', 'admdvs'],
+      [['H33010299901', '测试医院', '1', 2, '330102']],
+    );
     sheet('psn', ['psn_no', 'gend', 'brdy'], [['P0001', '1', new Date(Date.UTC(1960, 4, 1))]]);
-    sheet('setl', ['setl_id', 'mdtrt_id', 'psn_no', 'fixmedins_code', 'med_type', 'begntime', 'medfee_sumamt', 'hifp_pay', 'setl_time'],
-      [['S1', 'M1', 'P0001', 'H33010299901', '11', new Date(Date.UTC(2024, 4, 2, 9)), 120.5, 60, new Date(Date.UTC(2024, 4, 2, 10))]]);
+    sheet(
+      'setl',
+      ['setl_id', 'mdtrt_id', 'psn_no', 'fixmedins_code', 'med_type', 'begntime', 'medfee_sumamt', 'hifp_pay', 'setl_time'],
+      [['S1', 'M1', 'P0001', 'H33010299901', '11', new Date(Date.UTC(2024, 4, 2, 9)), 120.5, 60, new Date(Date.UTC(2024, 4, 2, 10))]],
+    );
     sheet('说明', ['note'], [['extra sheet, ignored']]);
     const v = await upload(s, admin, [{ name: 'extract.xlsx', content: Buffer.from(await wb.xlsx.writeBuffer()) }]);
     expect(v.status).toBe(201);
     expect(v.body.valid, JSON.stringify(v.body.rejects)).toBe(true);
-    expect(v.body.tables.map((t: { table: string; rows: number }) => `${t.table}:${t.rows}`).sort()).toEqual(['fixmedins:1', 'psn:1', 'setl:1']);
+    expect(v.body.tables.map((t: { table: string; rows: number }) => `${t.table}:${t.rows}`).sort()).toEqual([
+      'fixmedins:1',
+      'psn:1',
+      'setl:1',
+    ]);
   });
 
   it('refuses files of other kinds, mixed workbooks and files, and empty uploads', async () => {
     expect((await upload(s, admin, [{ name: 'run.exe', content: 'MZ' }])).status).toBe(400);
-    expect((await upload(s, admin, [{ name: 'a.xlsx', content: 'x' }, { name: 'psn.csv', content: 'psn_no\n1' }])).status).toBe(400);
+    expect(
+      (
+        await upload(s, admin, [
+          { name: 'a.xlsx', content: 'x' },
+          { name: 'psn.csv', content: 'psn_no\n1' },
+        ])
+      ).status,
+    ).toBe(400);
     expect((await upload(s, admin, [])).status).toBe(400);
   });
 });

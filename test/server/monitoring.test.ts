@@ -20,7 +20,20 @@ const PERMISSIVE: WarningConfig = {
   practitioner: { minPrescriptions: 3, minPeers: 3, z: [1, 2, 3] },
 };
 
-interface Warning { id: string; fixmedinsCode: string; admdvs: string; month: string; indicator: string; basis: string; level: string; value: number; reference: number | null; message: string; messageEn: string; clueId: string | null }
+interface Warning {
+  id: string;
+  fixmedinsCode: string;
+  admdvs: string;
+  month: string;
+  indicator: string;
+  basis: string;
+  level: string;
+  value: number;
+  reference: number | null;
+  message: string;
+  messageEn: string;
+  clueId: string | null;
+}
 const RANK: Record<string, number> = { yellow: 1, orange: 2, red: 3 };
 
 /** Every row of a paged list, page by page. */
@@ -45,12 +58,20 @@ describe.each(['duckdb', 'postgres'] as StoreMode[])('monitoring over the API (s
 
   beforeAll(async () => {
     s = await startTestServer(mode);
-    [admin, city, county, reviewer, instA] = await Promise.all([s.login('admin'), s.login('city'), s.login('county'), s.login('reviewer'), s.login('instA')]);
+    [admin, city, county, reviewer, instA] = await Promise.all([
+      s.login('admin'),
+      s.login('city'),
+      s.login('county'),
+      s.login('reviewer'),
+      s.login('instA'),
+    ]);
     const put = await admin.put('/api/warning-config', PERMISSIVE);
     expect(put.status).toBe(200);
     all = await everyRow<Warning>(admin, '/api/warnings?sort=institution');
   }, 180_000);
-  afterAll(async () => { await s?.close(); });
+  afterAll(async () => {
+    await s?.close();
+  });
 
   it('lets an administrator change the thresholds, recomputing the warnings at once; refuses the others and bad values', async () => {
     expect((await city.get('/api/warning-config')).body).toEqual(PERMISSIVE);
@@ -113,7 +134,7 @@ describe.each(['duckdb', 'postgres'] as StoreMode[])('monitoring over the API (s
     expect(own.institutions.yellow + own.institutions.orange + own.institutions.red).toBeLessThanOrEqual(1);
   });
 
-  it('draws an institution\'s indicator with its peers, and a region\'s as the sum of its institutions', async () => {
+  it("draws an institution's indicator with its peers, and a region's as the sum of its institutions", async () => {
     const series = (await instA.get(`/api/indicators?unitId=${s.fixtures.instA}&indicator=cost_per_visit`)).body;
     expect(series.points.length).toBe(3);
     expect(series.peerGroup).toMatch(/\|/);
@@ -127,8 +148,11 @@ describe.each(['duckdb', 'postgres'] as StoreMode[])('monitoring over the API (s
       expect(RANK[point.warning]).toBeGreaterThanOrEqual(RANK[w.level]!);
     }
     const region = (await county.get(`/api/indicators?unitType=region&unitId=${s.fixtures.county}&indicator=fund_paid`)).body;
-    const [sum] = await s.wb.reads.query<{ v: number }>(`SELECT SUM(i.value) AS v FROM fg_indicator i JOIN fixmedins f ON f.fixmedins_code = i.unit_id
-      WHERE i.unit_type = 'institution' AND i.indicator = 'fund_paid' AND f.admdvs = $1 AND i.month = $2`, [s.fixtures.county, region.points[1].month]);
+    const [sum] = await s.wb.reads.query<{ v: number }>(
+      `SELECT SUM(i.value) AS v FROM fg_indicator i JOIN fixmedins f ON f.fixmedins_code = i.unit_id
+      WHERE i.unit_type = 'institution' AND i.indicator = 'fund_paid' AND f.admdvs = $1 AND i.month = $2`,
+      [s.fixtures.county, region.points[1].month],
+    );
     expect(region.points[1].value).toBeCloseTo(Number(sum!.v), 2);
   });
 
@@ -145,7 +169,9 @@ describe.each(['duckdb', 'postgres'] as StoreMode[])('monitoring over the API (s
     const list = (await city.get('/api/practitioners?pageSize=200')).body;
     expect(list.total).toBeGreaterThan(0);
     // z is shown to two decimals; the level comes from the unrounded z.
-    for (const p of (list.items as Array<{ z: number | null; level: string | null }>).filter((x) => x.z === null || [1, 2, 3].every((t) => Math.abs(x.z! - t) > 0.005))) {
+    for (const p of (list.items as Array<{ z: number | null; level: string | null }>).filter(
+      (x) => x.z === null || [1, 2, 3].every((t) => Math.abs(x.z! - t) > 0.005),
+    )) {
       const expected = p.z === null || p.z < 1 ? null : p.z >= 3 ? 'red' : p.z >= 2 ? 'orange' : 'yellow';
       expect(p.level).toBe(expected);
     }
@@ -167,10 +193,19 @@ describe.each(['duckdb', 'postgres'] as StoreMode[])('monitoring over the API (s
     expect((await instA.post(`/api/warnings/${w.id}/clue`, {})).status).toBe(403);
     const made = await city.post(`/api/warnings/${w.id}/clue`, { note: '次均费用连续上升，建议现场核查' });
     expect(made.status).toBe(201);
-    expect(made.body).toMatchObject({ source: 'warning', sourceId: w.id, fixmedinsCode: w.fixmedinsCode, status: 'open', createdBy: 'city', note: '次均费用连续上升，建议现场核查' });
+    expect(made.body).toMatchObject({
+      source: 'warning',
+      sourceId: w.id,
+      fixmedinsCode: w.fixmedinsCode,
+      status: 'open',
+      createdBy: 'city',
+      note: '次均费用连续上升，建议现场核查',
+    });
     expect(made.body.summary).toContain(w.month);
     expect((await city.post(`/api/warnings/${w.id}/clue`, {})).status).toBe(409);
-    const listed = (await city.get(`/api/warnings?institution=${w.fixmedinsCode}&pageSize=200`)).body.items.find((x: Warning) => x.id === w.id);
+    const listed = (await city.get(`/api/warnings?institution=${w.fixmedinsCode}&pageSize=200`)).body.items.find(
+      (x: Warning) => x.id === w.id,
+    );
     expect(listed.clueId).toBe(made.body.id);
     expect((await city.get('/api/clues')).body.items.map((c: { id: string }) => c.id)).toContain(made.body.id);
     expect((await county.get('/api/clues')).body.items.map((c: { id: string }) => c.id)).not.toContain(made.body.id);

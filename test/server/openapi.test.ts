@@ -5,8 +5,12 @@ import { startTestServer, type TestServer } from '../support/server.js';
 
 describe('GET /api/openapi.json', () => {
   let s: TestServer;
-  beforeAll(async () => { s = await startTestServer('duckdb', { persons: 600 }); }, 120_000);
-  afterAll(async () => { await s?.close(); });
+  beforeAll(async () => {
+    s = await startTestServer('duckdb', { persons: 600 });
+  }, 120_000);
+  afterAll(async () => {
+    await s?.close();
+  });
 
   it('describes every registered route, its inputs, its roles and its errors', async () => {
     const res = await s.app.inject({ method: 'GET', url: '/api/openapi.json' });
@@ -23,7 +27,9 @@ describe('GET /api/openapi.json', () => {
     }
     const findings = doc.paths['/api/findings'].get;
     const names = findings.parameters.map((p: { name: string }) => p.name);
-    expect(names).toEqual(expect.arrayContaining(['page', 'pageSize', 'code', 'level', 'status', 'institution', 'admdvs', 'from', 'to', 'sort']));
+    expect(names).toEqual(
+      expect.arrayContaining(['page', 'pageSize', 'code', 'level', 'status', 'institution', 'admdvs', 'from', 'to', 'sort']),
+    );
     expect(findings.parameters.find((p: { name: string }) => p.name === 'pageSize').schema.maximum).toBe(200);
     const decision = doc.paths['/api/findings/{id}/decisions'].post.requestBody.content['application/json'].schema;
     expect(decision.properties.action.enum).toEqual(['confirm', 'dismiss', 'assign', 'respond', 'reopen']);

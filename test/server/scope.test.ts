@@ -10,18 +10,61 @@ import { startTestServer, type Client, type StoreMode, type TestServer } from '.
 
 /** Every route, by "METHOD path", with what an out-of-scope caller must get. */
 const COVERED = [
-  'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/me', 'GET /api/meta', 'GET /api/overview', 'GET /api/findings',
-  'GET /api/findings/export.xlsx', 'GET /api/findings/:id', 'POST /api/findings/:id/decisions', 'GET /api/users', 'GET /api/institutions',
-  'GET /api/institutions/:code', 'GET /api/rules', 'PUT /api/rules/:code', 'POST /api/screenings', 'GET /api/jobs/:id', 'POST /api/imports',
-  'POST /api/imports/:id/apply', 'GET /api/audit', 'GET /api/openapi.json',
-  'GET /api/warnings', 'GET /api/warnings/summary', 'GET /api/indicators', 'GET /api/practitioners', 'POST /api/warnings/:id/clue',
-  'GET /api/clues', 'GET /api/warning-config', 'PUT /api/warning-config',
-  'POST /api/clues', 'GET /api/clues/:id', 'POST /api/clues/:id/dismiss', 'POST /api/clues/:id/attachments', 'GET /api/cases', 'POST /api/cases',
-  'GET /api/cases/:id', 'POST /api/cases/:id/clues', 'PUT /api/cases/:id/assignment', 'POST /api/cases/:id/notes', 'POST /api/cases/:id/attachments',
-  'POST /api/cases/:id/decision', 'POST /api/cases/:id/recoveries', 'POST /api/cases/:id/close', 'GET /api/decisions', 'GET /api/decisions/:id',
-  'POST /api/decisions/:id/submit', 'POST /api/decisions/:id/review', 'POST /api/decisions/:id/appeals', 'POST /api/appeals/:id/attachments',
-  'POST /api/appeals/:id/decide', 'GET /api/attachments/:id', 'GET /api/case-log/verify', 'GET /api/case-settings', 'PUT /api/case-settings',
-  'GET /api/case-stats', 'GET /api/case-stats/export.xlsx',
+  'POST /api/auth/login',
+  'POST /api/auth/logout',
+  'GET /api/auth/me',
+  'GET /api/meta',
+  'GET /api/overview',
+  'GET /api/findings',
+  'GET /api/findings/export.xlsx',
+  'GET /api/findings/:id',
+  'POST /api/findings/:id/decisions',
+  'GET /api/users',
+  'GET /api/institutions',
+  'GET /api/institutions/:code',
+  'GET /api/rules',
+  'PUT /api/rules/:code',
+  'POST /api/screenings',
+  'GET /api/jobs/:id',
+  'POST /api/imports',
+  'POST /api/imports/:id/apply',
+  'GET /api/audit',
+  'GET /api/openapi.json',
+  'GET /api/warnings',
+  'GET /api/warnings/summary',
+  'GET /api/indicators',
+  'GET /api/practitioners',
+  'POST /api/warnings/:id/clue',
+  'GET /api/clues',
+  'GET /api/warning-config',
+  'PUT /api/warning-config',
+  'POST /api/clues',
+  'GET /api/clues/:id',
+  'POST /api/clues/:id/dismiss',
+  'POST /api/clues/:id/attachments',
+  'GET /api/cases',
+  'POST /api/cases',
+  'GET /api/cases/:id',
+  'POST /api/cases/:id/clues',
+  'PUT /api/cases/:id/assignment',
+  'POST /api/cases/:id/notes',
+  'POST /api/cases/:id/attachments',
+  'POST /api/cases/:id/decision',
+  'POST /api/cases/:id/recoveries',
+  'POST /api/cases/:id/close',
+  'GET /api/decisions',
+  'GET /api/decisions/:id',
+  'POST /api/decisions/:id/submit',
+  'POST /api/decisions/:id/review',
+  'POST /api/decisions/:id/appeals',
+  'POST /api/appeals/:id/attachments',
+  'POST /api/appeals/:id/decide',
+  'GET /api/attachments/:id',
+  'GET /api/case-log/verify',
+  'GET /api/case-settings',
+  'PUT /api/case-settings',
+  'GET /api/case-stats',
+  'GET /api/case-stats/export.xlsx',
 ];
 
 async function xlsxRows(raw: Buffer): Promise<string[][]> {
@@ -41,18 +84,30 @@ describe.each(['duckdb', 'postgres'] as StoreMode[])('data scope on every route 
     s = await startTestServer(mode);
     [instA, county, admin] = await Promise.all([s.login('instA'), s.login('county'), s.login('admin')]);
   }, 180_000);
-  afterAll(async () => { await s?.close(); });
+  afterAll(async () => {
+    await s?.close();
+  });
 
   it('has a case here for every registered route', () => {
-    const routes = routesOf(s.app).map((r) => `${r.method} ${r.url}`).sort();
+    const routes = routesOf(s.app)
+      .map((r) => `${r.method} ${r.url}`)
+      .sort();
     expect(routes).toEqual([...COVERED].sort());
   });
 
   it('lists only in-scope findings, whatever the filter asks for', async () => {
-    for (const url of ['/api/findings?pageSize=200', `/api/findings?institution=${s.fixtures.instB}`, '/api/findings?admdvs=33', `/api/findings?q=${s.fixtures.instB}`]) {
+    for (const url of [
+      '/api/findings?pageSize=200',
+      `/api/findings?institution=${s.fixtures.instB}`,
+      '/api/findings?admdvs=33',
+      `/api/findings?q=${s.fixtures.instB}`,
+    ]) {
       const r = await instA.get(url);
       expect(r.status, url).toBe(200);
-      expect(r.body.items.every((f: { fixmedinsCode: string }) => f.fixmedinsCode === s.fixtures.instA), url).toBe(true);
+      expect(
+        r.body.items.every((f: { fixmedinsCode: string }) => f.fixmedinsCode === s.fixtures.instA),
+        url,
+      ).toBe(true);
     }
     const all = await instA.get('/api/findings?pageSize=200');
     expect(all.body.total).toBeGreaterThan(0);
@@ -62,7 +117,7 @@ describe.each(['duckdb', 'postgres'] as StoreMode[])('data scope on every route 
     expect((await county.get(`/api/findings?institution=${s.fixtures.instA}`)).body.total).toBe(0);
   });
 
-  it('answers 404 for another institution\'s finding, on reading and on deciding', async () => {
+  it("answers 404 for another institution's finding, on reading and on deciding", async () => {
     expect((await instA.get(`/api/findings/${s.fixtures.findingA}`)).status).toBe(200);
     expect((await instA.get(`/api/findings/${s.fixtures.findingB}`)).status).toBe(404);
     expect((await instA.post(`/api/findings/${s.fixtures.findingB}/decisions`, { action: 'respond', reason: 'x' })).status).toBe(404);
@@ -80,13 +135,24 @@ describe.each(['duckdb', 'postgres'] as StoreMode[])('data scope on every route 
     expect(rows.slice(1).every((row) => row[col] === s.fixtures.instA)).toBe(true);
   });
 
-  it('sums the overview over the caller\'s scope only', async () => {
-    for (const [client, filter] of [[instA, `institution=${s.fixtures.instA}`], [county, `admdvs=${s.fixtures.county}`]] as const) {
+  it("sums the overview over the caller's scope only", async () => {
+    for (const [client, filter] of [
+      [instA, `institution=${s.fixtures.instA}`],
+      [county, `admdvs=${s.fixtures.county}`],
+    ] as const) {
       const o = (await client.get('/api/overview')).body;
       const list = (await admin.get(`/api/findings?pageSize=1&${filter}`)).body;
       expect(o.findings).toBe(list.total);
-      expect(o.topInstitutions.every((t: { fixmedinsCode: string; admdvs: string }) => (client === instA ? t.fixmedinsCode === s.fixtures.instA : t.admdvs === s.fixtures.county))).toBe(true);
-      expect(o.byRegion.every((r: { admdvs: string; fundPaid: number; findings: number }) => client === county ? r.admdvs === s.fixtures.county : true)).toBe(true);
+      expect(
+        o.topInstitutions.every((t: { fixmedinsCode: string; admdvs: string }) =>
+          client === instA ? t.fixmedinsCode === s.fixtures.instA : t.admdvs === s.fixtures.county,
+        ),
+      ).toBe(true);
+      expect(
+        o.byRegion.every((r: { admdvs: string; fundPaid: number; findings: number }) =>
+          client === county ? r.admdvs === s.fixtures.county : true,
+        ),
+      ).toBe(true);
     }
     const all = (await admin.get('/api/overview')).body;
     expect(all.findings).toBeGreaterThan((await instA.get('/api/overview')).body.findings);
@@ -112,10 +178,16 @@ describe.each(['duckdb', 'postgres'] as StoreMode[])('data scope on every route 
   it('keeps warnings, indicators and practitioners inside the scope (the cases in test/server/monitoring.test.ts)', async () => {
     const w = (await instA.get('/api/warnings?pageSize=200')).body;
     expect(w.items.every((x: { fixmedinsCode: string }) => x.fixmedinsCode === s.fixtures.instA)).toBe(true);
-    expect((await county.get('/api/warnings?pageSize=200')).body.items.every((x: { admdvs: string }) => x.admdvs === s.fixtures.county)).toBe(true);
+    expect(
+      (await county.get('/api/warnings?pageSize=200')).body.items.every((x: { admdvs: string }) => x.admdvs === s.fixtures.county),
+    ).toBe(true);
     expect((await instA.get(`/api/indicators?unitId=${s.fixtures.instB}&indicator=fund_paid`)).status).toBe(404);
     expect((await instA.get(`/api/indicators?unitId=${s.fixtures.instA}&indicator=fund_paid`)).status).toBe(200);
-    expect((await instA.get('/api/practitioners?pageSize=200')).body.items.every((x: { fixmedinsCode: string }) => x.fixmedinsCode === s.fixtures.instA)).toBe(true);
+    expect(
+      (await instA.get('/api/practitioners?pageSize=200')).body.items.every(
+        (x: { fixmedinsCode: string }) => x.fixmedinsCode === s.fixtures.instA,
+      ),
+    ).toBe(true);
     const summary = (await instA.get('/api/warnings/summary')).body;
     expect(Object.values(summary.institutions as Record<string, number>).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1);
     expect((await instA.get('/api/warning-config')).status).toBe(200);
@@ -123,11 +195,27 @@ describe.each(['duckdb', 'postgres'] as StoreMode[])('data scope on every route 
 
   it('keeps clues, cases and their statistics from institutions, and bureau users to their region (the cases in test/server/cases.test.ts)', async () => {
     const someId = '00000000-0000-4000-8000-000000000000';
-    for (const url of ['/api/clues', `/api/clues/${someId}`, '/api/cases', `/api/cases/${someId}`, '/api/case-stats', '/api/case-stats/export.xlsx', '/api/case-settings', '/api/case-log/verify']) {
+    for (const url of [
+      '/api/clues',
+      `/api/clues/${someId}`,
+      '/api/cases',
+      `/api/cases/${someId}`,
+      '/api/case-stats',
+      '/api/case-stats/export.xlsx',
+      '/api/case-settings',
+      '/api/case-log/verify',
+    ]) {
       expect((await instA.get(url)).status, url).toBe(403);
     }
-    for (const [method, url] of [['POST', '/api/clues'], ['POST', '/api/cases'], ['POST', `/api/cases/${someId}/decision`], ['POST', `/api/decisions/${someId}/review`],
-      ['POST', `/api/appeals/${someId}/decide`], ['POST', `/api/cases/${someId}/close`], ['PUT', '/api/case-settings']] as const) {
+    for (const [method, url] of [
+      ['POST', '/api/clues'],
+      ['POST', '/api/cases'],
+      ['POST', `/api/cases/${someId}/decision`],
+      ['POST', `/api/decisions/${someId}/review`],
+      ['POST', `/api/appeals/${someId}/decide`],
+      ['POST', `/api/cases/${someId}/close`],
+      ['PUT', '/api/case-settings'],
+    ] as const) {
       expect((await instA.request(method, url, {})).status, url).toBe(403);
     }
     expect((await county.request('POST', `/api/decisions/${someId}/appeals`, { reason: 'x' })).status).toBe(403);
@@ -161,7 +249,11 @@ describe.each(['duckdb', 'postgres'] as StoreMode[])('data scope on every route 
     for (const url of COVERED) {
       const [method, path] = url.split(' ') as ['GET' | 'POST' | 'PUT', string];
       const concrete = path.replace(':id', s.fixtures.findingA).replace(':code', s.fixtures.instA);
-      const res = await s.app.inject({ method, url: concrete, ...(method === 'GET' ? {} : { headers: { 'content-type': 'application/json' }, payload: '{}' }) });
+      const res = await s.app.inject({
+        method,
+        url: concrete,
+        ...(method === 'GET' ? {} : { headers: { 'content-type': 'application/json' }, payload: '{}' }),
+      });
       if (url === 'POST /api/auth/login') expect(res.statusCode).toBe(400);
       else if (url === 'GET /api/openapi.json') expect(res.statusCode).toBe(200);
       else expect(res.statusCode, url).toBe(401);

@@ -6,7 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type Client, type StoreMode, type TestServer } from '../support/server.js';
 
-async function waitForJob(c: Client, id: string): Promise<{ status: string; result: { findings: number } | null; progress: { done: number; total: number } }> {
+async function waitForJob(
+  c: Client,
+  id: string,
+): Promise<{ status: string; result: { findings: number } | null; progress: { done: number; total: number } }> {
   for (let i = 0; i < 600; i++) {
     const job = (await c.get(`/api/jobs/${id}`)).body;
     if (job.status !== 'running') return job;
@@ -25,9 +28,16 @@ describe.each(['duckdb', 'postgres'] as StoreMode[])('triage and rules (store: %
     s = await startTestServer(mode);
     [city, reviewer, instA, admin] = await Promise.all([s.login('city'), s.login('reviewer'), s.login('instA'), s.login('admin')]);
   }, 180_000);
-  afterAll(async () => { await s?.close(); });
+  afterAll(async () => {
+    await s?.close();
+  });
 
-  const findingsOfA = async () => (await admin.get(`/api/findings?institution=${s.fixtures.instA}&pageSize=200&sort=code`)).body.items as Array<{ id: string; status: string; ruleCode: string }>;
+  const findingsOfA = async () =>
+    (await admin.get(`/api/findings?institution=${s.fixtures.instA}&pageSize=200&sort=code`)).body.items as Array<{
+      id: string;
+      status: string;
+      ruleCode: string;
+    }>;
 
   it('records confirm, respond, reopen and dismiss with who, role and when, and filters the list by status', async () => {
     const [f] = await findingsOfA();
@@ -45,13 +55,22 @@ describe.each(['duckdb', 'postgres'] as StoreMode[])('triage and rules (store: %
     expect((await reviewer.post(url, { action: 'reopen', reason: '复核' })).status).toBe(201);
     const detail = (await city.get(`/api/findings/${f!.id}`)).body;
     expect(detail.finding.status).toBe('open');
-    expect(detail.history.map((d: { action: string; actor: string }) => `${d.action}:${d.actor}`)).toEqual(['confirm:city', 'respond:instA', 'dismiss:reviewer', 'reopen:reviewer']);
+    expect(detail.history.map((d: { action: string; actor: string }) => `${d.action}:${d.actor}`)).toEqual([
+      'confirm:city',
+      'respond:instA',
+      'dismiss:reviewer',
+      'reopen:reviewer',
+    ]);
     expect(detail.allowed).toEqual(['confirm', 'dismiss', 'assign']);
     await city.post(url, { action: 'confirm' });
     const confirmedList = (await city.get(`/api/findings?status=confirmed&pageSize=200`)).body;
     expect(confirmedList.items.map((x: { id: string }) => x.id)).toContain(f!.id);
     expect(confirmedList.items.every((x: { status: string }) => x.status === 'confirmed')).toBe(true);
-    expect((await city.get(`/api/findings?status=open&pageSize=200&institution=${s.fixtures.instA}`)).body.items.map((x: { id: string }) => x.id)).not.toContain(f!.id);
+    expect(
+      (await city.get(`/api/findings?status=open&pageSize=200&institution=${s.fixtures.instA}`)).body.items.map(
+        (x: { id: string }) => x.id,
+      ),
+    ).not.toContain(f!.id);
   });
 
   it('assigns only to an analyst whose region covers the finding', async () => {

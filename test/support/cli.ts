@@ -11,6 +11,11 @@ export interface CliResult {
 }
 
 export function fundguard(args: string[], env: Record<string, string> = {}, cwd?: string): CliResult {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000, ...(cwd ? { cwd } : {}) });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    timeout: 120_000,
+    ...(cwd ? { cwd } : {}),
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

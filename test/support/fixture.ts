@@ -21,7 +21,7 @@ export function toCsv(rows: Rows[], columns?: string[]): string {
 
 /** Writes each table as `<table>.csv` in a new temporary directory and returns it. */
 export async function writeDataset(tables: TableRows, dir?: string): Promise<string> {
-  const out = dir ?? await mkdtemp(join(tmpdir(), 'fg-fixture-'));
+  const out = dir ?? (await mkdtemp(join(tmpdir(), 'fg-fixture-')));
   for (const [name, rows] of Object.entries(tables)) {
     if (!rows) continue;
     const columns = rows.length ? undefined : TABLES[name as TableName].columns.map((c) => c.name);
@@ -39,10 +39,50 @@ export const PHARMACY = 'P11010100001';
 export function baseWorld(): Required<Pick<TableRows, 'fixmedins' | 'psn' | 'hilist' | 'setl' | 'feedetl' | 'diag'>> {
   return {
     fixmedins: [
-      { fixmedins_code: HOSPITAL, fixmedins_name: '市第一人民医院', fixmedins_type: '1', hosp_lv: 3, inst_kind: 'public_hospital', admdvs: '110101', grid_id: 'G01', agreement_status: 'normal', status_from: '' },
-      { fixmedins_code: HOSPITAL_2, fixmedins_name: '市第二医院', fixmedins_type: '1', hosp_lv: 2, inst_kind: 'public_hospital', admdvs: '110101', grid_id: 'G01', agreement_status: 'normal', status_from: '' },
-      { fixmedins_code: CLINIC, fixmedins_name: '社区卫生服务站', fixmedins_type: '1', hosp_lv: 0, inst_kind: 'primary_care', admdvs: '110101', grid_id: 'G02', agreement_status: 'normal', status_from: '' },
-      { fixmedins_code: PHARMACY, fixmedins_name: '康民大药房', fixmedins_type: '2', hosp_lv: '', inst_kind: 'pharmacy', admdvs: '110101', grid_id: 'G02', agreement_status: 'normal', status_from: '' },
+      {
+        fixmedins_code: HOSPITAL,
+        fixmedins_name: '市第一人民医院',
+        fixmedins_type: '1',
+        hosp_lv: 3,
+        inst_kind: 'public_hospital',
+        admdvs: '110101',
+        grid_id: 'G01',
+        agreement_status: 'normal',
+        status_from: '',
+      },
+      {
+        fixmedins_code: HOSPITAL_2,
+        fixmedins_name: '市第二医院',
+        fixmedins_type: '1',
+        hosp_lv: 2,
+        inst_kind: 'public_hospital',
+        admdvs: '110101',
+        grid_id: 'G01',
+        agreement_status: 'normal',
+        status_from: '',
+      },
+      {
+        fixmedins_code: CLINIC,
+        fixmedins_name: '社区卫生服务站',
+        fixmedins_type: '1',
+        hosp_lv: 0,
+        inst_kind: 'primary_care',
+        admdvs: '110101',
+        grid_id: 'G02',
+        agreement_status: 'normal',
+        status_from: '',
+      },
+      {
+        fixmedins_code: PHARMACY,
+        fixmedins_name: '康民大药房',
+        fixmedins_type: '2',
+        hosp_lv: '',
+        inst_kind: 'pharmacy',
+        admdvs: '110101',
+        grid_id: 'G02',
+        agreement_status: 'normal',
+        status_from: '',
+      },
     ],
     psn: [
       { psn_no: 'M1', gend: '1', brdy: '1980-05-10', insutype: '310', certno: '', addr_admdvs: '110101001001', death_date: '' },
@@ -63,9 +103,20 @@ let seq = 0;
 export function visit(v: Rows & { mdtrt_id: string }): Rows {
   seq++;
   return {
-    setl_id: `S_${v.mdtrt_id}`, psn_no: 'M1', fixmedins_code: HOSPITAL, med_type: '11', begntime: '2024-03-01 09:00:00',
-    endtime: v.med_type === '21' ? '2024-03-05 10:00:00' : '', dise_codg: 'J18.900', chfpdr_code: '', medfee_sumamt: 100,
-    hifp_pay: 60, acct_pay: 10, psn_cash_pay: 30, setl_time: v.endtime || v.begntime || '2024-03-01 10:00:00', ...v,
+    setl_id: `S_${v.mdtrt_id}`,
+    psn_no: 'M1',
+    fixmedins_code: HOSPITAL,
+    med_type: '11',
+    begntime: '2024-03-01 09:00:00',
+    endtime: v.med_type === '21' ? '2024-03-05 10:00:00' : '',
+    dise_codg: 'J18.900',
+    chfpdr_code: '',
+    medfee_sumamt: 100,
+    hifp_pay: 60,
+    acct_pay: 10,
+    psn_cash_pay: 30,
+    setl_time: v.endtime || v.begntime || '2024-03-01 10:00:00',
+    ...v,
   };
 }
 
@@ -73,9 +124,22 @@ export function visit(v: Rows & { mdtrt_id: string }): Rows {
 export function line(v: Rows & { mdtrt_id: string }): Rows {
   seq++;
   return {
-    feedetl_sn: `L${seq}`, setl_id: `S_${v.mdtrt_id}`, psn_no: 'M1', fixmedins_code: HOSPITAL, fee_ocur_time: '2024-03-01 09:30:00',
-    med_list_codg: 'SVC_BED', med_chrgitm_type: '01', cnt: 1, pric: 50, det_item_fee_sumamt: Number(v.cnt ?? 1) * Number(v.pric ?? 50),
-    fulamt_ownpay_amt: 0, prd_days: '', rxno: '', bilg_dr_codg: '', bilg_dept_codg: '', ...v,
+    feedetl_sn: `L${seq}`,
+    setl_id: `S_${v.mdtrt_id}`,
+    psn_no: 'M1',
+    fixmedins_code: HOSPITAL,
+    fee_ocur_time: '2024-03-01 09:30:00',
+    med_list_codg: 'SVC_BED',
+    med_chrgitm_type: '01',
+    cnt: 1,
+    pric: 50,
+    det_item_fee_sumamt: Number(v.cnt ?? 1) * Number(v.pric ?? 50),
+    fulamt_ownpay_amt: 0,
+    prd_days: '',
+    rxno: '',
+    bilg_dr_codg: '',
+    bilg_dept_codg: '',
+    ...v,
   };
 }
 
@@ -93,11 +157,24 @@ export function insured(v: Rows & { psn_no: string }): Rows {
 
 /** Adds a visit (one settlement, see `visit`) and its fee lines to `w`; each line takes the visit's mdtrt_id,
  * setl_id, person and institution, and the visit's begntime as fee time, unless it says otherwise. */
-export function addVisit(w: { setl: Rows[]; feedetl: Rows[] }, v: Rows & { mdtrt_id: string }, lines: Array<Rows & { feedetl_sn: string }> = []): void {
+export function addVisit(
+  w: { setl: Rows[]; feedetl: Rows[] },
+  v: Rows & { mdtrt_id: string },
+  lines: Array<Rows & { feedetl_sn: string }> = [],
+): void {
   const s = visit(v);
   w.setl.push(s);
   for (const l of lines) {
-    w.feedetl.push(line({ mdtrt_id: v.mdtrt_id, setl_id: s.setl_id, psn_no: s.psn_no, fixmedins_code: s.fixmedins_code, fee_ocur_time: s.begntime, ...l }));
+    w.feedetl.push(
+      line({
+        mdtrt_id: v.mdtrt_id,
+        setl_id: s.setl_id,
+        psn_no: s.psn_no,
+        fixmedins_code: s.fixmedins_code,
+        fee_ocur_time: s.begntime,
+        ...l,
+      }),
+    );
   }
 }
 

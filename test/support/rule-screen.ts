@@ -24,19 +24,24 @@ export interface RuleRun {
 export function ruleScreening(code: string, tables: TableRows, params?: Record<string, number>): (engine: EngineName) => Promise<RuleRun> {
   if (!BUILT_IN_RULES.some((r) => r.code === code)) throw new Error(`unknown rule ${code}`);
   const config: RulesConfig = {
-    rules: Object.fromEntries(BUILT_IN_RULES.map((r) => [r.code, r.code === code ? { enabled: true, ...(params ? { params } : {}) } : { enabled: false }])),
+    rules: Object.fromEntries(
+      BUILT_IN_RULES.map((r) => [r.code, r.code === code ? { enabled: true, ...(params ? { params } : {}) } : { enabled: false }]),
+    ),
   };
   const runs = new Map<EngineName, Promise<RuleRun>>();
   return (engine) => {
     let run = runs.get(engine);
     if (!run) {
-      run = screenOn(engine, tables, config).then((r) => {
-        const outcome = r.outcomes.find((o) => o.code === code);
-        return { status: outcome?.status ?? 'absent', reason: outcome?.reason, findings: r.findings.filter((f) => f.rule_code === code) };
-      }, (e: unknown) => {
-        const rejects = (e as { report?: { rejects?: unknown[] } }).report?.rejects;
-        throw rejects ? new Error(`${(e as Error).message}: ${JSON.stringify(rejects)}`) : e;
-      });
+      run = screenOn(engine, tables, config).then(
+        (r) => {
+          const outcome = r.outcomes.find((o) => o.code === code);
+          return { status: outcome?.status ?? 'absent', reason: outcome?.reason, findings: r.findings.filter((f) => f.rule_code === code) };
+        },
+        (e: unknown) => {
+          const rejects = (e as { report?: { rejects?: unknown[] } }).report?.rejects;
+          throw rejects ? new Error(`${(e as Error).message}: ${JSON.stringify(rejects)}`) : e;
+        },
+      );
       runs.set(engine, run);
     }
     return run;
@@ -51,18 +56,24 @@ export type FindingsByEngine = Partial<Record<EngineName, Finding[]>>;
  * (through `ruleScreening`) and asserts that the rule ran on each, then fills in `found[engine]` with its findings.
  * `run` is the memoised screening, for `expectEnginesAgree`.
  */
-export function screenedFindings(code: string, tables: TableRows, params?: Record<string, number>): {
+export function screenedFindings(
+  code: string,
+  tables: TableRows,
+  params?: Record<string, number>,
+): {
   found: FindingsByEngine;
   run: (engine: EngineName) => Promise<RuleRun>;
 } {
   const run = ruleScreening(code, tables, params);
   const found: FindingsByEngine = {};
   beforeAll(async () => {
-    await Promise.all(ENGINES.map(async (engine) => {
-      const r = await run(engine);
-      expect(r.status, `${code} on ${engine}${r.reason ? `: ${r.reason}` : ''}`).toBe('ran');
-      found[engine] = r.findings;
-    }));
+    await Promise.all(
+      ENGINES.map(async (engine) => {
+        const r = await run(engine);
+        expect(r.status, `${code} on ${engine}${r.reason ? `: ${r.reason}` : ''}`).toBe('ran');
+        found[engine] = r.findings;
+      }),
+    );
   });
   return { found, run };
 }
@@ -103,9 +114,14 @@ export function personRow(v: Rows & { psn_no: string }): Rows {
 /** An institution (fixmedins row) with defaults; `fixmedins_code` is required. */
 export function institutionRow(v: Rows & { fixmedins_code: string }): Rows {
   return {
-    fixmedins_name: `机构${v.fixmedins_code}`, fixmedins_type: String(v.fixmedins_code).startsWith('P') ? '2' : '1',
+    fixmedins_name: `机构${v.fixmedins_code}`,
+    fixmedins_type: String(v.fixmedins_code).startsWith('P') ? '2' : '1',
     hosp_lv: String(v.fixmedins_code).startsWith('P') ? '' : 2,
-    inst_kind: String(v.fixmedins_code).startsWith('P') ? 'pharmacy' : 'public_hospital', admdvs: '110101', grid_id: 'G01',
-    agreement_status: 'normal', status_from: '', ...v,
+    inst_kind: String(v.fixmedins_code).startsWith('P') ? 'pharmacy' : 'public_hospital',
+    admdvs: '110101',
+    grid_id: 'G01',
+    agreement_status: 'normal',
+    status_from: '',
+    ...v,
   };
 }

@@ -42,5 +42,8 @@ export async function screenOn(engineName: 'duckdb' | 'postgres', tables: TableR
 
 /** Findings of one rule as compact keys, for readable assertions. */
 export function keysOf(findings: Finding[], code: string, key: (f: Finding) => string): string[] {
-  return findings.filter((f) => f.rule_code === code).map(key).sort();
+  return findings
+    .filter((f) => f.rule_code === code)
+    .map(key)
+    .sort();
 }

@@ -38,11 +38,27 @@ export interface Reply {
 }
 
 export class Client {
-  constructor(readonly app: FastifyInstance, readonly cookie: string, readonly csrf: string) {}
+  constructor(
+    readonly app: FastifyInstance,
+    readonly cookie: string,
+    readonly csrf: string,
+  ) {}
 
-  async request(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+  async request(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply> {
     const res = await this.app.inject({
-      method, url, headers: { cookie: this.cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': this.csrf }), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      method,
+      url,
+      headers: {
+        cookie: this.cookie,
+        ...(method === 'GET' ? {} : { 'x-csrf-token': this.csrf }),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
       ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
     });
     const raw = res.rawPayload;
@@ -51,9 +67,15 @@ export class Client {
     return { status: res.statusCode, body: parsed, headers: res.headers as Reply['headers'], raw };
   }
 
-  get(url: string) { return this.request('GET', url); }
-  post(url: string, body?: unknown) { return this.request('POST', url, body ?? {}); }
-  put(url: string, body?: unknown) { return this.request('PUT', url, body ?? {}); }
+  get(url: string) {
+    return this.request('GET', url);
+  }
+  post(url: string, body?: unknown) {
+    return this.request('POST', url, body ?? {});
+  }
+  put(url: string, body?: unknown) {
+    return this.request('PUT', url, body ?? {});
+  }
 }
 
 let schemaSeq = 0;
@@ -61,13 +83,25 @@ let schemaSeq = 0;
 export async function startTestServer(mode: StoreMode, opts: { persons?: number; seed?: number } = {}): Promise<TestServer> {
   const dir = await mkdtemp(join(tmpdir(), 'fg-server-'));
   const city = join(dir, 'city');
-  await generateCity({ out: city, persons: opts.persons ?? 1500, months: 3, seed: opts.seed ?? 21, violationRate: 4, format: 'parquet', workers: 0 });
+  await generateCity({
+    out: city,
+    persons: opts.persons ?? 1500,
+    months: 3,
+    seed: opts.seed ?? 21,
+    violationRate: 4,
+    format: 'parquet',
+    workers: 0,
+  });
   const db = join(dir, 'workspace.duckdb');
   const engine = await DuckDbEngine.open(db);
   await importDataset(engine, city);
   await engine.close();
   const pgSchema = `fg_api_${process.pid}_${++schemaSeq}`;
-  const wb = await Workbench.open({ db, uploadsDir: join(dir, 'uploads'), ...(mode === 'postgres' ? { databaseUrl: defaultDatabaseUrl(), pgSchema } : {}) });
+  const wb = await Workbench.open({
+    db,
+    uploadsDir: join(dir, 'uploads'),
+    ...(mode === 'postgres' ? { databaseUrl: defaultDatabaseUrl(), pgSchema } : {}),
+  });
   await wb.screen(() => {});
   const top = await wb.reads.query<{ fixmedins_code: string; admdvs: string; finding_id: string }>(`
     SELECT r.fixmedins_code, MIN(r.admdvs) AS admdvs, MIN(r.finding_id) AS finding_id FROM fg_finding_row r
@@ -76,8 +110,13 @@ export async function startTestServer(mode: StoreMode, opts: { persons?: number;
     SELECT fixmedins_code, MIN(finding_id) AS finding_id FROM fg_finding_row WHERE admdvs = '330122' GROUP BY fixmedins_code ORDER BY COUNT(*) DESC LIMIT 1`);
   if (top.length < 2 || !county) throw new Error('the test city has too few findings');
   const fixtures = {
-    instA: top[0]!.fixmedins_code, instB: top[1]!.fixmedins_code, county: '330122', countyInst: county.fixmedins_code,
-    countyFinding: county.finding_id, findingA: top[0]!.finding_id, findingB: top[1]!.finding_id,
+    instA: top[0]!.fixmedins_code,
+    instB: top[1]!.fixmedins_code,
+    county: '330122',
+    countyInst: county.fixmedins_code,
+    countyFinding: county.finding_id,
+    findingA: top[0]!.finding_id,
+    findingB: top[1]!.finding_id,
   };
   const users = [
     { username: 'admin', displayName: 'Admin', role: 'admin' as const, scopeLabel: 'all' },
@@ -90,9 +129,17 @@ export async function startTestServer(mode: StoreMode, opts: { persons?: number;
   for (const u of users) await createUser(wb.store, { ...u, password: PASSWORD });
   const app = await buildApp(wb);
   return {
-    app, wb, dir, fixtures,
+    app,
+    wb,
+    dir,
+    fixtures,
     login: async (username) => {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ username, password: PASSWORD }) });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify({ username, password: PASSWORD }),
+      });
       if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
       const setCookie = String(res.headers['set-cookie']);
       return new Client(app, setCookie.split(';')[0]!, (JSON.parse(res.body) as { csrfToken: string }).csrfToken);

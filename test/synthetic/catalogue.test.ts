@@ -23,7 +23,10 @@ const mats = items.filter((it) => it.listType === 'material');
 const restr = (it: CatalogueItem) => idx.restrictions(iOf(it));
 const plain = (i: number) => idx.restrictions(i).length === 0;
 const noCountLimit = (it: CatalogueItem) => it.maxCntPerDay === undefined && it.maxCntPer7d === undefined;
-const onlyRestriction = (it: CatalogueItem, r: string) => { const rs = restr(it); return rs.length === 1 && rs[0] === r; };
+const onlyRestriction = (it: CatalogueItem, r: string) => {
+  const rs = restr(it);
+  return rs.length === 1 && rs[0] === r;
+};
 const injectable = (it: CatalogueItem) => noCountLimit(it) && !idx.inRelation(iOf(it)) && it.chrgitmLv !== '03' && it.role !== 'surgery';
 const outAndIn = (it: CatalogueItem) => it.settings.includes('outpatient') && it.settings.includes('inpatient');
 const DIAG_ROLES: ItemRole[] = ['exam', 'lab', 'treatment'];
@@ -54,9 +57,24 @@ describe('catalogue: counts', () => {
   });
 
   it('keeps list type, charge type and role consistent', () => {
-    const allowed = new Set(['drug|09|drug', 'drug|11|drug', 'herbal|10|herbal', 'material|08|material', 'non_medical|14|non_medical',
-      'service|01|bed', 'service|02|ward_round', 'service|02|consultation', 'service|12|consultation', 'service|13|registration',
-      'service|03|exam', 'service|04|lab', 'service|05|treatment', 'service|06|surgery', 'service|07|nursing', 'service|14|other']);
+    const allowed = new Set([
+      'drug|09|drug',
+      'drug|11|drug',
+      'herbal|10|herbal',
+      'material|08|material',
+      'non_medical|14|non_medical',
+      'service|01|bed',
+      'service|02|ward_round',
+      'service|02|consultation',
+      'service|12|consultation',
+      'service|13|registration',
+      'service|03|exam',
+      'service|04|lab',
+      'service|05|treatment',
+      'service|06|surgery',
+      'service|07|nursing',
+      'service|14|other',
+    ]);
     for (const it of items) expect(allowed.has(`${it.listType}|${it.chargeType}|${it.role}`), it.name).toBe(true);
   });
 
@@ -97,7 +115,9 @@ describe('catalogue: codes, names, prices', () => {
       else expect(it.capLv2 === undefined && it.capLv1 === undefined, it.name).toBe(true);
     }
     for (const it of services) expect(it.capLv3, it.name).toBe(it.price);
-    expect(share(services, (it) => it.capLv2 !== undefined && it.capLv2 < it.capLv3! && it.capLv1 !== undefined && it.capLv1 < it.capLv2)).toBeGreaterThan(0.8);
+    expect(
+      share(services, (it) => it.capLv2 !== undefined && it.capLv2 < it.capLv3! && it.capLv1 !== undefined && it.capLv1 < it.capLv2),
+    ).toBeGreaterThan(0.8);
     for (const it of services.filter((x) => x.capLv2 !== undefined)) {
       expect(Math.abs(it.capLv2! - it.price * 0.9), it.name).toBeLessThanOrEqual(0.01);
       expect(Math.abs(it.capLv1! - it.price * 0.8), it.name).toBeLessThanOrEqual(0.01);
@@ -130,7 +150,11 @@ describe('catalogue: codes, names, prices', () => {
     expect(share(services, (it) => it.chrgitmLv === '01')).toBeGreaterThan(0.8);
     const c3 = items.filter((it) => it.chrgitmLv === '03' && it.listType !== 'non_medical');
     expect(c3.length).toBeGreaterThanOrEqual(15);
-    for (const t of ['drug', 'service', 'material']) expect(c3.some((it) => it.listType === t), t).toBe(true);
+    for (const t of ['drug', 'service', 'material'])
+      expect(
+        c3.some((it) => it.listType === t),
+        t,
+      ).toBe(true);
   });
 
   it('groups drugs and flags prescription drugs', () => {
@@ -155,10 +179,11 @@ describe('catalogue: codes, names, prices', () => {
 
 describe('catalogue: groups, settings, quantities', () => {
   it('names existing disease groups only', () => {
-    for (const it of items) if (it.groups !== 'any') {
-      expect(it.groups.length, it.name).toBeGreaterThan(0);
-      for (const g of it.groups) expect(groupOf.has(g), `${it.name}: ${g}`).toBe(true);
-    }
+    for (const it of items)
+      if (it.groups !== 'any') {
+        expect(it.groups.length, it.name).toBeGreaterThan(0);
+        for (const g of it.groups) expect(groupOf.has(g), `${it.name}: ${g}`).toBe(true);
+      }
   });
 
   it('uses settings by role', () => {
@@ -216,7 +241,14 @@ describe('catalogue: groups, settings, quantities', () => {
     for (const it of items.filter((x) => x.maxCntPer7d !== undefined)) {
       expect([it.role, it.cnt, it.maxCntPerDay], it.name).toEqual(['treatment', [1, 1], 1]);
     }
-    const weekly = items.filter((it) => it.maxCntPer7d !== undefined && it.maxCntPer7d < 7 && it.settings.includes('inpatient') && restr(it).length === 0 && !idx.inRelation(iOf(it)));
+    const weekly = items.filter(
+      (it) =>
+        it.maxCntPer7d !== undefined &&
+        it.maxCntPer7d < 7 &&
+        it.settings.includes('inpatient') &&
+        restr(it).length === 0 &&
+        !idx.inRelation(iOf(it)),
+    );
     expect(weekly.length).toBeGreaterThanOrEqual(5);
   });
 });
@@ -229,7 +261,10 @@ describe('catalogue: restrictions', () => {
     }
     expect(count((it) => it.lmtGend === '2')).toBeGreaterThanOrEqual(8);
     expect(count((it) => it.lmtGend === '1')).toBeGreaterThanOrEqual(5);
-    const pool = (g: '1' | '2') => services.filter((it) => it.lmtGend === g && DIAG_ROLES.includes(it.role) && onlyRestriction(it, 'gend') && injectable(it) && outAndIn(it));
+    const pool = (g: '1' | '2') =>
+      services.filter(
+        (it) => it.lmtGend === g && DIAG_ROLES.includes(it.role) && onlyRestriction(it, 'gend') && injectable(it) && outAndIn(it),
+      );
     expect(pool('2').length).toBeGreaterThanOrEqual(3);
     expect(pool('1').length).toBeGreaterThanOrEqual(2);
   });
@@ -253,7 +288,9 @@ describe('catalogue: restrictions', () => {
     expect(lv.length).toBeGreaterThanOrEqual(10);
     for (const it of lv) expect([2, 3], it.name).toContain(it.lmtHospLvMin);
     expect(lv.some((it) => it.listType === 'drug')).toBe(true);
-    expect(services.filter((it) => it.role === 'exam' && onlyRestriction(it, 'level') && injectable(it) && outAndIn(it)).length).toBeGreaterThanOrEqual(3);
+    expect(
+      services.filter((it) => it.role === 'exam' && onlyRestriction(it, 'level') && injectable(it) && outAndIn(it)).length,
+    ).toBeGreaterThanOrEqual(3);
   });
 
   it('restricts med types coherently with settings', () => {
@@ -261,12 +298,17 @@ describe('catalogue: restrictions', () => {
     expect(mt.length).toBeGreaterThanOrEqual(15);
     for (const it of mt) {
       for (const m of it.lmtMedTypes!) expect(Object.values(MED_TYPE_OF), it.name).toContain(m);
-      expect(it.settings.some((s) => it.lmtMedTypes!.includes(MED_TYPE_OF[s])), it.name).toBe(true);
+      expect(
+        it.settings.some((s) => it.lmtMedTypes!.includes(MED_TYPE_OF[s])),
+        it.name,
+      ).toBe(true);
     }
     expect(mt.some((it) => it.lmtMedTypes!.join('|') === '14|21')).toBe(true);
     expect(mt.some((it) => it.lmtMedTypes!.join('|') === '11|14')).toBe(true);
     for (const it of items.filter((x) => x.role === 'surgery')) expect(it.lmtMedTypes, it.name).toEqual(['21']);
-    const onlyInpatient = items.filter((it) => it.lmtMedTypes?.join('|') === '21' && onlyRestriction(it, 'med_type') && injectable(it) && it.listType !== 'non_medical');
+    const onlyInpatient = items.filter(
+      (it) => it.lmtMedTypes?.join('|') === '21' && onlyRestriction(it, 'med_type') && injectable(it) && it.listType !== 'non_medical',
+    );
     expect(onlyInpatient.length).toBeGreaterThanOrEqual(3);
   });
 
@@ -280,7 +322,10 @@ describe('catalogue: restrictions', () => {
       const codes = (it.groups as string[]).flatMap((g) => groupOf.get(g)!.diagnoses.map((d) => d.code));
       for (const p of it.lmtDisePrefixes!) {
         expect(p, it.name).toMatch(/^[A-Z]\d{2}$/);
-        expect(codes.some((c) => c.startsWith(p)), `${it.name}: ${p}`).toBe(true);
+        expect(
+          codes.some((c) => c.startsWith(p)),
+          `${it.name}: ${p}`,
+        ).toBe(true);
       }
     }
   });
@@ -295,35 +340,63 @@ describe('catalogue: pools the generator draws from', () => {
     for (const [g, s] of pairs) {
       expect(idx.pool(g, s, 'drug').filter(plain).length, `${g} ${s}`).toBeGreaterThanOrEqual(3);
     }
-    const pharmacyGroups = new Set(drugs.filter((it) => it.settings.includes('pharmacy') && it.groups !== 'any').flatMap((it) => it.groups as string[]));
+    const pharmacyGroups = new Set(
+      drugs.filter((it) => it.settings.includes('pharmacy') && it.groups !== 'any').flatMap((it) => it.groups as string[]),
+    );
     for (const g of pharmacyGroups) expect(idx.pool(g, 'pharmacy', 'drug').filter(plain).length, g).toBeGreaterThanOrEqual(3);
     expect(idx.pool(null, 'pharmacy', 'drug').filter(plain).length).toBeGreaterThanOrEqual(3);
   });
 
   it('has plain items for every role a visit asks for', () => {
     const perGroup: Record<Setting, ItemRole[]> = {
-      outpatient: ['lab', 'exam', 'treatment', 'material', 'drug'], emergency: ['lab', 'exam', 'treatment', 'material', 'drug'],
-      chronic: ['lab', 'drug'], inpatient: ['lab', 'exam', 'treatment', 'material', 'drug'], pharmacy: ['drug'],
+      outpatient: ['lab', 'exam', 'treatment', 'material', 'drug'],
+      emergency: ['lab', 'exam', 'treatment', 'material', 'drug'],
+      chronic: ['lab', 'drug'],
+      inpatient: ['lab', 'exam', 'treatment', 'material', 'drug'],
+      pharmacy: ['drug'],
     };
-    for (const [g, s] of pairs) for (const role of perGroup[s]) {
-      expect(idx.pool(g, s, role).filter(plain).length, `${g} ${s} ${role}`).toBeGreaterThan(0);
-    }
+    for (const [g, s] of pairs)
+      for (const role of perGroup[s]) {
+        expect(idx.pool(g, s, role).filter(plain).length, `${g} ${s} ${role}`).toBeGreaterThan(0);
+      }
     const shared: Array<[Setting, ItemRole]> = [
-      ['outpatient', 'registration'], ['emergency', 'registration'], ['outpatient', 'consultation'], ['emergency', 'consultation'],
-      ['chronic', 'consultation'], ['inpatient', 'bed'], ['inpatient', 'nursing'], ['inpatient', 'ward_round'],
-      ['pharmacy', 'drug'], ['pharmacy', 'material'], ['pharmacy', 'non_medical'],
+      ['outpatient', 'registration'],
+      ['emergency', 'registration'],
+      ['outpatient', 'consultation'],
+      ['emergency', 'consultation'],
+      ['chronic', 'consultation'],
+      ['inpatient', 'bed'],
+      ['inpatient', 'nursing'],
+      ['inpatient', 'ward_round'],
+      ['pharmacy', 'drug'],
+      ['pharmacy', 'material'],
+      ['pharmacy', 'non_medical'],
     ];
     for (const [s, role] of shared) expect(idx.pool(null, s, role).filter(plain).length, `${s} ${role}`).toBeGreaterThan(0);
-    for (const s of ['outpatient', 'chronic'] as Setting[]) for (const ct of ['02', '12']) {
-      expect(idx.pool(null, s, 'consultation').some((i) => plain(i) && at(i).chargeType === ct), `${s} ${ct}`).toBe(true);
-    }
+    for (const s of ['outpatient', 'chronic'] as Setting[])
+      for (const ct of ['02', '12']) {
+        expect(
+          idx.pool(null, s, 'consultation').some((i) => plain(i) && at(i).chargeType === ct),
+          `${s} ${ct}`,
+        ).toBe(true);
+      }
   });
 
   it('offers an operation allowed at a level-2 hospital for every surgical diagnosis', () => {
-    for (const g of DISEASE_GROUPS) for (const d of g.diagnoses.filter((x) => x.surgical)) {
-      const ctx: LineContext = { gend: g.gend ?? '1', age: Math.max(g.ageMin, Math.min(g.ageMax, 50)), level: 2, medType: '21', diagnoses: [d.code] };
-      expect(idx.pool(g.key, 'inpatient', 'surgery').some((i) => idx.allowed(i, ctx)), `${g.key} ${d.code}`).toBe(true);
-    }
+    for (const g of DISEASE_GROUPS)
+      for (const d of g.diagnoses.filter((x) => x.surgical)) {
+        const ctx: LineContext = {
+          gend: g.gend ?? '1',
+          age: Math.max(g.ageMin, Math.min(g.ageMax, 50)),
+          level: 2,
+          medType: '21',
+          diagnoses: [d.code],
+        };
+        expect(
+          idx.pool(g.key, 'inpatient', 'surgery').some((i) => idx.allowed(i, ctx)),
+          `${g.key} ${d.code}`,
+        ).toBe(true);
+      }
   });
 
   it('gives chronic groups at least 3 plain monthly-refill drugs', () => {
@@ -359,21 +432,25 @@ describe('catalogue: relations', () => {
   });
 
   it('relates plain services only', () => {
-    for (const r of cat.relations) for (const c of [r.itemA, r.itemB]) {
-      const it = item(c);
-      expect([it.listType, it.chrgitmLv, it.maxCntPer7d], it.name).toEqual(['service', '01', undefined]);
-      expect(restr(it), it.name).toEqual([]);
-      if (it.maxCntPerDay !== undefined) {
-        expect(it.maxCntPerDay, it.name).toBeGreaterThanOrEqual(1);
-        expect(it.cnt, it.name).toEqual([1, 1]);
+    for (const r of cat.relations)
+      for (const c of [r.itemA, r.itemB]) {
+        const it = item(c);
+        expect([it.listType, it.chrgitmLv, it.maxCntPer7d], it.name).toEqual(['service', '01', undefined]);
+        expect(restr(it), it.name).toEqual([]);
+        if (it.maxCntPerDay !== undefined) {
+          expect(it.maxCntPerDay, it.name).toBeGreaterThanOrEqual(1);
+          expect(it.cnt, it.name).toEqual([1, 1]);
+        }
       }
-    }
   });
 
   it('pairs items billed together', () => {
     for (const r of exclusive) {
       const [a, b] = [item(r.itemA), item(r.itemB)];
-      expect(a.settings.some((s) => b.settings.includes(s)), `${a.name}/${b.name}`).toBe(true);
+      expect(
+        a.settings.some((s) => b.settings.includes(s)),
+        `${a.name}/${b.name}`,
+      ).toBe(true);
       const shared = a.groups === 'any' || b.groups === 'any' || a.groups.some((g) => (b.groups as string[]).includes(g));
       expect(shared, `${a.name}/${b.name}`).toBe(true);
     }
@@ -390,7 +467,10 @@ describe('catalogue: relations', () => {
         const cap = idx.capAt(idx.byCode.get(pkg)!, level);
         const partCaps = parts.map((c) => idx.capAt(idx.byCode.get(c)!, level)).sort((x, y) => x! - y!);
         expect(cap, p.name).not.toBeNull();
-        expect(partCaps.every((x) => x !== null), p.name).toBe(true);
+        expect(
+          partCaps.every((x) => x !== null),
+          p.name,
+        ).toBe(true);
         expect(cap!, `${p.name} level ${level}`).toBeLessThan(partCaps[0]! + partCaps[1]!);
       }
     }

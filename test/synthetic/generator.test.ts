@@ -20,12 +20,19 @@ import { generateCity } from '../../src/synthetic/generate.js';
 import { VIOLATION_CODES } from '../../src/synthetic/violations.js';
 
 let root: string;
-beforeAll(async () => { root = await mkdtemp(join(tmpdir(), 'fg-city-')); });
-afterAll(async () => { await rm(root, { recursive: true, force: true }); });
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'fg-city-'));
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
 
 async function digests(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const f of (await readdir(dir)).sort()) out[f] = createHash('sha256').update(await readFile(join(dir, f))).digest('hex');
+  for (const f of (await readdir(dir)).sort())
+    out[f] = createHash('sha256')
+      .update(await readFile(join(dir, f)))
+      .digest('hex');
   return out;
 }
 
@@ -33,7 +40,9 @@ async function screen(dir: string): Promise<{ engine: DuckDbEngine; counts: Reco
   const engine = await DuckDbEngine.open(':memory:');
   await importDataset(engine, dir, { inPlace: true });
   await runScreening(engine, configureRules());
-  const rows = await engine.all<{ rule_code: string; n: number }>('SELECT rule_code, COUNT(*) AS n FROM fg_finding GROUP BY rule_code ORDER BY rule_code');
+  const rows = await engine.all<{ rule_code: string; n: number }>(
+    'SELECT rule_code, COUNT(*) AS n FROM fg_finding GROUP BY rule_code ORDER BY rule_code',
+  );
   return { engine, counts: Object.fromEntries(rows.map((r) => [r.rule_code, Number(r.n)])) };
 }
 
@@ -111,7 +120,8 @@ describe('synthetic city', () => {
     try {
       const csv = (t: string) => `read_csv('${join(dir, `${t}.csv`)}', header=true, all_varchar=true)`;
       const kinds = await engine.all<{ inst_kind: string; hosp_lv: string | null; n: number }>(
-        `SELECT inst_kind, hosp_lv, COUNT(*) AS n FROM ${csv('fixmedins')} GROUP BY ALL ORDER BY ALL`);
+        `SELECT inst_kind, hosp_lv, COUNT(*) AS n FROM ${csv('fixmedins')} GROUP BY ALL ORDER BY ALL`,
+      );
       const kindSet = new Set(kinds.map((k) => k.inst_kind));
       for (const k of ['public_hospital', 'private_hospital', 'primary_care', 'village_clinic', 'pharmacy']) expect(kindSet).toContain(k);
       expect(new Set(kinds.map((k) => k.hosp_lv))).toEqual(new Set(['0', '1', '2', '3', null]));
@@ -130,7 +140,9 @@ describe('synthetic city', () => {
       const ids = await engine.all<{ certno: string }>(`SELECT certno FROM ${csv('psn')} WHERE certno IS NOT NULL`);
       expect(ids.length).toBeGreaterThan(1300);
       for (const { certno } of ids) expect(certno.slice(17)).toBe(certnoCheck(certno.slice(0, 17)));
-      const [cat] = await engine.all<{ n: number; types: number }>(`SELECT COUNT(*) AS n, COUNT(DISTINCT list_type) AS types FROM ${csv('hilist')}`);
+      const [cat] = await engine.all<{ n: number; types: number }>(
+        `SELECT COUNT(*) AS n, COUNT(DISTINCT list_type) AS types FROM ${csv('hilist')}`,
+      );
       expect(Number(cat!.n)).toBeGreaterThanOrEqual(500);
       expect(Number(cat!.types)).toBe(5);
       const charge = await engine.all<{ t: string }>(`SELECT DISTINCT med_chrgitm_type AS t FROM ${csv('feedetl')} ORDER BY 1`);

@@ -6,12 +6,20 @@ import { en } from '../src/i18n/en';
 import { zhCN } from '../src/i18n/zh-CN';
 import type { MessageKey } from '../src/i18n/types';
 import {
-  parsePaging, parsePractitionersFilter, parseWarningsFilter, practitionersFilterToParams, warningsFilterToParams,
+  parsePaging,
+  parsePractitionersFilter,
+  parseWarningsFilter,
+  practitionersFilterToParams,
+  warningsFilterToParams,
 } from '../src/lib/query';
 
 describe('warning-board filters in the query string', () => {
   it('reads the API parameters, repeated or comma-separated, and drops what the API would reject', () => {
-    const f = parseWarningsFilter(new URLSearchParams('month=2024-03&level=red,bogus&level=orange&indicator=alos,nope&basis=peer&admdvs=3301x&grid=G1&sort=-z&page=2&pageSize=999'));
+    const f = parseWarningsFilter(
+      new URLSearchParams(
+        'month=2024-03&level=red,bogus&level=orange&indicator=alos,nope&basis=peer&admdvs=3301x&grid=G1&sort=-z&page=2&pageSize=999',
+      ),
+    );
     expect(f).toEqual({ month: '2024-03', level: ['red', 'orange'], indicator: ['alos'], basis: 'peer', grid: 'G1', sort: '-z', page: 2 });
     expect(parseWarningsFilter(new URLSearchParams('month=2024-3&basis=x&sort=amount'))).toEqual({});
   });
@@ -70,21 +78,38 @@ describe('indicator formats', () => {
 });
 
 describe('the indicator trend chart', () => {
-  const point = (month: string, value: number | null, band: [number, number, number] | null, warning: IndicatorSeries['points'][number]['warning'] = null) => ({
-    month, value, previous: null, change: null, lastYear: null, yearChange: null, peerMedian: band?.[1] ?? null, peerLow: band?.[0] ?? null, peerHigh: band?.[2] ?? null, peers: band ? 12 : null, warning,
+  const point = (
+    month: string,
+    value: number | null,
+    band: [number, number, number] | null,
+    warning: IndicatorSeries['points'][number]['warning'] = null,
+  ) => ({
+    month,
+    value,
+    previous: null,
+    change: null,
+    lastYear: null,
+    yearChange: null,
+    peerMedian: band?.[1] ?? null,
+    peerLow: band?.[0] ?? null,
+    peerHigh: band?.[2] ?? null,
+    peers: band ? 12 : null,
+    warning,
   });
   const series: IndicatorSeries = {
-    unitType: 'institution', unitId: 'H1', name: '某医院', indicator: 'alos', indicatorName: '平均住院日', indicatorNameEn: 'Average length of stay',
-    unit: 'days', peerGroup: 'public_hospital|3',
+    unitType: 'institution',
+    unitId: 'H1',
+    name: '某医院',
+    indicator: 'alos',
+    indicatorName: '平均住院日',
+    indicatorNameEn: 'Average length of stay',
+    unit: 'days',
+    peerGroup: 'public_hospital|3',
     points: [point('2024-01', 8, [-1, 7, 9]), point('2024-02', 12, null, 'orange'), point('2024-03', 15, [6, 7.5, 9], 'red')],
   };
-  const i = {
-    t: (k: MessageKey) => zhCN[k],
-    fmt: makeFormatter('zh-CN'),
-    pick: (zhText: string) => zhText,
-  };
+  const i = { t: (k: MessageKey) => zhCN[k], fmt: makeFormatter('zh-CN'), pick: (zhText: string) => zhText };
 
-  it('stacks the peers\' band from its lower edge (cut at 0), with gaps where there is none', () => {
+  it("stacks the peers' band from its lower edge (cut at 0), with gaps where there is none", () => {
     expect(hasPeerBand(series)).toBe(true);
     expect(peerBand(series.points)).toEqual({ low: [0, '-', 6], width: [9, '-', 3] });
   });
@@ -99,7 +124,12 @@ describe('the indicator trend chart', () => {
   });
 
   it('leaves the band out for a region', () => {
-    const region: IndicatorSeries = { ...series, unitType: 'region', peerGroup: null, points: series.points.map((p) => ({ ...p, peerLow: null, peerHigh: null, peerMedian: null })) };
+    const region: IndicatorSeries = {
+      ...series,
+      unitType: 'region',
+      peerGroup: null,
+      points: series.points.map((p) => ({ ...p, peerLow: null, peerHigh: null, peerMedian: null })),
+    };
     const ids = (indicatorTrendOption(region, i).series as Array<{ id: string }>).map((s) => s.id);
     expect(ids).toEqual(['value', 'warning-orange', 'warning-red']);
   });

@@ -5,8 +5,22 @@ import { toQueryString } from '../src/api/client';
 
 describe('findings filters in the query string', () => {
   it('reads the API parameters and drops what the API would reject', () => {
-    const f = parseFindingsFilter(new URLSearchParams('code=A,B&status=open,bogus&level=definite&admdvs=3301&from=2024-01-01&to=bad&minAmount=100&q=%20x%20&sort=-day&page=3&pageSize=500'));
-    expect(f).toEqual({ code: ['A', 'B'], status: ['open'], level: 'definite', admdvs: '3301', from: '2024-01-01', minAmount: 100, q: 'x', sort: '-day', page: 3 });
+    const f = parseFindingsFilter(
+      new URLSearchParams(
+        'code=A,B&status=open,bogus&level=definite&admdvs=3301&from=2024-01-01&to=bad&minAmount=100&q=%20x%20&sort=-day&page=3&pageSize=500',
+      ),
+    );
+    expect(f).toEqual({
+      code: ['A', 'B'],
+      status: ['open'],
+      level: 'definite',
+      admdvs: '3301',
+      from: '2024-01-01',
+      minAmount: 100,
+      q: 'x',
+      sort: '-day',
+      page: 3,
+    });
   });
 
   it('writes them back in a stable order, lists comma-separated', () => {
@@ -21,7 +35,9 @@ describe('findings filters in the query string', () => {
   });
 
   it('exports the same filters without paging', () => {
-    expect(findingsExportUrl({ code: ['A'], page: 4, pageSize: 100, sort: '-amount' })).toBe('/api/findings/export.xlsx?code=A&sort=-amount');
+    expect(findingsExportUrl({ code: ['A'], page: 4, pageSize: 100, sort: '-amount' })).toBe(
+      '/api/findings/export.xlsx?code=A&sort=-amount',
+    );
     expect(findingsExportUrl({})).toBe('/api/findings/export.xlsx');
   });
 });

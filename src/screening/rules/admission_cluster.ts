@@ -2,8 +2,12 @@ import { defineRule } from '../rule.js';
 import { locators } from '../sql.js';
 
 export default defineRule({
-  code: 'ADMISSION_CLUSTER', name: '聚集性住院', nameEn: 'Admission cluster', level: 'suspect',
-  key: ['mdtrt_id'], requires: ['setl', 'psn'],
+  code: 'ADMISSION_CLUSTER',
+  name: '聚集性住院',
+  nameEn: 'Admission cluster',
+  level: 'suspect',
+  key: ['mdtrt_id'],
+  requires: ['setl', 'psn'],
   params: { min_admissions: { default: 5, min: 2, description: '同一机构同一天同一村（居）住址的住院人次下限' } },
   definition: '同一机构同一天有 5 个及以上住院，参保人 12 位居住地区划（addr_admdvs）相同；群组内每个住院都记为疑点',
   evidence: '{day}同一机构有{e_n}名居住在{e_addr}的参保人入院',

@@ -2,8 +2,13 @@ import { defineRule } from '../rule.js';
 import { ageAt, eligible, lineLocators } from '../sql.js';
 
 export default defineRule({
-  code: 'AGE_RESTRICTED', name: '限年龄项目', nameEn: 'Age-restricted item', level: 'definite',
-  key: ['feedetl_sn'], requires: ['feedetl', 'hilist', 'psn'], params: {},
+  code: 'AGE_RESTRICTED',
+  name: '限年龄项目',
+  nameEn: 'Age-restricted item',
+  level: 'definite',
+  key: ['feedetl_sn'],
+  requires: ['feedetl', 'hilist', 'psn'],
+  params: {},
   definition: '费用发生时参保人周岁年龄不在项目限定的 [lmt_age_min, lmt_age_max] 之内',
   evidence: '项目{med_list_codg}（{e_item}）限{e_range}岁使用，参保人{psn_no}费用发生时{e_age}岁',
   lineScope: () => `h.lmt_age_min IS NOT NULL OR h.lmt_age_max IS NOT NULL`,

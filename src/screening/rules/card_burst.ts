@@ -2,13 +2,19 @@ import { defineRule } from '../rule.js';
 import { locators } from '../sql.js';
 
 export default defineRule({
-  code: 'CARD_BURST', name: '集中刷卡', nameEn: 'Card-swiping burst at a pharmacy', level: 'suspect',
-  key: ['setl_id'], requires: ['setl'], optional: ['fixmedins'],
+  code: 'CARD_BURST',
+  name: '集中刷卡',
+  nameEn: 'Card-swiping burst at a pharmacy',
+  level: 'suspect',
+  key: ['setl_id'],
+  requires: ['setl'],
+  optional: ['fixmedins'],
   params: {
     min_persons: { default: 8, min: 2, description: '时间窗内不同参保人结算数下限' },
     window_minutes: { default: 10, min: 1, description: '时间窗长度（分钟，两端均包含）' },
   },
-  definition: '同一定点药店（fixmedins_type 2；机构表中无该机构时按 P 开头编码判断）在任意 10 分钟内（两端均包含）有 8 名及以上不同参保人结算；窗口内每笔结算都记为疑点',
+  definition:
+    '同一定点药店（fixmedins_type 2；机构表中无该机构时按 P 开头编码判断）在任意 10 分钟内（两端均包含）有 8 名及以上不同参保人结算；窗口内每笔结算都记为疑点',
   evidence: '药店{fixmedins_code}自{e_from}起{e_minutes}分钟内为{e_n}名不同参保人结算',
   sql: ({ t, p }) => {
     const within = (a: string, b: string) => `${b}.setl_time >= ${a} AND ${b}.setl_time <= ${a} + INTERVAL '${p.window_minutes} minutes'`;

@@ -2,8 +2,13 @@ import { defineRule } from '../rule.js';
 import { locators } from '../sql.js';
 
 export default defineRule({
-  code: 'DECEASED_PATIENT', name: '死亡后就医', nameEn: 'Visit after death', level: 'definite',
-  key: ['mdtrt_id'], requires: ['setl', 'psn'], params: {},
+  code: 'DECEASED_PATIENT',
+  name: '死亡后就医',
+  nameEn: 'Visit after death',
+  level: 'definite',
+  key: ['mdtrt_id'],
+  requires: ['setl', 'psn'],
+  params: {},
   definition: '就诊开始日期晚于参保人死亡日期（death_date）',
   evidence: '参保人{psn_no}已于{e_death}死亡，{day}仍有就诊',
   sql: ({ t }) => `

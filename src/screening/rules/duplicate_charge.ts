@@ -3,9 +3,16 @@ import { defineRule } from '../rule.js';
 import { eligible, locators } from '../sql.js';
 
 export default defineRule({
-  code: 'DUPLICATE_CHARGE', name: '重复收费', nameEn: 'Duplicate charge', level: 'definite',
-  key: ['mdtrt_id', 'med_list_codg'], requires: ['feedetl'], optional: ['hilist_rel'], params: {},
-  definition: '同一就诊两条明细的项目、时间、数量、单价完全相同；或互斥项目（exclusive）在同一就诊同一天都收费（记在后收费的项目上，同时收费记在 item_b 上）；或打包项目与其组成部分（bundle）在同一就诊同一天都收费（记在组成部分上）',
+  code: 'DUPLICATE_CHARGE',
+  name: '重复收费',
+  nameEn: 'Duplicate charge',
+  level: 'definite',
+  key: ['mdtrt_id', 'med_list_codg'],
+  requires: ['feedetl'],
+  optional: ['hilist_rel'],
+  params: {},
+  definition:
+    '同一就诊两条明细的项目、时间、数量、单价完全相同；或互斥项目（exclusive）在同一就诊同一天都收费（记在后收费的项目上，同时收费记在 item_b 上）；或打包项目与其组成部分（bundle）在同一就诊同一天都收费（记在组成部分上）',
   evidence: '项目{med_list_codg}（{e_item}）{e_reasons}',
   sql: ({ t, d }) => {
     const lineKey = d.hash(['f.mdtrt_id', 'f.med_list_codg', 'f.fee_ocur_time', 'f.cnt', 'f.pric']);

@@ -2,8 +2,14 @@ import { defineRule } from '../rule.js';
 import { eligible, lineLocators } from '../sql.js';
 
 export default defineRule({
-  code: 'INDICATION_RESTRICTED', name: '限适应症', nameEn: 'Indication-restricted item', level: 'suspect',
-  key: ['feedetl_sn'], requires: ['feedetl', 'hilist', 'setl'], optional: ['diag'], params: {},
+  code: 'INDICATION_RESTRICTED',
+  name: '限适应症',
+  nameEn: 'Indication-restricted item',
+  level: 'suspect',
+  key: ['feedetl_sn'],
+  requires: ['feedetl', 'hilist', 'setl'],
+  optional: ['diag'],
+  params: {},
   definition: '就诊的诊断（diag 及 setl.dise_codg）均不以项目限定的诊断前缀（lmt_dise_prefixes）开头',
   evidence: '项目{med_list_codg}（{e_item}）限诊断{e_prefixes}使用，本次就诊诊断为{e_diags}',
   lineScope: () => `h.lmt_dise_prefixes IS NOT NULL`,

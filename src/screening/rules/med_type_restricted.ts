@@ -2,8 +2,13 @@ import { defineRule } from '../rule.js';
 import { eligible, lineLocators, medTypeName } from '../sql.js';
 
 export default defineRule({
-  code: 'MED_TYPE_RESTRICTED', name: '限就医方式', nameEn: 'Visit-type-restricted item', level: 'definite',
-  key: ['feedetl_sn'], requires: ['feedetl', 'hilist', 'setl'], params: {},
+  code: 'MED_TYPE_RESTRICTED',
+  name: '限就医方式',
+  nameEn: 'Visit-type-restricted item',
+  level: 'definite',
+  key: ['feedetl_sn'],
+  requires: ['feedetl', 'hilist', 'setl'],
+  params: {},
   definition: '就诊的医疗类别（med_type）不在项目限定的就医方式（lmt_med_types）之中',
   evidence: '项目{med_list_codg}（{e_item}）限{e_allowed}使用，本次就诊为{e_med_type}',
   lineScope: () => `h.lmt_med_types IS NOT NULL`,

@@ -2,11 +2,17 @@ import { defineRule } from '../rule.js';
 import { eligible, lineLocators } from '../sql.js';
 
 export default defineRule({
-  code: 'NON_COVERED_BILLED', name: '超医保支付范围', nameEn: 'Non-covered item billed to the fund', level: 'definite',
-  key: ['feedetl_sn'], requires: ['feedetl', 'hilist'], params: {},
+  code: 'NON_COVERED_BILLED',
+  name: '超医保支付范围',
+  nameEn: 'Non-covered item billed to the fund',
+  level: 'definite',
+  key: ['feedetl_sn'],
+  requires: ['feedetl', 'hilist'],
+  params: {},
   definition: '丙类（chrgitm_lv 03）、非医保商品（non_medical）或不在目录中的项目，基金支付了其中一部分（全自费金额 < 明细金额）',
   evidence: '项目{med_list_codg}（{e_item}）{e_why}，明细金额{e_amt}元中全自费仅{e_own}元',
-  lineScope: () => `(h.med_list_codg IS NULL OR h.chrgitm_lv = '03' OR h.list_type = 'non_medical') AND COALESCE(f.fulamt_ownpay_amt, 0) < f.det_item_fee_sumamt`,
+  lineScope: () =>
+    `(h.med_list_codg IS NULL OR h.chrgitm_lv = '03' OR h.list_type = 'non_medical') AND COALESCE(f.fulamt_ownpay_amt, 0) < f.det_item_fee_sumamt`,
   sql: ({ t }) => `
     SELECT ${lineLocators('f', eligible('f'))},
       COALESCE(h.name, '未知项目') AS e_item,

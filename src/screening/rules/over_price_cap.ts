@@ -2,9 +2,16 @@ import { defineRule } from '../rule.js';
 import { lineLocators, num, priceCap } from '../sql.js';
 
 export default defineRule({
-  code: 'OVER_PRICE_CAP', name: '超标准收费', nameEn: 'Price above cap', level: 'definite',
-  key: ['feedetl_sn'], requires: ['feedetl', 'hilist'], optional: ['fixmedins'], params: {},
-  definition: '单价高于机构等级对应的限价（三级 pric_uplmt_amt；二级 lv2，空则三级；一级及以下或等级未知 lv1，空则二级、三级）；金额 = (单价 − 限价) × 数量',
+  code: 'OVER_PRICE_CAP',
+  name: '超标准收费',
+  nameEn: 'Price above cap',
+  level: 'definite',
+  key: ['feedetl_sn'],
+  requires: ['feedetl', 'hilist'],
+  optional: ['fixmedins'],
+  params: {},
+  definition:
+    '单价高于机构等级对应的限价（三级 pric_uplmt_amt；二级 lv2，空则三级；一级及以下或等级未知 lv1，空则二级、三级）；金额 = (单价 − 限价) × 数量',
   evidence: '项目{med_list_codg}（{e_item}）单价{e_pric}元，超过{e_lv}限价{e_cap}元，数量{e_cnt}',
   lineScope: () => `f.pric > ${priceCap('h', 'i.hosp_lv')}`,
   sql: ({ t }) => `

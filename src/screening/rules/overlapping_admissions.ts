@@ -2,8 +2,12 @@ import { defineRule } from '../rule.js';
 import { locators } from '../sql.js';
 
 export default defineRule({
-  code: 'OVERLAPPING_ADMISSIONS', name: '重复住院', nameEn: 'Overlapping admissions', level: 'definite',
-  key: ['mdtrt_id'], requires: ['setl'],
+  code: 'OVERLAPPING_ADMISSIONS',
+  name: '重复住院',
+  nameEn: 'Overlapping admissions',
+  level: 'definite',
+  key: ['mdtrt_id'],
+  requires: ['setl'],
   params: { min_overlap_days: { default: 1, min: 0, description: '两次住院重叠超过该天数（后一次入院日至两次出院日中较早者）' } },
   definition: '同一参保人两次住院时间重叠超过 1 天：后一次入院日至两次出院日中较早者之间超过 1 天（不限机构）；记在后一次住院上',
   evidence: '与{e_other}（{e_other_inst}，{e_other_from}至{e_other_to}）住院时间重叠{e_overlap}天',

@@ -2,11 +2,19 @@ import { defineRule } from '../rule.js';
 import { locators } from '../sql.js';
 
 export default defineRule({
-  code: 'SPLIT_ADMISSION', name: '分解住院', nameEn: 'Split admission', level: 'suspect',
-  key: ['mdtrt_id'], requires: ['setl'], optional: ['diag'],
-  params: { max_gap_days: { default: 15, min: 0, description: '出院日至再次入院日相隔不超过该天数' },
-    diag_prefix_len: { default: 3, min: 1, description: '主诊断比较的前几位字符' } },
-  definition: '同一参保人在同一机构出院当日至其后 15 天内再次入院（入院日 − 前次出院日在 0 到 15 天之间），两次主诊断前 3 位相同；记在后一次住院上',
+  code: 'SPLIT_ADMISSION',
+  name: '分解住院',
+  nameEn: 'Split admission',
+  level: 'suspect',
+  key: ['mdtrt_id'],
+  requires: ['setl'],
+  optional: ['diag'],
+  params: {
+    max_gap_days: { default: 15, min: 0, description: '出院日至再次入院日相隔不超过该天数' },
+    diag_prefix_len: { default: 3, min: 1, description: '主诊断比较的前几位字符' },
+  },
+  definition:
+    '同一参保人在同一机构出院当日至其后 15 天内再次入院（入院日 − 前次出院日在 0 到 15 天之间），两次主诊断前 3 位相同；记在后一次住院上',
   evidence: '{e_prev}于{e_prev_end}出院，{e_gap}天后于{day}再次入院，主诊断{e_prev_diag}/{e_diag}',
   sql: ({ t, p }) => `
     WITH adm AS (SELECT * FROM ${t('mdtrt')} WHERE med_type = '21' AND end_day IS NOT NULL),

@@ -5,13 +5,19 @@ import { locators, num } from '../sql.js';
 const ZERO = 'CAST(0 AS DECIMAL(18,4))';
 
 export default defineRule({
-  code: 'STOCK_MISMATCH', name: '进销存不符', nameEn: 'Purchase-sale-inventory mismatch', level: 'suspect',
-  key: ['fixmedins_code', 'med_list_codg'], requires: ['inv_sale'], optional: ['inv_purc', 'inv_stock', 'feedetl', 'fixmedins'],
+  code: 'STOCK_MISMATCH',
+  name: '进销存不符',
+  nameEn: 'Purchase-sale-inventory mismatch',
+  level: 'suspect',
+  key: ['fixmedins_code', 'med_list_codg'],
+  requires: ['inv_sale'],
+  optional: ['inv_purc', 'inv_stock', 'feedetl', 'fixmedins'],
   params: {
     tolerance_share: { default: 0.05, min: 0, description: '允许的差额占比（超过该比例且超过允许的差额数量才算不符）' },
     tolerance_units: { default: 2, min: 0, description: '允许的差额数量' },
   },
-  definition: '期初库存取该药品最早一次盘存（无则为 0），盘存日（含）之后的销售量超过期初库存与其后采购量之和，且超出部分大于该和的 5% 并大于 2 个单位；或该药店在费用明细中的结算数量超过其医保销售量（inv_sale 中 hi_feesetl_flag 为 1）同样的幅度。后者只对报送了进销存数据的药店判断',
+  definition:
+    '期初库存取该药品最早一次盘存（无则为 0），盘存日（含）之后的销售量超过期初库存与其后采购量之和，且超出部分大于该和的 5% 并大于 2 个单位；或该药店在费用明细中的结算数量超过其医保销售量（inv_sale 中 hi_feesetl_flag 为 1）同样的幅度。后者只对报送了进销存数据的药店判断',
   evidence: '{e_item}：{e_reason}',
   sql: ({ t, p }) => {
     const over = (x: string, base: string) => `(${x} - ${base} > ${p.tolerance_share} * ${base} AND ${x} - ${base} > ${p.tolerance_units})`;

@@ -3,9 +3,15 @@ import { eligible, lineLocators, statusPeriod } from '../sql.js';
 
 /** An extension of the exchange format's codes: a department's agreement suspended as a bureau's sanction. */
 export default defineRule({
-  code: 'SUSPENDED_DEPARTMENT', name: '暂停科室结算期间开单', nameEn: 'Line ordered by a suspended department', level: 'definite',
-  key: ['feedetl_sn'], requires: ['feedetl', 'dept_agreement'], params: {},
-  definition: '开单科室（bilg_dept_codg）在费用发生时其医保协议处于暂停或解除状态（dept_agreement：费用日期不早于 status_from，且不晚于 status_to（如有））',
+  code: 'SUSPENDED_DEPARTMENT',
+  name: '暂停科室结算期间开单',
+  nameEn: 'Line ordered by a suspended department',
+  level: 'definite',
+  key: ['feedetl_sn'],
+  requires: ['feedetl', 'dept_agreement'],
+  params: {},
+  definition:
+    '开单科室（bilg_dept_codg）在费用发生时其医保协议处于暂停或解除状态（dept_agreement：费用日期不早于 status_from，且不晚于 status_to（如有））',
   evidence: '机构{fixmedins_code}科室{e_dept}{e_period}{e_status}，仍开具费用',
   sql: ({ t }) => `
     WITH hit AS (

@@ -2,9 +2,15 @@ import { defineRule } from '../rule.js';
 import { locators, statusPeriod } from '../sql.js';
 
 export default defineRule({
-  code: 'SUSPENDED_INSTITUTION', name: '暂停协议期间结算', nameEn: 'Settlement while agreement suspended', level: 'definite',
-  key: ['setl_id'], requires: ['setl', 'fixmedins'], params: {},
-  definition: '结算时机构协议处于暂停或解除状态（agreement_status 为 suspended/terminated，结算日不早于 status_from，且不晚于 status_to（如有）；status_from 为空视为一直有效）',
+  code: 'SUSPENDED_INSTITUTION',
+  name: '暂停协议期间结算',
+  nameEn: 'Settlement while agreement suspended',
+  level: 'definite',
+  key: ['setl_id'],
+  requires: ['setl', 'fixmedins'],
+  params: {},
+  definition:
+    '结算时机构协议处于暂停或解除状态（agreement_status 为 suspended/terminated，结算日不早于 status_from，且不晚于 status_to（如有）；status_from 为空视为一直有效）',
   evidence: '机构{fixmedins_code}{e_period}{e_status}，{day}仍有结算',
   sql: ({ t }) => `
     SELECT ${locators({ fixmedins_code: 's.fixmedins_code', psn_no: 's.psn_no', mdtrt_id: 's.mdtrt_id', setl_id: 's.setl_id', day: 'CAST(s.setl_time AS DATE)', amount: 's.hifp_pay' })},

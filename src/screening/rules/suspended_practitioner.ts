@@ -2,9 +2,15 @@ import { defineRule } from '../rule.js';
 import { eligible, lineLocators, statusPeriod } from '../sql.js';
 
 export default defineRule({
-  code: 'SUSPENDED_PRACTITIONER', name: '暂停资格医师开单', nameEn: 'Line ordered by suspended practitioner', level: 'definite',
-  key: ['feedetl_sn'], requires: ['feedetl', 'practitioner'], params: {},
-  definition: '开单医师（bilg_dr_codg）在费用发生时处于暂停医保服务资格状态（status suspended，费用日期不早于 status_from，且不晚于 status_to（如有）；status_from 为空视为一直有效）',
+  code: 'SUSPENDED_PRACTITIONER',
+  name: '暂停资格医师开单',
+  nameEn: 'Line ordered by suspended practitioner',
+  level: 'definite',
+  key: ['feedetl_sn'],
+  requires: ['feedetl', 'practitioner'],
+  params: {},
+  definition:
+    '开单医师（bilg_dr_codg）在费用发生时处于暂停医保服务资格状态（status suspended，费用日期不早于 status_from，且不晚于 status_to（如有）；status_from 为空视为一直有效）',
   evidence: '开单医师{e_prac}（{e_name}）{e_period}暂停医保服务资格',
   sql: ({ t }) => `
     WITH suspended AS (

@@ -2,9 +2,16 @@ import { defineRule } from '../rule.js';
 import { locators, num, priceCap } from '../sql.js';
 
 export default defineRule({
-  code: 'UNBUNDLING', name: '分解项目收费', nameEn: 'Unbundling', level: 'definite',
-  key: ['mdtrt_id', 'med_list_codg'], requires: ['feedetl', 'hilist_rel', 'hilist'], optional: ['fixmedins'], params: {},
-  definition: '同一就诊同一天收取同一打包项目（bundle item_a）的两个及以上组成部分而未收打包项目，组成部分金额合计高于打包项目在该机构等级的限价',
+  code: 'UNBUNDLING',
+  name: '分解项目收费',
+  nameEn: 'Unbundling',
+  level: 'definite',
+  key: ['mdtrt_id', 'med_list_codg'],
+  requires: ['feedetl', 'hilist_rel', 'hilist'],
+  optional: ['fixmedins'],
+  params: {},
+  definition:
+    '同一就诊同一天收取同一打包项目（bundle item_a）的两个及以上组成部分而未收打包项目，组成部分金额合计高于打包项目在该机构等级的限价',
   evidence: '{e_day}收取打包项目{med_list_codg}（{e_item}）的{e_n}个组成部分（{e_parts}）合计{e_total}元，高于打包项目限价{e_cap}元',
   sql: ({ t }) => `
     WITH bundle_items AS (

@@ -10,16 +10,26 @@ import type { Workbench } from '../workbench.js';
 
 export function authRoutes(app: FastifyInstance, wb: Workbench, secureCookies: boolean): void {
   route(app, {
-    method: 'POST', url: '/api/auth/login', tag: 'auth', summary: 'Sign in: sets the session cookie and returns the user and the CSRF token',
-    roles: 'public', body: loginBody, success: { status: 200, description: 'Session' },
+    method: 'POST',
+    url: '/api/auth/login',
+    tag: 'auth',
+    summary: 'Sign in: sets the session cookie and returns the user and the CSRF token',
+    roles: 'public',
+    body: loginBody,
+    success: { status: 200, description: 'Session' },
     handler: async ({ req, reply, body }): Promise<Session> => {
       const wait = wb.limiter.retryAfter(body.username, req.ip);
       if (wait > 0) {
         reply.header('Retry-After', String(wait));
-        throw new HttpError(429, 'rate_limited', `too many failed sign-ins; try again in ${wait} s`, [{ path: 'retryAfter', message: String(wait) }]);
+        throw new HttpError(429, 'rate_limited', `too many failed sign-ins; try again in ${wait} s`, [
+          { path: 'retryAfter', message: String(wait) },
+        ]);
       }
       const user = await findUser(wb.store, body.username);
-      const ok = user && !user.disabled ? await verifyPassword(user.password_hash, body.password) : (await verifyPassword(await dummyHash(), body.password), false);
+      const ok =
+        user && !user.disabled
+          ? await verifyPassword(user.password_hash, body.password)
+          : (await verifyPassword(await dummyHash(), body.password), false);
       if (!user || !ok) {
         wb.limiter.fail(body.username, req.ip);
         await audit(wb.store, body.username, 'login_failed', null, req.ip);
@@ -27,13 +37,24 @@ export function authRoutes(app: FastifyInstance, wb: Workbench, secureCookies: b
       }
       wb.limiter.succeed(body.username);
       const { token, csrfToken } = await createSession(wb.store, user.username);
-      reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: secureCookies, path: '/', maxAge: SESSION_HOURS * 3600 });
+      reply.setCookie(SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: secureCookies,
+        path: '/',
+        maxAge: SESSION_HOURS * 3600,
+      });
       await audit(wb.store, user.username, 'login', null, req.ip);
       return { user: userInfo(user), csrfToken };
     },
   });
   route(app, {
-    method: 'POST', url: '/api/auth/logout', tag: 'auth', summary: 'Sign out: ends the session', roles: 'any', success: { status: 204, description: 'Signed out' },
+    method: 'POST',
+    url: '/api/auth/logout',
+    tag: 'auth',
+    summary: 'Sign out: ends the session',
+    roles: 'any',
+    success: { status: 204, description: 'Signed out' },
     handler: async ({ req, reply, user }) => {
       if (req.session) await deleteSession(wb.store, req.session.tokenHash);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -42,7 +63,12 @@ export function authRoutes(app: FastifyInstance, wb: Workbench, secureCookies: b
     },
   });
   route(app, {
-    method: 'GET', url: '/api/auth/me', tag: 'auth', summary: 'The signed-in user and the CSRF token', roles: 'any', success: { status: 200, description: 'Session' },
+    method: 'GET',
+    url: '/api/auth/me',
+    tag: 'auth',
+    summary: 'The signed-in user and the CSRF token',
+    roles: 'any',
+    success: { status: 200, description: 'Session' },
     handler: async ({ req, user }): Promise<Session> => ({ user, csrfToken: req.session!.csrfToken }),
   });
 }

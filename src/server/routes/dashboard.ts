@@ -10,14 +10,24 @@ import type { Workbench } from '../workbench.js';
 
 export function dashboardRoutes(app: FastifyInstance, wb: Workbench): void {
   route(app, {
-    method: 'GET', url: '/api/meta', tag: 'reference', summary: 'Rules, regions and grids inside your scope, statuses, the period covered',
-    roles: 'any', success: { status: 200, description: 'Meta' },
+    method: 'GET',
+    url: '/api/meta',
+    tag: 'reference',
+    summary: 'Rules, regions and grids inside your scope, statuses, the period covered',
+    roles: 'any',
+    success: { status: 200, description: 'Meta' },
     handler: async ({ scope }): Promise<Meta> => {
       const p = new Params();
       const where = scopeCondition(scope, p, 'i.fixmedins_code', 'i.admdvs');
       const [regions, grids, period, run] = await Promise.all([
-        wb.reads.query<{ admdvs: string }>(`SELECT DISTINCT i.admdvs FROM fixmedins i WHERE ${where} AND i.admdvs IS NOT NULL ORDER BY 1`, p.values),
-        wb.reads.query<{ grid_id: string; admdvs: string }>(`SELECT i.grid_id, MIN(i.admdvs) AS admdvs FROM fixmedins i WHERE ${where} AND i.grid_id IS NOT NULL GROUP BY i.grid_id ORDER BY 1`, p.values),
+        wb.reads.query<{ admdvs: string }>(
+          `SELECT DISTINCT i.admdvs FROM fixmedins i WHERE ${where} AND i.admdvs IS NOT NULL ORDER BY 1`,
+          p.values,
+        ),
+        wb.reads.query<{ grid_id: string; admdvs: string }>(
+          `SELECT i.grid_id, MIN(i.admdvs) AS admdvs FROM fixmedins i WHERE ${where} AND i.grid_id IS NOT NULL GROUP BY i.grid_id ORDER BY 1`,
+          p.values,
+        ),
         wb.reads.query<{ first: string | null; last: string | null }>(`SELECT MIN(month) AS first, MAX(month) AS last FROM fg_inst_month`),
         wb.reads.query<{ at: string | null }>(`SELECT CAST(MAX(screened_at) AS VARCHAR) AS at FROM fg_screen_run`),
       ]);
@@ -32,8 +42,13 @@ export function dashboardRoutes(app: FastifyInstance, wb: Workbench): void {
     },
   });
   route(app, {
-    method: 'GET', url: '/api/overview', tag: 'overview', summary: 'Fund paid, amount at risk, findings by code, level, institution, month, region and grid',
-    roles: 'any', query: overviewQuery, success: { status: 200, description: 'Overview' },
+    method: 'GET',
+    url: '/api/overview',
+    tag: 'overview',
+    summary: 'Fund paid, amount at risk, findings by code, level, institution, month, region and grid',
+    roles: 'any',
+    query: overviewQuery,
+    success: { status: 200, description: 'Overview' },
     handler: async ({ query, scope }): Promise<Overview> => overview(wb.reads, scope, query.from, query.to),
   });
 }

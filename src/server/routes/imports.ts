@@ -16,8 +16,13 @@ const ALLOWED = /\.(csv|parquet|xlsx)$/i;
 
 export function importRoutes(app: FastifyInstance, wb: Workbench): void {
   route(app, {
-    method: 'POST', url: '/api/imports', tag: 'imports', summary: 'Uploads a data set (multipart field `files`) and checks it without importing',
-    roles: ['admin'], rawBody: true, success: { status: 201, description: 'ImportValidation' },
+    method: 'POST',
+    url: '/api/imports',
+    tag: 'imports',
+    summary: 'Uploads a data set (multipart field `files`) and checks it without importing',
+    roles: ['admin'],
+    rawBody: true,
+    success: { status: 201, description: 'ImportValidation' },
     handler: async ({ req, user }): Promise<ImportValidation> => {
       if (!req.isMultipart()) throw new HttpError(400, 'validation', 'send the files as multipart/form-data');
       const { id, dir } = await wb.newUpload();
@@ -38,12 +43,22 @@ export function importRoutes(app: FastifyInstance, wb: Workbench): void {
         }
         if (!files.length) throw new HttpError(400, 'validation', 'no files');
         const workbooks = files.filter((f) => /\.xlsx$/i.test(f));
-        if (workbooks.length && files.length > 1) throw new HttpError(400, 'validation', 'send either one .xlsx workbook or the CSV/Parquet files, not both');
+        if (workbooks.length && files.length > 1)
+          throw new HttpError(400, 'validation', 'send either one .xlsx workbook or the CSV/Parquet files, not both');
         if (workbooks.length) {
           try {
             await workbookToDataset(join(source, workbooks[0]!), dir);
           } catch (e) {
-            if (e instanceof DatasetError) return { id, files, tables: [], ignored: [], rejects: [{ file: workbooks[0]!, row: null, column: null, value: null, reason: e.message }], rejectCount: 1, valid: false };
+            if (e instanceof DatasetError)
+              return {
+                id,
+                files,
+                tables: [],
+                ignored: [],
+                rejects: [{ file: workbooks[0]!, row: null, column: null, value: null, reason: e.message }],
+                rejectCount: 1,
+                valid: false,
+              };
             throw e;
           }
         } else {
@@ -60,8 +75,13 @@ export function importRoutes(app: FastifyInstance, wb: Workbench): void {
     },
   });
   route(app, {
-    method: 'POST', url: '/api/imports/:id/apply', tag: 'imports', summary: 'Imports a checked upload into the workspace and screens it (all or nothing)',
-    roles: ['admin'], params: z.object({ id: z.string().uuid() }), success: { status: 202, description: 'Job' },
+    method: 'POST',
+    url: '/api/imports/:id/apply',
+    tag: 'imports',
+    summary: 'Imports a checked upload into the workspace and screens it (all or nothing)',
+    roles: ['admin'],
+    params: z.object({ id: z.string().uuid() }),
+    success: { status: 202, description: 'Job' },
     handler: async ({ params, user }): Promise<Job> => {
       const dir = wb.uploadDir(params.id);
       if (!dir || !existsSync(dir)) throw notFound('no such upload');
@@ -70,4 +90,3 @@ export function importRoutes(app: FastifyInstance, wb: Workbench): void {
     },
   });
 }
-

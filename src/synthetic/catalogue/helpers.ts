@@ -14,8 +14,18 @@
 import type { CatalogueItem, ChargeType, ItemRole, Setting } from '../model.js';
 
 export const GROUP_ABBR: Record<string, string> = {
-  re: 'respiratory', cv: 'cardiovascular', en: 'endocrine', di: 'digestive', ms: 'musculoskeletal', ne: 'neurology',
-  gy: 'gynecology_obstetrics', um: 'urology_male', pe: 'pediatrics', on: 'oncology', np: 'nephrology', in: 'injury',
+  re: 'respiratory',
+  cv: 'cardiovascular',
+  en: 'endocrine',
+  di: 'digestive',
+  ms: 'musculoskeletal',
+  ne: 'neurology',
+  gy: 'gynecology_obstetrics',
+  um: 'urology_male',
+  pe: 'pediatrics',
+  on: 'oncology',
+  np: 'nephrology',
+  in: 'injury',
   de: 'dermatology_ent_eye',
 };
 const SETTING_ABBR: Record<string, Setting> = { O: 'outpatient', E: 'emergency', C: 'chronic', I: 'inpatient', P: 'pharmacy' };
@@ -23,11 +33,14 @@ const SETTING_ORDER: Setting[] = ['outpatient', 'emergency', 'chronic', 'inpatie
 
 export function groupsOf(s: string): string[] | 'any' {
   if (s === '*') return 'any';
-  return s.split(' ').filter(Boolean).map((a) => {
-    const k = GROUP_ABBR[a];
-    if (!k) throw new Error(`unknown group abbreviation: ${a}`);
-    return k;
-  });
+  return s
+    .split(' ')
+    .filter(Boolean)
+    .map((a) => {
+      const k = GROUP_ABBR[a];
+      if (!k) throw new Error(`unknown group abbreviation: ${a}`);
+      return k;
+    });
 }
 
 export function settingsOf(s: string): Setting[] {
@@ -113,25 +126,71 @@ export type Product = [name: string, price: number, flags: string];
 function formCode(name: string): string {
   const base = name.split(' ')[0]!;
   const forms: Array<[string, string]> = [
-    ['注射用', 'A011'], ['注射液', 'A010'], ['缓释片', 'A002'], ['控释片', 'A002'], ['肠溶片', 'A003'], ['分散片', 'A004'],
-    ['咀嚼片', 'A005'], ['缓释胶囊', 'A007'], ['胶囊', 'A006'], ['干混悬剂', 'A009'], ['颗粒', 'A008'], ['散', 'A012'],
-    ['口服溶液', 'A013'], ['混悬液', 'A013'], ['滴剂', 'A013'], ['糖浆', 'A013'], ['吸入', 'A020'], ['气雾剂', 'A020'],
-    ['粉雾剂', 'A020'], ['喷雾剂', 'A021'], ['滴眼液', 'A030'], ['滴耳液', 'A031'], ['乳膏', 'A040'], ['软膏', 'A040'],
-    ['凝胶', 'A040'], ['乳胶剂', 'A040'], ['贴', 'A041'], ['洗剂', 'A042'], ['酊', 'A042'], ['栓', 'A050'], ['阴道', 'A050'],
-    ['片', 'A001'], ['液', 'A014'],
+    ['注射用', 'A011'],
+    ['注射液', 'A010'],
+    ['缓释片', 'A002'],
+    ['控释片', 'A002'],
+    ['肠溶片', 'A003'],
+    ['分散片', 'A004'],
+    ['咀嚼片', 'A005'],
+    ['缓释胶囊', 'A007'],
+    ['胶囊', 'A006'],
+    ['干混悬剂', 'A009'],
+    ['颗粒', 'A008'],
+    ['散', 'A012'],
+    ['口服溶液', 'A013'],
+    ['混悬液', 'A013'],
+    ['滴剂', 'A013'],
+    ['糖浆', 'A013'],
+    ['吸入', 'A020'],
+    ['气雾剂', 'A020'],
+    ['粉雾剂', 'A020'],
+    ['喷雾剂', 'A021'],
+    ['滴眼液', 'A030'],
+    ['滴耳液', 'A031'],
+    ['乳膏', 'A040'],
+    ['软膏', 'A040'],
+    ['凝胶', 'A040'],
+    ['乳胶剂', 'A040'],
+    ['贴', 'A041'],
+    ['洗剂', 'A042'],
+    ['酊', 'A042'],
+    ['栓', 'A050'],
+    ['阴道', 'A050'],
+    ['片', 'A001'],
+    ['液', 'A014'],
   ];
   for (const [k, v] of forms) if (base.includes(k)) return v;
   return 'A099';
 }
 
-function drugItem(code: string, name: string, kind: 'west' | 'tcm', dg: string, price: number, flags: string, groups: string, settings: string, x: Extra): CatalogueItem {
+function drugItem(
+  code: string,
+  name: string,
+  kind: 'west' | 'tcm',
+  dg: string,
+  price: number,
+  flags: string,
+  groups: string,
+  settings: string,
+  x: Extra,
+): CatalogueItem {
   const st = settingsOf(settings);
   const base = name.split(' ')[0]!;
   const inj = base.includes('注射');
   const it: CatalogueItem = {
-    code, name, listType: 'drug', chrgitmLv: lvOf(flags), chargeType: kind === 'west' ? '09' : '11', role: 'drug',
-    drugGroup: `DG-${dg}`, rx: kind === 'west', price,
-    groups: groupsOf(groups), settings: st, cnt: st.includes('chronic') ? [1, 4] : [1, 2],
+    code,
+    name,
+    listType: 'drug',
+    chrgitmLv: lvOf(flags),
+    chargeType: kind === 'west' ? '09' : '11',
+    role: 'drug',
+    drugGroup: `DG-${dg}`,
+    rx: kind === 'west',
+    price,
+    groups: groupsOf(groups),
+    settings: st,
+    cnt: st.includes('chronic') ? [1, 4] : [1, 2],
   };
   if (flags.includes('c')) it.capLv3 = price;
   applyExtra(it, x);
@@ -151,7 +210,18 @@ export function west(dg: string, atc: string, groups: string, settings: string, 
   if (!/^[A-Z]\d{2}[A-Z]{2}$/.test(atc)) throw new Error(`bad ATC level 4: ${atc}`);
   const ing = letterDigits(`west:${dg}`, 3);
   return products.map(([name, price, flags], i) =>
-    drugItem(`X${atc}${ing}${formCode(name)}${pad(i + 1, 3)}1${pad(hash(name) % 100_000, 5)}`, name, 'west', dg, price, flags, groups, settings, x));
+    drugItem(
+      `X${atc}${ing}${formCode(name)}${pad(i + 1, 3)}1${pad(hash(name) % 100_000, 5)}`,
+      name,
+      'west',
+      dg,
+      price,
+      flags,
+      groups,
+      settings,
+      x,
+    ),
+  );
 }
 
 /**
@@ -162,7 +232,18 @@ export function tcm(dg: string, cat: string, groups: string, settings: string, p
   if (!/^[A-Z]\d{2}[A-Z]{2}$/.test(cat)) throw new Error(`bad category: ${cat}`);
   const no = letterDigits(`tcm:${dg}`, 4);
   return products.map(([name, price, flags], i) =>
-    drugItem(`Z${cat}${no}${pad(i + 1, 2)}${formCode(name).slice(2)}1${pad(hash(name) % 10_000, 4)}`, name, 'tcm', dg, price, flags, groups, settings, { rx: false, ...x }));
+    drugItem(
+      `Z${cat}${no}${pad(i + 1, 2)}${formCode(name).slice(2)}1${pad(hash(name) % 10_000, 4)}`,
+      name,
+      'tcm',
+      dg,
+      price,
+      flags,
+      groups,
+      settings,
+      { rx: false, ...x },
+    ),
+  );
 }
 
 /** A herbal piece: name, price per gram (元), usual grams per line [min, max], class (default 甲类). */
@@ -171,8 +252,17 @@ export type HerbRow = [name: string, perGram: number, gMin: number, gMax: number
 /** Herbal pieces (10) of one category. Code: `T` + 9 digits (1, category 2, item 3, processing 3). */
 export function herbs(cat: number, groups: string, settings: string, rows: HerbRow[]): CatalogueItem[] {
   return rows.map(([name, perGram, gMin, gMax, lv], i) => ({
-    code: `T1${pad(cat, 2)}${pad(i + 1, 3)}001`, name, listType: 'herbal', chrgitmLv: lv ?? '01', chargeType: '10', role: 'herbal',
-    price: perGram, groups: groupsOf(groups), settings: settingsOf(settings), cnt: [gMin, gMax], supplyDays: [7],
+    code: `T1${pad(cat, 2)}${pad(i + 1, 3)}001`,
+    name,
+    listType: 'herbal',
+    chrgitmLv: lv ?? '01',
+    chargeType: '10',
+    role: 'herbal',
+    price: perGram,
+    groups: groupsOf(groups),
+    settings: settingsOf(settings),
+    cnt: [gMin, gMax],
+    supplyDays: [7],
   }));
 }
 
@@ -186,12 +276,28 @@ export type SvcRow = [name: string, price: number, groups: string, settings: str
  * Medical services of one block. Code: prefix (4 digits) + sub-block (2 digits) + item (5 digits) + `0000`.
  * Every service is capped: capLv3 = price, capLv2 ≈ 0.9 ×, capLv1 ≈ 0.8 × (unless `flat`).
  */
-export function services(prefix: string, sub: number, chargeType: ChargeType, role: ItemRole, rows: SvcRow[], defaults: Extra = {}): CatalogueItem[] {
+export function services(
+  prefix: string,
+  sub: number,
+  chargeType: ChargeType,
+  role: ItemRole,
+  rows: SvcRow[],
+  defaults: Extra = {},
+): CatalogueItem[] {
   return rows.map(([name, price, groups, settings, x], i) => {
     const e: Extra = { ...defaults, ...(x ?? {}) };
     const it: CatalogueItem = {
-      code: `${prefix}${pad(sub, 2)}${pad(i + 1, 5)}0000`, name, listType: 'service', chrgitmLv: '01', chargeType, role, price,
-      capLv3: price, groups: groupsOf(groups), settings: settingsOf(settings), cnt: [1, 1],
+      code: `${prefix}${pad(sub, 2)}${pad(i + 1, 5)}0000`,
+      name,
+      listType: 'service',
+      chrgitmLv: '01',
+      chargeType,
+      role,
+      price,
+      capLv3: price,
+      groups: groupsOf(groups),
+      settings: settingsOf(settings),
+      cnt: [1, 1],
     };
     if (!e.flat) {
       it.capLv2 = r2(price * 0.9);
@@ -208,8 +314,16 @@ export type MatRow = [name: string, price: number, groups: string, settings: str
 export function materials(cat: number, rows: MatRow[]): CatalogueItem[] {
   return rows.map(([name, price, groups, settings, flags, x], i) => {
     const it: CatalogueItem = {
-      code: `C${pad(cat, 2)}01${pad(i + 1, 4)}${pad(hash(name) % 1_000_000_000, 9)}001`, name, listType: 'material',
-      chrgitmLv: lvOf(flags), chargeType: '08', role: 'material', price, groups: groupsOf(groups), settings: settingsOf(settings), cnt: [1, 1],
+      code: `C${pad(cat, 2)}01${pad(i + 1, 4)}${pad(hash(name) % 1_000_000_000, 9)}001`,
+      name,
+      listType: 'material',
+      chrgitmLv: lvOf(flags),
+      chargeType: '08',
+      role: 'material',
+      price,
+      groups: groupsOf(groups),
+      settings: settingsOf(settings),
+      cnt: [1, 1],
     };
     if (flags.includes('c')) it.capLv3 = price;
     return applyExtra(it, x ?? {});
@@ -219,7 +333,15 @@ export function materials(cat: number, rows: MatRow[]): CatalogueItem[] {
 /** Non-medical goods sold by pharmacies (丙类, always self-paid). Code: `QT` + 10 digits. */
 export function goods(rows: Array<[name: string, price: number]>): CatalogueItem[] {
   return rows.map(([name, price], i) => ({
-    code: `QT20${pad(hash(name) % 10_000, 4)}${pad(i + 1, 4)}`, name, listType: 'non_medical', chrgitmLv: '03', chargeType: '14',
-    role: 'non_medical', price, groups: 'any', settings: ['pharmacy'], cnt: [1, 2],
+    code: `QT20${pad(hash(name) % 10_000, 4)}${pad(i + 1, 4)}`,
+    name,
+    listType: 'non_medical',
+    chrgitmLv: '03',
+    chargeType: '14',
+    role: 'non_medical',
+    price,
+    groups: 'any',
+    settings: ['pharmacy'],
+    cnt: [1, 2],
   }));
 }

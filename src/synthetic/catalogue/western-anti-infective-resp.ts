@@ -9,20 +9,41 @@ import { west } from './helpers.js';
 
 export const WESTERN_ANTI_INFECTIVE_RESP: CatalogueItem[] = [
   // Penicillins, cephalosporins, carbapenems
-  ...west('amoxicillin', 'J01CA', 're pe de um di', 'OEIP', [
-    ['阿莫西林胶囊 0.25g*24粒', 6.8, '1c'],
-    ['阿莫西林胶囊 0.5g*24粒', 11.6, '1c'],
-  ], { maxDays: 14 }),
+  ...west(
+    'amoxicillin',
+    'J01CA',
+    're pe de um di',
+    'OEIP',
+    [
+      ['阿莫西林胶囊 0.25g*24粒', 6.8, '1c'],
+      ['阿莫西林胶囊 0.5g*24粒', 11.6, '1c'],
+    ],
+    { maxDays: 14 },
+  ),
   ...west('amoxicillin', 'J01CA', 'pe', 'OEI', [['阿莫西林颗粒 0.125g*12袋', 8.5, '1']], { maxDays: 7 }),
-  ...west('amoxicillin-clavulanate', 'J01CR', 're pe de um', 'OEI', [
-    ['阿莫西林克拉维酸钾片 0.375g*12片', 16.8, '1c'],
-    ['阿莫西林克拉维酸钾干混悬剂 228.5mg*6袋', 18.6, '2'],
-  ], { maxDays: 7 }),
+  ...west(
+    'amoxicillin-clavulanate',
+    'J01CR',
+    're pe de um',
+    'OEI',
+    [
+      ['阿莫西林克拉维酸钾片 0.375g*12片', 16.8, '1c'],
+      ['阿莫西林克拉维酸钾干混悬剂 228.5mg*6袋', 18.6, '2'],
+    ],
+    { maxDays: 7 },
+  ),
   ...west('cefuroxime', 'J01DC', 're um de', 'OEI', [['头孢呋辛酯片 0.25g*12片', 18.5, '1c']], { maxDays: 7 }),
-  ...west('cefaclor', 'J01DC', 're pe', 'OEI', [
-    ['头孢克洛胶囊 0.25g*12粒', 15.6, '1c'],
-    ['头孢克洛干混悬剂 0.125g*6袋', 12.8, '2'],
-  ], { maxDays: 7 }),
+  ...west(
+    'cefaclor',
+    'J01DC',
+    're pe',
+    'OEI',
+    [
+      ['头孢克洛胶囊 0.25g*12粒', 15.6, '1c'],
+      ['头孢克洛干混悬剂 0.125g*6袋', 12.8, '2'],
+    ],
+    { maxDays: 7 },
+  ),
   ...west('cefixime', 'J01DD', 're um pe', 'OEI', [['头孢克肟分散片 0.1g*6片', 14.2, '2c']], { maxDays: 7 }),
   ...west('cefdinir', 'J01DD', 're pe de', 'OEI', [['头孢地尼胶囊 0.1g*6粒', 18.9, '2c']], { maxDays: 7 }),
   ...west('ceftriaxone', 'J01DD', 're pe um np di', 'I', [['注射用头孢曲松钠 1.0g', 4.6, '1c']], { med: '21' }),
@@ -35,16 +56,30 @@ export const WESTERN_ANTI_INFECTIVE_RESP: CatalogueItem[] = [
   ...west('linezolid', 'J01XX', 're in', 'I', [['利奈唑胺葡萄糖注射液 300ml:600mg', 156, '2']]),
 
   // Macrolides, quinolones, others
-  ...west('azithromycin', 'J01FA', 're pe de', 'OEI', [
-    ['阿奇霉素片 0.25g*6片', 12.6, '1c'],
-    ['阿奇霉素干混悬剂 0.1g*6袋', 14.8, '1'],
-  ], { maxDays: 7 }),
+  ...west(
+    'azithromycin',
+    'J01FA',
+    're pe de',
+    'OEI',
+    [
+      ['阿奇霉素片 0.25g*6片', 12.6, '1c'],
+      ['阿奇霉素干混悬剂 0.1g*6袋', 14.8, '1'],
+    ],
+    { maxDays: 7 },
+  ),
   ...west('azithromycin', 'J01FA', 're pe', 'EI', [['注射用阿奇霉素 0.5g', 8.6, '1']]),
   ...west('clarithromycin', 'J01FA', 're di', 'OEI', [['克拉霉素片 0.25g*6片', 13.5, '2c']], { maxDays: 14 }),
-  ...west('levofloxacin', 'J01MA', 're um np', 'OEI', [
-    ['左氧氟沙星片 0.5g*4片', 9.6, '1c'],
-    ['盐酸左氧氟沙星胶囊 0.1g*12粒', 8.2, '2'],
-  ], { ageMin: 18, maxDays: 14 }),
+  ...west(
+    'levofloxacin',
+    'J01MA',
+    're um np',
+    'OEI',
+    [
+      ['左氧氟沙星片 0.5g*4片', 9.6, '1c'],
+      ['盐酸左氧氟沙星胶囊 0.1g*12粒', 8.2, '2'],
+    ],
+    { ageMin: 18, maxDays: 14 },
+  ),
   ...west('levofloxacin', 'J01MA', 're um np', 'EI', [['左氧氟沙星氯化钠注射液 100ml:0.5g', 15.8, '2c']], { ageMin: 18 }),
   ...west('moxifloxacin', 'J01MA', 're', 'OEI', [['盐酸莫西沙星片 0.4g*3片', 28.5, '2c']], { ageMin: 18, maxDays: 14 }),
   ...west('moxifloxacin', 'J01MA', 're', 'I', [['盐酸莫西沙星氯化钠注射液 250ml:0.4g', 68, '2']], { ageMin: 18 }),
@@ -58,25 +93,46 @@ export const WESTERN_ANTI_INFECTIVE_RESP: CatalogueItem[] = [
   ...west('fluconazole', 'J02AC', 'de gy', 'OI', [['氟康唑胶囊 150mg*2粒', 12.8, '2']], { maxDays: 7 }),
 
   // Antivirals
-  ...west('oseltamivir', 'J05AH', 're pe', 'OEI', [
-    ['磷酸奥司他韦胶囊 75mg*10粒', 38.5, '2c'],
-    ['磷酸奥司他韦颗粒 15mg*10袋', 28.6, '2c'],
-  ], { dise: 'J10 J11', maxDays: 5, sd: [3, 5] }),
+  ...west(
+    'oseltamivir',
+    'J05AH',
+    're pe',
+    'OEI',
+    [
+      ['磷酸奥司他韦胶囊 75mg*10粒', 38.5, '2c'],
+      ['磷酸奥司他韦颗粒 15mg*10袋', 28.6, '2c'],
+    ],
+    { dise: 'J10 J11', maxDays: 5, sd: [3, 5] },
+  ),
   ...west('acyclovir', 'J05AB', 'de', 'OI', [['阿昔洛韦片 0.2g*24片', 9.8, '1']], { maxDays: 7 }),
   ...west('acyclovir', 'J05AB', 'de', 'I', [['注射用阿昔洛韦 0.25g', 6.8, '1']]),
   ...west('valaciclovir', 'J05AB', 'de', 'OI', [['盐酸伐昔洛韦片 0.3g*6片', 16.5, '2']], { maxDays: 7 }),
-  ...west('entecavir', 'J05AF', 'di', 'OI', [
-    ['恩替卡韦分散片 0.5mg*7片', 2.8, '2c'],
-    ['恩替卡韦片(博路定) 0.5mg*7片', 98, '2'],
-  ], { dise: 'B18 K74' }),
+  ...west(
+    'entecavir',
+    'J05AF',
+    'di',
+    'OI',
+    [
+      ['恩替卡韦分散片 0.5mg*7片', 2.8, '2c'],
+      ['恩替卡韦片(博路定) 0.5mg*7片', 98, '2'],
+    ],
+    { dise: 'B18 K74' },
+  ),
   ...west('tenofovir', 'J05AF', 'di', 'OI', [['富马酸替诺福韦二吡呋酯片 300mg*30片', 18.6, '2c']], { dise: 'B18' }),
   ...west('immunoglobulin', 'J06BA', 'pe ne', 'I', [['静注人免疫球蛋白(pH4) 2.5g', 798, '2c']], { med: '21' }),
 
   // Asthma and COPD
-  ...west('salmeterol-fluticasone', 'R03AK', 're', 'OCIP', [
-    ['沙美特罗替卡松吸入粉雾剂 50μg/250μg*60吸', 168, '2c'],
-    ['沙美特罗替卡松吸入粉雾剂 50μg/500μg*60吸', 215, '2c'],
-  ], { cnt: [1, 2] }),
+  ...west(
+    'salmeterol-fluticasone',
+    'R03AK',
+    're',
+    'OCIP',
+    [
+      ['沙美特罗替卡松吸入粉雾剂 50μg/250μg*60吸', 168, '2c'],
+      ['沙美特罗替卡松吸入粉雾剂 50μg/500μg*60吸', 215, '2c'],
+    ],
+    { cnt: [1, 2] },
+  ),
   ...west('budesonide-formoterol', 'R03AK', 're', 'OCIP', [['布地奈德福莫特罗吸入粉雾剂(Ⅱ) 160μg/4.5μg*60吸', 186, '2c']], { cnt: [1, 2] }),
   ...west('tiotropium', 'R03BB', 're', 'OCIP', [['噻托溴铵吸入粉雾剂 18μg*30粒', 168, '2c']], { cnt: [1, 2] }),
   ...west('salbutamol', 'R03AC', 're pe', 'OECIP', [['硫酸沙丁胺醇吸入气雾剂 100μg*200揿', 26.5, '1']], { cnt: [1, 1] }),
@@ -88,10 +144,17 @@ export const WESTERN_ANTI_INFECTIVE_RESP: CatalogueItem[] = [
   ...west('doxofylline', 'R03DA', 're', 'EI', [['多索茶碱注射液 10ml:0.1g', 12.5, '2']]),
 
   // Cough and expectorants
-  ...west('ambroxol', 'R05CB', 're pe', 'OEIP', [
-    ['盐酸氨溴索片 30mg*20片', 6.8, '1c'],
-    ['盐酸氨溴索口服溶液 100ml:0.6g', 14.5, '2'],
-  ], { rx: false }),
+  ...west(
+    'ambroxol',
+    'R05CB',
+    're pe',
+    'OEIP',
+    [
+      ['盐酸氨溴索片 30mg*20片', 6.8, '1c'],
+      ['盐酸氨溴索口服溶液 100ml:0.6g', 14.5, '2'],
+    ],
+    { rx: false },
+  ),
   ...west('ambroxol', 'R05CB', 're pe', 'EI', [['盐酸氨溴索注射液 2ml:15mg', 3.5, '2c']]),
   ...west('acetylcysteine', 'R05CB', 're', 'OEIP', [['乙酰半胱氨酸泡腾片 0.6g*10片', 28.6, '2']]),
   ...west('carbocisteine', 'R05CB', 're', 'OEIP', [['羧甲司坦口服溶液 10ml:0.5g*10支', 15.6, '2']], { rx: false }),

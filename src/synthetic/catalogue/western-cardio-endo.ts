@@ -31,10 +31,17 @@ export const WESTERN_CARDIO_ENDO: CatalogueItem[] = [
   ...west('telmisartan', 'C09CA', 'cv', 'OCIP', [['替米沙坦片 40mg*14片', 8.9, '2c']]),
   ...west('olmesartan', 'C09CA', 'cv', 'OCIP', [['奥美沙坦酯片 20mg*7片', 11.2, '2c']]),
   ...west('irbesartan-hctz', 'C09DA', 'cv', 'OCIP', [['厄贝沙坦氢氯噻嗪片 150mg/12.5mg*7片', 9.6, '2c']]),
-  ...west('sacubitril-valsartan', 'C09DX', 'cv', 'OCI', [
-    ['沙库巴曲缬沙坦钠片 100mg*14片', 118, '2c'],
-    ['沙库巴曲缬沙坦钠片 50mg*14片', 68, '2c'],
-  ], { dise: 'I50' }),
+  ...west(
+    'sacubitril-valsartan',
+    'C09DX',
+    'cv',
+    'OCI',
+    [
+      ['沙库巴曲缬沙坦钠片 100mg*14片', 118, '2c'],
+      ['沙库巴曲缬沙坦钠片 50mg*14片', 68, '2c'],
+    ],
+    { dise: 'I50' },
+  ),
   ...west('enalapril', 'C09AA', 'cv', 'OCIP', [['马来酸依那普利片 10mg*16片', 3.8, '1c']]),
   ...west('benazepril', 'C09AA', 'cv np', 'OCIP', [['盐酸贝那普利片 10mg*14片', 26.5, '2c']]),
   ...west('perindopril', 'C09AA', 'cv', 'OCIP', [['培哚普利叔丁胺片 4mg*10片', 32, '2c']]),
@@ -76,10 +83,17 @@ export const WESTERN_CARDIO_ENDO: CatalogueItem[] = [
     ['硫酸氢氯吡格雷片(波立维) 75mg*7片', 97.5, '1'],
   ]),
   ...west('ticagrelor', 'B01AC', 'cv', 'OCI', [['替格瑞洛片 90mg*14片', 52.8, '2c']], { dise: 'I20 I21 I25' }),
-  ...west('rivaroxaban', 'B01AF', 'cv in', 'OCI', [
-    ['利伐沙班片 10mg*5片', 24.5, '2c'],
-    ['利伐沙班片 20mg*7片', 36.9, '2c'],
-  ], { dise: 'I48 S72' }),
+  ...west(
+    'rivaroxaban',
+    'B01AF',
+    'cv in',
+    'OCI',
+    [
+      ['利伐沙班片 10mg*5片', 24.5, '2c'],
+      ['利伐沙班片 20mg*7片', 36.9, '2c'],
+    ],
+    { dise: 'I48 S72' },
+  ),
   ...west('dabigatran', 'B01AE', 'cv', 'OCI', [['达比加群酯胶囊 110mg*10粒', 89, '2']], { dise: 'I48' }),
   ...west('warfarin', 'B01AA', 'cv', 'OCIP', [['华法林钠片 2.5mg*60片', 18.5, '1c']]),
   ...west('enoxaparin', 'B01AB', 'cv ne in', 'EI', [['依诺肝素钠注射液 0.4ml:4000AXaIU', 32.5, '2c']]),

@@ -36,10 +36,17 @@ export const WESTERN_DIGESTIVE_NEURO: CatalogueItem[] = [
   ...west('glycyrrhizin', 'A05BA', 'di', 'I', [['复方甘草酸苷注射液 20ml', 9.5, '2']]),
   ...west('glutathione', 'V03AB', 'di on', 'I', [['注射用还原型谷胱甘肽 0.6g', 12.8, '2c']], { dise: 'K74 B18 C22' }),
   ...west('octreotide', 'H01CB', 'di', 'I', [['醋酸奥曲肽注射液 1ml:0.1mg', 56, '2']], { dise: 'K74 K25' }),
-  ...west('albumin', 'B05AA', 'di on np', 'I', [
-    ['人血白蛋白 10g(20%,50ml)', 368, '2c'],
-    ['人血白蛋白 5g(20%,25ml)', 198, '2c'],
-  ], { med: '21', dise: 'K74 C22 N04' }),
+  ...west(
+    'albumin',
+    'B05AA',
+    'di on np',
+    'I',
+    [
+      ['人血白蛋白 10g(20%,50ml)', 368, '2c'],
+      ['人血白蛋白 5g(20%,25ml)', 198, '2c'],
+    ],
+    { med: '21', dise: 'K74 C22 N04' },
+  ),
 
   // Stroke, epilepsy, dementia, sleep, vertigo, mood, Parkinson's disease, migraine
   ...west('butylphthalide', 'N07XX', 'ne', 'OI', [['丁苯酞软胶囊 0.1g*24粒', 98, '2']], { dise: 'I63' }),
@@ -86,10 +93,17 @@ export const WESTERN_DIGESTIVE_NEURO: CatalogueItem[] = [
   ...west('zoledronic-acid', 'M05BA', 'ms', 'I', [['唑来膦酸注射液 100ml:5mg', 598, '2c']], { dise: 'M81' }),
 
   // Gynaecology and obstetrics (female only)
-  ...west('progesterone', 'G03DA', 'gy', 'OI', [
-    ['黄体酮胶囊 100mg*10粒', 32.5, '1'],
-    ['黄体酮注射液 1ml:20mg', 2.6, '1'],
-  ], { gend: '2' }),
+  ...west(
+    'progesterone',
+    'G03DA',
+    'gy',
+    'OI',
+    [
+      ['黄体酮胶囊 100mg*10粒', 32.5, '1'],
+      ['黄体酮注射液 1ml:20mg', 2.6, '1'],
+    ],
+    { gend: '2' },
+  ),
   ...west('dydrogesterone', 'G03DB', 'gy', 'OI', [['地屈孕酮片 10mg*20片', 86, '2']], { gend: '2' }),
   ...west('estradiol-valerate', 'G03CA', 'gy', 'OIP', [['戊酸雌二醇片 1mg*21片', 42.5, '2']], { gend: '2' }),
   ...west('tibolone', 'G03CX', 'gy', 'OP', [['替勃龙片 2.5mg*7片', 56, '2']], { gend: '2' }),

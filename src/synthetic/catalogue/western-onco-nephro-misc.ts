@@ -48,10 +48,17 @@ export const WESTERN_ONCO_NEPHRO_MISC: CatalogueItem[] = [
 
   // Nephrology
   ...west('ketoanalogues', 'V06DD', 'np', 'OCIP', [['复方α-酮酸片 0.63g*100片', 268, '2c']]),
-  ...west('epoetin', 'B03XA', 'np', 'OCI', [
-    ['重组人促红素注射液 10000IU', 158, '2c'],
-    ['重组人促红素注射液 3000IU', 48, '2c'],
-  ], { dise: 'N18', cnt: [1, 4] }),
+  ...west(
+    'epoetin',
+    'B03XA',
+    'np',
+    'OCI',
+    [
+      ['重组人促红素注射液 10000IU', 158, '2c'],
+      ['重组人促红素注射液 3000IU', 48, '2c'],
+    ],
+    { dise: 'N18', cnt: [1, 4] },
+  ),
   ...west('sevelamer', 'V03AE', 'np', 'OCI', [['碳酸司维拉姆片 0.8g*36片', 268, '2']], { dise: 'N18' }),
   ...west('lanthanum', 'V03AE', 'np', 'OCI', [['碳酸镧咀嚼片 0.5g*20片', 158, '2']], { dise: 'N18' }),
   ...west('iron-sucrose', 'B03AC', 'np', 'CI', [['蔗糖铁注射液 5ml:100mg', 48, '2']]),

@@ -8,7 +8,13 @@ export class ApiError extends Error {
   /** Seconds to wait before trying again (429), from Retry-After when the server sends it. */
   readonly retryAfter: number | null;
 
-  constructor(status: number, code: ErrorCode | 'network', message: string, details: Array<{ path: string; message: string }> = [], retryAfter: number | null = null) {
+  constructor(
+    status: number,
+    code: ErrorCode | 'network',
+    message: string,
+    details: Array<{ path: string; message: string }> = [],
+    retryAfter: number | null = null,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
@@ -70,7 +76,13 @@ function isErrorBody(v: unknown): v is ErrorBody {
 }
 
 const STATUS_CODES: Record<number, ErrorCode> = {
-  400: 'validation', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 413: 'too_large', 429: 'rate_limited',
+  400: 'validation',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'too_large',
+  429: 'rate_limited',
 };
 
 async function toError(res: Response): Promise<ApiError> {
@@ -103,7 +115,13 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
 
   let res: Response;
   try {
-    res = await fetch(`/api${path}${toQueryString(options.query)}`, { method, headers, body, credentials: 'same-origin', signal: options.signal });
+    res = await fetch(`/api${path}${toQueryString(options.query)}`, {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError(0, 'network', e instanceof Error ? e.message : String(e));

@@ -1,10 +1,49 @@
 import { request, toQueryString, type QueryParams } from './client';
 import type {
-  Appeal, Attachment, CaseDecision, CaseDecisionBody, CaseDetail, CaseNote, CaseRow, CasesFilter, CaseStats, CaseStatsFilter, CluesFilter, ClueBody,
-  DecisionDetail, DecisionsFilter, LogVerification, NoteKind, Recovery,
-  AuditEntry, Clue, Decision, DecisionAction, FindingDetail, FindingRow, FindingsFilter, ImportValidation, IndicatorKey, IndicatorSeries,
-  IndicatorUnitType, InstitutionProfile, InstitutionRow, InstitutionsFilter, Job, Meta, Overview, Page, PractitionerRow, PractitionersFilter,
-  Role, RuleInfo, Session, UserRow, WarningRow, WarningsFilter, WarningSummary,
+  Appeal,
+  Attachment,
+  CaseDecision,
+  CaseDecisionBody,
+  CaseDetail,
+  CaseNote,
+  CaseRow,
+  CasesFilter,
+  CaseStats,
+  CaseStatsFilter,
+  CluesFilter,
+  ClueBody,
+  DecisionDetail,
+  DecisionsFilter,
+  LogVerification,
+  NoteKind,
+  Recovery,
+  AuditEntry,
+  Clue,
+  Decision,
+  DecisionAction,
+  FindingDetail,
+  FindingRow,
+  FindingsFilter,
+  ImportValidation,
+  IndicatorKey,
+  IndicatorSeries,
+  IndicatorUnitType,
+  InstitutionProfile,
+  InstitutionRow,
+  InstitutionsFilter,
+  Job,
+  Meta,
+  Overview,
+  Page,
+  PractitionerRow,
+  PractitionersFilter,
+  Role,
+  RuleInfo,
+  Session,
+  UserRow,
+  WarningRow,
+  WarningsFilter,
+  WarningSummary,
 } from './types';
 
 const enc = encodeURIComponent;
@@ -32,9 +71,11 @@ export const api = {
   finding: (id: string, signal?: AbortSignal) => request<FindingDetail>(`/findings/${enc(id)}`, { signal }),
   decide: (id: string, body: { action: DecisionAction; reason?: string; assignee?: string }) =>
     request<Decision>(`/findings/${enc(id)}/decisions`, { method: 'POST', body }),
-  users: (q: { role?: Role; page?: number; pageSize?: number }, signal?: AbortSignal) => request<Page<UserRow>>('/users', { query: q, signal }),
+  users: (q: { role?: Role; page?: number; pageSize?: number }, signal?: AbortSignal) =>
+    request<Page<UserRow>>('/users', { query: q, signal }),
 
-  institutions: (q: InstitutionsFilter, signal?: AbortSignal) => request<Page<InstitutionRow>>('/institutions', { query: q as QueryParams, signal }),
+  institutions: (q: InstitutionsFilter, signal?: AbortSignal) =>
+    request<Page<InstitutionRow>>('/institutions', { query: q as QueryParams, signal }),
   institution: (code: string, signal?: AbortSignal) => request<InstitutionProfile>(`/institutions/${enc(code)}`, { signal }),
 
   rules: (signal?: AbortSignal) => request<Page<RuleInfo>>('/rules', { query: { pageSize: 200 }, signal }),
@@ -51,11 +92,14 @@ export const api = {
   applyImport: (id: string) => request<Job>(`/imports/${enc(id)}/apply`, { method: 'POST', body: {} }),
 
   warnings: (q: WarningsFilter, signal?: AbortSignal) => request<Page<WarningRow>>('/warnings', { query: q as QueryParams, signal }),
-  warningSummary: (month: string | undefined, signal?: AbortSignal) => request<WarningSummary>('/warnings/summary', { query: { month }, signal }),
+  warningSummary: (month: string | undefined, signal?: AbortSignal) =>
+    request<WarningSummary>('/warnings/summary', { query: { month }, signal }),
   indicators: (q: { unitType: IndicatorUnitType; unitId: string; indicator: IndicatorKey }, signal?: AbortSignal) =>
     request<IndicatorSeries>('/indicators', { query: q, signal }),
-  practitioners: (q: PractitionersFilter, signal?: AbortSignal) => request<Page<PractitionerRow>>('/practitioners', { query: q as QueryParams, signal }),
-  makeClue: (warningId: string, note: string | undefined) => request<Clue>(`/warnings/${enc(warningId)}/clue`, { method: 'POST', body: note ? { note } : {} }),
+  practitioners: (q: PractitionersFilter, signal?: AbortSignal) =>
+    request<Page<PractitionerRow>>('/practitioners', { query: q as QueryParams, signal }),
+  makeClue: (warningId: string, note: string | undefined) =>
+    request<Clue>(`/warnings/${enc(warningId)}/clue`, { method: 'POST', body: note ? { note } : {} }),
 
   // clues and cases (线索/案件台账)
   clues: (q: CluesFilter, signal?: AbortSignal) => request<Page<Clue>>('/clues', { query: q as QueryParams, signal }),
@@ -66,23 +110,28 @@ export const api = {
 
   cases: (q: CasesFilter, signal?: AbortSignal) => request<Page<CaseRow>>('/cases', { query: q as QueryParams, signal }),
   caseDetail: (id: string, signal?: AbortSignal) => request<CaseDetail>(`/cases/${enc(id)}`, { signal }),
-  openCase: (body: { clueIds: string[]; title?: string; handler?: string; deadline?: string }) => request<CaseDetail>('/cases', { method: 'POST', body }),
+  openCase: (body: { clueIds: string[]; title?: string; handler?: string; deadline?: string }) =>
+    request<CaseDetail>('/cases', { method: 'POST', body }),
   addCaseClues: (id: string, clueIds: string[]) => request<CaseDetail>(`/cases/${enc(id)}/clues`, { method: 'POST', body: { clueIds } }),
-  assignCase: (id: string, body: { handler?: string; deadline?: string }) => request<CaseDetail>(`/cases/${enc(id)}/assignment`, { method: 'PUT', body }),
+  assignCase: (id: string, body: { handler?: string; deadline?: string }) =>
+    request<CaseDetail>(`/cases/${enc(id)}/assignment`, { method: 'PUT', body }),
   addNote: (id: string, body: { kind: NoteKind; body: string; on?: string; place?: string; participants?: string }) =>
     request<CaseNote>(`/cases/${enc(id)}/notes`, { method: 'POST', body }),
   uploadCaseFile: (id: string, file: File) => upload(`/cases/${enc(id)}/attachments`, file),
-  draftDecision: (caseId: string, body: CaseDecisionBody) => request<CaseDecision>(`/cases/${enc(caseId)}/decision`, { method: 'POST', body }),
+  draftDecision: (caseId: string, body: CaseDecisionBody) =>
+    request<CaseDecision>(`/cases/${enc(caseId)}/decision`, { method: 'POST', body }),
   recordRecovery: (caseId: string, body: { kind: 'return' | 'fine'; amount: number; paidOn: string; reference?: string }) =>
     request<Recovery>(`/cases/${enc(caseId)}/recoveries`, { method: 'POST', body }),
-  closeCase: (id: string, note: string | undefined) => request<CaseDetail>(`/cases/${enc(id)}/close`, { method: 'POST', body: note ? { note } : {} }),
+  closeCase: (id: string, note: string | undefined) =>
+    request<CaseDetail>(`/cases/${enc(id)}/close`, { method: 'POST', body: note ? { note } : {} }),
 
   decisions: (q: DecisionsFilter, signal?: AbortSignal) => request<Page<CaseDecision>>('/decisions', { query: q as QueryParams, signal }),
   decision: (id: string, signal?: AbortSignal) => request<DecisionDetail>(`/decisions/${enc(id)}`, { signal }),
   submitDecision: (id: string) => request<CaseDecision>(`/decisions/${enc(id)}/submit`, { method: 'POST', body: {} }),
   reviewDecision: (id: string, body: { action: 'approve' | 'return'; comment?: string }) =>
     request<CaseDecision>(`/decisions/${enc(id)}/review`, { method: 'POST', body }),
-  fileAppeal: (decisionId: string, reason: string) => request<Appeal>(`/decisions/${enc(decisionId)}/appeals`, { method: 'POST', body: { reason } }),
+  fileAppeal: (decisionId: string, reason: string) =>
+    request<Appeal>(`/decisions/${enc(decisionId)}/appeals`, { method: 'POST', body: { reason } }),
   uploadAppealFile: (id: string, file: File) => upload(`/appeals/${enc(id)}/attachments`, file),
   decideAppeal: (id: string, body: { outcome: 'upheld' | 'amended' | 'revoked'; comment: string; amended?: CaseDecisionBody }) =>
     request<Appeal>(`/appeals/${enc(id)}/decide`, { method: 'POST', body }),

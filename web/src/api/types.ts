@@ -62,9 +62,27 @@ export type {
 
 import type { z } from 'zod';
 import type {
-  CASE_STATUSES, CaseDecision, CaseStatus, CLUE_SOURCES, CLUE_STATUSES, ClueSource, ClueStatus, NOTE_KINDS, SANCTION_KINDS,
-  FindingsQuery, FINDING_SORTS, FINDING_STATUSES, DECISION_ACTIONS, ROLES, INDICATOR_KEYS, IndicatorKey, IndicatorSeries,
-  WARNING_LEVELS, WarningLevel, practitionersQuery, warningsQuery,
+  CASE_STATUSES,
+  CaseDecision,
+  CaseStatus,
+  CLUE_SOURCES,
+  CLUE_STATUSES,
+  ClueSource,
+  ClueStatus,
+  NOTE_KINDS,
+  SANCTION_KINDS,
+  FindingsQuery,
+  FINDING_SORTS,
+  FINDING_STATUSES,
+  DECISION_ACTIONS,
+  ROLES,
+  INDICATOR_KEYS,
+  IndicatorKey,
+  IndicatorSeries,
+  WARNING_LEVELS,
+  WarningLevel,
+  practitionersQuery,
+  warningsQuery,
 } from '../../../src/server/contract';
 
 export type FindingSort = (typeof FINDING_SORTS)[number];
@@ -120,21 +138,60 @@ export interface PractitionersFilter {
 
 /** Value lists mirrored from the contract (importing the values would pull zod into the bundle); `satisfies` keeps them in step. */
 export const FINDING_SORT_VALUES = ['-amount', 'amount', '-day', 'day', 'code', 'institution'] as const satisfies readonly FindingSort[];
-export const STATUS_VALUES = ['open', 'assigned', 'confirmed', 'dismissed', 'responded'] as const satisfies readonly (typeof FINDING_STATUSES)[number][];
-export const ACTION_VALUES = ['confirm', 'dismiss', 'assign', 'respond', 'reopen'] as const satisfies readonly (typeof DECISION_ACTIONS)[number][];
+export const STATUS_VALUES = [
+  'open',
+  'assigned',
+  'confirmed',
+  'dismissed',
+  'responded',
+] as const satisfies readonly (typeof FINDING_STATUSES)[number][];
+export const ACTION_VALUES = [
+  'confirm',
+  'dismiss',
+  'assign',
+  'respond',
+  'reopen',
+] as const satisfies readonly (typeof DECISION_ACTIONS)[number][];
 export const ROLE_VALUES = ['admin', 'analyst', 'reviewer', 'institution'] as const satisfies readonly (typeof ROLES)[number][];
 export const INDICATOR_VALUES = [
-  'visits', 'admissions', 'discharges', 'fund_paid', 'total_cost', 'cost_per_visit', 'cost_per_admission', 'alos',
-  'fund_share', 'drug_share', 'readmission_15d', 'findings', 'amount_at_risk',
+  'visits',
+  'admissions',
+  'discharges',
+  'fund_paid',
+  'total_cost',
+  'cost_per_visit',
+  'cost_per_admission',
+  'alos',
+  'fund_share',
+  'drug_share',
+  'readmission_15d',
+  'findings',
+  'amount_at_risk',
 ] as const satisfies readonly IndicatorKey[];
 export const WARNING_LEVEL_VALUES = ['yellow', 'orange', 'red'] as const satisfies readonly WarningLevel[];
 export const WARNING_SORT_VALUES = ['-level', '-change', '-z', 'month', '-month', 'institution'] as const satisfies readonly WarningSort[];
-export const PRACTITIONER_SORT_VALUES = ['-z', '-costPerRx', '-drugsPerRx', '-restrictedShare', '-prescriptions'] as const satisfies readonly PractitionerSort[];
+export const PRACTITIONER_SORT_VALUES = [
+  '-z',
+  '-costPerRx',
+  '-drugsPerRx',
+  '-restrictedShare',
+  '-prescriptions',
+] as const satisfies readonly PractitionerSort[];
 
 /** The unit of each indicator's value (the series carry it too; the warning rows do not). */
 export const INDICATOR_UNITS: Record<IndicatorKey, IndicatorUnit> = {
-  visits: 'count', admissions: 'count', discharges: 'count', fund_paid: 'money', total_cost: 'money', cost_per_visit: 'money',
-  cost_per_admission: 'money', alos: 'days', fund_share: 'ratio', drug_share: 'ratio', readmission_15d: 'ratio', findings: 'count',
+  visits: 'count',
+  admissions: 'count',
+  discharges: 'count',
+  fund_paid: 'money',
+  total_cost: 'money',
+  cost_per_visit: 'money',
+  cost_per_admission: 'money',
+  alos: 'days',
+  fund_share: 'ratio',
+  drug_share: 'ratio',
+  readmission_15d: 'ratio',
+  findings: 'count',
   amount_at_risk: 'money',
 };
 
@@ -177,12 +234,24 @@ export interface DecisionsFilter {
 
 export type ViolationKind = CaseDecision['violationKind'];
 
-export const CLUE_SOURCE_VALUES = ['finding', 'warning', 'report', 'referral', 'inspection', 'other'] as const satisfies readonly ClueSource[];
+export const CLUE_SOURCE_VALUES = [
+  'finding',
+  'warning',
+  'report',
+  'referral',
+  'inspection',
+  'other',
+] as const satisfies readonly ClueSource[];
 /** The sources of a clue entered by hand (findings and warnings make their own). */
 export const MANUAL_CLUE_SOURCES = ['report', 'referral', 'inspection', 'other'] as const satisfies readonly ClueSource[];
 export const CLUE_STATUS_VALUES = ['open', 'in_case', 'dismissed'] as const satisfies readonly ClueStatus[];
 export const CASE_STATUS_VALUES = ['investigating', 'reviewing', 'decided', 'appealed', 'closed'] as const satisfies readonly CaseStatus[];
-export const SANCTION_KIND_VALUES = ['suspend_institution', 'suspend_department', 'terminate_institution', 'suspend_practitioner'] as const satisfies readonly (typeof SANCTION_KINDS)[number][];
+export const SANCTION_KIND_VALUES = [
+  'suspend_institution',
+  'suspend_department',
+  'terminate_institution',
+  'suspend_practitioner',
+] as const satisfies readonly (typeof SANCTION_KINDS)[number][];
 export const NOTE_KIND_VALUES = ['note', 'inspection', 'interview'] as const satisfies readonly (typeof NOTE_KINDS)[number][];
 
 /** Compile-time checks that the mirrored lists name every value of the contract's lists. */

@@ -37,7 +37,11 @@ function NotFound() {
       status="404"
       title={t('common.pageNotFound')}
       subTitle={t('common.pageNotFoundSub')}
-      extra={<Button type="primary" onClick={() => navigate('/')}>{t('common.goHome')}</Button>}
+      extra={
+        <Button type="primary" onClick={() => navigate('/')}>
+          {t('common.goHome')}
+        </Button>
+      }
     />
   );
 }
@@ -100,7 +104,11 @@ function Shell() {
 function Localized() {
   const { lang } = useI18n();
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#1d5fd1', borderRadius: 6 } }}>
+    <ConfigProvider
+      locale={lang === 'en' ? enUS : zhCN}
+      button={{ autoInsertSpace: false }}
+      theme={{ token: { colorPrimary: '#1d5fd1', borderRadius: 6 } }}
+    >
       <AntApp>
         <RouterProvider>
           <AuthProvider>

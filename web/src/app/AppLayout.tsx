@@ -11,19 +11,31 @@ import { Link, useLocation, useNavigate } from '../lib/router';
 type MenuItem = Required<MenuProps>['items'][number];
 
 function menuItems(user: UserInfo, t: Translate): Array<{ key: string; label: string }> {
-  const items = [{ key: '/', label: t('nav.overview') }, { key: '/findings', label: t('nav.findings') }, { key: '/warnings', label: t('nav.warnings') }];
+  const items = [
+    { key: '/', label: t('nav.overview') },
+    { key: '/findings', label: t('nav.findings') },
+    { key: '/warnings', label: t('nav.warnings') },
+  ];
   const practitioners = { key: '/practitioners', label: t('nav.practitioners') };
   if (user.role === 'institution') {
-    if (user.scope.fixmedinsCode) items.push({ key: `/institutions/${encodeURIComponent(user.scope.fixmedinsCode)}`, label: t('nav.myInstitution') });
+    if (user.scope.fixmedinsCode)
+      items.push({ key: `/institutions/${encodeURIComponent(user.scope.fixmedinsCode)}`, label: t('nav.myInstitution') });
     items.push(practitioners, { key: '/decisions', label: t('nav.decisions') });
     return items;
   }
   items.push(
-    { key: '/institutions', label: t('nav.institutions') }, practitioners, { key: '/clues', label: t('nav.clues') },
-    { key: '/cases', label: t('nav.cases') }, { key: '/case-stats', label: t('nav.caseStats') },
+    { key: '/institutions', label: t('nav.institutions') },
+    practitioners,
+    { key: '/clues', label: t('nav.clues') },
+    { key: '/cases', label: t('nav.cases') },
+    { key: '/case-stats', label: t('nav.caseStats') },
   );
   if (user.role === 'admin') {
-    items.push({ key: '/rules', label: t('nav.rules') }, { key: '/imports', label: t('nav.imports') }, { key: '/audit', label: t('nav.audit') });
+    items.push(
+      { key: '/rules', label: t('nav.rules') },
+      { key: '/imports', label: t('nav.imports') },
+      { key: '/audit', label: t('nav.audit') },
+    );
   }
   return items;
 }
@@ -44,7 +56,14 @@ export function AppLayout({ user, children }: { user: UserInfo; children: ReactN
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
   const entries = menuItems(user, t);
-  const items: MenuItem[] = entries.map((e) => ({ key: e.key, label: <Link to={e.key} data-testid={`nav-${e.key === '/' ? 'overview' : e.key.split('/')[1]}`}>{e.label}</Link> }));
+  const items: MenuItem[] = entries.map((e) => ({
+    key: e.key,
+    label: (
+      <Link to={e.key} data-testid={`nav-${e.key === '/' ? 'overview' : e.key.split('/')[1]}`}>
+        {e.label}
+      </Link>
+    ),
+  }));
 
   const onLogout = async () => {
     try {
@@ -59,26 +78,44 @@ export function AppLayout({ user, children }: { user: UserInfo; children: ReactN
     <Layout className="fg-shell">
       <Layout.Sider breakpoint="lg" collapsible collapsed={collapsed} onCollapse={setCollapsed} width={208} theme="dark">
         <div className="fg-brand" title={t('app.title')}>
-          <span className="fg-brand-mark" aria-hidden>FG</span>
+          <span className="fg-brand-mark" aria-hidden>
+            FG
+          </span>
           {collapsed ? null : <span className="fg-brand-name">{t('app.name')}</span>}
         </div>
         <nav aria-label={t('nav.menu')}>
-          <Menu theme="dark" mode="inline" selectedKeys={[selectedKey(pathname, entries.map((e) => e.key))]} items={items} />
+          <Menu
+            theme="dark"
+            mode="inline"
+            selectedKeys={[
+              selectedKey(
+                pathname,
+                entries.map((e) => e.key),
+              ),
+            ]}
+            items={items}
+          />
         </nav>
       </Layout.Sider>
       <Layout>
         <Layout.Header className="fg-header">
-          <Typography.Text strong className="fg-header-title">{t('app.title')}</Typography.Text>
+          <Typography.Text strong className="fg-header-title">
+            {t('app.title')}
+          </Typography.Text>
           <Space size="middle" wrap className="fg-header-user">
             <span data-testid="current-user">
               <Typography.Text strong>{user.displayName}</Typography.Text>
             </span>
             <RoleTag role={user.role} />
             <Tooltip title={t('header.scope')}>
-              <Typography.Text type="secondary" data-testid="current-scope">{user.scope.label}</Typography.Text>
+              <Typography.Text type="secondary" data-testid="current-scope">
+                {user.scope.label}
+              </Typography.Text>
             </Tooltip>
             <LangSwitch />
-            <Button onClick={onLogout} data-testid="logout">{t('header.logout')}</Button>
+            <Button onClick={onLogout} data-testid="logout">
+              {t('header.logout')}
+            </Button>
           </Space>
         </Layout.Header>
         <Layout.Content className="fg-content">

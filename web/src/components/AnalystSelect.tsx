@@ -5,7 +5,13 @@ import { useI18n } from '../i18n';
 import { errorMessage } from './ApiErrorResult';
 
 /** The analysts (GET /users?role=analyst), to assign a finding or a case to. */
-export function AnalystSelect({ value, onChange, testId, allowClear, placeholder }: {
+export function AnalystSelect({
+  value,
+  onChange,
+  testId,
+  allowClear,
+  placeholder,
+}: {
   value?: string;
   onChange?: (v: string | undefined) => void;
   testId: string;

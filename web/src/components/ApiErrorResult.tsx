@@ -38,7 +38,14 @@ export function ApiErrorResult({ error, notFoundTitle, notFoundSub, onRetry, ext
         status="error"
         title={t('common.error')}
         subTitle={message}
-        extra={[onRetry ? <Button key="retry" onClick={onRetry}>{t('common.retry')}</Button> : null, extra ? <span key="extra">{extra}</span> : null]}
+        extra={[
+          onRetry ? (
+            <Button key="retry" onClick={onRetry}>
+              {t('common.retry')}
+            </Button>
+          ) : null,
+          extra ? <span key="extra">{extra}</span> : null,
+        ]}
       />
     </div>
   );

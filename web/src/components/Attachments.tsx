@@ -12,14 +12,25 @@ const MAX_BYTES = 20 * 1024 * 1024;
 /** Evidence files with their download links (GET /attachments/:id). */
 export function AttachmentList({ files, testId = 'attachments' }: { files: Attachment[]; testId?: string }) {
   const { t, fmt } = useI18n();
-  if (!files.length) return <Typography.Text type="secondary" data-testid={testId}>{t('files.none')}</Typography.Text>;
+  if (!files.length)
+    return (
+      <Typography.Text type="secondary" data-testid={testId}>
+        {t('files.none')}
+      </Typography.Text>
+    );
   return (
     <ul className="fg-files" data-testid={testId}>
       {files.map((a) => (
         <li key={a.id}>
-          <a href={attachmentUrl(a.id)} download={a.fileName} data-testid="attachment-link" data-file-name={a.fileName}>{a.fileName}</a>
-          <Typography.Text type="secondary" className="fg-num">{fmt.bytes(a.size)}</Typography.Text>
-          <Typography.Text type="secondary">{t('files.uploadedBy', { name: a.uploadedBy, time: fmt.dateTime(a.uploadedAt) })}</Typography.Text>
+          <a href={attachmentUrl(a.id)} download={a.fileName} data-testid="attachment-link" data-file-name={a.fileName}>
+            {a.fileName}
+          </a>
+          <Typography.Text type="secondary" className="fg-num">
+            {fmt.bytes(a.size)}
+          </Typography.Text>
+          <Typography.Text type="secondary">
+            {t('files.uploadedBy', { name: a.uploadedBy, time: fmt.dateTime(a.uploadedAt) })}
+          </Typography.Text>
         </li>
       ))}
     </ul>
@@ -27,7 +38,12 @@ export function AttachmentList({ files, testId = 'attachments' }: { files: Attac
 }
 
 /** A button that sends one file with `upload` and reports the result; the list is the caller's. */
-export function UploadButton({ upload, onDone, testId, label }: {
+export function UploadButton({
+  upload,
+  onDone,
+  testId,
+  label,
+}: {
   upload: (file: File) => Promise<Attachment>;
   onDone: (a: Attachment) => void;
   testId: string;
@@ -56,10 +72,20 @@ export function UploadButton({ upload, onDone, testId, label }: {
 
   return (
     <span data-testid={testId}>
-      <Upload accept={ACCEPT} showUploadList={false} multiple={false} beforeUpload={(f) => { void send(f); return Upload.LIST_IGNORE; }}>
+      <Upload
+        accept={ACCEPT}
+        showUploadList={false}
+        multiple={false}
+        beforeUpload={(f) => {
+          void send(f);
+          return Upload.LIST_IGNORE;
+        }}
+      >
         <Button loading={busy}>{label ?? t('files.upload')}</Button>
       </Upload>
-      <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 8 }}>{t('files.hint')}</Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 8 }}>
+        {t('files.hint')}
+      </Typography.Text>
     </span>
   );
 }

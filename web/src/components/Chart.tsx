@@ -1,11 +1,22 @@
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
 import {
-  BarChart, LineChart, PieChart, ScatterChart, type BarSeriesOption, type LineSeriesOption, type PieSeriesOption, type ScatterSeriesOption,
+  BarChart,
+  LineChart,
+  PieChart,
+  ScatterChart,
+  type BarSeriesOption,
+  type LineSeriesOption,
+  type PieSeriesOption,
+  type ScatterSeriesOption,
 } from 'echarts/charts';
 import {
-  GridComponent, LegendComponent, TooltipComponent,
-  type GridComponentOption, type LegendComponentOption, type TooltipComponentOption,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  type GridComponentOption,
+  type LegendComponentOption,
+  type TooltipComponentOption,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
@@ -13,7 +24,13 @@ import { CanvasRenderer } from 'echarts/renderers';
 echarts.use([BarChart, LineChart, PieChart, ScatterChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 export type ChartOption = echarts.ComposeOption<
-  BarSeriesOption | LineSeriesOption | PieSeriesOption | ScatterSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+  | BarSeriesOption
+  | LineSeriesOption
+  | PieSeriesOption
+  | ScatterSeriesOption
+  | GridComponentOption
+  | LegendComponentOption
+  | TooltipComponentOption
 >;
 export type ChartClick = echarts.ECElementEvent;
 
@@ -72,13 +89,5 @@ export function Chart({ option, height = 320, testId, onClick, onCategoryClick, 
     chartRef.current?.setOption(option, { notMerge: true });
   }, [option]);
 
-  return (
-    <div
-      ref={ref}
-      data-testid={testId}
-      role="img"
-      aria-label={ariaLabel}
-      style={{ width: '100%', height }}
-    />
-  );
+  return <div ref={ref} data-testid={testId} role="img" aria-label={ariaLabel} style={{ width: '100%', height }} />;
 }

@@ -8,7 +8,16 @@ const FORMATS = { date: 'YYYY-MM-DD', month: 'YYYY-MM' } as const;
  * A date (YYYY-MM-DD) or month (YYYY-MM) picker whose value is the text the API takes, so forms and URLs hold
  * strings, not dayjs objects.
  */
-export function DayPicker({ value, onChange, picker = 'date', testId, placeholder, allowClear = true, disabledAfter, style }: {
+export function DayPicker({
+  value,
+  onChange,
+  picker = 'date',
+  testId,
+  placeholder,
+  allowClear = true,
+  disabledAfter,
+  style,
+}: {
   value?: string | null;
   onChange?: (v: string | undefined) => void;
   picker?: 'date' | 'month';

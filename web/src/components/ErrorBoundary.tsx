@@ -10,8 +10,12 @@ function Crashed({ onReset }: { onReset: () => void }) {
       title={t('common.crashed')}
       subTitle={t('common.crashedSub')}
       extra={[
-        <Button key="retry" onClick={onReset}>{t('common.retry')}</Button>,
-        <Button key="reload" type="primary" onClick={() => window.location.reload()}>{t('common.reload')}</Button>,
+        <Button key="retry" onClick={onReset}>
+          {t('common.retry')}
+        </Button>,
+        <Button key="reload" type="primary" onClick={() => window.location.reload()}>
+          {t('common.reload')}
+        </Button>,
       ]}
     />
   );

@@ -18,7 +18,15 @@ export function gridOptions(meta: Meta | undefined, region: string | undefined):
  * A list's filters in a card: the form follows the URL's filter (`values`); a select applies at once, text
  * fields (named in `typed`) on Enter or the search button; reset clears everything.
  */
-export function FilterCard<V extends object>({ values, typed, onApply, onReset, testId, children, onChanged }: {
+export function FilterCard<V extends object>({
+  values,
+  typed,
+  onApply,
+  onReset,
+  testId,
+  children,
+  onChanged,
+}: {
   values: V;
   typed: Array<keyof V>;
   onApply: (v: V) => void;
@@ -54,8 +62,12 @@ export function FilterCard<V extends object>({ values, typed, onApply, onReset, 
       >
         <Row gutter={12}>{children(form)}</Row>
         <Space wrap>
-          <Button type="primary" htmlType="submit" data-testid="filter-submit">{t('common.search')}</Button>
-          <Button onClick={onReset} data-testid="filter-reset">{t('common.reset')}</Button>
+          <Button type="primary" htmlType="submit" data-testid="filter-submit">
+            {t('common.search')}
+          </Button>
+          <Button onClick={onReset} data-testid="filter-reset">
+            {t('common.reset')}
+          </Button>
         </Space>
       </Form>
     </Card>

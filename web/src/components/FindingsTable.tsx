@@ -12,7 +12,6 @@ import { ApiErrorResult } from './ApiErrorResult';
 import { Money } from './Money';
 import { LevelTag, StatusTag } from './Tags';
 
-
 export interface FindingsTableProps {
   /** The query, with paging and sort (server-side: the table never filters rows itself). */
   filter: FindingsFilter;
@@ -73,13 +72,26 @@ export function FindingsTable({ filter, onChange, hideInstitution, testId = 'fin
               r.fixmedinsCode ? (
                 <Space orientation="vertical" size={0}>
                   <Link to={`/institutions/${encodeURIComponent(r.fixmedinsCode)}`}>{r.institutionName ?? r.fixmedinsCode}</Link>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.fixmedinsCode}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {r.fixmedinsCode}
+                  </Typography.Text>
                 </Space>
-              ) : '—',
+              ) : (
+                '—'
+              ),
           } satisfies TableColumnsType<FindingRow>[number],
         ]),
     { key: 'region', title: t('finding.region'), render: (_, r) => r.regionName ?? r.admdvs ?? '—' },
-    { key: 'day', title: t('finding.day'), dataIndex: 'day', width: 116, sorter: true, sortDirections: ['descend', 'ascend'], sortOrder: sortOrderOf(sort, 'day'), render: (_, r) => fmt.date(r.day) },
+    {
+      key: 'day',
+      title: t('finding.day'),
+      dataIndex: 'day',
+      width: 116,
+      sorter: true,
+      sortDirections: ['descend', 'ascend'],
+      sortOrder: sortOrderOf(sort, 'day'),
+      render: (_, r) => fmt.date(r.day),
+    },
     {
       key: 'amount',
       title: t('finding.amount'),
@@ -100,7 +112,9 @@ export function FindingsTable({ filter, onChange, hideInstitution, testId = 'fin
       fixed: 'right',
       render: (_, r) => (
         <Tooltip title={r.detail}>
-          <Link to={`/findings/${encodeURIComponent(r.id)}`} data-testid="finding-link">{t('findings.open')}</Link>
+          <Link to={`/findings/${encodeURIComponent(r.id)}`} data-testid="finding-link">
+            {t('findings.open')}
+          </Link>
         </Tooltip>
       ),
     },

@@ -46,7 +46,17 @@ function usePeerGroupLabel(group: string | null): string | null {
  * GET /indicators for one unit and indicator, drawn as a line with the peers' band (institutions) and the
  * warning months as coloured points; an indicator select in the card's header.
  */
-export function IndicatorTrend({ unitType, unitId, testId, selectTestId, indicator, defaultIndicator = 'fund_paid', onIndicatorChange, title, height = 300 }: IndicatorTrendProps) {
+export function IndicatorTrend({
+  unitType,
+  unitId,
+  testId,
+  selectTestId,
+  indicator,
+  defaultIndicator = 'fund_paid',
+  onIndicatorChange,
+  title,
+  height = 300,
+}: IndicatorTrendProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const [own, setOwn] = useState<IndicatorKey>(defaultIndicator);
@@ -79,9 +89,21 @@ export function IndicatorTrend({ unitType, unitId, testId, selectTestId, indicat
 
   let body: ReactNode;
   if (error && !series) {
-    body = isApiError(error) && error.status === 404
-      ? <Empty description={t('overview.noData')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
-      : <Alert type="error" showIcon title={errorMessage(error)} action={<Button size="small" onClick={reload}>{t('common.retry')}</Button>} />;
+    body =
+      isApiError(error) && error.status === 404 ? (
+        <Empty description={t('overview.noData')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+      ) : (
+        <Alert
+          type="error"
+          showIcon
+          title={errorMessage(error)}
+          action={
+            <Button size="small" onClick={reload}>
+              {t('common.retry')}
+            </Button>
+          }
+        />
+      );
   } else if (!series || !option) {
     body = <div className="fg-loading" style={{ minHeight: height }} aria-busy />;
   } else if (!series.points.some((p) => p.value !== null)) {
@@ -89,7 +111,12 @@ export function IndicatorTrend({ unitType, unitId, testId, selectTestId, indicat
   } else {
     body = (
       <>
-        <Chart testId={testId} option={option} height={height} ariaLabel={`${t('trend.title')}: ${i18n.pick(series.indicatorName, series.indicatorNameEn)} · ${series.name}`} />
+        <Chart
+          testId={testId}
+          option={option}
+          height={height}
+          ariaLabel={`${t('trend.title')}: ${i18n.pick(series.indicatorName, series.indicatorNameEn)} · ${series.name}`}
+        />
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {series.unitType === 'institution' ? t('trend.hint') : t('trend.hintRegion')}
         </Typography.Text>
@@ -104,7 +131,11 @@ export function IndicatorTrend({ unitType, unitId, testId, selectTestId, indicat
       title={
         <Space size={8} wrap>
           <span>{title ?? t('trend.title')}</span>
-          {peerGroup ? <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }}>{t('trend.peerGroup', { group: peerGroup })}</Typography.Text> : null}
+          {peerGroup ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }}>
+              {t('trend.peerGroup', { group: peerGroup })}
+            </Typography.Text>
+          ) : null}
         </Space>
       }
       extra={select}

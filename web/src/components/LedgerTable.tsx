@@ -22,7 +22,10 @@ export interface LedgerTableProps<R extends { id: string }, F extends { page?: n
 }
 
 /** What a ledger page gets from its list: the filter in the URL, the page loaded, and where a new page goes. */
-export type LedgerPaging<R extends { id: string }, F extends { page?: number; pageSize?: number }> = Pick<LedgerTableProps<R, F>, 'filter' | 'data' | 'loading' | 'onChange'>;
+export type LedgerPaging<R extends { id: string }, F extends { page?: number; pageSize?: number }> = Pick<
+  LedgerTableProps<R, F>,
+  'filter' | 'data' | 'loading' | 'onChange'
+>;
 
 /** A ledger paged on the server, in the order the server gives (newest first): clues, cases, decisions. */
 export function LedgerTable<R extends { id: string }, F extends { page?: number; pageSize?: number }>(p: LedgerTableProps<R, F>) {

@@ -14,7 +14,13 @@ export function parseMoney(s: string | undefined): number {
 }
 
 /** An amount in 元: ¥ with thousands separators, two decimals, 0 to 1e12. */
-export function MoneyInput({ value, onChange, testId, placeholder, id }: {
+export function MoneyInput({
+  value,
+  onChange,
+  testId,
+  placeholder,
+  id,
+}: {
   value?: number | null;
   onChange?: (v: number | null) => void;
   testId: string;

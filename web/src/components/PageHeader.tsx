@@ -5,7 +5,9 @@ export function PageHeader({ title, extra, sub }: { title: ReactNode; extra?: Re
   return (
     <div className="fg-page-head">
       <div>
-        <Typography.Title level={2} style={{ fontSize: 22 }}>{title}</Typography.Title>
+        <Typography.Title level={2} style={{ fontSize: 22 }}>
+          {title}
+        </Typography.Title>
         {sub ? <Typography.Text type="secondary">{sub}</Typography.Text> : null}
       </div>
       {extra ? <div>{extra}</div> : null}

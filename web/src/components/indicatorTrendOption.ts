@@ -65,24 +65,57 @@ export function indicatorTrendOption(s: IndicatorSeries, i: Fmt): ChartOption {
   const series: NonNullable<ChartOption['series']> = [];
   if (band) {
     series.push(
-      { id: 'band-low', name: 'band-low', type: 'line', data: low, stack: 'peer-band', symbol: 'none', lineStyle: { opacity: 0 }, silent: true, tooltip: { show: false } },
       {
-        id: 'band', name: bandName, type: 'line', data: width, stack: 'peer-band', symbol: 'none', lineStyle: { opacity: 0 },
-        areaStyle: { color: 'rgba(29, 95, 209, 0.14)' }, itemStyle: { color: 'rgba(29, 95, 209, 0.35)' }, silent: true,
+        id: 'band-low',
+        name: 'band-low',
+        type: 'line',
+        data: low,
+        stack: 'peer-band',
+        symbol: 'none',
+        lineStyle: { opacity: 0 },
+        silent: true,
+        tooltip: { show: false },
       },
       {
-        id: 'median', name: medianName, type: 'line', data: s.points.map((p) => (ok(p.peerMedian) ? p.peerMedian : EMPTY)), symbol: 'none',
-        lineStyle: { type: 'dashed', width: 1.5, color: '#8c8c8c' }, itemStyle: { color: '#8c8c8c' },
+        id: 'band',
+        name: bandName,
+        type: 'line',
+        data: width,
+        stack: 'peer-band',
+        symbol: 'none',
+        lineStyle: { opacity: 0 },
+        areaStyle: { color: 'rgba(29, 95, 209, 0.14)' },
+        itemStyle: { color: 'rgba(29, 95, 209, 0.35)' },
+        silent: true,
+      },
+      {
+        id: 'median',
+        name: medianName,
+        type: 'line',
+        data: s.points.map((p) => (ok(p.peerMedian) ? p.peerMedian : EMPTY)),
+        symbol: 'none',
+        lineStyle: { type: 'dashed', width: 1.5, color: '#8c8c8c' },
+        itemStyle: { color: '#8c8c8c' },
       },
     );
   }
   series.push({
-    id: 'value', name: valueName, type: 'line', data: s.points.map((p) => (ok(p.value) ? p.value : EMPTY)), symbolSize: 6,
-    lineStyle: { width: 2.5, color: '#1d5fd1' }, itemStyle: { color: '#1d5fd1' }, z: 3,
+    id: 'value',
+    name: valueName,
+    type: 'line',
+    data: s.points.map((p) => (ok(p.value) ? p.value : EMPTY)),
+    symbolSize: 6,
+    lineStyle: { width: 2.5, color: '#1d5fd1' },
+    itemStyle: { color: '#1d5fd1' },
+    z: 3,
   });
   for (const l of levels) {
     series.push({
-      id: `warning-${l}`, name: levelName(l), type: 'scatter', symbolSize: 13, z: 5,
+      id: `warning-${l}`,
+      name: levelName(l),
+      type: 'scatter',
+      symbolSize: 13,
+      z: 5,
       data: s.points.map((p) => (p.warning === l && ok(p.value) ? p.value : EMPTY)),
       itemStyle: { color: WARNING_COLORS[l], borderColor: '#fff', borderWidth: 1.5 },
     });

@@ -38,7 +38,13 @@ export const DASH = '—';
 
 export function makeFormatter(lang: Lang): Formatter {
   const locale = lang === 'en' ? 'en-US' : 'zh-CN';
-  const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const money = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: 'CNY',
+    currencyDisplay: 'narrowSymbol',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
   const amount = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 4 });
@@ -52,7 +58,8 @@ export function makeFormatter(lang: Lang): Formatter {
     return f;
   };
   const percent = (n: number | null | undefined, digits = 1) => (ok(n) ? `${fixedOf(digits).format(n * 100)}%` : DASH);
-  const days = (n: number | null | undefined) => (ok(n) ? (lang === 'en' ? `${fixedOf(1).format(n)} days` : `${fixedOf(1).format(n)} 天`) : DASH);
+  const days = (n: number | null | undefined) =>
+    ok(n) ? (lang === 'en' ? `${fixedOf(1).format(n)} days` : `${fixedOf(1).format(n)} 天`) : DASH;
   return {
     money: (n) => (ok(n) ? money.format(n) : DASH),
     amount: (n) => (ok(n) ? amount.format(n) : DASH),

@@ -70,7 +70,15 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       const key = `${group}.${code}`;
       return key in dict ? dict[key as MessageKey] : String(code);
     };
-    return { lang, setLang, t, fmt: makeFormatter(lang), label, ruleName: (r) => (lang === 'en' ? r.nameEn || r.name : r.name), pick: (zh, enText) => (lang === 'en' ? enText || zh : zh) };
+    return {
+      lang,
+      setLang,
+      t,
+      fmt: makeFormatter(lang),
+      label,
+      ruleName: (r) => (lang === 'en' ? r.nameEn || r.name : r.name),
+      pick: (zh, enText) => (lang === 'en' ? enText || zh : zh),
+    };
   }, [lang, setLang]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

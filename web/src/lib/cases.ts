@@ -3,9 +3,7 @@
  * values <-> the API's body, where a case stands in its steps, what is still to recover, which clues may open
  * one case together.
  */
-import type {
-  CaseDecision, CaseDecisionBody, CaseDetail, CaseStatus, Clue, SanctionKind, ViolationKind,
-} from '../api/types';
+import type { CaseDecision, CaseDecisionBody, CaseDetail, CaseStatus, Clue, SanctionKind, ViolationKind } from '../api/types';
 
 /** The fine as a multiple of the loss: 1–2× for a violation (Art. 38), 2–5× for fraud (Art. 40). */
 export const FINE_RANGE: Record<ViolationKind, readonly [number, number]> = { violation: [1, 2], fraud: [2, 5] };
@@ -69,7 +67,15 @@ export const SANCTION_FIELDS: Record<SanctionKind, { months: [number, number] | 
  */
 export function decisionValues(d: CaseDecision | undefined, confirmedAmount: number): DecisionValues {
   if (!d) {
-    return { violationKind: 'violation', loss: confirmedAmount, sanctions: [], interview: false, referPolice: false, referDiscipline: false, basis: '' };
+    return {
+      violationKind: 'violation',
+      loss: confirmedAmount,
+      sanctions: [],
+      interview: false,
+      referPolice: false,
+      referDiscipline: false,
+      basis: '',
+    };
   }
   return {
     violationKind: d.violationKind,
@@ -79,7 +85,11 @@ export function decisionValues(d: CaseDecision | undefined, confirmedAmount: num
     refuseAmount: d.refuseAmount,
     fineMultiple: d.fineMultiple,
     sanctions: d.sanctions.map((s) => ({
-      kind: s.kind, months: s.months ?? null, from: d.status === 'approved' || d.status === 'superseded' ? null : s.from, dept: s.dept ?? null, pracCode: s.pracCode ?? null,
+      kind: s.kind,
+      months: s.months ?? null,
+      from: d.status === 'approved' || d.status === 'superseded' ? null : s.from,
+      dept: s.dept ?? null,
+      pracCode: s.pracCode ?? null,
     })),
     interview: d.interview,
     referPolice: d.referPolice,
@@ -132,7 +142,10 @@ export function outstanding(d: Pick<CaseDetail, 'decisions' | 'recoveries'>): { 
   const approved = d.decisions.filter((x) => x.status === 'approved');
   const ordered = (k: 'returnAmount' | 'fineAmount') => approved.reduce((a, x) => a + x[k], 0);
   const paid = (k: 'return' | 'fine') => d.recoveries.filter((r) => r.kind === k).reduce((a, r) => a + r.amount, 0);
-  return { return: Math.max(0, round2(ordered('returnAmount') - paid('return'))), fine: Math.max(0, round2(ordered('fineAmount') - paid('fine'))) };
+  return {
+    return: Math.max(0, round2(ordered('returnAmount') - paid('return'))),
+    fine: Math.max(0, round2(ordered('fineAmount') - paid('fine'))),
+  };
 }
 
 /** The decision a handler works on: the draft or the returned one, if any. */

@@ -31,7 +31,11 @@ export function paginationOf(filter: Paged<unknown>, total: number | undefined, 
  * The table's onChange: a sort goes back to page 1 with the sort `sortFrom` names (undefined: the default);
  * a new page size goes back to page 1; a page is kept.
  */
-export function pagedChange<R, S, F extends Paged<S>>(filter: F, go: (next: F) => void, sortFrom: (sorter: SorterResult<R>) => S | undefined): NonNullable<TableProps<R>['onChange']> {
+export function pagedChange<R, S, F extends Paged<S>>(
+  filter: F,
+  go: (next: F) => void,
+  sortFrom: (sorter: SorterResult<R>) => S | undefined,
+): NonNullable<TableProps<R>['onChange']> {
   return (pagination, _filters, sorter, extra) => {
     if (extra.action === 'sort') {
       const s = Array.isArray(sorter) ? sorter[0] : sorter;
@@ -39,7 +43,7 @@ export function pagedChange<R, S, F extends Paged<S>>(filter: F, go: (next: F) =
       return;
     }
     const size = pagination.pageSize ?? DEFAULT_PAGE_SIZE;
-    const page = size !== (filter.pageSize ?? DEFAULT_PAGE_SIZE) ? 1 : pagination.current ?? 1;
+    const page = size !== (filter.pageSize ?? DEFAULT_PAGE_SIZE) ? 1 : (pagination.current ?? 1);
     go({ ...filter, page: page > 1 ? page : undefined, pageSize: size !== DEFAULT_PAGE_SIZE ? size : undefined });
   };
 }

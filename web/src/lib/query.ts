@@ -1,12 +1,38 @@
 import {
-  CASE_STATUS_VALUES, CLUE_SOURCE_VALUES, CLUE_STATUS_VALUES, type CasesFilter, type CaseStatsFilter, type CluesFilter,
-  FINDING_SORT_VALUES, INDICATOR_VALUES, PRACTITIONER_SORT_VALUES, STATUS_VALUES, WARNING_LEVEL_VALUES, WARNING_SORT_VALUES,
-  type FindingSort, type FindingStatus, type FindingsFilter, type IndicatorKey, type InstitutionSort, type InstitutionsFilter, type Level,
-  type PractitionerSort, type PractitionersFilter, type WarningLevel, type WarningSort, type WarningsFilter,
+  CASE_STATUS_VALUES,
+  CLUE_SOURCE_VALUES,
+  CLUE_STATUS_VALUES,
+  type CasesFilter,
+  type CaseStatsFilter,
+  type CluesFilter,
+  FINDING_SORT_VALUES,
+  INDICATOR_VALUES,
+  PRACTITIONER_SORT_VALUES,
+  STATUS_VALUES,
+  WARNING_LEVEL_VALUES,
+  WARNING_SORT_VALUES,
+  type FindingSort,
+  type FindingStatus,
+  type FindingsFilter,
+  type IndicatorKey,
+  type InstitutionSort,
+  type InstitutionsFilter,
+  type Level,
+  type PractitionerSort,
+  type PractitionersFilter,
+  type WarningLevel,
+  type WarningSort,
+  type WarningsFilter,
 } from '../api/types';
 
-const listOf = (sp: URLSearchParams, k: string) => sp.getAll(k).flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
-const oneOf = <T extends string>(values: readonly T[], v: string | null | undefined): v is T => !!v && (values as readonly string[]).includes(v);
+const listOf = (sp: URLSearchParams, k: string) =>
+  sp
+    .getAll(k)
+    .flatMap((v) => v.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
+const oneOf = <T extends string>(values: readonly T[], v: string | null | undefined): v is T =>
+  !!v && (values as readonly string[]).includes(v);
 const positive = (sp: URLSearchParams, k: string, max = Infinity) => {
   const v = Number(sp.get(k));
   return Number.isInteger(v) && v > 0 && v <= max ? v : undefined;
@@ -17,7 +43,11 @@ const known = <T extends string>(values: readonly T[], given: string[]): T[] => 
 /** Finding filters <-> the page's query string, which uses the API's own parameter names (so links are the API query). */
 export function parseFindingsFilter(sp: URLSearchParams): FindingsFilter {
   const f: FindingsFilter = {};
-  const list = (k: string) => (sp.get(k) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (k: string) =>
+    (sp.get(k) ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   const int = (k: string) => {
     const v = Number(sp.get(k));
     return Number.isInteger(v) && v > 0 ? v : undefined;
@@ -52,7 +82,22 @@ export function parseFindingsFilter(sp: URLSearchParams): FindingsFilter {
 
 export function findingsFilterToParams(f: FindingsFilter): URLSearchParams {
   const sp = new URLSearchParams();
-  const order: Array<keyof FindingsFilter> = ['code', 'level', 'status', 'institution', 'admdvs', 'grid', 'from', 'to', 'minAmount', 'q', 'assignee', 'sort', 'page', 'pageSize'];
+  const order: Array<keyof FindingsFilter> = [
+    'code',
+    'level',
+    'status',
+    'institution',
+    'admdvs',
+    'grid',
+    'from',
+    'to',
+    'minAmount',
+    'q',
+    'assignee',
+    'sort',
+    'page',
+    'pageSize',
+  ];
   for (const k of order) {
     const v = f[k];
     if (v === undefined || v === null || v === '') continue;
@@ -206,7 +251,7 @@ export function casesFilterToParams(f: CasesFilter): URLSearchParams {
 
 /** The statistics table's period and grouping <-> the query string (by region is the default, left out). */
 export function parseCaseStatsFilter(sp: URLSearchParams): CaseStatsFilter {
-  return stripEmpty({ from: month(sp, 'from'), to: month(sp, 'to'), by: sp.get('by') === 'grid' ? 'grid' as const : undefined });
+  return stripEmpty({ from: month(sp, 'from'), to: month(sp, 'to'), by: sp.get('by') === 'grid' ? ('grid' as const) : undefined });
 }
 
 export function caseStatsFilterToParams(f: CaseStatsFilter): URLSearchParams {

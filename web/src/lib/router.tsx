@@ -2,7 +2,17 @@
  * A tiny router on the History API: the location in React state, push/replace navigation, links that
  * stay in the page, and path patterns with :params. The server answers index.html for every non-/api path.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type AnchorHTMLAttributes, type MouseEvent, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type AnchorHTMLAttributes,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
 
 export interface Location {
   pathname: string;

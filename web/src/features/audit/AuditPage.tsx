@@ -19,7 +19,11 @@ export default function AuditPage() {
   const q = useMemo(() => {
     const p = new URLSearchParams(search);
     const page = Number(p.get('page'));
-    return { page: Number.isInteger(page) && page > 0 ? page : undefined, actor: p.get('actor') || undefined, psnNo: p.get('psnNo') || undefined };
+    return {
+      page: Number.isInteger(page) && page > 0 ? page : undefined,
+      actor: p.get('actor') || undefined,
+      psnNo: p.get('psnNo') || undefined,
+    };
   }, [search]);
   const { data, error, loading, reload } = useAsync((signal) => api.audit({ ...q, pageSize: PAGE_SIZE }, signal), [search]);
 

@@ -68,17 +68,27 @@ export default function LoginPage() {
 
   return (
     <div className="fg-login">
-      <div className="fg-login-lang"><LangSwitch /></div>
+      <div className="fg-login-lang">
+        <LangSwitch />
+      </div>
       <Card className="fg-login-card">
-        <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 0 }}>{t('app.name')}</Typography.Title>
-        <Typography.Title level={5} style={{ marginTop: 4, marginBottom: 4 }}>{t('app.title')}</Typography.Title>
+        <Typography.Title level={3} style={{ marginTop: 0, marginBottom: 0 }}>
+          {t('app.name')}
+        </Typography.Title>
+        <Typography.Title level={5} style={{ marginTop: 4, marginBottom: 4 }}>
+          {t('app.title')}
+        </Typography.Title>
         <Typography.Paragraph type="secondary">{t('login.subtitle')}</Typography.Paragraph>
         {!error && state.status === 'anonymous' && state.expired ? (
           <Alert type="info" showIcon title={t('login.expired')} style={{ marginBottom: 16 }} data-testid="login-expired" />
         ) : null}
         {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" role="alert" /> : null}
         <Form<LoginValues> layout="vertical" onFinish={onFinish} requiredMark={false} data-testid="login-form" name="login">
-          <Form.Item label={t('login.username')} name="username" rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
+          <Form.Item
+            label={t('login.username')}
+            name="username"
+            rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+          >
             <Input autoComplete="username" autoFocus data-testid="login-username" maxLength={64} />
           </Form.Item>
           <Form.Item label={t('login.password')} name="password" rules={[{ required: true, message: t('login.passwordRequired') }]}>

@@ -34,12 +34,25 @@ function DecideAppealPanel({ appeal, detail, onDone }: { appeal: Appeal; detail:
 
   return (
     <Card size="small" type="inner" title={t('appeals.decideTitle')} className="fg-section" data-testid="appeal-decide">
-      <Form form={form} layout="vertical" name="decide-appeal" initialValues={{ outcome: 'upheld' }} onValuesChange={(c: { outcome?: Outcome }) => c.outcome && setOutcome(c.outcome)}>
+      <Form
+        form={form}
+        layout="vertical"
+        name="decide-appeal"
+        initialValues={{ outcome: 'upheld' }}
+        onValuesChange={(c: { outcome?: Outcome }) => c.outcome && setOutcome(c.outcome)}
+      >
         <Form.Item label={t('appeals.outcome')} name="outcome" rules={[{ required: true }]}>
-          <Radio.Group optionType="button" data-testid="appeal-outcome"
-            options={(['upheld', 'amended', 'revoked'] as const).map((o) => ({ value: o, label: t(`appeals.outcome.${o}`) }))} />
+          <Radio.Group
+            optionType="button"
+            data-testid="appeal-outcome"
+            options={(['upheld', 'amended', 'revoked'] as const).map((o) => ({ value: o, label: t(`appeals.outcome.${o}`) }))}
+          />
         </Form.Item>
-        <Form.Item label={t('appeals.comment')} name="comment" rules={[{ required: true, whitespace: true, message: t('appeals.commentRequired') }]}>
+        <Form.Item
+          label={t('appeals.comment')}
+          name="comment"
+          rules={[{ required: true, whitespace: true, message: t('appeals.commentRequired') }]}
+        >
           <Input.TextArea rows={3} maxLength={4000} data-testid="appeal-comment" />
         </Form.Item>
       </Form>
@@ -49,27 +62,62 @@ function DecideAppealPanel({ appeal, detail, onDone }: { appeal: Appeal; detail:
         </Card>
       ) : null}
       <ActionError error={action.error} testId="appeal-error" />
-      <Button type="primary" loading={action.busy} onClick={() => void submit().catch(() => undefined)} data-testid="appeal-decide-submit">{t('appeals.decide')}</Button>
+      <Button type="primary" loading={action.busy} onClick={() => void submit().catch(() => undefined)} data-testid="appeal-decide-submit">
+        {t('appeals.decide')}
+      </Button>
     </Card>
   );
 }
 
 /** One appeal: who filed it when, why, its files, and how it was decided. */
-function AppealCard({ appeal: a, detail, canDecide, onChanged }: { appeal: Appeal; detail: CaseDetail; canDecide: boolean; onChanged: () => void }) {
+function AppealCard({
+  appeal: a,
+  detail,
+  canDecide,
+  onChanged,
+}: {
+  appeal: Appeal;
+  detail: CaseDetail;
+  canDecide: boolean;
+  onChanged: () => void;
+}) {
   const { t, fmt } = useI18n();
   const version = detail.decisions.find((d) => d.id === a.decisionId)?.version;
   return (
-    <Card size="small" className="fg-section" data-testid="appeal-item" data-status={a.status}
-      title={<span>{t('appeals.of', { n: version ?? DASH })} <AppealStatusTag status={a.status} /></span>}>
+    <Card
+      size="small"
+      className="fg-section"
+      data-testid="appeal-item"
+      data-status={a.status}
+      title={
+        <span>
+          {t('appeals.of', { n: version ?? DASH })} <AppealStatusTag status={a.status} />
+        </span>
+      }
+    >
       <Descriptions
         size="small"
         column={{ xs: 1, md: 2 }}
         items={[
           { key: 'filed', label: t('appeals.filed'), children: `${a.filedBy} · ${fmt.dateTime(a.filedAt)}` },
           { key: 'decided', label: t('appeals.decidedBy'), children: a.decidedBy ? `${a.decidedBy} · ${fmt.dateTime(a.decidedAt)}` : DASH },
-          { key: 'reason', label: t('appeals.reason'), span: 'filled', children: <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }} data-testid="appeal-reason">{a.reason}</Typography.Paragraph> },
+          {
+            key: 'reason',
+            label: t('appeals.reason'),
+            span: 'filled',
+            children: (
+              <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }} data-testid="appeal-reason">
+                {a.reason}
+              </Typography.Paragraph>
+            ),
+          },
           ...(a.comment ? [{ key: 'comment', label: t('appeals.comment'), span: 'filled' as const, children: a.comment }] : []),
-          { key: 'files', label: t('files.title'), span: 'filled', children: <AttachmentList files={a.attachments} testId="appeal-files" /> },
+          {
+            key: 'files',
+            label: t('files.title'),
+            span: 'filled',
+            children: <AttachmentList files={a.attachments} testId="appeal-files" />,
+          },
         ]}
       />
       {canDecide && a.status === 'pending' ? <DecideAppealPanel appeal={a} detail={detail} onDone={onChanged} /> : null}
@@ -80,7 +128,8 @@ function AppealCard({ appeal: a, detail, canDecide, onChanged }: { appeal: Appea
 /** 申诉: the institution's appeals of the case's decisions, and the reviewer's ruling on a pending one. */
 export function AppealsTab({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }) {
   const { t } = useI18n();
-  if (!detail.appeals.length) return <Empty description={t('appeals.none')} image={Empty.PRESENTED_IMAGE_SIMPLE} data-testid="appeals-tab" />;
+  if (!detail.appeals.length)
+    return <Empty description={t('appeals.none')} image={Empty.PRESENTED_IMAGE_SIMPLE} data-testid="appeals-tab" />;
   return (
     <div data-testid="appeals-tab">
       {[...detail.appeals].reverse().map((a) => (

@@ -31,8 +31,13 @@ function defaultTab(d: CaseDetail): Tab {
 
 function tabCount(d: CaseDetail, tab: Tab): number | null {
   const n: Partial<Record<Tab, number>> = {
-    clues: d.clues.length, notes: d.notes.length, evidence: d.attachments.length, decision: d.decisions.length, appeals: d.appeals.length,
-    recoveries: d.recoveries.length, log: d.log.length,
+    clues: d.clues.length,
+    notes: d.notes.length,
+    evidence: d.attachments.length,
+    decision: d.decisions.length,
+    appeals: d.appeals.length,
+    recoveries: d.recoveries.length,
+    log: d.log.length,
   };
   return n[tab] ?? null;
 }
@@ -44,7 +49,11 @@ export default function CaseDetailPage({ params }: { params: Record<string, stri
   const navigate = useNavigate();
   const [sp, setSp] = useSearchParams();
   const { data, error, loading, reload } = useAsync((signal) => api.caseDetail(id, signal), [id]);
-  const back = <Button onClick={() => (canGoBack() ? window.history.back() : navigate('/cases'))} data-testid="back-to-cases">{t('caseDetail.back')}</Button>;
+  const back = (
+    <Button onClick={() => (canGoBack() ? window.history.back() : navigate('/cases'))} data-testid="back-to-cases">
+      {t('caseDetail.back')}
+    </Button>
+  );
 
   if (error && (!data || data.case.id !== id)) {
     return <ApiErrorResult error={error} invalidIsNotFound notFoundTitle={t('caseDetail.notFound')} onRetry={reload} extra={back} />;
@@ -69,13 +78,15 @@ export default function CaseDetailPage({ params }: { params: Record<string, stri
     <Spin spinning={loading} delay={200}>
       <div data-testid="case-detail" data-status={data.case.status} data-case-id={data.case.id}>
         <PageHeader
-          title={(
+          title={
             <Space wrap>
               <span>{t('caseDetail.title')}</span>
-              <Typography.Text code style={{ fontSize: 16 }} data-testid="case-no">{data.case.caseNo}</Typography.Text>
+              <Typography.Text code style={{ fontSize: 16 }} data-testid="case-no">
+                {data.case.caseNo}
+              </Typography.Text>
               <CaseStatusTag status={data.case.status} />
             </Space>
-          )}
+          }
           sub={data.case.title}
           extra={back}
         />
@@ -92,7 +103,12 @@ export default function CaseDetailPage({ params }: { params: Record<string, stri
               const n = tabCount(data, k);
               return {
                 key: k,
-                label: <span data-testid={`case-tab-${k}`}>{t(`caseTab.${k}`)}{n ? ` (${n})` : ''}</span>,
+                label: (
+                  <span data-testid={`case-tab-${k}`}>
+                    {t(`caseTab.${k}`)}
+                    {n ? ` (${n})` : ''}
+                  </span>
+                ),
                 children: content[k],
               };
             })}

@@ -31,7 +31,9 @@ export function CloseTab({ detail, onChanged }: { detail: CaseDetail; onChanged:
     );
   }
   if (!detail.allowed.includes('close')) {
-    return <Alert type="info" showIcon data-testid="close-not-allowed" title={t('close.notNow', { status: t(`caseStatus.${k.status}`) })} />;
+    return (
+      <Alert type="info" showIcon data-testid="close-not-allowed" title={t('close.notNow', { status: t(`caseStatus.${k.status}`) })} />
+    );
   }
 
   const outstanding = Math.max(0, Math.round((k.due - k.recovered) * 100) / 100);
@@ -46,7 +48,11 @@ export function CloseTab({ detail, onChanged }: { detail: CaseDetail; onChanged:
   return (
     <Card size="small" data-testid="close-form">
       <Typography.Paragraph>
-        {outstanding > 0 ? t('close.outstanding', { amount: fmt.money(outstanding) }) : k.status === 'investigating' ? t('close.noDecision') : t('close.allPaid')}
+        {outstanding > 0
+          ? t('close.outstanding', { amount: fmt.money(outstanding) })
+          : k.status === 'investigating'
+            ? t('close.noDecision')
+            : t('close.allPaid')}
       </Typography.Paragraph>
       <Form form={form} layout="vertical" name="close-case">
         <Form.Item label={t('close.note')} name="note" extra={t('close.noteHint')}>
@@ -54,7 +60,9 @@ export function CloseTab({ detail, onChanged }: { detail: CaseDetail; onChanged:
         </Form.Item>
       </Form>
       <ActionError error={action.error} testId="close-error" />
-      <Button type="primary" loading={action.busy} onClick={() => void close()} data-testid="case-close">{t('close.submit')}</Button>
+      <Button type="primary" loading={action.busy} onClick={() => void close()} data-testid="case-close">
+        {t('close.submit')}
+      </Button>
     </Card>
   );
 }

@@ -38,9 +38,14 @@ function AddClues({ detail, onDone }: { detail: CaseDetail; onDone: () => void }
           notFoundContent={t('caseClues.noneOpen')}
           data-testid="case-add-clues-select"
           style={{ flex: 1, minWidth: 0 }}
-          options={(open.data?.items ?? []).map((c) => ({ value: c.id, label: `${t(`clues.source.${c.source}`)} · ${c.summary} · ${fmt.money(c.amount)}` }))}
+          options={(open.data?.items ?? []).map((c) => ({
+            value: c.id,
+            label: `${t(`clues.source.${c.source}`)} · ${c.summary} · ${fmt.money(c.amount)}`,
+          }))}
         />
-        <Button type="primary" disabled={!chosen.length} loading={action.busy} onClick={() => void add()} data-testid="case-add-clues">{t('caseClues.add')}</Button>
+        <Button type="primary" disabled={!chosen.length} loading={action.busy} onClick={() => void add()} data-testid="case-add-clues">
+          {t('caseClues.add')}
+        </Button>
       </Space.Compact>
       <ActionError error={action.error} testId="case-add-clues-error" />
     </div>
@@ -62,9 +67,25 @@ export function CluesTab({ detail, onChanged }: { detail: CaseDetail; onChanged:
         onRow={(c) => ({ 'data-testid': 'case-clue', 'data-source': c.source }) as HTMLAttributes<HTMLElement>}
         columns={[
           { key: 'id', title: t('clues.id'), width: 100, render: (_, c) => <Typography.Text code>{c.id.slice(0, 8)}</Typography.Text> },
-          { key: 'source', title: t('clues.source'), width: 150, render: (_, c) => <Space size={4}><ClueSourceTag source={c.source} />{c.source === 'finding' || c.source === 'warning' ? null : c.sourceId}</Space> },
+          {
+            key: 'source',
+            title: t('clues.source'),
+            width: 150,
+            render: (_, c) => (
+              <Space size={4}>
+                <ClueSourceTag source={c.source} />
+                {c.source === 'finding' || c.source === 'warning' ? null : c.sourceId}
+              </Space>
+            ),
+          },
           { key: 'summary', title: t('clues.summary'), render: (_, c) => c.summary },
-          { key: 'findings', title: t('clues.findings'), width: 80, align: 'right', render: (_, c) => (c.findings ? fmt.count(c.findings) : DASH) },
+          {
+            key: 'findings',
+            title: t('clues.findings'),
+            width: 80,
+            align: 'right',
+            render: (_, c) => (c.findings ? fmt.count(c.findings) : DASH),
+          },
           { key: 'amount', title: t('clues.amount'), width: 130, align: 'right', render: (_, c) => <Money value={c.amount} /> },
           { key: 'created', title: t('clues.createdAt'), width: 150, render: (_, c) => `${c.createdBy} · ${fmt.date(c.createdAt)}` },
         ]}

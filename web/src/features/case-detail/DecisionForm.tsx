@@ -15,21 +15,43 @@ function SanctionRow({ form, name, onRemove }: { form: FormInstance<DecisionValu
   return (
     <div className="fg-sanction" data-testid="dform-sanction" data-kind={kind}>
       <Form.Item name={[name, 'kind']} rules={[{ required: true }]} style={{ width: 240 }}>
-        <Select data-testid="dform-sanction-kind" options={SANCTION_KIND_VALUES.map((k) => ({ value: k, label: t(`sanction.${k}`) }))}
-          onChange={(k: SanctionKind) => form.setFieldValue(['sanctions', name, 'months'], SANCTION_FIELDS[k].months?.[0] ?? undefined)} />
+        <Select
+          data-testid="dform-sanction-kind"
+          options={SANCTION_KIND_VALUES.map((k) => ({ value: k, label: t(`sanction.${k}`) }))}
+          onChange={(k: SanctionKind) => form.setFieldValue(['sanctions', name, 'months'], SANCTION_FIELDS[k].months?.[0] ?? undefined)}
+        />
       </Form.Item>
       {f.months ? (
-        <Form.Item name={[name, 'months']} rules={[{ required: true, message: t('dform.monthsRequired', { lo: f.months[0], hi: f.months[1] }) }]} style={{ width: 150 }}>
-          <InputNumber min={f.months[0]} max={f.months[1]} precision={0} suffix={t('dform.monthsUnit')} style={{ width: '100%' }} data-testid="dform-sanction-months" />
+        <Form.Item
+          name={[name, 'months']}
+          rules={[{ required: true, message: t('dform.monthsRequired', { lo: f.months[0], hi: f.months[1] }) }]}
+          style={{ width: 150 }}
+        >
+          <InputNumber
+            min={f.months[0]}
+            max={f.months[1]}
+            precision={0}
+            suffix={t('dform.monthsUnit')}
+            style={{ width: '100%' }}
+            data-testid="dform-sanction-months"
+          />
         </Form.Item>
       ) : null}
       {f.dept ? (
-        <Form.Item name={[name, 'dept']} rules={[{ required: true, whitespace: true, message: t('dform.deptRequired') }]} style={{ width: 160 }}>
+        <Form.Item
+          name={[name, 'dept']}
+          rules={[{ required: true, whitespace: true, message: t('dform.deptRequired') }]}
+          style={{ width: 160 }}
+        >
           <Input placeholder={t('dform.dept')} maxLength={32} data-testid="dform-sanction-dept" />
         </Form.Item>
       ) : null}
       {f.pracCode ? (
-        <Form.Item name={[name, 'pracCode']} rules={[{ required: true, pattern: /^(D[0-9]{12}|H[YJ][0-9]{12})$/, message: t('dform.pracInvalid') }]} style={{ width: 190 }}>
+        <Form.Item
+          name={[name, 'pracCode']}
+          rules={[{ required: true, pattern: /^(D[0-9]{12}|H[YJ][0-9]{12})$/, message: t('dform.pracInvalid') }]}
+          style={{ width: 190 }}
+        >
           <Input placeholder={t('dform.prac')} maxLength={14} data-testid="dform-sanction-prac" />
         </Form.Item>
       ) : null}
@@ -48,9 +70,17 @@ function SanctionsField({ form }: { form: FormInstance<DecisionValues> }) {
     <Form.List name="sanctions">
       {(fields, { add, remove }) => (
         <div data-testid="dform-sanctions">
-          {fields.map((f) => <SanctionRow key={f.key} form={form} name={f.name} onRemove={() => remove(f.name)} />)}
-          <Button type="dashed" onClick={() => add({ kind: 'suspend_institution', months: 6 })} data-testid="dform-add-sanction">{t('dform.addSanction')}</Button>
-          <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('dform.sanctionsHint')}</Typography.Text></div>
+          {fields.map((f) => (
+            <SanctionRow key={f.key} form={form} name={f.name} onRemove={() => remove(f.name)} />
+          ))}
+          <Button type="dashed" onClick={() => add({ kind: 'suspend_institution', months: 6 })} data-testid="dform-add-sanction">
+            {t('dform.addSanction')}
+          </Button>
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('dform.sanctionsHint')}
+            </Typography.Text>
+          </div>
         </div>
       )}
     </Form.List>
@@ -69,20 +99,39 @@ function FineField({ form }: { form: FormInstance<DecisionValues> }) {
     <Form.Item
       label={t('dform.fineMultiple')}
       required={false}
-      extra={(
+      extra={
         <Space orientation="vertical" size={0}>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="dform-fine-range">{t('dform.fineRange')}</Typography.Text>
-          <span data-testid="dform-fine-amount" data-amount={fine ?? 0}>{fine === null ? t('decision.noFine') : t('dform.fineComputed', { amount: fmt.money(fine) })}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="dform-fine-range">
+            {t('dform.fineRange')}
+          </Typography.Text>
+          <span data-testid="dform-fine-amount" data-amount={fine ?? 0}>
+            {fine === null ? t('decision.noFine') : t('dform.fineComputed', { amount: fmt.money(fine) })}
+          </span>
         </Space>
-      )}
+      }
     >
       <Form.Item
         name="fineMultiple"
         noStyle
         dependencies={['violationKind']}
-        rules={[{ validator: (_, v: number | null | undefined) => (fineMultipleValid(form.getFieldValue('violationKind') as DecisionValues['violationKind'], v) ? Promise.resolve() : Promise.reject(new Error(t('dform.fineOutOfRange', { lo, hi })))) }]}
+        rules={[
+          {
+            validator: (_, v: number | null | undefined) =>
+              fineMultipleValid(form.getFieldValue('violationKind') as DecisionValues['violationKind'], v)
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('dform.fineOutOfRange', { lo, hi }))),
+          },
+        ]}
       >
-        <InputNumber min={0} max={5} step={0.5} precision={2} suffix={t('dform.times')} style={{ width: '100%' }} data-testid="dform-fine-multiple" />
+        <InputNumber
+          min={0}
+          max={5}
+          step={0.5}
+          precision={2}
+          suffix={t('dform.times')}
+          style={{ width: '100%' }}
+          data-testid="dform-fine-multiple"
+        />
       </Form.Item>
     </Form.Item>
   );
@@ -94,19 +143,37 @@ function LossReasonField({ form, computedLoss }: { form: FormInstance<DecisionVa
   const loss = Form.useWatch('loss', form);
   if (!lossChanged(loss, computedLoss)) return null;
   return (
-    <Form.Item label={t('dform.lossReason')} name="lossReason" rules={[{ required: true, whitespace: true, message: t('dform.lossReasonRequired') }]}>
+    <Form.Item
+      label={t('dform.lossReason')}
+      name="lossReason"
+      rules={[{ required: true, whitespace: true, message: t('dform.lossReasonRequired') }]}
+    >
       <Input.TextArea rows={2} maxLength={2000} data-testid="dform-loss-reason" />
     </Form.Item>
   );
 }
 
-const hint = (text: string) => <Typography.Text type="secondary" style={{ fontSize: 12 }}>{text}</Typography.Text>;
+const hint = (text: string) => (
+  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+    {text}
+  </Typography.Text>
+);
 
 /**
  * The decision's form (处理决定): nature, loss, amounts, the fine's multiple with its range and amount, sanctions,
  * interview and referrals, facts and basis. Its values are read by the caller (save, submit, amend on appeal).
  */
-export function DecisionForm({ form, initial, computedLoss, name }: { form: FormInstance<DecisionValues>; initial: DecisionValues; computedLoss: number; name: string }) {
+export function DecisionForm({
+  form,
+  initial,
+  computedLoss,
+  name,
+}: {
+  form: FormInstance<DecisionValues>;
+  initial: DecisionValues;
+  computedLoss: number;
+  name: string;
+}) {
   const { t, fmt } = useI18n();
   const key = JSON.stringify(initial);
   useEffect(() => {
@@ -118,13 +185,23 @@ export function DecisionForm({ form, initial, computedLoss, name }: { form: Form
   return (
     <Form<DecisionValues> form={form} layout="vertical" name={name} initialValues={initial} data-testid="decision-form">
       <Form.Item label={t('decision.violationKind')} name="violationKind" rules={[{ required: true }]}>
-        <Radio.Group data-testid="dform-kind" options={[{ value: 'violation', label: t('violation.violation') }, { value: 'fraud', label: t('violation.fraud') }]}
-          onChange={() => void form.validateFields(['fineMultiple']).catch(() => undefined)} />
+        <Radio.Group
+          data-testid="dform-kind"
+          options={[
+            { value: 'violation', label: t('violation.violation') },
+            { value: 'fraud', label: t('violation.fraud') },
+          ]}
+          onChange={() => void form.validateFields(['fineMultiple']).catch(() => undefined)}
+        />
       </Form.Item>
       <Row gutter={12}>
         <Col xs={24} md={8}>
-          <Form.Item label={t('decision.loss')} name="loss" rules={[{ required: true, message: t('dform.lossRequired') }]}
-            extra={hint(t('decision.lossComputed', { amount: fmt.money(computedLoss) }))}>
+          <Form.Item
+            label={t('decision.loss')}
+            name="loss"
+            rules={[{ required: true, message: t('dform.lossRequired') }]}
+            extra={hint(t('decision.lossComputed', { amount: fmt.money(computedLoss) }))}
+          >
             <MoneyInput testId="dform-loss" />
           </Form.Item>
         </Col>
@@ -150,9 +227,15 @@ export function DecisionForm({ form, initial, computedLoss, name }: { form: Form
       </Form.Item>
       <Form.Item label={t('decision.measures')}>
         <Space wrap>
-          <Form.Item name="interview" valuePropName="checked" noStyle><Checkbox data-testid="dform-interview">{t('decision.interview')}</Checkbox></Form.Item>
-          <Form.Item name="referPolice" valuePropName="checked" noStyle><Checkbox data-testid="dform-refer-police">{t('decision.referPolice')}</Checkbox></Form.Item>
-          <Form.Item name="referDiscipline" valuePropName="checked" noStyle><Checkbox data-testid="dform-refer-discipline">{t('decision.referDiscipline')}</Checkbox></Form.Item>
+          <Form.Item name="interview" valuePropName="checked" noStyle>
+            <Checkbox data-testid="dform-interview">{t('decision.interview')}</Checkbox>
+          </Form.Item>
+          <Form.Item name="referPolice" valuePropName="checked" noStyle>
+            <Checkbox data-testid="dform-refer-police">{t('decision.referPolice')}</Checkbox>
+          </Form.Item>
+          <Form.Item name="referDiscipline" valuePropName="checked" noStyle>
+            <Checkbox data-testid="dform-refer-discipline">{t('decision.referDiscipline')}</Checkbox>
+          </Form.Item>
         </Space>
       </Form.Item>
       <Form.Item label={t('decision.basis')} name="basis" rules={[{ required: true, whitespace: true, message: t('dform.basisRequired') }]}>

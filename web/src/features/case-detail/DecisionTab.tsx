@@ -30,16 +30,36 @@ function DraftPanel({ detail, onDone }: { detail: CaseDetail; onDone: () => void
   };
 
   return (
-    <Card size="small" className="fg-section" title={current ? t('decisionTab.editDraft', { n: current.version }) : t('decisionTab.newDraft')} data-testid="decision-draft">
+    <Card
+      size="small"
+      className="fg-section"
+      title={current ? t('decisionTab.editDraft', { n: current.version }) : t('decisionTab.newDraft')}
+      data-testid="decision-draft"
+    >
       {current?.status === 'returned' ? (
-        <Alert type="warning" showIcon className="fg-section" data-testid="decision-returned"
-          title={t('decisionTab.returnedBy', { name: current.reviewedBy ?? '' })} description={current.reviewComment} />
+        <Alert
+          type="warning"
+          showIcon
+          className="fg-section"
+          data-testid="decision-returned"
+          title={t('decisionTab.returnedBy', { name: current.reviewedBy ?? '' })}
+          description={current.reviewComment}
+        />
       ) : null}
       <DecisionForm form={form} name="draft-decision" initial={decisionValues(current, computed)} computedLoss={computed} />
       <ActionError error={action.error} testId="decision-error" />
       <Space>
-        <Button loading={action.busy} onClick={() => void save(false).catch(() => undefined)} data-testid="case-decision-save">{t('decisionTab.save')}</Button>
-        <Button type="primary" loading={action.busy} onClick={() => void save(true).catch(() => undefined)} data-testid="case-decision-submit">{t('decisionTab.submit')}</Button>
+        <Button loading={action.busy} onClick={() => void save(false).catch(() => undefined)} data-testid="case-decision-save">
+          {t('decisionTab.save')}
+        </Button>
+        <Button
+          type="primary"
+          loading={action.busy}
+          onClick={() => void save(true).catch(() => undefined)}
+          data-testid="case-decision-submit"
+        >
+          {t('decisionTab.submit')}
+        </Button>
       </Space>
     </Card>
   );
@@ -73,8 +93,12 @@ function ReviewPanel({ decision, onDone }: { decision: CaseDecision; onDone: () 
       </Form>
       <ActionError error={action.error} testId="review-error" />
       <Space>
-        <Button type="primary" loading={action.busy} onClick={() => void review('approve')} data-testid="review-approve">{t('review.approve')}</Button>
-        <Button danger loading={action.busy} onClick={() => void review('return')} data-testid="review-return">{t('review.return')}</Button>
+        <Button type="primary" loading={action.busy} onClick={() => void review('approve')} data-testid="review-approve">
+          {t('review.approve')}
+        </Button>
+        <Button danger loading={action.busy} onClick={() => void review('return')} data-testid="review-return">
+          {t('review.return')}
+        </Button>
       </Space>
     </Card>
   );
@@ -85,7 +109,8 @@ export function DecisionTab({ detail, onChanged }: { detail: CaseDetail; onChang
   const { t } = useI18n();
   const user = useUser();
   const submitted = detail.decisions.find((d) => d.status === 'submitted');
-  const ownDraft = submitted && !detail.allowed.includes('review') && hasRole(user, 'admin', 'reviewer') && submitted.draftedBy === user.username;
+  const ownDraft =
+    submitted && !detail.allowed.includes('review') && hasRole(user, 'admin', 'reviewer') && submitted.draftedBy === user.username;
   return (
     <div data-testid="decision-tab">
       {detail.allowed.includes('draft') ? <DraftPanel detail={detail} onDone={onChanged} /> : null}
@@ -93,11 +118,20 @@ export function DecisionTab({ detail, onChanged }: { detail: CaseDetail; onChang
       {ownDraft ? <Alert type="info" showIcon className="fg-section" data-testid="review-own-draft" title={t('review.ownDraft')} /> : null}
       {detail.decisions.length ? (
         [...detail.decisions].reverse().map((d) => (
-          <Card key={d.id} size="small" className="fg-section" title={t('decision.version', { n: d.version })} data-testid="decision-version" data-status={d.status}>
+          <Card
+            key={d.id}
+            size="small"
+            className="fg-section"
+            title={t('decision.version', { n: d.version })}
+            data-testid="decision-version"
+            data-status={d.status}
+          >
             <DecisionSummary decision={d} />
           </Card>
         ))
-      ) : detail.allowed.includes('draft') ? null : <Empty description={t('decisionTab.none')} image={Empty.PRESENTED_IMAGE_SIMPLE} />}
+      ) : detail.allowed.includes('draft') ? null : (
+        <Empty description={t('decisionTab.none')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+      )}
     </div>
   );
 }

@@ -28,8 +28,16 @@ export function EvidenceTab({ detail, onChanged }: { detail: CaseDetail; onChang
   const { t } = useI18n();
   return (
     <div data-testid="evidence-tab">
-      <Card size="small" className="fg-section" title={t('evidence.ofCase')}
-        extra={detail.allowed.includes('add_note') ? <UploadButton upload={(f) => api.uploadCaseFile(detail.case.id, f)} onDone={onChanged} testId="case-upload" /> : null}>
+      <Card
+        size="small"
+        className="fg-section"
+        title={t('evidence.ofCase')}
+        extra={
+          detail.allowed.includes('add_note') ? (
+            <UploadButton upload={(f) => api.uploadCaseFile(detail.case.id, f)} onDone={onChanged} testId="case-upload" />
+          ) : null
+        }
+      >
         <AttachmentList files={detail.attachments} testId="case-files" />
       </Card>
       <ClueFiles detail={detail} />

@@ -19,7 +19,9 @@ function VerifyLog() {
   };
   return (
     <Space orientation="vertical" style={{ width: '100%' }} className="fg-section">
-      <Button onClick={() => void verify()} loading={action.busy} data-testid="log-verify">{t('log.verify')}</Button>
+      <Button onClick={() => void verify()} loading={action.busy} data-testid="log-verify">
+        {t('log.verify')}
+      </Button>
       <ActionError error={action.error} testId="log-verify-error" />
       {result ? (
         <Alert
@@ -49,12 +51,16 @@ export function LogTab({ log }: { log: CaseLogEntry[] }) {
           content: (
             <div data-testid="log-entry" data-action={e.action} data-entity={e.entity}>
               <Space size={6} wrap>
-                <Typography.Text type="secondary" className="fg-num">{fmt.dateTime(e.at)}</Typography.Text>
+                <Typography.Text type="secondary" className="fg-num">
+                  {fmt.dateTime(e.at)}
+                </Typography.Text>
                 <Typography.Text strong>{label('caseLog', e.action)}</Typography.Text>
                 <Typography.Text type="secondary">{label('logEntity', e.entity)}</Typography.Text>
                 <span>· {e.actor}</span>
                 <Tooltip title={e.hash}>
-                  <Typography.Text code className="fg-num" data-testid="log-hash">#{e.seq} {shortHash(e.hash)}</Typography.Text>
+                  <Typography.Text code className="fg-num" data-testid="log-hash">
+                    #{e.seq} {shortHash(e.hash)}
+                  </Typography.Text>
                 </Tooltip>
               </Space>
             </div>

@@ -23,15 +23,28 @@ function NoteForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
   const kind = Form.useWatch('kind', form) ?? 'inspection';
   const dated = kind !== 'note';
   const text = (s: string | undefined) => s?.trim() || undefined;
-  const action = useSubmit(form, (v) => api.addNote(caseId, {
-    kind: v.kind, body: v.body.trim(), on: dated ? v.on : undefined, place: dated ? text(v.place) : undefined, participants: dated ? text(v.participants) : undefined,
-  }), { success: () => t('notes.added'), onDone, reset: true });
+  const action = useSubmit(
+    form,
+    (v) =>
+      api.addNote(caseId, {
+        kind: v.kind,
+        body: v.body.trim(),
+        on: dated ? v.on : undefined,
+        place: dated ? text(v.place) : undefined,
+        participants: dated ? text(v.participants) : undefined,
+      }),
+    { success: () => t('notes.added'), onDone, reset: true },
+  );
 
   return (
     <Card size="small" title={t('notes.add')} className="fg-section" data-testid="note-form">
       <Form<Values> form={form} layout="vertical" name="case-note" initialValues={{ kind: 'inspection' }}>
         <Form.Item label={t('notes.kind')} name="kind">
-          <Radio.Group optionType="button" data-testid="note-kind" options={NOTE_KIND_VALUES.map((k) => ({ value: k, label: t(`noteKind.${k}`) }))} />
+          <Radio.Group
+            optionType="button"
+            data-testid="note-kind"
+            options={NOTE_KIND_VALUES.map((k) => ({ value: k, label: t(`noteKind.${k}`) }))}
+          />
         </Form.Item>
         {dated ? (
           <Row gutter={12}>
@@ -57,14 +70,18 @@ function NoteForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
         </Form.Item>
       </Form>
       <ActionError error={action.error} testId="note-error" />
-      <Button type="primary" loading={action.busy} onClick={() => void action.submit()} data-testid="note-submit">{t('notes.submit')}</Button>
+      <Button type="primary" loading={action.busy} onClick={() => void action.submit()} data-testid="note-submit">
+        {t('notes.submit')}
+      </Button>
     </Card>
   );
 }
 
 function NoteItem({ n }: { n: CaseNote }) {
   const { t, fmt } = useI18n();
-  const where = [n.on ? fmt.date(n.on) : null, n.place, n.participants ? t('notes.with', { who: n.participants }) : null].filter(Boolean).join(' · ');
+  const where = [n.on ? fmt.date(n.on) : null, n.place, n.participants ? t('notes.with', { who: n.participants }) : null]
+    .filter(Boolean)
+    .join(' · ');
   return (
     <div data-testid="case-note" data-kind={n.kind}>
       <Space size={6} wrap>
@@ -72,7 +89,9 @@ function NoteItem({ n }: { n: CaseNote }) {
         {where ? <Typography.Text strong>{where}</Typography.Text> : null}
       </Space>
       <Typography.Paragraph style={{ margin: '4px 0', whiteSpace: 'pre-wrap' }}>{n.body}</Typography.Paragraph>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{n.createdBy} · {fmt.dateTime(n.createdAt)}</Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {n.createdBy} · {fmt.dateTime(n.createdAt)}
+      </Typography.Text>
     </div>
   );
 }
@@ -84,8 +103,16 @@ export function NotesTab({ detail, onChanged }: { detail: CaseDetail; onChanged:
     <div data-testid="notes-tab">
       {detail.allowed.includes('add_note') ? <NoteForm caseId={detail.case.id} onDone={onChanged} /> : null}
       {detail.notes.length ? (
-        <Timeline items={detail.notes.map((n) => ({ key: n.id, color: KIND_COLORS[n.kind] === 'default' ? 'gray' : KIND_COLORS[n.kind], content: <NoteItem n={n} /> }))} />
-      ) : <Empty description={t('notes.none')} image={Empty.PRESENTED_IMAGE_SIMPLE} />}
+        <Timeline
+          items={detail.notes.map((n) => ({
+            key: n.id,
+            color: KIND_COLORS[n.kind] === 'default' ? 'gray' : KIND_COLORS[n.kind],
+            content: <NoteItem n={n} />,
+          }))}
+        />
+      ) : (
+        <Empty description={t('notes.none')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+      )}
     </div>
   );
 }

@@ -24,8 +24,17 @@ function RecoveryForm({ detail, onDone }: { detail: CaseDetail; onDone: () => vo
   const [form] = Form.useForm<Values>();
   const owed = outstanding(detail);
   const today = dayjs().format('YYYY-MM-DD');
-  const action = useSubmit(form, (v) => api.recordRecovery(detail.case.id, { kind: v.kind, amount: v.amount ?? 0, paidOn: v.paidOn, reference: v.reference?.trim() || undefined }),
-    { success: () => t('recoveries.recorded'), onDone, reset: true });
+  const action = useSubmit(
+    form,
+    (v) =>
+      api.recordRecovery(detail.case.id, {
+        kind: v.kind,
+        amount: v.amount ?? 0,
+        paidOn: v.paidOn,
+        reference: v.reference?.trim() || undefined,
+      }),
+    { success: () => t('recoveries.recorded'), onDone, reset: true },
+  );
 
   return (
     <Card size="small" title={t('recoveries.add')} className="fg-section" data-testid="recovery-form">
@@ -41,11 +50,19 @@ function RecoveryForm({ detail, onDone }: { detail: CaseDetail; onDone: () => vo
         <Row gutter={12}>
           <Col xs={24} md={6}>
             <Form.Item label={t('recoveries.kind')} name="kind">
-              <Radio.Group optionType="button" data-testid="recovery-kind" options={(['return', 'fine'] as const).map((k) => ({ value: k, label: t(`recoveries.kind.${k}`) }))} />
+              <Radio.Group
+                optionType="button"
+                data-testid="recovery-kind"
+                options={(['return', 'fine'] as const).map((k) => ({ value: k, label: t(`recoveries.kind.${k}`) }))}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={6}>
-            <Form.Item label={t('recoveries.amount')} name="amount" rules={[{ required: true, type: 'number', min: 0.01, message: t('recoveries.amountRequired') }]}>
+            <Form.Item
+              label={t('recoveries.amount')}
+              name="amount"
+              rules={[{ required: true, type: 'number', min: 0.01, message: t('recoveries.amountRequired') }]}
+            >
               <MoneyInput testId="recovery-amount" />
             </Form.Item>
           </Col>
@@ -62,7 +79,9 @@ function RecoveryForm({ detail, onDone }: { detail: CaseDetail; onDone: () => vo
         </Row>
       </Form>
       <ActionError error={action.error} testId="recovery-error" />
-      <Button type="primary" loading={action.busy} onClick={() => void action.submit()} data-testid="recovery-submit">{t('recoveries.submit')}</Button>
+      <Button type="primary" loading={action.busy} onClick={() => void action.submit()} data-testid="recovery-submit">
+        {t('recoveries.submit')}
+      </Button>
     </Card>
   );
 }
@@ -81,8 +100,24 @@ export function RecoveriesTab({ detail, onChanged }: { detail: CaseDetail; onCha
         items={[
           { key: 'due', label: t('cases.due'), children: <Money value={detail.case.due} strong /> },
           { key: 'recovered', label: t('cases.recovered'), children: <Money value={detail.case.recovered} strong /> },
-          { key: 'return', label: t('recoveries.outstandingReturn'), children: <span data-testid="outstanding-return"><Money value={owed.return} /></span> },
-          { key: 'fine', label: t('recoveries.outstandingFine'), children: <span data-testid="outstanding-fine"><Money value={owed.fine} /></span> },
+          {
+            key: 'return',
+            label: t('recoveries.outstandingReturn'),
+            children: (
+              <span data-testid="outstanding-return">
+                <Money value={owed.return} />
+              </span>
+            ),
+          },
+          {
+            key: 'fine',
+            label: t('recoveries.outstandingFine'),
+            children: (
+              <span data-testid="outstanding-fine">
+                <Money value={owed.fine} />
+              </span>
+            ),
+          },
         ]}
       />
       {detail.allowed.includes('recover') ? <RecoveryForm detail={detail} onDone={onChanged} /> : null}
@@ -94,7 +129,11 @@ export function RecoveriesTab({ detail, onChanged }: { detail: CaseDetail; onCha
         locale={{ emptyText: t('recoveries.none') }}
         onRow={(r) => ({ 'data-testid': 'recovery-row', 'data-kind': r.kind }) as HTMLAttributes<HTMLElement>}
         columns={[
-          { key: 'kind', title: t('recoveries.kind'), render: (_, r) => <Tag color={r.kind === 'fine' ? 'volcano' : 'blue'}>{t(`recoveries.kind.${r.kind}`)}</Tag> },
+          {
+            key: 'kind',
+            title: t('recoveries.kind'),
+            render: (_, r) => <Tag color={r.kind === 'fine' ? 'volcano' : 'blue'}>{t(`recoveries.kind.${r.kind}`)}</Tag>,
+          },
           { key: 'amount', title: t('recoveries.amount'), align: 'right', render: (_, r) => <Money value={r.amount} /> },
           { key: 'paidOn', title: t('recoveries.paidOn'), render: (_, r) => fmt.date(r.paidOn) },
           { key: 'reference', title: t('recoveries.reference'), render: (_, r) => r.reference ?? DASH },

@@ -12,13 +12,23 @@ import { caseStatsFilterToParams, parseCaseStatsFilter } from '../../lib/query';
 import { useSearchParams } from '../../lib/router';
 
 type Figure = Exclude<keyof CaseStatsRow, 'key' | 'name'>;
-interface FigureColumn { key: Figure; money?: true }
+interface FigureColumn {
+  key: Figure;
+  money?: true;
+}
 
 /** The table's figures in groups, in the order of the export's columns; amounts in 元. */
 const GROUPS: Array<{ key: 'cases' | 'institutions' | 'funds' | 'fines' | 'sanctions' | 'referrals'; figures: FigureColumn[] }> = [
   { key: 'cases', figures: [{ key: 'casesOpened' }, { key: 'casesClosed' }] },
   { key: 'institutions', figures: [{ key: 'institutionsInspected' }, { key: 'institutionsHandled' }] },
-  { key: 'funds', figures: [{ key: 'returnOrdered', money: true }, { key: 'recovered', money: true }, { key: 'refused', money: true }] },
+  {
+    key: 'funds',
+    figures: [
+      { key: 'returnOrdered', money: true },
+      { key: 'recovered', money: true },
+      { key: 'refused', money: true },
+    ],
+  },
   { key: 'fines', figures: [{ key: 'fines' }, { key: 'fineAmount', money: true }, { key: 'finesPaid', money: true }] },
   { key: 'sanctions', figures: [{ key: 'suspendedAgreements' }, { key: 'terminatedAgreements' }, { key: 'suspendedPractitioners' }] },
   { key: 'referrals', figures: [{ key: 'interviews' }, { key: 'referredPolice' }, { key: 'referredDiscipline' }] },
@@ -36,18 +46,37 @@ function StatsQuery({ filter, onChange }: { filter: CaseStatsFilter; onChange: (
       <Space wrap size="middle">
         <Space>
           <Typography.Text type="secondary">{t('stats.from')}</Typography.Text>
-          <DayPicker picker="month" testId="stats-from" value={filter.from} onChange={(from) => onChange({ ...filter, from })} placeholder={t('stats.any')} style={{ width: 130 }} />
+          <DayPicker
+            picker="month"
+            testId="stats-from"
+            value={filter.from}
+            onChange={(from) => onChange({ ...filter, from })}
+            placeholder={t('stats.any')}
+            style={{ width: 130 }}
+          />
           <Typography.Text type="secondary">{t('stats.to')}</Typography.Text>
-          <DayPicker picker="month" testId="stats-to" value={filter.to} onChange={(to) => onChange({ ...filter, to })} placeholder={t('stats.any')} style={{ width: 130 }} />
+          <DayPicker
+            picker="month"
+            testId="stats-to"
+            value={filter.to}
+            onChange={(to) => onChange({ ...filter, to })}
+            placeholder={t('stats.any')}
+            style={{ width: 130 }}
+          />
         </Space>
         <Radio.Group
           optionType="button"
           value={filter.by ?? 'region'}
           onChange={(e) => onChange({ ...filter, by: e.target.value as 'region' | 'grid' })}
           data-testid="stats-by"
-          options={[{ value: 'region', label: t('stats.byRegion') }, { value: 'grid', label: t('stats.byGrid') }]}
+          options={[
+            { value: 'region', label: t('stats.byRegion') },
+            { value: 'grid', label: t('stats.byGrid') },
+          ]}
         />
-        <Button href={caseStatsExportUrl(filter)} download data-testid="stats-export">{t('findings.export')}</Button>
+        <Button href={caseStatsExportUrl(filter)} download data-testid="stats-export">
+          {t('findings.export')}
+        </Button>
       </Space>
     </Card>
   );
@@ -66,18 +95,29 @@ export default function CaseStatsPage() {
 
   const columns: TableColumnsType<CaseStatsRow> = [
     {
-      key: 'unit', title: by === 'region' ? t('stats.region') : t('stats.grid'), fixed: 'left', width: UNIT_WIDTH,
+      key: 'unit',
+      title: by === 'region' ? t('stats.region') : t('stats.grid'),
+      fixed: 'left',
+      width: UNIT_WIDTH,
       render: (_, r) => (
         <Space orientation="vertical" size={0}>
           <span>{r.name ?? r.key ?? DASH}</span>
-          {by === 'region' && r.key ? <Typography.Text type="secondary" className="fg-num" style={{ fontSize: 12 }}>{r.key}</Typography.Text> : null}
+          {by === 'region' && r.key ? (
+            <Typography.Text type="secondary" className="fg-num" style={{ fontSize: 12 }}>
+              {r.key}
+            </Typography.Text>
+          ) : null}
         </Space>
       ),
     },
     ...GROUPS.map((g) => ({
-      key: g.key, title: t(`stats.group.${g.key}`),
+      key: g.key,
+      title: t(`stats.group.${g.key}`),
       children: g.figures.map((f) => ({
-        key: f.key, title: t(`stats.${f.key}`), align: 'right' as const, width: width(f),
+        key: f.key,
+        title: t(`stats.${f.key}`),
+        align: 'right' as const,
+        width: width(f),
         render: (_: unknown, r: CaseStatsRow) => <span className="fg-num">{value(f, r)}</span>,
       })),
     })),
@@ -88,7 +128,9 @@ export default function CaseStatsPage() {
     <div data-testid="stats-page">
       <PageHeader title={t('stats.title')} sub={t('stats.sub')} />
       <StatsQuery filter={filter} onChange={(f) => setSp(caseStatsFilterToParams(f))} />
-      {error && !data ? <ApiErrorResult error={error} onRetry={reload} /> : (
+      {error && !data ? (
+        <ApiErrorResult error={error} onRetry={reload} />
+      ) : (
         <Card size="small" title={t('stats.period', { period })}>
           <Table<CaseStatsRow>
             rowKey={(r) => r.key ?? ''}
@@ -103,18 +145,24 @@ export default function CaseStatsPage() {
             data-testid="stats-table"
             locale={{ emptyText: t('stats.empty') }}
             onRow={(r) => ({ 'data-testid': 'stats-row', 'data-key': r.key ?? '' }) as HTMLAttributes<HTMLElement>}
-            summary={() => (data ? (
-              <Table.Summary fixed="bottom">
-                <Table.Summary.Row className="fg-stats-total" data-testid="stats-total">
-                  <Table.Summary.Cell index={0}><strong>{t('stats.total')}</strong></Table.Summary.Cell>
-                  {FIGURES.map((f, i) => (
-                    <Table.Summary.Cell key={f.key} index={i + 1} align="right">
-                      <strong className="fg-num" data-testid={`stats-total-${f.key}`} data-value={data.total[f.key]}>{value(f, data.total)}</strong>
+            summary={() =>
+              data ? (
+                <Table.Summary fixed="bottom">
+                  <Table.Summary.Row className="fg-stats-total" data-testid="stats-total">
+                    <Table.Summary.Cell index={0}>
+                      <strong>{t('stats.total')}</strong>
                     </Table.Summary.Cell>
-                  ))}
-                </Table.Summary.Row>
-              </Table.Summary>
-            ) : null)}
+                    {FIGURES.map((f, i) => (
+                      <Table.Summary.Cell key={f.key} index={i + 1} align="right">
+                        <strong className="fg-num" data-testid={`stats-total-${f.key}`} data-value={data.total[f.key]}>
+                          {value(f, data.total)}
+                        </strong>
+                      </Table.Summary.Cell>
+                    ))}
+                  </Table.Summary.Row>
+                </Table.Summary>
+              ) : null
+            }
           />
         </Card>
       )}

@@ -7,7 +7,15 @@ import { useI18n } from '../../i18n';
 type Values = Omit<CasesFilter, 'page' | 'pageSize'>;
 
 /** The case ledger's filters: status, institution, region, grid, handler, overdue. */
-export function CasesFilters({ filter, meta, onApply }: { filter: CasesFilter; meta: Meta | undefined; onApply: (f: CasesFilter) => void }) {
+export function CasesFilters({
+  filter,
+  meta,
+  onApply,
+}: {
+  filter: CasesFilter;
+  meta: Meta | undefined;
+  onApply: (f: CasesFilter) => void;
+}) {
   const { t } = useI18n();
   const { page: _page, pageSize, ...rest } = filter;
   const values: Values = { ...rest, institution: filter.institution ?? '' };
@@ -26,8 +34,12 @@ export function CasesFilters({ filter, meta, onApply }: { filter: CasesFilter; m
         <>
           <Col xs={12} md={8} xl={4}>
             <Form.Item label={t('cases.status')} name="status">
-              <Select allowClear placeholder={t('common.all')} data-testid="filter-case-status"
-                options={CASE_STATUS_VALUES.map((s) => ({ value: s, label: t(`caseStatus.${s}`) }))} />
+              <Select
+                allowClear
+                placeholder={t('common.all')}
+                data-testid="filter-case-status"
+                options={CASE_STATUS_VALUES.map((s) => ({ value: s, label: t(`caseStatus.${s}`) }))}
+              />
             </Form.Item>
           </Col>
           <Col xs={12} md={8} xl={4}>
@@ -37,12 +49,24 @@ export function CasesFilters({ filter, meta, onApply }: { filter: CasesFilter; m
           </Col>
           <Col xs={12} md={8} xl={4}>
             <Form.Item label={t('findings.filter.region')} name="admdvs">
-              <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={regionOptions(meta)} placeholder={t('common.all')} data-testid="filter-region" />
+              <Select
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                options={regionOptions(meta)}
+                placeholder={t('common.all')}
+                data-testid="filter-region"
+              />
             </Form.Item>
           </Col>
           <Col xs={12} md={8} xl={4}>
             <Form.Item label={t('findings.filter.grid')} name="grid">
-              <Select allowClear showSearch options={gridOptions(meta, form.getFieldValue('admdvs') as string | undefined)} placeholder={t('common.all')} data-testid="filter-grid" />
+              <Select
+                allowClear
+                showSearch
+                options={gridOptions(meta, form.getFieldValue('admdvs') as string | undefined)}
+                placeholder={t('common.all')}
+                data-testid="filter-grid"
+              />
             </Form.Item>
           </Col>
           <Col xs={12} md={8} xl={4}>
@@ -52,8 +76,15 @@ export function CasesFilters({ filter, meta, onApply }: { filter: CasesFilter; m
           </Col>
           <Col xs={12} md={8} xl={4}>
             <Form.Item label={t('cases.overdueFilter')} name="overdue">
-              <Select allowClear placeholder={t('common.all')} data-testid="filter-overdue"
-                options={[{ value: 'true', label: t('cases.overdue') }, { value: 'false', label: t('cases.notOverdue') }]} />
+              <Select
+                allowClear
+                placeholder={t('common.all')}
+                data-testid="filter-overdue"
+                options={[
+                  { value: 'true', label: t('cases.overdue') },
+                  { value: 'false', label: t('cases.notOverdue') },
+                ]}
+              />
             </Form.Item>
           </Col>
         </>

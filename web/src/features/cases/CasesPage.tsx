@@ -30,7 +30,9 @@ export default function CasesPage() {
         <ApiErrorResult error={list.error} onRetry={list.reload} />
       ) : (
         <>
-          <Typography.Text type="secondary" data-testid="cases-total">{list.data ? t('cases.count', { n: fmt.count(list.data.total) }) : t('common.loading')}</Typography.Text>
+          <Typography.Text type="secondary" data-testid="cases-total">
+            {list.data ? t('cases.count', { n: fmt.count(list.data.total) }) : t('common.loading')}
+          </Typography.Text>
           <CasesTable filter={filter} data={list.data} loading={list.loading} onChange={go} />
         </>
       )}

@@ -12,20 +12,31 @@ export function CasesTable(paging: LedgerPaging<CaseRow, CasesFilter>) {
   const { t, fmt } = useI18n();
   const columns: TableColumnsType<CaseRow> = [
     {
-      key: 'no', title: t('cases.caseNo'), width: 180, fixed: 'left',
+      key: 'no',
+      title: t('cases.caseNo'),
+      width: 180,
+      fixed: 'left',
       render: (_, r) => (
         <div className="fg-cell">
-          <Link to={`/cases/${r.id}`} data-testid="case-link" className="fg-num">{r.caseNo}</Link>
-          <Typography.Text type="secondary" className="fg-cell-sub" ellipsis={{ tooltip: r.title }}>{r.title}</Typography.Text>
+          <Link to={`/cases/${r.id}`} data-testid="case-link" className="fg-num">
+            {r.caseNo}
+          </Link>
+          <Typography.Text type="secondary" className="fg-cell-sub" ellipsis={{ tooltip: r.title }}>
+            {r.title}
+          </Typography.Text>
         </div>
       ),
     },
     {
-      key: 'institution', title: t('clues.institution'), width: 200,
+      key: 'institution',
+      title: t('clues.institution'),
+      width: 200,
       render: (_, r) => (
         <Space orientation="vertical" size={0}>
           <Link to={`/institutions/${encodeURIComponent(r.fixmedinsCode)}`}>{r.institutionName ?? r.fixmedinsCode}</Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.fixmedinsCode} · {r.regionName ?? r.admdvs ?? DASH} · {r.gridId ?? DASH}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {r.fixmedinsCode} · {r.regionName ?? r.admdvs ?? DASH} · {r.gridId ?? DASH}
+          </Typography.Text>
         </Space>
       ),
     },
@@ -33,10 +44,14 @@ export function CasesTable(paging: LedgerPaging<CaseRow, CasesFilter>) {
     { key: 'handler', title: t('cases.handler'), width: 84, render: (_, r) => r.handler },
     { key: 'opened', title: t('cases.openedAt'), width: 100, render: (_, r) => <span className="fg-num">{fmt.date(r.openedAt)}</span> },
     {
-      key: 'deadline', title: t('cases.deadline'), width: 140,
+      key: 'deadline',
+      title: t('cases.deadline'),
+      width: 140,
       render: (_, r) => (
         <Space size={4} data-testid="case-deadline">
-          <Typography.Text className="fg-num" type={r.overdue ? 'danger' : undefined}>{fmt.date(r.deadline)}</Typography.Text>
+          <Typography.Text className="fg-num" type={r.overdue ? 'danger' : undefined}>
+            {fmt.date(r.deadline)}
+          </Typography.Text>
           {r.overdue ? <OverdueTag /> : null}
         </Space>
       ),

@@ -15,7 +15,11 @@ function Persons({ persons }: { persons: Clue['persons'] }) {
   if (!persons.length) return <>{DASH}</>;
   return (
     <Space size={[4, 4]} wrap data-testid="clue-persons">
-      {persons.map((p, i) => <Tag key={i}>{t(`person.${p.kind}`)}：{[p.name, p.id].filter(Boolean).join(' · ')}</Tag>)}
+      {persons.map((p, i) => (
+        <Tag key={i}>
+          {t(`person.${p.kind}`)}：{[p.name, p.id].filter(Boolean).join(' · ')}
+        </Tag>
+      ))}
     </Space>
   );
 }
@@ -34,18 +38,62 @@ function ClueDetail({ id, canUpload }: { id: string; canUpload: boolean }) {
         size="small"
         column={1}
         items={[
-          { key: 'id', label: t('clues.id'), children: <Typography.Text copyable className="fg-num">{c.id}</Typography.Text> },
-          { key: 'source', label: t('clues.source'), children: <Space><ClueSourceTag source={c.source} />{c.sourceId ? <span className="fg-num">{c.sourceId}</span> : null}</Space> },
-          { key: 'status', label: t('clues.status'), children: <Space><ClueStatusTag status={c.status} />{c.caseId ? <Link to={`/cases/${c.caseId}`}>{c.caseNo}</Link> : null}</Space> },
+          {
+            key: 'id',
+            label: t('clues.id'),
+            children: (
+              <Typography.Text copyable className="fg-num">
+                {c.id}
+              </Typography.Text>
+            ),
+          },
+          {
+            key: 'source',
+            label: t('clues.source'),
+            children: (
+              <Space>
+                <ClueSourceTag source={c.source} />
+                {c.sourceId ? <span className="fg-num">{c.sourceId}</span> : null}
+              </Space>
+            ),
+          },
+          {
+            key: 'status',
+            label: t('clues.status'),
+            children: (
+              <Space>
+                <ClueStatusTag status={c.status} />
+                {c.caseId ? <Link to={`/cases/${c.caseId}`}>{c.caseNo}</Link> : null}
+              </Space>
+            ),
+          },
           ...(c.dismissReason ? [{ key: 'reason', label: t('clues.dismissReason'), children: c.dismissReason }] : []),
-          { key: 'inst', label: t('clues.institution'), children: <Link to={`/institutions/${encodeURIComponent(c.fixmedinsCode)}`}>{`${c.institutionName ?? ''} (${c.fixmedinsCode})`}</Link> },
-          { key: 'region', label: t('finding.region'), children: c.admdvs ? `${meta?.regions.find((r) => r.admdvs === c.admdvs)?.name ?? ''} ${c.admdvs}`.trim() : DASH },
+          {
+            key: 'inst',
+            label: t('clues.institution'),
+            children: (
+              <Link to={`/institutions/${encodeURIComponent(c.fixmedinsCode)}`}>{`${c.institutionName ?? ''} (${c.fixmedinsCode})`}</Link>
+            ),
+          },
+          {
+            key: 'region',
+            label: t('finding.region'),
+            children: c.admdvs ? `${meta?.regions.find((r) => r.admdvs === c.admdvs)?.name ?? ''} ${c.admdvs}`.trim() : DASH,
+          },
           { key: 'grid', label: t('finding.grid'), children: c.gridId ?? DASH },
           { key: 'summary', label: t('clues.summary'), children: c.summary },
           { key: 'note', label: t('clues.form.note'), children: c.note ? <span style={{ whiteSpace: 'pre-wrap' }}>{c.note}</span> : DASH },
           { key: 'persons', label: t('clues.form.persons'), children: <Persons persons={c.persons} /> },
           { key: 'findings', label: t('clues.findings'), children: <span data-testid="clue-findings">{fmt.count(c.findings)}</span> },
-          { key: 'amount', label: t('clues.amount'), children: <span data-testid="clue-amount"><Money value={c.amount} strong /></span> },
+          {
+            key: 'amount',
+            label: t('clues.amount'),
+            children: (
+              <span data-testid="clue-amount">
+                <Money value={c.amount} strong />
+              </span>
+            ),
+          },
           { key: 'created', label: t('clues.createdAt'), children: `${c.createdBy} · ${fmt.dateTime(c.createdAt)}` },
         ]}
       />

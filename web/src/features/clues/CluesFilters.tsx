@@ -6,7 +6,15 @@ import { useI18n } from '../../i18n';
 type Values = Omit<CluesFilter, 'page' | 'pageSize'>;
 
 /** The clue ledger's filters: status, source, institution code, region. */
-export function CluesFilters({ filter, meta, onApply }: { filter: CluesFilter; meta: Meta | undefined; onApply: (f: CluesFilter) => void }) {
+export function CluesFilters({
+  filter,
+  meta,
+  onApply,
+}: {
+  filter: CluesFilter;
+  meta: Meta | undefined;
+  onApply: (f: CluesFilter) => void;
+}) {
   const { t } = useI18n();
   const values: Values = { status: filter.status, source: filter.source, institution: filter.institution ?? '', admdvs: filter.admdvs };
   return (
@@ -21,14 +29,22 @@ export function CluesFilters({ filter, meta, onApply }: { filter: CluesFilter; m
         <>
           <Col xs={12} md={6} xl={4}>
             <Form.Item label={t('clues.status')} name="status">
-              <Select allowClear placeholder={t('common.all')} data-testid="filter-clue-status"
-                options={CLUE_STATUS_VALUES.map((s) => ({ value: s, label: t(`clueStatus.${s}`) }))} />
+              <Select
+                allowClear
+                placeholder={t('common.all')}
+                data-testid="filter-clue-status"
+                options={CLUE_STATUS_VALUES.map((s) => ({ value: s, label: t(`clueStatus.${s}`) }))}
+              />
             </Form.Item>
           </Col>
           <Col xs={12} md={6} xl={4}>
             <Form.Item label={t('clues.source')} name="source">
-              <Select allowClear placeholder={t('common.all')} data-testid="filter-clue-source"
-                options={CLUE_SOURCE_VALUES.map((s) => ({ value: s, label: t(`clues.source.${s}`) }))} />
+              <Select
+                allowClear
+                placeholder={t('common.all')}
+                data-testid="filter-clue-source"
+                options={CLUE_SOURCE_VALUES.map((s) => ({ value: s, label: t(`clues.source.${s}`) }))}
+              />
             </Form.Item>
           </Col>
           <Col xs={12} md={6} xl={4}>
@@ -38,7 +54,13 @@ export function CluesFilters({ filter, meta, onApply }: { filter: CluesFilter; m
           </Col>
           <Col xs={12} md={6} xl={4}>
             <Form.Item label={t('findings.filter.region')} name="admdvs">
-              <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={regionOptions(meta)} placeholder={t('common.all')} data-testid="filter-region" />
+              <Select
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                options={regionOptions(meta)}
+                placeholder={t('common.all')}
+                data-testid="filter-region"
+              />
             </Form.Item>
           </Col>
         </>

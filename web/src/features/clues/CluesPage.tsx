@@ -28,18 +28,24 @@ function SelectionBar({ selected, onOpenCase, onClear }: { selected: Clue[]; onO
       type="info"
       showIcon
       data-testid="clue-selection"
-      title={first ? (
-        <Space wrap>
-          <span>{t('clues.selection', { n: fmt.count(selected.length), inst: first.institutionName ?? first.fixmedinsCode })}</span>
-          <Money value={selected.reduce((a, c) => a + c.amount, 0)} strong />
-        </Space>
-      ) : t('clues.selectionHint')}
-      action={(
+      title={
+        first ? (
+          <Space wrap>
+            <span>{t('clues.selection', { n: fmt.count(selected.length), inst: first.institutionName ?? first.fixmedinsCode })}</span>
+            <Money value={selected.reduce((a, c) => a + c.amount, 0)} strong />
+          </Space>
+        ) : (
+          t('clues.selectionHint')
+        )
+      }
+      action={
         <Space>
-          <Button type="primary" disabled={!selected.length} onClick={onOpenCase} data-testid="open-case">{t('clues.openCase')}</Button>
+          <Button type="primary" disabled={!selected.length} onClick={onOpenCase} data-testid="open-case">
+            {t('clues.openCase')}
+          </Button>
           {selected.length ? <Button onClick={onClear}>{t('clues.clearSelection')}</Button> : null}
         </Space>
-      )}
+      }
     />
   );
 }
@@ -68,15 +74,30 @@ export default function CluesPage() {
       <PageHeader
         title={t('clues.title')}
         sub={t('clues.sub')}
-        extra={canHandle ? <Button type="primary" onClick={() => setCreating(true)} data-testid="clue-new">{t('clues.new')}</Button> : null}
+        extra={
+          canHandle ? (
+            <Button type="primary" onClick={() => setCreating(true)} data-testid="clue-new">
+              {t('clues.new')}
+            </Button>
+          ) : null
+        }
       />
-      <CluesFilters filter={filter} meta={meta} onApply={(f) => { setSelected([]); go(f); }} />
+      <CluesFilters
+        filter={filter}
+        meta={meta}
+        onApply={(f) => {
+          setSelected([]);
+          go(f);
+        }}
+      />
       {canHandle ? <SelectionBar selected={selected} onOpenCase={() => setOpening(selected)} onClear={() => setSelected([])} /> : null}
       {list.error && !list.data ? (
         <ApiErrorResult error={list.error} onRetry={list.reload} />
       ) : (
         <>
-          <Typography.Text type="secondary" data-testid="clues-total">{list.data ? t('clues.count', { n: fmt.count(list.data.total) }) : t('common.loading')}</Typography.Text>
+          <Typography.Text type="secondary" data-testid="clues-total">
+            {list.data ? t('clues.count', { n: fmt.count(list.data.total) }) : t('common.loading')}
+          </Typography.Text>
           <CluesTable
             filter={filter}
             data={list.data}
@@ -92,7 +113,15 @@ export default function CluesPage() {
       )}
       <NewClueModal open={creating} onClose={() => setCreating(false)} onCreated={() => list.reload()} />
       <OpenCaseModal clues={opening} onClose={() => setOpening(null)} onOpened={(d) => navigate(`/cases/${d.case.id}`)} />
-      <DismissModal clue={dismissing} onClose={() => setDismissing(null)} onDone={() => { setDismissing(null); setSelected([]); list.reload(); }} />
+      <DismissModal
+        clue={dismissing}
+        onClose={() => setDismissing(null)}
+        onDone={() => {
+          setDismissing(null);
+          setSelected([]);
+          list.reload();
+        }}
+      />
       <ClueDrawer id={viewing} canUpload={canHandle} onClose={() => setViewing(null)} />
     </div>
   );

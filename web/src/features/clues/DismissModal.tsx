@@ -33,7 +33,11 @@ export function DismissModal({ clue, onClose, onDone }: { clue: Clue | null; onC
     >
       {clue ? <Typography.Paragraph>{clue.summary}</Typography.Paragraph> : null}
       <Form form={form} layout="vertical" name="dismiss-clue">
-        <Form.Item label={t('detail.reason')} name="reason" rules={[{ required: true, whitespace: true, message: t('detail.reasonRequired') }]}>
+        <Form.Item
+          label={t('detail.reason')}
+          name="reason"
+          rules={[{ required: true, whitespace: true, message: t('detail.reasonRequired') }]}
+        >
           <Input.TextArea rows={4} maxLength={2000} showCount data-testid="clue-dismiss-reason" />
         </Form.Item>
       </Form>

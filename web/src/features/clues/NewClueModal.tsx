@@ -21,10 +21,17 @@ interface Values {
 const PERSON_KINDS: Array<PersonRef['kind']> = ['insured', 'practitioner', 'other'];
 
 function toBody(v: Values): ClueBody {
-  const persons = (v.persons ?? []).map((p) => ({ kind: p.kind, id: p.id?.trim() || undefined, name: p.name?.trim() || undefined })).filter((p) => p.id || p.name);
+  const persons = (v.persons ?? [])
+    .map((p) => ({ kind: p.kind, id: p.id?.trim() || undefined, name: p.name?.trim() || undefined }))
+    .filter((p) => p.id || p.name);
   return {
-    source: v.source, fixmedinsCode: v.fixmedinsCode.trim(), summary: v.summary.trim(), note: v.note?.trim() || undefined,
-    persons: persons.length ? persons : undefined, amount: v.amount ?? undefined, reference: v.reference?.trim() || undefined,
+    source: v.source,
+    fixmedinsCode: v.fixmedinsCode.trim(),
+    summary: v.summary.trim(),
+    note: v.note?.trim() || undefined,
+    persons: persons.length ? persons : undefined,
+    amount: v.amount ?? undefined,
+    reference: v.reference?.trim() || undefined,
   };
 }
 
@@ -38,7 +45,11 @@ function PersonsField() {
           {fields.map((f) => (
             <Space.Compact key={f.key} block data-testid="clue-person">
               <Form.Item name={[f.name, 'kind']} noStyle initialValue="other">
-                <Select style={{ width: 120 }} options={PERSON_KINDS.map((k) => ({ value: k, label: t(`person.${k}`) }))} data-testid="clue-person-kind" />
+                <Select
+                  style={{ width: 120 }}
+                  options={PERSON_KINDS.map((k) => ({ value: k, label: t(`person.${k}`) }))}
+                  data-testid="clue-person-kind"
+                />
               </Form.Item>
               <Form.Item name={[f.name, 'id']} noStyle>
                 <Input placeholder={t('clues.form.personId')} maxLength={64} data-testid="clue-person-id" />
@@ -46,10 +57,14 @@ function PersonsField() {
               <Form.Item name={[f.name, 'name']} noStyle>
                 <Input placeholder={t('clues.form.personName')} maxLength={64} data-testid="clue-person-name" />
               </Form.Item>
-              <Button onClick={() => remove(f.name)} aria-label={t('common.remove')}>{t('common.remove')}</Button>
+              <Button onClick={() => remove(f.name)} aria-label={t('common.remove')}>
+                {t('common.remove')}
+              </Button>
             </Space.Compact>
           ))}
-          <Button type="dashed" onClick={() => add({ kind: 'other' })} data-testid="clue-person-add">{t('clues.form.addPerson')}</Button>
+          <Button type="dashed" onClick={() => add({ kind: 'other' })} data-testid="clue-person-add">
+            {t('clues.form.addPerson')}
+          </Button>
         </Space>
       )}
     </Form.List>
@@ -102,22 +117,45 @@ export function NewClueModal({ open, onClose, onCreated }: { open: boolean; onCl
   };
 
   const footer = made
-    ? [<Button key="done" type="primary" onClick={onClose} data-testid="clue-form-done">{t('clues.form.done')}</Button>]
+    ? [
+        <Button key="done" type="primary" onClick={onClose} data-testid="clue-form-done">
+          {t('clues.form.done')}
+        </Button>,
+      ]
     : [
-        <Button key="cancel" onClick={onClose}>{t('common.cancel')}</Button>,
-        <Button key="ok" type="primary" loading={busy} onClick={() => void submit().catch(() => undefined)} data-testid="clue-form-submit">{t('clues.form.create')}</Button>,
+        <Button key="cancel" onClick={onClose}>
+          {t('common.cancel')}
+        </Button>,
+        <Button key="ok" type="primary" loading={busy} onClick={() => void submit().catch(() => undefined)} data-testid="clue-form-submit">
+          {t('clues.form.create')}
+        </Button>,
       ];
 
   return (
     <Modal open={open} title={t('clues.newTitle')} onCancel={onClose} footer={footer} width={720} forceRender>
       {made ? <EvidenceStep clue={made} files={files} onUploaded={(a) => setFiles((x) => [...x, a])} /> : null}
-      <Form<Values> form={form} layout="vertical" name="new-clue" initialValues={{ source: 'report' }} style={made ? { display: 'none' } : undefined} data-testid="clue-form">
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        name="new-clue"
+        initialValues={{ source: 'report' }}
+        style={made ? { display: 'none' } : undefined}
+        data-testid="clue-form"
+      >
         <Form.Item label={t('clues.source')} name="source" rules={[{ required: true }]}>
-          <Radio.Group optionType="button" data-testid="clue-form-source" options={MANUAL_CLUE_SOURCES.map((s) => ({ value: s, label: t(`clues.source.${s}`) }))} />
+          <Radio.Group
+            optionType="button"
+            data-testid="clue-form-source"
+            options={MANUAL_CLUE_SOURCES.map((s) => ({ value: s, label: t(`clues.source.${s}`) }))}
+          />
         </Form.Item>
         <Row gutter={12}>
           <Col xs={24} md={12}>
-            <Form.Item label={t('clues.form.institution')} name="fixmedinsCode" rules={[{ required: true, pattern: /^\s*[HP][0-9]{11}\s*$/, message: t('clues.form.institutionInvalid') }]}>
+            <Form.Item
+              label={t('clues.form.institution')}
+              name="fixmedinsCode"
+              rules={[{ required: true, pattern: /^\s*[HP][0-9]{11}\s*$/, message: t('clues.form.institutionInvalid') }]}
+            >
               <Input maxLength={16} placeholder="H33010600001" data-testid="clue-form-institution" />
             </Form.Item>
           </Col>
@@ -127,7 +165,11 @@ export function NewClueModal({ open, onClose, onCreated }: { open: boolean; onCl
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item label={t('clues.summary')} name="summary" rules={[{ required: true, whitespace: true, message: t('clues.form.summaryRequired') }]}>
+        <Form.Item
+          label={t('clues.summary')}
+          name="summary"
+          rules={[{ required: true, whitespace: true, message: t('clues.form.summaryRequired') }]}
+        >
           <Input maxLength={200} showCount data-testid="clue-form-summary" />
         </Form.Item>
         <Form.Item label={t('clues.form.note')} name="note">
@@ -135,7 +177,15 @@ export function NewClueModal({ open, onClose, onCreated }: { open: boolean; onCl
         </Form.Item>
         <Row gutter={12}>
           <Col xs={24} md={12}>
-            <Form.Item label={t('clues.amount')} name="amount" extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('clues.form.amountHint')}</Typography.Text>}>
+            <Form.Item
+              label={t('clues.amount')}
+              name="amount"
+              extra={
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('clues.form.amountHint')}
+                </Typography.Text>
+              }
+            >
               <MoneyInput testId="clue-form-amount" />
             </Form.Item>
           </Col>

@@ -17,11 +17,28 @@ interface Values {
 }
 
 /** 立案: a case on the selected open clues of one institution, with a title, a handler and a deadline (the server's defaults when left empty). */
-export function OpenCaseModal({ clues, onClose, onOpened }: { clues: Clue[] | null; onClose: () => void; onOpened: (d: CaseDetail) => void }) {
+export function OpenCaseModal({
+  clues,
+  onClose,
+  onOpened,
+}: {
+  clues: Clue[] | null;
+  onClose: () => void;
+  onOpened: (d: CaseDetail) => void;
+}) {
   const { t, fmt } = useI18n();
   const [form] = Form.useForm<Values>();
-  const action = useSubmit(form, (v) => api.openCase({ clueIds: (clues ?? []).map((c) => c.id), title: v.title?.trim() || undefined, handler: v.handler, deadline: v.deadline }),
-    { success: (d) => t('clues.caseOpened', { no: d.case.caseNo }), onDone: onOpened });
+  const action = useSubmit(
+    form,
+    (v) =>
+      api.openCase({
+        clueIds: (clues ?? []).map((c) => c.id),
+        title: v.title?.trim() || undefined,
+        handler: v.handler,
+        deadline: v.deadline,
+      }),
+    { success: (d) => t('clues.caseOpened', { no: d.case.caseNo }), onDone: onOpened },
+  );
 
   useEffect(() => {
     if (!clues) return;

@@ -17,16 +17,26 @@ import { canGoBack, Link, useNavigate } from '../../lib/router';
 function AppealForm({ decisionId, onFiled }: { decisionId: string; onFiled: () => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<{ reason: string }>();
-  const action = useSubmit(form, (v) => api.fileAppeal(decisionId, v.reason.trim()), { success: () => t('myDecision.appealFiled'), onDone: onFiled });
+  const action = useSubmit(form, (v) => api.fileAppeal(decisionId, v.reason.trim()), {
+    success: () => t('myDecision.appealFiled'),
+    onDone: onFiled,
+  });
   return (
     <Card size="small" title={t('myDecision.appeal')} className="fg-section" data-testid="appeal-form">
       <Form form={form} layout="vertical" name="appeal">
-        <Form.Item label={t('appeals.reason')} name="reason" rules={[{ required: true, whitespace: true, message: t('myDecision.reasonRequired') }]} extra={t('myDecision.reasonHint')}>
+        <Form.Item
+          label={t('appeals.reason')}
+          name="reason"
+          rules={[{ required: true, whitespace: true, message: t('myDecision.reasonRequired') }]}
+          extra={t('myDecision.reasonHint')}
+        >
           <Input.TextArea rows={5} maxLength={8000} showCount data-testid="appeal-reason-input" />
         </Form.Item>
       </Form>
       <ActionError error={action.error} testId="appeal-file-error" />
-      <Button type="primary" loading={action.busy} onClick={() => void action.submit()} data-testid="appeal-submit">{t('myDecision.submitAppeal')}</Button>
+      <Button type="primary" loading={action.busy} onClick={() => void action.submit()} data-testid="appeal-submit">
+        {t('myDecision.submitAppeal')}
+      </Button>
     </Card>
   );
 }
@@ -35,13 +45,39 @@ function AppealForm({ decisionId, onFiled }: { decisionId: string; onFiled: () =
 function AppealItem({ appeal: a, canUpload, onChanged }: { appeal: Appeal; canUpload: boolean; onChanged: () => void }) {
   const { t, fmt } = useI18n();
   return (
-    <Card size="small" className="fg-section" data-testid="appeal-item" data-status={a.status}
-      title={<Space><span>{t('myDecision.appealOf', { time: fmt.dateTime(a.filedAt) })}</span><AppealStatusTag status={a.status} /></Space>}>
-      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }} data-testid="appeal-reason">{a.reason}</Typography.Paragraph>
-      {a.comment ? <Alert type={a.status === 'upheld' ? 'info' : 'success'} className="fg-section" title={t('appeals.comment')} description={`${a.comment}（${a.decidedBy ?? DASH} · ${fmt.dateTime(a.decidedAt)}）`} /> : null}
+    <Card
+      size="small"
+      className="fg-section"
+      data-testid="appeal-item"
+      data-status={a.status}
+      title={
+        <Space>
+          <span>{t('myDecision.appealOf', { time: fmt.dateTime(a.filedAt) })}</span>
+          <AppealStatusTag status={a.status} />
+        </Space>
+      }
+    >
+      <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }} data-testid="appeal-reason">
+        {a.reason}
+      </Typography.Paragraph>
+      {a.comment ? (
+        <Alert
+          type={a.status === 'upheld' ? 'info' : 'success'}
+          className="fg-section"
+          title={t('appeals.comment')}
+          description={`${a.comment}（${a.decidedBy ?? DASH} · ${fmt.dateTime(a.decidedAt)}）`}
+        />
+      ) : null}
       <Space orientation="vertical" style={{ width: '100%' }}>
         <AttachmentList files={a.attachments} testId="appeal-files" />
-        {canUpload && a.status === 'pending' ? <UploadButton upload={(f) => api.uploadAppealFile(a.id, f)} onDone={onChanged} testId="appeal-upload" label={t('myDecision.uploadToAppeal')} /> : null}
+        {canUpload && a.status === 'pending' ? (
+          <UploadButton
+            upload={(f) => api.uploadAppealFile(a.id, f)}
+            onDone={onChanged}
+            testId="appeal-upload"
+            label={t('myDecision.uploadToAppeal')}
+          />
+        ) : null}
       </Space>
     </Card>
   );
@@ -50,8 +86,18 @@ function AppealItem({ appeal: a, canUpload, onChanged }: { appeal: Appeal; canUp
 function AppealWindow({ d }: { d: DecisionDetail }) {
   const { t, fmt } = useI18n();
   const x = d.decision;
-  if (d.canAppeal) return <Alert type="warning" showIcon className="fg-section" data-testid="appeal-window" title={t('myDecision.canAppeal', { until: fmt.date(x.appealUntil) })} />;
-  if (d.appeals.some((a) => a.status === 'pending')) return <Alert type="info" showIcon className="fg-section" data-testid="appeal-window" title={t('myDecision.pending')} />;
+  if (d.canAppeal)
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        className="fg-section"
+        data-testid="appeal-window"
+        title={t('myDecision.canAppeal', { until: fmt.date(x.appealUntil) })}
+      />
+    );
+  if (d.appeals.some((a) => a.status === 'pending'))
+    return <Alert type="info" showIcon className="fg-section" data-testid="appeal-window" title={t('myDecision.pending')} />;
   return null;
 }
 
@@ -62,7 +108,11 @@ export default function DecisionPage({ params }: { params: Record<string, string
   const user = useUser();
   const navigate = useNavigate();
   const { data, error, reload } = useAsync((signal) => api.decision(id, signal), [id]);
-  const back = <Button onClick={() => (canGoBack() ? window.history.back() : navigate('/decisions'))} data-testid="back-to-decisions">{t('myDecision.back')}</Button>;
+  const back = (
+    <Button onClick={() => (canGoBack() ? window.history.back() : navigate('/decisions'))} data-testid="back-to-decisions">
+      {t('myDecision.back')}
+    </Button>
+  );
 
   if (error && (!data || data.decision.id !== id)) {
     return <ApiErrorResult error={error} invalidIsNotFound notFoundTitle={t('myDecision.notFound')} onRetry={reload} extra={back} />;
@@ -74,9 +124,25 @@ export default function DecisionPage({ params }: { params: Record<string, string
   return (
     <div data-testid="decision-page" data-status={d.status}>
       <PageHeader
-        title={<Space wrap><span>{t('myDecision.title')}</span><Typography.Text code style={{ fontSize: 16 }}>{d.caseNo}</Typography.Text></Space>}
+        title={
+          <Space wrap>
+            <span>{t('myDecision.title')}</span>
+            <Typography.Text code style={{ fontSize: 16 }}>
+              {d.caseNo}
+            </Typography.Text>
+          </Space>
+        }
         sub={`${d.institutionName ?? ''} (${d.fixmedinsCode})`}
-        extra={<Space>{institution ? null : <Link to={`/cases/${d.caseId}`} data-testid="decision-case-link">{t('myDecision.openCase')}</Link>}{back}</Space>}
+        extra={
+          <Space>
+            {institution ? null : (
+              <Link to={`/cases/${d.caseId}`} data-testid="decision-case-link">
+                {t('myDecision.openCase')}
+              </Link>
+            )}
+            {back}
+          </Space>
+        }
       />
       <AppealWindow d={data} />
       <Card size="small" className="fg-section" title={t('myDecision.outcome')}>
@@ -84,9 +150,11 @@ export default function DecisionPage({ params }: { params: Record<string, string
       </Card>
       {data.canAppeal ? <AppealForm decisionId={d.id} onFiled={reload} /> : null}
       <Card size="small" title={t('caseTab.appeals')} data-testid="decision-appeals">
-        {data.appeals.length
-          ? [...data.appeals].reverse().map((a) => <AppealItem key={a.id} appeal={a} canUpload={institution} onChanged={reload} />)
-          : <Empty description={t('appeals.none')} image={Empty.PRESENTED_IMAGE_SIMPLE} />}
+        {data.appeals.length ? (
+          [...data.appeals].reverse().map((a) => <AppealItem key={a.id} appeal={a} canUpload={institution} onChanged={reload} />)
+        ) : (
+          <Empty description={t('appeals.none')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+        )}
       </Card>
     </div>
   );

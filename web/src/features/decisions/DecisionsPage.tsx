@@ -26,23 +26,40 @@ export default function DecisionsPage() {
 
   const columns: TableColumnsType<CaseDecision> = [
     {
-      key: 'case', title: t('cases.caseNo'), width: 170,
+      key: 'case',
+      title: t('cases.caseNo'),
+      width: 170,
       render: (_, d) => (
         <Space orientation="vertical" size={0}>
-          <Link to={`/decisions/${d.id}`} data-testid="decision-link" className="fg-num">{d.caseNo}</Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('decision.version', { n: d.version })}</Typography.Text>
+          <Link to={`/decisions/${d.id}`} data-testid="decision-link" className="fg-num">
+            {d.caseNo}
+          </Link>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('decision.version', { n: d.version })}
+          </Typography.Text>
         </Space>
       ),
     },
-    ...(institution ? [] : [{
-      key: 'inst', title: t('clues.institution'), width: 220,
-      render: (_: unknown, d: CaseDecision) => `${d.institutionName ?? ''} (${d.fixmedinsCode})`,
-    }]),
+    ...(institution
+      ? []
+      : [
+          {
+            key: 'inst',
+            title: t('clues.institution'),
+            width: 220,
+            render: (_: unknown, d: CaseDecision) => `${d.institutionName ?? ''} (${d.fixmedinsCode})`,
+          },
+        ]),
     { key: 'status', title: t('decision.status'), width: 100, render: (_, d) => <DecisionStatusTag status={d.status} /> },
     { key: 'kind', title: t('decision.violationKind'), width: 100, render: (_, d) => t(`violation.${d.violationKind}`) },
     { key: 'return', title: t('decision.return'), width: 130, align: 'right', render: (_, d) => <Money value={d.returnAmount} /> },
     { key: 'fine', title: t('decision.fine'), width: 130, align: 'right', render: (_, d) => <Money value={d.fineAmount} /> },
-    { key: 'sanctions', title: t('decision.sanctions'), width: 180, render: (_, d) => (d.sanctions.length ? d.sanctions.map((s) => t(`sanction.${s.kind}`)).join('、') : DASH) },
+    {
+      key: 'sanctions',
+      title: t('decision.sanctions'),
+      width: 180,
+      render: (_, d) => (d.sanctions.length ? d.sanctions.map((s) => t(`sanction.${s.kind}`)).join('、') : DASH),
+    },
     { key: 'effective', title: t('decision.effectiveOn'), width: 110, render: (_, d) => fmt.date(d.effectiveOn) },
     { key: 'appealUntil', title: t('decision.appealUntil'), width: 110, render: (_, d) => fmt.date(d.appealUntil) },
   ];
@@ -50,7 +67,9 @@ export default function DecisionsPage() {
   return (
     <div data-testid="decisions-page">
       <PageHeader title={t('decisions.title')} sub={institution ? t('decisions.subInstitution') : t('decisions.sub')} />
-      {list.error && !list.data ? <ApiErrorResult error={list.error} onRetry={list.reload} /> : (
+      {list.error && !list.data ? (
+        <ApiErrorResult error={list.error} onRetry={list.reload} />
+      ) : (
         <LedgerTable<CaseDecision, DecisionsFilter>
           testId="decisions-table"
           filter={filter}

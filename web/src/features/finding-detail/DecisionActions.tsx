@@ -34,7 +34,11 @@ export function DecisionActions({ findingId, allowed, onDone }: { findingId: str
     const v = await form.validateFields();
     setBusy(true);
     try {
-      await api.decide(findingId, { action, reason: v.reason?.trim() || undefined, assignee: action === 'assign' ? v.assignee : undefined });
+      await api.decide(findingId, {
+        action,
+        reason: v.reason?.trim() || undefined,
+        assignee: action === 'assign' ? v.assignee : undefined,
+      });
       void message.success(t('detail.submitted', { action: t(`action.${action}`) }));
       setAction(null);
       onDone();
@@ -56,7 +60,13 @@ export function DecisionActions({ findingId, allowed, onDone }: { findingId: str
     <>
       <Space wrap data-testid="decision-actions">
         {actions.map((a) => (
-          <Button key={a} type={a === 'confirm' ? 'primary' : 'default'} danger={a === 'dismiss'} onClick={() => open(a)} data-testid={`decision-${a}`}>
+          <Button
+            key={a}
+            type={a === 'confirm' ? 'primary' : 'default'}
+            danger={a === 'dismiss'}
+            onClick={() => open(a)}
+            data-testid={`decision-${a}`}
+          >
             {t(`action.${a}`)}
           </Button>
         ))}

@@ -25,18 +25,24 @@ function Facts({ d }: { d: FindingDetail }) {
     {
       key: 'inst',
       label: t('finding.institution'),
-      children: f.fixmedinsCode ? <Link to={`/institutions/${encodeURIComponent(f.fixmedinsCode)}`}>{f.institutionName ?? f.fixmedinsCode}</Link> : DASH,
+      children: f.fixmedinsCode ? (
+        <Link to={`/institutions/${encodeURIComponent(f.fixmedinsCode)}`}>{f.institutionName ?? f.fixmedinsCode}</Link>
+      ) : (
+        DASH
+      ),
     },
     { key: 'region', label: t('finding.region'), children: f.regionName ?? f.admdvs ?? DASH },
     { key: 'grid', label: t('finding.grid'), children: f.gridId ?? DASH },
-    ...([
-      ['psnNo', t('finding.psnNo'), f.psnNo],
-      ['mdtrtId', t('finding.mdtrtId'), f.mdtrtId],
-      ['setlId', t('finding.setlId'), f.setlId],
-      ['feedetlSn', t('finding.feedetlSn'), f.feedetlSn],
-      ['medListCodg', t('finding.medListCodg'), f.medListCodg],
-      ['rtalDocno', t('finding.rtalDocno'), f.rtalDocno],
-    ] as const)
+    ...(
+      [
+        ['psnNo', t('finding.psnNo'), f.psnNo],
+        ['mdtrtId', t('finding.mdtrtId'), f.mdtrtId],
+        ['setlId', t('finding.setlId'), f.setlId],
+        ['feedetlSn', t('finding.feedetlSn'), f.feedetlSn],
+        ['medListCodg', t('finding.medListCodg'), f.medListCodg],
+        ['rtalDocno', t('finding.rtalDocno'), f.rtalDocno],
+      ] as const
+    )
       .filter(([, , v]) => v)
       .map(([key, label, v]) => ({ key, label, children: <span className="fg-num">{v}</span> })),
   ];
@@ -58,7 +64,16 @@ export default function FindingDetailPage({ params }: { params: Record<string, s
   );
 
   if (error && (!data || data.finding.id !== id)) {
-    return <ApiErrorResult error={error} invalidIsNotFound notFoundTitle={t('detail.notFound')} notFoundSub={t('detail.notFoundSub')} onRetry={reload} extra={back} />;
+    return (
+      <ApiErrorResult
+        error={error}
+        invalidIsNotFound
+        notFoundTitle={t('detail.notFound')}
+        notFoundSub={t('detail.notFoundSub')}
+        onRetry={reload}
+        extra={back}
+      />
+    );
   }
   if (!data) return <Card loading />;
 
@@ -70,7 +85,9 @@ export default function FindingDetailPage({ params }: { params: Record<string, s
           title={
             <Space wrap>
               <span>{t('detail.title')}</span>
-              <Typography.Text code style={{ fontSize: 16 }}>{f.ruleCode}</Typography.Text>
+              <Typography.Text code style={{ fontSize: 16 }}>
+                {f.ruleCode}
+              </Typography.Text>
               <span>{ruleName({ name: f.ruleName, nameEn: f.ruleNameEn })}</span>
               <LevelTag level={f.level} />
               <StatusTag status={f.status} />
@@ -78,7 +95,13 @@ export default function FindingDetailPage({ params }: { params: Record<string, s
           }
           extra={back}
         />
-        <Alert className="fg-evidence fg-section" type={f.level === 'definite' ? 'error' : 'warning'} showIcon title={f.detail} data-testid="finding-evidence" />
+        <Alert
+          className="fg-evidence fg-section"
+          type={f.level === 'definite' ? 'error' : 'warning'}
+          showIcon
+          title={f.detail}
+          data-testid="finding-evidence"
+        />
         <Row gutter={16}>
           <Col xs={24} xl={16}>
             {data.visit || (!data.sales.length && !data.stock) ? <VisitCard visit={data.visit} /> : null}
@@ -89,7 +112,9 @@ export default function FindingDetailPage({ params }: { params: Record<string, s
             <Card title={t('detail.actions')} size="small" className="fg-section">
               <DecisionActions findingId={f.id} allowed={data.allowed} onDone={reload} />
               {f.status === 'confirmed' && f.fixmedinsCode && hasRole(user, 'admin', 'analyst') ? (
-                <div style={{ marginTop: 12 }}><MakeClueButton key={f.id} finding={f} /></div>
+                <div style={{ marginTop: 12 }}>
+                  <MakeClueButton key={f.id} finding={f} />
+                </div>
               ) : null}
             </Card>
             <Card title={t('detail.title')} size="small" className="fg-section">

@@ -24,15 +24,42 @@ export function MakeClueButton({ finding }: { finding: FindingRow }) {
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="finding-clue">
-      <Button onClick={() => void make()} loading={action.busy} disabled={!!madeId} data-testid="finding-make-clue">{t('warnings.makeClue')}</Button>
+      <Button onClick={() => void make()} loading={action.busy} disabled={!!madeId} data-testid="finding-make-clue">
+        {t('warnings.makeClue')}
+      </Button>
       {madeId ? (
-        <Alert type="success" showIcon data-testid="finding-clue-made" data-clue-id={madeId}
-          title={<Space wrap><span>{t('warnings.clueCreated', { id: madeId.slice(0, 8) })}</span><Link to={ledger} data-testid="finding-clue-link">{t('finding.toLedger')}</Link></Space>} />
+        <Alert
+          type="success"
+          showIcon
+          data-testid="finding-clue-made"
+          data-clue-id={madeId}
+          title={
+            <Space wrap>
+              <span>{t('warnings.clueCreated', { id: madeId.slice(0, 8) })}</span>
+              <Link to={ledger} data-testid="finding-clue-link">
+                {t('finding.toLedger')}
+              </Link>
+            </Space>
+          }
+        />
       ) : null}
       {conflict ? (
-        <Alert type="warning" showIcon data-testid="finding-clue-exists"
-          title={<Space wrap><span>{t('finding.clueExists')}</span><Link to={ledger} data-testid="finding-clue-link">{t('finding.toLedger')}</Link></Space>} />
-      ) : <ActionError error={action.error} testId="finding-clue-error" />}
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="finding-clue-exists"
+          title={
+            <Space wrap>
+              <span>{t('finding.clueExists')}</span>
+              <Link to={ledger} data-testid="finding-clue-link">
+                {t('finding.toLedger')}
+              </Link>
+            </Space>
+          }
+        />
+      ) : (
+        <ActionError error={action.error} testId="finding-clue-error" />
+      )}
     </Space>
   );
 }

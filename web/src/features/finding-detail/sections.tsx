@@ -26,7 +26,9 @@ export function RuleCard({ rule }: { rule: FindingDetail['rule'] }) {
         </div>
         <div>
           <Typography.Text type="secondary">{t('detail.key')}：</Typography.Text>
-          {rule.key.map((k) => <Tag key={k}>{k}</Tag>)}
+          {rule.key.map((k) => (
+            <Tag key={k}>{k}</Tag>
+          ))}
         </div>
         {rule.params.length ? (
           <Table
@@ -36,9 +38,22 @@ export function RuleCard({ rule }: { rule: FindingDetail['rule'] }) {
             dataSource={rule.params}
             data-testid="rule-params"
             columns={[
-              { key: 'name', title: t('detail.paramName'), render: (_, p) => <Tooltip title={p.description}><Typography.Text code>{p.name}</Typography.Text></Tooltip> },
+              {
+                key: 'name',
+                title: t('detail.paramName'),
+                render: (_, p) => (
+                  <Tooltip title={p.description}>
+                    <Typography.Text code>{p.name}</Typography.Text>
+                  </Tooltip>
+                ),
+              },
               { key: 'value', title: t('detail.paramValue'), align: 'right', render: (_, p) => <span className="fg-num">{p.value}</span> },
-              { key: 'default', title: t('detail.paramDefault'), align: 'right', render: (_, p) => <span className="fg-num">{p.default}</span> },
+              {
+                key: 'default',
+                title: t('detail.paramDefault'),
+                align: 'right',
+                render: (_, p) => <span className="fg-num">{p.default}</span>,
+              },
               { key: 'desc', title: t('detail.paramDesc'), render: (_, p) => p.description },
             ]}
           />
@@ -63,7 +78,15 @@ export function PersonCard({ person }: { person: PersonInfo | null }) {
       size="small"
       className="fg-section"
       data-testid="person-card"
-      extra={person.masked ? <Tooltip title={t('detail.maskedHint')}><Tag color="default" data-testid="masked-hint">{t('detail.masked')}</Tag></Tooltip> : null}
+      extra={
+        person.masked ? (
+          <Tooltip title={t('detail.maskedHint')}>
+            <Tag color="default" data-testid="masked-hint">
+              {t('detail.masked')}
+            </Tag>
+          </Tooltip>
+        ) : null
+      }
     >
       <Descriptions
         size="small"
@@ -76,7 +99,15 @@ export function PersonCard({ person }: { person: PersonInfo | null }) {
           { key: 'certno', label: t('detail.certno'), children: <span className="fg-num">{person.certno ?? DASH}</span> },
           { key: 'insutype', label: t('detail.insutype'), children: label('insutype', person.insutype) },
           { key: 'addr', label: t('detail.addrAdmdvs'), children: person.addrAdmdvs ?? DASH },
-          ...(person.deathDate ? [{ key: 'death', label: t('detail.deathDate'), children: <Typography.Text type="danger">{fmt.date(person.deathDate)}</Typography.Text> }] : []),
+          ...(person.deathDate
+            ? [
+                {
+                  key: 'death',
+                  label: t('detail.deathDate'),
+                  children: <Typography.Text type="danger">{fmt.date(person.deathDate)}</Typography.Text>,
+                },
+              ]
+            : []),
         ]}
       />
     </Card>
@@ -96,12 +127,7 @@ function FeeLinesTable({ lines }: { lines: FeeLine[] }) {
   const [page, setPage] = useState<number | null>(null);
 
   const columns: TableColumnsType<FeeLine> = [
-    {
-      key: 'flag',
-      title: '',
-      width: 64,
-      render: (_, l) => (l.offending ? <Tag color="red">{t('detail.offending')}</Tag> : null),
-    },
+    { key: 'flag', title: '', width: 64, render: (_, l) => (l.offending ? <Tag color="red">{t('detail.offending')}</Tag> : null) },
     { key: 'time', title: t('detail.lineTime'), width: 140, render: (_, l) => fmt.dateTime(l.time) },
     { key: 'sn', title: t('finding.feedetlSn'), dataIndex: 'feedetlSn' },
     { key: 'codg', title: t('finding.medListCodg'), render: (_, l) => <Typography.Text code>{l.medListCodg}</Typography.Text> },
@@ -120,11 +146,21 @@ function FeeLinesTable({ lines }: { lines: FeeLine[] }) {
   return (
     <div data-testid="fee-lines">
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} wrap>
-        <Typography.Text type="secondary">{t('detail.linesCount', { n: fmt.count(lines.length), k: fmt.count(offendingCount) })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('detail.linesCount', { n: fmt.count(lines.length), k: fmt.count(offendingCount) })}
+        </Typography.Text>
         {offendingCount > 0 ? (
           <label>
             <Space>
-              <Switch size="small" checked={onlyOffending} onChange={(v) => { setOnlyOffending(v); setPage(null); }} data-testid="only-offending" />
+              <Switch
+                size="small"
+                checked={onlyOffending}
+                onChange={(v) => {
+                  setOnlyOffending(v);
+                  setPage(null);
+                }}
+                data-testid="only-offending"
+              />
               {t('detail.onlyOffending')}
             </Space>
           </label>
@@ -139,7 +175,11 @@ function FeeLinesTable({ lines }: { lines: FeeLine[] }) {
         className="fg-nowrap"
         rowClassName={(l) => (l.offending ? 'fg-offending' : '')}
         onRow={(l) => ({ 'data-testid': l.offending ? 'offending-line' : 'fee-line' }) as HTMLAttributes<HTMLElement>}
-        pagination={shown.length > LINES_PAGE ? { current: page ?? firstPage, pageSize: LINES_PAGE, showSizeChanger: false, onChange: setPage } : false}
+        pagination={
+          shown.length > LINES_PAGE
+            ? { current: page ?? firstPage, pageSize: LINES_PAGE, showSizeChanger: false, onChange: setPage }
+            : false
+        }
       />
     </div>
   );
@@ -165,7 +205,9 @@ export function VisitCard({ visit }: { visit: VisitDetail | null }) {
           {
             key: 'inst',
             label: t('finding.institution'),
-            children: <Link to={`/institutions/${encodeURIComponent(visit.fixmedinsCode)}`}>{visit.institutionName ?? visit.fixmedinsCode}</Link>,
+            children: (
+              <Link to={`/institutions/${encodeURIComponent(visit.fixmedinsCode)}`}>{visit.institutionName ?? visit.fixmedinsCode}</Link>
+            ),
           },
           { key: 'begin', label: t('detail.begntime'), children: fmt.dateTime(visit.begntime) },
           { key: 'end', label: t('detail.endtime'), children: fmt.dateTime(visit.endtime) },
@@ -176,15 +218,20 @@ export function VisitCard({ visit }: { visit: VisitDetail | null }) {
               <Space size={[4, 4]} wrap data-testid="diagnoses">
                 {visit.diagnoses.map((d) => (
                   <Tag key={d.code} color={d.main ? 'blue' : undefined} data-main={d.main || undefined}>
-                    {d.code}{d.main ? ` · ${t('detail.mainDiag')}` : ''}
+                    {d.code}
+                    {d.main ? ` · ${t('detail.mainDiag')}` : ''}
                   </Tag>
                 ))}
               </Space>
-            ) : DASH,
+            ) : (
+              DASH
+            ),
           },
         ]}
       />
-      <Typography.Title level={5} style={{ marginTop: 12 }}>{t('detail.settlements')}</Typography.Title>
+      <Typography.Title level={5} style={{ marginTop: 12 }}>
+        {t('detail.settlements')}
+      </Typography.Title>
       <Table
         size="small"
         rowKey="setlId"
@@ -203,7 +250,9 @@ export function VisitCard({ visit }: { visit: VisitDetail | null }) {
           { key: 'cash', title: t('detail.cash'), align: 'right', render: (_, s) => <Money value={s.cash} /> },
         ]}
       />
-      <Typography.Title level={5} style={{ marginTop: 12 }}>{t('detail.lines')}</Typography.Title>
+      <Typography.Title level={5} style={{ marginTop: 12 }}>
+        {t('detail.lines')}
+      </Typography.Title>
       <FeeLinesTable lines={visit.lines} />
     </Card>
   );
@@ -226,14 +275,21 @@ export function OtherVisitsCard({ visits }: { visits: FindingDetail['otherVisits
           { key: 'type', title: t('detail.medType'), render: (_, v) => label('medType', v.medType) },
           { key: 'begin', title: t('detail.begntime'), render: (_, v) => fmt.dateTime(v.begntime) },
           { key: 'end', title: t('detail.endtime'), render: (_, v) => fmt.dateTime(v.endtime) },
-          { key: 'inst', title: t('finding.institution'), render: (_, v) => <Link to={`/institutions/${encodeURIComponent(v.fixmedinsCode)}`}>{v.institutionName ?? v.fixmedinsCode}</Link> },
+          {
+            key: 'inst',
+            title: t('finding.institution'),
+            render: (_, v) => (
+              <Link to={`/institutions/${encodeURIComponent(v.fixmedinsCode)}`}>{v.institutionName ?? v.fixmedinsCode}</Link>
+            ),
+          },
           { key: 'total', title: t('detail.total'), align: 'right', render: (_, v) => <Money value={v.total} /> },
           { key: 'fund', title: t('detail.fundPaid'), align: 'right', render: (_, v) => <Money value={v.fundPaid} /> },
           {
             key: 'findings',
             title: t('detail.visitFindings'),
             align: 'right',
-            render: (_, v) => (v.findings > 0 ? <Link to={findingsHref({ q: v.mdtrtId })}>{fmt.count(v.findings)}</Link> : fmt.count(v.findings)),
+            render: (_, v) =>
+              v.findings > 0 ? <Link to={findingsHref({ q: v.mdtrtId })}>{fmt.count(v.findings)}</Link> : fmt.count(v.findings),
           },
         ]}
       />
@@ -263,7 +319,11 @@ export function PharmacyCard({ sales, stock }: { sales: FindingDetail['sales']; 
               { key: 'cnt', title: t('detail.selCnt'), align: 'right', render: (_, s) => fmt.number(s.selCnt) },
               { key: 'price', title: t('detail.price'), align: 'right', render: (_, s) => <Money value={s.price} /> },
               { key: 'insured', title: t('detail.insured'), render: (_, s) => (s.insured ? t('common.yes') : t('common.no')) },
-              { key: 'rx', title: t('detail.rxFlag'), render: (_, s) => (s.rxFlag ? <Tag color="orange">{t('common.yes')}</Tag> : t('common.no')) },
+              {
+                key: 'rx',
+                title: t('detail.rxFlag'),
+                render: (_, s) => (s.rxFlag ? <Tag color="orange">{t('common.yes')}</Tag> : t('common.no')),
+              },
               { key: 'rxno', title: t('detail.rxno'), render: (_, s) => s.rxno ?? <Typography.Text type="danger">{DASH}</Typography.Text> },
             ]}
           />
@@ -279,7 +339,15 @@ export function PharmacyCard({ sales, stock }: { sales: FindingDetail['sales']; 
               { key: 'buy', label: t('detail.purchases'), children: fmt.number(stock.purchases) },
               { key: 'sell', label: t('detail.salesQty'), children: fmt.number(stock.sales) },
               { key: 'ins', label: t('detail.insuredSales'), children: fmt.number(stock.insuredSales) },
-              { key: 'billed', label: t('detail.billed'), children: <Typography.Text strong type={stock.billed > stock.openingStock + stock.purchases ? 'danger' : undefined}>{fmt.number(stock.billed)}</Typography.Text> },
+              {
+                key: 'billed',
+                label: t('detail.billed'),
+                children: (
+                  <Typography.Text strong type={stock.billed > stock.openingStock + stock.purchases ? 'danger' : undefined}>
+                    {fmt.number(stock.billed)}
+                  </Typography.Text>
+                ),
+              },
             ]}
           />
         </Card>
@@ -291,7 +359,8 @@ export function PharmacyCard({ sales, stock }: { sales: FindingDetail['sales']; 
 export function HistoryTimeline({ history }: { history: Decision[] }) {
   const { t, fmt } = useI18n();
   if (!history.length) return <Typography.Text type="secondary">{t('detail.noHistory')}</Typography.Text>;
-  const color = (d: Decision) => (d.action === 'confirm' ? 'red' : d.action === 'dismiss' ? 'gray' : d.action === 'respond' ? 'green' : 'blue');
+  const color = (d: Decision) =>
+    d.action === 'confirm' ? 'red' : d.action === 'dismiss' ? 'gray' : d.action === 'respond' ? 'green' : 'blue';
   return (
     <Timeline
       data-testid="decision-history"
@@ -307,7 +376,11 @@ export function HistoryTimeline({ history }: { history: Decision[] }) {
               <span>{d.actor}</span>
               <RoleTag role={d.actorRole} />
             </Space>
-            {d.assignee ? <div><Typography.Text type="secondary">{t('detail.historyAssignee', { name: d.assignee })}</Typography.Text></div> : null}
+            {d.assignee ? (
+              <div>
+                <Typography.Text type="secondary">{t('detail.historyAssignee', { name: d.assignee })}</Typography.Text>
+              </div>
+            ) : null}
             {d.reason ? <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>{d.reason}</Typography.Paragraph> : null}
           </div>
         ),

@@ -81,7 +81,8 @@ export function FindingsFilters({ filter, meta, username, showMine, fixedInstitu
   }, [key, username]);
 
   const apply = () => onApply(toFilter(form.getFieldsValue(), filter, username));
-  const reset = () => onApply({ sort: filter.sort, pageSize: filter.pageSize, institution: fixedInstitution ? filter.institution : undefined });
+  const reset = () =>
+    onApply({ sort: filter.sort, pageSize: filter.pageSize, institution: fixedInstitution ? filter.institution : undefined });
 
   const codeOptions = (meta?.rules ?? []).map((r) => ({ value: r.code, label: `${r.code} ${ruleName(r)}` }));
   const statusOptions = (meta?.statuses?.length ? meta.statuses : [...STATUS_VALUES]).map((s) => ({ value: s, label: label('status', s) }));
@@ -107,17 +108,40 @@ export function FindingsFilters({ filter, meta, username, showMine, fixedInstitu
         <Row gutter={12}>
           <Col xs={24} md={12} xl={8}>
             <Form.Item label={t('findings.filter.code')} name="code">
-              <Select mode="multiple" allowClear options={codeOptions} showSearch={{ optionFilterProp: 'label' }} maxTagCount="responsive" data-testid="filter-code" placeholder={t('common.all')} />
+              <Select
+                mode="multiple"
+                allowClear
+                options={codeOptions}
+                showSearch={{ optionFilterProp: 'label' }}
+                maxTagCount="responsive"
+                data-testid="filter-code"
+                placeholder={t('common.all')}
+              />
             </Form.Item>
           </Col>
           <Col xs={12} md={6} xl={4}>
             <Form.Item label={t('findings.filter.level')} name="level">
-              <Select allowClear options={[{ value: 'definite', label: t('level.definite') }, { value: 'suspect', label: t('level.suspect') }]} data-testid="filter-level" placeholder={t('common.all')} />
+              <Select
+                allowClear
+                options={[
+                  { value: 'definite', label: t('level.definite') },
+                  { value: 'suspect', label: t('level.suspect') },
+                ]}
+                data-testid="filter-level"
+                placeholder={t('common.all')}
+              />
             </Form.Item>
           </Col>
           <Col xs={12} md={6} xl={6}>
             <Form.Item label={t('findings.filter.status')} name="status">
-              <Select mode="multiple" allowClear options={statusOptions} maxTagCount="responsive" data-testid="filter-status" placeholder={t('common.all')} />
+              <Select
+                mode="multiple"
+                allowClear
+                options={statusOptions}
+                maxTagCount="responsive"
+                data-testid="filter-status"
+                placeholder={t('common.all')}
+              />
             </Form.Item>
           </Col>
           {fixedInstitution ? null : (
@@ -129,7 +153,13 @@ export function FindingsFilters({ filter, meta, username, showMine, fixedInstitu
           )}
           <Col xs={12} md={6} xl={5}>
             <Form.Item label={t('findings.filter.region')} name="admdvs">
-              <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={regionOptions} data-testid="filter-region" placeholder={t('common.all')} />
+              <Select
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                options={regionOptions}
+                data-testid="filter-region"
+                placeholder={t('common.all')}
+              />
             </Form.Item>
           </Col>
           <Col xs={12} md={6} xl={4}>
@@ -149,13 +179,23 @@ export function FindingsFilters({ filter, meta, username, showMine, fixedInstitu
           </Col>
           <Col xs={24} md={12} xl={8}>
             <Form.Item label={t('findings.filter.q')} name="q">
-              <Input allowClear placeholder={t('findings.filter.qPlaceholder')} onPressEnter={apply} data-testid="filter-q" maxLength={64} />
+              <Input
+                allowClear
+                placeholder={t('findings.filter.qPlaceholder')}
+                onPressEnter={apply}
+                data-testid="filter-q"
+                maxLength={64}
+              />
             </Form.Item>
           </Col>
         </Row>
         <Space wrap>
-          <Button type="primary" htmlType="submit" data-testid="filter-submit">{t('common.search')}</Button>
-          <Button onClick={reset} data-testid="filter-reset">{t('common.reset')}</Button>
+          <Button type="primary" htmlType="submit" data-testid="filter-submit">
+            {t('common.search')}
+          </Button>
+          <Button onClick={reset} data-testid="filter-reset">
+            {t('common.reset')}
+          </Button>
           {showMine ? (
             <Form.Item name="mine" valuePropName="checked" noStyle>
               <Checkbox data-testid="filter-mine">{t('findings.filter.mine')}</Checkbox>

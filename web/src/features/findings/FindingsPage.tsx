@@ -22,7 +22,14 @@ export default function FindingsPage() {
   return (
     <div data-testid="findings-page">
       <PageHeader title={t('findings.title')} />
-      <FindingsFilters filter={filter} meta={meta} username={user.username} showMine={user.role !== 'institution'} fixedInstitution={user.role === 'institution'} onApply={go} />
+      <FindingsFilters
+        filter={filter}
+        meta={meta}
+        username={user.username}
+        showMine={user.role !== 'institution'}
+        fixedInstitution={user.role === 'institution'}
+        onApply={go}
+      />
       <FindingsTable filter={filter} onChange={go} />
     </div>
   );

@@ -55,7 +55,13 @@ function Report({ report }: { report: ImportValidation }) {
           showIcon
           className="fg-section"
           title={t('imports.ignored')}
-          description={<ul style={{ margin: 0, paddingLeft: 20 }}>{report.ignored.map((f) => <li key={f}>{f}</li>)}</ul>}
+          description={
+            <ul style={{ margin: 0, paddingLeft: 20 }}>
+              {report.ignored.map((f) => (
+                <li key={f}>{f}</li>
+              ))}
+            </ul>
+          }
           data-testid="import-ignored"
         />
       ) : null}
@@ -75,7 +81,11 @@ function Report({ report }: { report: ImportValidation }) {
             columns={[
               { key: 'file', title: t('imports.file'), dataIndex: 'file' },
               { key: 'row', title: t('imports.row'), align: 'right', render: (_, r) => (r.row === null ? '—' : fmt.count(r.row)) },
-              { key: 'column', title: t('imports.column'), render: (_, r) => (r.column ? <Typography.Text code>{r.column}</Typography.Text> : '—') },
+              {
+                key: 'column',
+                title: t('imports.column'),
+                render: (_, r) => (r.column ? <Typography.Text code>{r.column}</Typography.Text> : '—'),
+              },
               { key: 'value', title: t('imports.value'), render: (_, r) => r.value ?? '—' },
               { key: 'reason', title: t('imports.reason'), dataIndex: 'reason' },
             ]}
@@ -101,7 +111,11 @@ export default function ImportPage() {
   const { job, error: jobError } = useJob(started, (j) => {
     if (j.status === 'done') {
       void message.success(
-        t('imports.applyDone', { rows: fmt.count(j.result?.importedRows ?? 0), findings: fmt.count(j.result?.findings ?? 0), amount: fmt.money(j.result?.amount ?? 0) }),
+        t('imports.applyDone', {
+          rows: fmt.count(j.result?.importedRows ?? 0),
+          findings: fmt.count(j.result?.findings ?? 0),
+          amount: fmt.money(j.result?.amount ?? 0),
+        }),
       );
       meta.reload();
     }
@@ -181,7 +195,13 @@ export default function ImportPage() {
             {t('imports.validate')}
           </Button>
           {report?.valid ? (
-            <Button type="primary" onClick={() => void apply()} loading={applying || running} disabled={!!job && job.status !== 'failed'} data-testid="import-apply">
+            <Button
+              type="primary"
+              onClick={() => void apply()}
+              loading={applying || running}
+              disabled={!!job && job.status !== 'failed'}
+              data-testid="import-apply"
+            >
               {t('imports.apply')}
             </Button>
           ) : null}

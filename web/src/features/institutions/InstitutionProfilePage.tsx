@@ -27,9 +27,30 @@ function monthlyOption(rows: InstitutionProfile['monthly'], i: I18n): ChartOptio
       { type: 'value', splitLine: { show: false }, axisLabel: { formatter: (v: number) => i.fmt.compact(v) } },
     ],
     series: [
-      { name: i.t('institutions.settlements'), type: 'bar', yAxisIndex: 1, data: rows.map((r) => r.settlements), tooltip: { valueFormatter: (v) => i.fmt.count(num(v)) } },
-      { name: i.t('institutions.findings'), type: 'bar', yAxisIndex: 1, data: rows.map((r) => r.findings), itemStyle: { color: '#fa8c16' }, tooltip: { valueFormatter: (v) => i.fmt.count(num(v)) } },
-      { name: i.t('institutions.fundPaid'), type: 'line', yAxisIndex: 0, data: rows.map((r) => r.fundPaid), smooth: true, symbolSize: 7, tooltip: { valueFormatter: (v) => i.fmt.money(num(v)) } },
+      {
+        name: i.t('institutions.settlements'),
+        type: 'bar',
+        yAxisIndex: 1,
+        data: rows.map((r) => r.settlements),
+        tooltip: { valueFormatter: (v) => i.fmt.count(num(v)) },
+      },
+      {
+        name: i.t('institutions.findings'),
+        type: 'bar',
+        yAxisIndex: 1,
+        data: rows.map((r) => r.findings),
+        itemStyle: { color: '#fa8c16' },
+        tooltip: { valueFormatter: (v) => i.fmt.count(num(v)) },
+      },
+      {
+        name: i.t('institutions.fundPaid'),
+        type: 'line',
+        yAxisIndex: 0,
+        data: rows.map((r) => r.fundPaid),
+        smooth: true,
+        symbolSize: 7,
+        tooltip: { valueFormatter: (v) => i.fmt.money(num(v)) },
+      },
     ],
   };
 }
@@ -73,9 +94,10 @@ export default function InstitutionProfilePage({ params }: { params: Record<stri
   const findingsFilter = useMemo(() => ({ ...findings, institution: code }), [findings, code]);
   const option = useMemo(() => (data ? monthlyOption(data.monthly, i18n) : null), [data, i18n]);
 
-  const back = user.role === 'institution' ? null : (
-    <Button onClick={() => (canGoBack() ? window.history.back() : navigate('/institutions'))}>{t('institutions.backToList')}</Button>
-  );
+  const back =
+    user.role === 'institution' ? null : (
+      <Button onClick={() => (canGoBack() ? window.history.back() : navigate('/institutions'))}>{t('institutions.backToList')}</Button>
+    );
 
   if (error && (!data || data.institution.fixmedinsCode !== code)) {
     return <ApiErrorResult error={error} invalidIsNotFound notFoundTitle={t('institutions.notFound')} onRetry={reload} extra={back} />;
@@ -86,7 +108,15 @@ export default function InstitutionProfilePage({ params }: { params: Record<stri
   return (
     <div data-testid="institution-profile">
       <PageHeader
-        title={<Space wrap><span>{inst.name}</span><Typography.Text type="secondary" style={{ fontSize: 14 }}>{inst.fixmedinsCode}</Typography.Text><AgreementTag status={inst.agreementStatus} /></Space>}
+        title={
+          <Space wrap>
+            <span>{inst.name}</span>
+            <Typography.Text type="secondary" style={{ fontSize: 14 }}>
+              {inst.fixmedinsCode}
+            </Typography.Text>
+            <AgreementTag status={inst.agreementStatus} />
+          </Space>
+        }
         extra={back}
       />
       <Card size="small" className="fg-section">

@@ -14,7 +14,6 @@ import { parseInstitutionsFilter, toParams } from '../../lib/query';
 import { pagedChange, paginationOf } from '../../lib/paging';
 import { Link, useSearchParams } from '../../lib/router';
 
-
 /** 定点医药机构: searched, filtered and sorted on the server. */
 export default function InstitutionsPage() {
   const { t, fmt, label } = useI18n();
@@ -34,7 +33,11 @@ export default function InstitutionsPage() {
       sorter: true,
       sortDirections: ['ascend'],
       sortOrder: order('name'),
-      render: (_, r) => <Link to={`/institutions/${encodeURIComponent(r.fixmedinsCode)}`} data-testid="institution-link">{r.name}</Link>,
+      render: (_, r) => (
+        <Link to={`/institutions/${encodeURIComponent(r.fixmedinsCode)}`} data-testid="institution-link">
+          {r.name}
+        </Link>
+      ),
     },
     { key: 'code', title: t('institutions.code'), dataIndex: 'fixmedinsCode' },
     { key: 'type', title: t('institutions.type'), render: (_, r) => label('instType', r.type) },
@@ -43,14 +46,40 @@ export default function InstitutionsPage() {
     { key: 'region', title: t('finding.region'), render: (_, r) => r.regionName ?? r.admdvs },
     { key: 'grid', title: t('finding.grid'), render: (_, r) => r.gridId ?? DASH },
     { key: 'agreement', title: t('institutions.agreement'), render: (_, r) => <AgreementTag status={r.agreementStatus} /> },
-    { key: 'fundPaid', title: t('institutions.fundPaid'), align: 'right', sorter: true, sortDirections: ['descend'], sortOrder: order('-fundPaid'), render: (_, r) => <Money value={r.fundPaid} /> },
+    {
+      key: 'fundPaid',
+      title: t('institutions.fundPaid'),
+      align: 'right',
+      sorter: true,
+      sortDirections: ['descend'],
+      sortOrder: order('-fundPaid'),
+      render: (_, r) => <Money value={r.fundPaid} />,
+    },
     { key: 'settlements', title: t('institutions.settlements'), align: 'right', render: (_, r) => fmt.count(r.settlements) },
-    { key: 'findings', title: t('institutions.findings'), align: 'right', sorter: true, sortDirections: ['descend'], sortOrder: order('-findings'), render: (_, r) => fmt.count(r.findings) },
-    { key: 'amount', title: t('institutions.amount'), align: 'right', sorter: true, sortDirections: ['descend'], sortOrder: order('-amount'), render: (_, r) => <Money value={r.amount} /> },
+    {
+      key: 'findings',
+      title: t('institutions.findings'),
+      align: 'right',
+      sorter: true,
+      sortDirections: ['descend'],
+      sortOrder: order('-findings'),
+      render: (_, r) => fmt.count(r.findings),
+    },
+    {
+      key: 'amount',
+      title: t('institutions.amount'),
+      align: 'right',
+      sorter: true,
+      sortDirections: ['descend'],
+      sortOrder: order('-amount'),
+      render: (_, r) => <Money value={r.amount} />,
+    },
   ];
 
   const sorts: Record<string, InstitutionSort> = { name: 'name', fundPaid: '-fundPaid', findings: '-findings', amount: '-amount' };
-  const onChange = pagedChange<InstitutionRow, InstitutionSort, typeof filter>(filter, go, (s) => (typeof s.columnKey === 'string' ? sorts[s.columnKey] : undefined));
+  const onChange = pagedChange<InstitutionRow, InstitutionSort, typeof filter>(filter, go, (s) =>
+    typeof s.columnKey === 'string' ? sorts[s.columnKey] : undefined,
+  );
 
   return (
     <div data-testid="institutions-page">

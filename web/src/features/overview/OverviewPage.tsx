@@ -62,8 +62,8 @@ function OverviewBody({ meta }: { meta: Meta | undefined }) {
   const period = meta?.period;
   const fromQ = sp.get('from');
   const toQ = sp.get('to');
-  const from = fromQ && MONTH.test(fromQ) ? fromQ : period?.from ?? undefined;
-  const to = toQ && MONTH.test(toQ) ? toQ : period?.to ?? undefined;
+  const from = fromQ && MONTH.test(fromQ) ? fromQ : (period?.from ?? undefined);
+  const to = toQ && MONTH.test(toQ) ? toQ : (period?.to ?? undefined);
 
   const { data, error, loading, reload } = useAsync((signal) => api.overview({ from, to }, signal), [from, to]);
 
@@ -103,7 +103,9 @@ function OverviewBody({ meta }: { meta: Meta | undefined }) {
       sub={meta ? (meta.screenedAt ? t('overview.screenedAt', { time: fmt.dateTime(meta.screenedAt) }) : t('overview.notScreened')) : null}
       extra={
         <Space>
-          <label htmlFor="overview-period"><Typography.Text type="secondary">{t('overview.period')}</Typography.Text></label>
+          <label htmlFor="overview-period">
+            <Typography.Text type="secondary">{t('overview.period')}</Typography.Text>
+          </label>
           <DatePicker.RangePicker
             id="overview-period"
             picker="month"
@@ -119,8 +121,20 @@ function OverviewBody({ meta }: { meta: Meta | undefined }) {
     />
   );
 
-  if (error && !data) return <>{header}<ApiErrorResult error={error} onRetry={reload} /></>;
-  if (!data || !options) return <>{header}<Card loading /></>;
+  if (error && !data)
+    return (
+      <>
+        {header}
+        <ApiErrorResult error={error} onRetry={reload} />
+      </>
+    );
+  if (!data || !options)
+    return (
+      <>
+        {header}
+        <Card loading />
+      </>
+    );
 
   return (
     <div data-testid="overview" aria-busy={loading}>
@@ -212,7 +226,11 @@ function OverviewBody({ meta }: { meta: Meta | undefined }) {
                   title: t('finding.grid'),
                   render: (_, r) => <Link to={findingsHref({ ...periodFilter, grid: r.gridId })}>{r.gridId}</Link>,
                 },
-                { key: 'region', title: t('finding.region'), render: (_, r) => meta?.regions.find((x) => x.admdvs === r.admdvs)?.name ?? r.admdvs },
+                {
+                  key: 'region',
+                  title: t('finding.region'),
+                  render: (_, r) => meta?.regions.find((x) => x.admdvs === r.admdvs)?.name ?? r.admdvs,
+                },
                 { key: 'findings', title: t('overview.findings'), align: 'right', render: (_, r) => fmt.count(r.findings) },
                 { key: 'amount', title: t('overview.amountAtRisk'), align: 'right', render: (_, r) => <Money value={r.amount} /> },
               ]}

@@ -27,8 +27,20 @@ export function byCodeOption(rows: Overview['byCode'], i: Fmt): ChartOption {
     ],
     yAxis: { type: 'category', data: data.map((r) => short(i.ruleName(r), 12)) },
     series: [
-      { name: i.t('overview.amountAtRisk'), type: 'bar', xAxisIndex: 0, data: data.map((r) => r.amount), tooltip: { valueFormatter: moneyTooltip(i) } },
-      { name: i.t('overview.findings'), type: 'bar', xAxisIndex: 1, data: data.map((r) => r.findings), tooltip: { valueFormatter: countTooltip(i) } },
+      {
+        name: i.t('overview.amountAtRisk'),
+        type: 'bar',
+        xAxisIndex: 0,
+        data: data.map((r) => r.amount),
+        tooltip: { valueFormatter: moneyTooltip(i) },
+      },
+      {
+        name: i.t('overview.findings'),
+        type: 'bar',
+        xAxisIndex: 1,
+        data: data.map((r) => r.findings),
+        tooltip: { valueFormatter: countTooltip(i) },
+      },
     ],
   };
 }
@@ -53,7 +65,11 @@ export function byLevelOption(rows: Overview['byLevel'], i: Fmt): ChartOption {
         radius: ['38%', '62%'],
         center: ['50%', '46%'],
         label: { formatter: '{b}\n{d}%' },
-        data: rows.map((r) => ({ name: i.label('level', r.level), value: r.findings, itemStyle: colors[r.level] ? { color: colors[r.level] } : undefined })),
+        data: rows.map((r) => ({
+          name: i.label('level', r.level),
+          value: r.findings,
+          itemStyle: colors[r.level] ? { color: colors[r.level] } : undefined,
+        })),
       },
     ],
   };
@@ -66,7 +82,15 @@ export function topInstitutionsOption(rows: Overview['topInstitutions'], i: Fmt)
     grid: { left: 8, right: 24, top: 16, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     xAxis: { type: 'value', axisLabel: { formatter: (v: number) => i.fmt.compact(v) } },
     yAxis: { type: 'category', data: data.map((r) => short(r.name || r.fixmedinsCode, 16)) },
-    series: [{ name: i.t('overview.amountAtRisk'), type: 'bar', data: data.map((r) => r.amount), itemStyle: { color: '#cf1322' }, tooltip: { valueFormatter: moneyTooltip(i) } }],
+    series: [
+      {
+        name: i.t('overview.amountAtRisk'),
+        type: 'bar',
+        data: data.map((r) => r.amount),
+        itemStyle: { color: '#cf1322' },
+        tooltip: { valueFormatter: moneyTooltip(i) },
+      },
+    ],
   };
 }
 
@@ -78,11 +102,33 @@ export function monthlyOption(rows: Overview['monthly'], i: Fmt): ChartOption {
     xAxis: { type: 'category', data: rows.map((r) => r.month), boundaryGap: false },
     yAxis: [
       { type: 'value', name: i.t('overview.fundPaid'), axisLabel: { formatter: (v: number) => i.fmt.compact(v) } },
-      { type: 'value', name: i.t('overview.amountAtRisk'), splitLine: { show: false }, axisLabel: { formatter: (v: number) => i.fmt.compact(v) } },
+      {
+        type: 'value',
+        name: i.t('overview.amountAtRisk'),
+        splitLine: { show: false },
+        axisLabel: { formatter: (v: number) => i.fmt.compact(v) },
+      },
     ],
     series: [
-      { name: i.t('overview.fundPaid'), type: 'line', yAxisIndex: 0, data: rows.map((r) => r.fundPaid), smooth: true, symbolSize: 8, tooltip: { valueFormatter: moneyTooltip(i) } },
-      { name: i.t('overview.amountAtRisk'), type: 'line', yAxisIndex: 1, data: rows.map((r) => r.amount), smooth: true, symbolSize: 8, itemStyle: { color: '#cf1322' }, tooltip: { valueFormatter: moneyTooltip(i) } },
+      {
+        name: i.t('overview.fundPaid'),
+        type: 'line',
+        yAxisIndex: 0,
+        data: rows.map((r) => r.fundPaid),
+        smooth: true,
+        symbolSize: 8,
+        tooltip: { valueFormatter: moneyTooltip(i) },
+      },
+      {
+        name: i.t('overview.amountAtRisk'),
+        type: 'line',
+        yAxisIndex: 1,
+        data: rows.map((r) => r.amount),
+        smooth: true,
+        symbolSize: 8,
+        itemStyle: { color: '#cf1322' },
+        tooltip: { valueFormatter: moneyTooltip(i) },
+      },
     ],
   };
 }
@@ -98,8 +144,20 @@ export function byRegionOption(rows: Overview['byRegion'], i: Fmt): ChartOption 
       { type: 'value', splitLine: { show: false }, axisLabel: { formatter: (v: number) => i.fmt.compact(v) } },
     ],
     series: [
-      { name: i.t('overview.amountAtRisk'), type: 'bar', yAxisIndex: 0, data: rows.map((r) => r.amount), tooltip: { valueFormatter: moneyTooltip(i) } },
-      { name: i.t('overview.findings'), type: 'bar', yAxisIndex: 1, data: rows.map((r) => r.findings), tooltip: { valueFormatter: countTooltip(i) } },
+      {
+        name: i.t('overview.amountAtRisk'),
+        type: 'bar',
+        yAxisIndex: 0,
+        data: rows.map((r) => r.amount),
+        tooltip: { valueFormatter: moneyTooltip(i) },
+      },
+      {
+        name: i.t('overview.findings'),
+        type: 'bar',
+        yAxisIndex: 1,
+        data: rows.map((r) => r.findings),
+        tooltip: { valueFormatter: countTooltip(i) },
+      },
     ],
   };
 }

@@ -3,7 +3,12 @@ import { Card, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { api } from '../../api/endpoints';
 import {
-  INSTITUTION_KINDS, WARNING_LEVEL_VALUES, type PractitionerRow, type PractitionerSort, type PractitionersFilter, type WarningLevel,
+  INSTITUTION_KINDS,
+  WARNING_LEVEL_VALUES,
+  type PractitionerRow,
+  type PractitionerSort,
+  type PractitionersFilter,
+  type WarningLevel,
 } from '../../api/types';
 import { ApiErrorResult } from '../../components/ApiErrorResult';
 import { WARNING_COLORS } from '../../components/colors';
@@ -58,57 +63,119 @@ export default function PractitionersPage() {
     return [...codes].sort().map((c) => ({ value: c, label: `${label('dept', c)} (${c})` }));
   }, [data, filter.dept, label]);
 
-  const head = (title: string, sub: ReactNode) => <Tooltip title={sub}><span className="fg-hint">{title}</span></Tooltip>;
+  const head = (title: string, sub: ReactNode) => (
+    <Tooltip title={sub}>
+      <span className="fg-hint">{title}</span>
+    </Tooltip>
+  );
 
   const columns: TableColumnsType<PractitionerRow> = [
     {
-      key: 'practitioner', title: t('practitioners.practitioner'), width: 140, fixed: 'left',
+      key: 'practitioner',
+      title: t('practitioners.practitioner'),
+      width: 140,
+      fixed: 'left',
       render: (_, r) => (
         <Space orientation="vertical" size={0}>
           <span>{r.name ?? DASH}</span>
-          <Typography.Text type="secondary" code style={{ fontSize: 12 }}>{r.pracCode}</Typography.Text>
+          <Typography.Text type="secondary" code style={{ fontSize: 12 }}>
+            {r.pracCode}
+          </Typography.Text>
         </Space>
       ),
     },
     {
-      key: 'institution', title: t('finding.institution'), width: 190,
+      key: 'institution',
+      title: t('finding.institution'),
+      width: 190,
       render: (_, r) => (
         <Space orientation="vertical" size={0}>
           <Link to={`/institutions/${encodeURIComponent(r.fixmedinsCode)}`}>{r.institutionName ?? r.fixmedinsCode}</Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.fixmedinsCode} · {label('instKind', r.kind)}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {r.fixmedinsCode} · {label('instKind', r.kind)}
+          </Typography.Text>
         </Space>
       ),
     },
-    { key: 'dept', title: t('practitioners.dept'), width: 100, render: (_, r) => (r.dept ? <Tooltip title={r.dept}>{label('dept', r.dept)}</Tooltip> : DASH) },
     {
-      key: 'prescriptions', title: t('practitioners.prescriptions'), align: 'right', width: 104, ...sortable('prescriptions'),
+      key: 'dept',
+      title: t('practitioners.dept'),
+      width: 100,
+      render: (_, r) => (r.dept ? <Tooltip title={r.dept}>{label('dept', r.dept)}</Tooltip> : DASH),
+    },
+    {
+      key: 'prescriptions',
+      title: t('practitioners.prescriptions'),
+      align: 'right',
+      width: 104,
+      ...sortable('prescriptions'),
       render: (_, r) => (
         <Space orientation="vertical" size={0} style={{ alignItems: 'flex-end' }}>
           <span className="fg-num">{fmt.count(r.prescriptions)}</span>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('practitioners.peers', { n: fmt.count(r.peers) })}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('practitioners.peers', { n: fmt.count(r.peers) })}
+          </Typography.Text>
         </Space>
       ),
     },
     {
-      key: 'costPerRx', title: t('practitioners.costPerRx'), align: 'right', width: 160, ...sortable('costPerRx'),
-      render: (_, r) => <VsPeer value={fmt.money(r.costPerRx)} peer={r.peerCostPerRx === null ? null : fmt.money(r.peerCostPerRx)} z={r.zCost} row={r} />,
+      key: 'costPerRx',
+      title: t('practitioners.costPerRx'),
+      align: 'right',
+      width: 160,
+      ...sortable('costPerRx'),
+      render: (_, r) => (
+        <VsPeer value={fmt.money(r.costPerRx)} peer={r.peerCostPerRx === null ? null : fmt.money(r.peerCostPerRx)} z={r.zCost} row={r} />
+      ),
     },
     {
-      key: 'drugsPerRx', title: t('practitioners.drugsPerRx'), align: 'right', width: 140, ...sortable('drugsPerRx'),
-      render: (_, r) => <VsPeer value={fmt.fixed(r.drugsPerRx, 2)} peer={r.peerDrugsPerRx === null ? null : fmt.fixed(r.peerDrugsPerRx, 2)} z={r.zDrugs} row={r} />,
+      key: 'drugsPerRx',
+      title: t('practitioners.drugsPerRx'),
+      align: 'right',
+      width: 140,
+      ...sortable('drugsPerRx'),
+      render: (_, r) => (
+        <VsPeer
+          value={fmt.fixed(r.drugsPerRx, 2)}
+          peer={r.peerDrugsPerRx === null ? null : fmt.fixed(r.peerDrugsPerRx, 2)}
+          z={r.zDrugs}
+          row={r}
+        />
+      ),
     },
     {
-      key: 'restrictedShare', title: t('practitioners.restrictedShare'), align: 'right', width: 140, ...sortable('restrictedShare'),
-      render: (_, r) => <VsPeer value={fmt.percent(r.restrictedShare)} peer={r.peerRestrictedShare === null ? null : fmt.percent(r.peerRestrictedShare)} z={r.zRestricted} row={r} />,
+      key: 'restrictedShare',
+      title: t('practitioners.restrictedShare'),
+      align: 'right',
+      width: 140,
+      ...sortable('restrictedShare'),
+      render: (_, r) => (
+        <VsPeer
+          value={fmt.percent(r.restrictedShare)}
+          peer={r.peerRestrictedShare === null ? null : fmt.percent(r.peerRestrictedShare)}
+          z={r.zRestricted}
+          row={r}
+        />
+      ),
     },
     {
-      key: 'z', title: head(t('practitioners.zMax'), t('practitioners.sub')), align: 'right', width: 92, ...sortable('z'),
-      render: (_, r) => <strong className="fg-num" style={r.level ? { color: WARNING_COLORS[r.level] } : undefined}>{fmt.fixed(r.z, 2)}</strong>,
+      key: 'z',
+      title: head(t('practitioners.zMax'), t('practitioners.sub')),
+      align: 'right',
+      width: 92,
+      ...sortable('z'),
+      render: (_, r) => (
+        <strong className="fg-num" style={r.level ? { color: WARNING_COLORS[r.level] } : undefined}>
+          {fmt.fixed(r.z, 2)}
+        </strong>
+      ),
     },
     { key: 'level', title: t('practitioners.level'), width: 88, fixed: 'right', render: (_, r) => <WarningLevelTag level={r.level} /> },
   ];
 
-  const onChange = pagedChange<PractitionerRow, PractitionerSort, typeof filter>(filter, go, (s) => (typeof s.columnKey === 'string' ? (`-${s.columnKey}` as PractitionerSort) : undefined));
+  const onChange = pagedChange<PractitionerRow, PractitionerSort, typeof filter>(filter, go, (s) =>
+    typeof s.columnKey === 'string' ? (`-${s.columnKey}` as PractitionerSort) : undefined,
+  );
 
   return (
     <div data-testid="practitioners-page">

@@ -49,7 +49,9 @@ export default function RulesPage() {
 
   const { job, error: jobError } = useJob(started, (j) => {
     if (j.status === 'done') {
-      void message.success(t('rules.screeningDone', { findings: fmt.count(j.result?.findings ?? 0), amount: fmt.money(j.result?.amount ?? 0) }));
+      void message.success(
+        t('rules.screeningDone', { findings: fmt.count(j.result?.findings ?? 0), amount: fmt.money(j.result?.amount ?? 0) }),
+      );
       setSaved({});
       reload();
       meta.reload();
@@ -127,9 +129,14 @@ export default function RulesPage() {
         r.params.length ? (
           <Space orientation="vertical" size={4}>
             {r.params.map((p) => (
-              <Tooltip key={p.name} title={`${p.description} · ${t('rules.default', { n: p.default })}${p.min !== null ? ` · ${t('rules.min', { n: p.min })}` : ''}`}>
+              <Tooltip
+                key={p.name}
+                title={`${p.description} · ${t('rules.default', { n: p.default })}${p.min !== null ? ` · ${t('rules.min', { n: p.min })}` : ''}`}
+              >
                 <label style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
-                  <Typography.Text type="secondary" style={{ minWidth: 96, fontSize: 12 }}>{p.name}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ minWidth: 96, fontSize: 12 }}>
+                    {p.name}
+                  </Typography.Text>
                   <InputNumber
                     size="small"
                     value={drafts[r.code]?.params[p.name] ?? p.value}
@@ -165,7 +172,14 @@ export default function RulesPage() {
             render: (_: unknown, r: RuleInfo) => {
               const dirty = !!changes(r, drafts[r.code]);
               return (
-                <Button size="small" type={dirty ? 'primary' : 'default'} disabled={!dirty || running} loading={saving === r.code} onClick={() => void save(r)} data-testid={`rule-save-${r.code}`}>
+                <Button
+                  size="small"
+                  type={dirty ? 'primary' : 'default'}
+                  disabled={!dirty || running}
+                  loading={saving === r.code}
+                  onClick={() => void save(r)}
+                  data-testid={`rule-save-${r.code}`}
+                >
                   {t('common.save')}
                 </Button>
               );
@@ -181,8 +195,16 @@ export default function RulesPage() {
         title={t('rules.title')}
         extra={
           admin ? (
-            <Popconfirm title={t('rules.rerunConfirm')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => void rerun()} disabled={running}>
-              <Button type="primary" loading={starting || running} data-testid="rerun-screening">{t('rules.rerun')}</Button>
+            <Popconfirm
+              title={t('rules.rerunConfirm')}
+              okText={t('common.ok')}
+              cancelText={t('common.cancel')}
+              onConfirm={() => void rerun()}
+              disabled={running}
+            >
+              <Button type="primary" loading={starting || running} data-testid="rerun-screening">
+                {t('rules.rerun')}
+              </Button>
             </Popconfirm>
           ) : null
         }

@@ -9,7 +9,12 @@ import { WarningLevelTag } from '../../components/Tags';
 import { useI18n } from '../../i18n';
 
 /** "转为线索": the warning in brief, an optional note, POST /warnings/:id/clue. */
-export function ClueModal({ warning, onClose, onMade, onConflict }: {
+export function ClueModal({
+  warning,
+  onClose,
+  onMade,
+  onConflict,
+}: {
   warning: WarningRow | null;
   onClose: () => void;
   onMade: (warning: WarningRow, clue: Clue) => void;

@@ -8,7 +8,14 @@ import { useI18n } from '../../i18n';
 type FilterValues = Omit<WarningsFilter, 'month' | 'sort' | 'page' | 'pageSize'>;
 
 function toValues(f: WarningsFilter): FilterValues {
-  return { level: f.level ?? [], indicator: f.indicator ?? [], basis: f.basis, institution: f.institution ?? '', admdvs: f.admdvs, grid: f.grid };
+  return {
+    level: f.level ?? [],
+    indicator: f.indicator ?? [],
+    basis: f.basis,
+    institution: f.institution ?? '',
+    admdvs: f.admdvs,
+    grid: f.grid,
+  };
 }
 
 export interface WarningsFiltersProps {
@@ -28,15 +35,17 @@ export function WarningsFilters({ filter, meta, fixedInstitution, onApply }: War
       values={toValues(filter)}
       typed={['institution']}
       testId="warnings-filters"
-      onApply={(v) => onApply({
-        ...kept,
-        level: v.level?.length ? v.level : undefined,
-        indicator: v.indicator?.length ? v.indicator : undefined,
-        basis: v.basis,
-        institution: fixedInstitution ? undefined : v.institution?.trim() || undefined,
-        admdvs: fixedInstitution ? undefined : v.admdvs,
-        grid: fixedInstitution ? undefined : v.grid,
-      })}
+      onApply={(v) =>
+        onApply({
+          ...kept,
+          level: v.level?.length ? v.level : undefined,
+          indicator: v.indicator?.length ? v.indicator : undefined,
+          basis: v.basis,
+          institution: fixedInstitution ? undefined : v.institution?.trim() || undefined,
+          admdvs: fixedInstitution ? undefined : v.admdvs,
+          grid: fixedInstitution ? undefined : v.grid,
+        })
+      }
       onReset={() => onApply(kept)}
       onChanged={(changed, form) => {
         if ('admdvs' in changed) form.setFieldValue('grid', undefined);
@@ -72,7 +81,11 @@ export function WarningsFilters({ filter, meta, fixedInstitution, onApply }: War
             <Form.Item label={t('warnings.filter.basis')} name="basis">
               <Select
                 allowClear
-                options={[{ value: 'threshold', label: t('basis.threshold') }, { value: 'history', label: t('basis.history') }, { value: 'peer', label: t('basis.peer') }]}
+                options={[
+                  { value: 'threshold', label: t('basis.threshold') },
+                  { value: 'history', label: t('basis.history') },
+                  { value: 'peer', label: t('basis.peer') },
+                ]}
                 data-testid="filter-basis"
                 placeholder={t('common.all')}
               />
@@ -87,12 +100,24 @@ export function WarningsFilters({ filter, meta, fixedInstitution, onApply }: War
               </Col>
               <Col xs={12} md={6} xl={3}>
                 <Form.Item label={t('findings.filter.region')} name="admdvs">
-                  <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={regionOptions(meta)} data-testid="filter-region" placeholder={t('common.all')} />
+                  <Select
+                    allowClear
+                    showSearch={{ optionFilterProp: 'label' }}
+                    options={regionOptions(meta)}
+                    data-testid="filter-region"
+                    placeholder={t('common.all')}
+                  />
                 </Form.Item>
               </Col>
               <Col xs={12} md={6} xl={3}>
                 <Form.Item label={t('findings.filter.grid')} name="grid">
-                  <Select allowClear showSearch options={gridOptions(meta, form.getFieldValue('admdvs') as string | undefined)} data-testid="filter-grid" placeholder={t('common.all')} />
+                  <Select
+                    allowClear
+                    showSearch
+                    options={gridOptions(meta, form.getFieldValue('admdvs') as string | undefined)}
+                    data-testid="filter-grid"
+                    placeholder={t('common.all')}
+                  />
                 </Form.Item>
               </Col>
             </>

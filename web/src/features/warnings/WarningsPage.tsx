@@ -19,8 +19,18 @@ import { WarningsTable } from './WarningsTable';
 const LEVELS_BY_SEVERITY: WarningLevel[] = ['red', 'orange', 'yellow'];
 
 /** Institutions at each level that month (click: filter on that level). */
-function SummaryCards({ summary, loading, filter, stacked, onPick }: {
-  summary: WarningSummary | undefined; loading: boolean; filter: WarningsFilter; stacked: boolean; onPick: (level: WarningLevel) => void;
+function SummaryCards({
+  summary,
+  loading,
+  filter,
+  stacked,
+  onPick,
+}: {
+  summary: WarningSummary | undefined;
+  loading: boolean;
+  filter: WarningsFilter;
+  stacked: boolean;
+  onPick: (level: WarningLevel) => void;
 }) {
   const { t, fmt } = useI18n();
   return (
@@ -35,7 +45,10 @@ function SummaryCards({ summary, loading, filter, stacked, onPick }: {
               hoverable
               loading={!summary && loading}
               className={`fg-warning-card${selected ? ' fg-warning-card-selected' : ''}`}
-              style={{ borderLeft: `4px solid ${WARNING_COLORS[level]}`, ...(selected ? { boxShadow: `0 0 0 1px ${WARNING_COLORS[level]}` } : {}) }}
+              style={{
+                borderLeft: `4px solid ${WARNING_COLORS[level]}`,
+                ...(selected ? { boxShadow: `0 0 0 1px ${WARNING_COLORS[level]}` } : {}),
+              }}
               data-testid={`warning-count-${level}`}
               data-count={n ?? ''}
               role="button"
@@ -50,15 +63,23 @@ function SummaryCards({ summary, loading, filter, stacked, onPick }: {
               }}
             >
               <Space style={{ width: '100%', justifyContent: 'space-between' }} align="end">
-                <Statistic title={t(`warnings.card.${level}`)} value={fmt.count(n ?? 0)} styles={{ content: { color: WARNING_COLORS[level] } }} />
-                <Typography.Text type="secondary">{t('warnings.card.warnings', { n: fmt.count(summary?.warnings[level] ?? 0) })}</Typography.Text>
+                <Statistic
+                  title={t(`warnings.card.${level}`)}
+                  value={fmt.count(n ?? 0)}
+                  styles={{ content: { color: WARNING_COLORS[level] } }}
+                />
+                <Typography.Text type="secondary">
+                  {t('warnings.card.warnings', { n: fmt.count(summary?.warnings[level] ?? 0) })}
+                </Typography.Text>
               </Space>
             </Card>
           </Col>
         );
       })}
       <Col span={24}>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('warnings.card.hint')}</Typography.Text>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('warnings.card.hint')}
+        </Typography.Text>
       </Col>
     </Row>
   );
@@ -67,7 +88,12 @@ function SummaryCards({ summary, loading, filter, stacked, onPick }: {
 /** The region the small trend shows: the region filter when it names one region, else the first of the scope. */
 function trendRegion(meta: Meta | undefined, admdvs: string | undefined): { admdvs: string; name: string } | null {
   const regions = meta?.regions ?? [];
-  return regions.find((r) => r.admdvs === admdvs) ?? (admdvs ? regions.find((r) => r.admdvs.startsWith(admdvs)) : undefined) ?? regions[0] ?? null;
+  return (
+    regions.find((r) => r.admdvs === admdvs) ??
+    (admdvs ? regions.find((r) => r.admdvs.startsWith(admdvs)) : undefined) ??
+    regions[0] ??
+    null
+  );
 }
 
 /** 预警: the month's summary, the region's trend, and the warnings, filtered, sorted and paged in the URL. */
@@ -115,7 +141,9 @@ export default function WarningsPage() {
       sub={t('warnings.sub')}
       extra={
         <Space>
-          <label htmlFor="warnings-month"><Typography.Text type="secondary">{t('warnings.month')}</Typography.Text></label>
+          <label htmlFor="warnings-month">
+            <Typography.Text type="secondary">{t('warnings.month')}</Typography.Text>
+          </label>
           <Select
             id="warnings-month"
             style={{ width: 140 }}
@@ -140,7 +168,9 @@ export default function WarningsPage() {
     <div data-testid="warnings-page">
       {header}
       {summary.error && !summary.data ? <ApiErrorResult error={summary.error} onRetry={summary.reload} /> : null}
-      {summary.data && !summary.data.months.length ? <Alert type="info" showIcon className="fg-section" title={t('warnings.noMonths')} /> : null}
+      {summary.data && !summary.data.months.length ? (
+        <Alert type="info" showIcon className="fg-section" title={t('warnings.noMonths')} />
+      ) : null}
       <Row gutter={16}>
         <Col xs={24} xl={region ? 8 : 24}>
           <div className="fg-section">
@@ -177,7 +207,15 @@ export default function WarningsPage() {
           onMakeClue={setClueFor}
         />
       )}
-      <ClueModal warning={clueFor} onClose={() => setClueFor(null)} onMade={onMade} onConflict={() => { setClueFor(null); list.reload(); }} />
+      <ClueModal
+        warning={clueFor}
+        onClose={() => setClueFor(null)}
+        onMade={onMade}
+        onConflict={() => {
+          setClueFor(null);
+          list.reload();
+        }}
+      />
     </div>
   );
 }

@@ -8,7 +8,6 @@ import { DASH, useI18n } from '../../i18n';
 import { pagedChange, paginationOf } from '../../lib/paging';
 import { Link } from '../../lib/router';
 
-
 type SortColumn = 'level' | 'institution' | 'month' | 'change' | 'z';
 
 function sortOrderOf(sort: WarningSort, column: SortColumn): 'ascend' | 'descend' | null {
@@ -20,12 +19,18 @@ function sortOrderOf(sort: WarningSort, column: SortColumn): 'ascend' | 'descend
 function sortFrom(sorter: SorterResult<WarningRow>): WarningSort | undefined {
   if (!sorter.order) return undefined;
   switch (sorter.columnKey) {
-    case 'level': return '-level';
-    case 'change': return '-change';
-    case 'z': return '-z';
-    case 'institution': return 'institution';
-    case 'month': return sorter.order === 'ascend' ? 'month' : '-month';
-    default: return undefined;
+    case 'level':
+      return '-level';
+    case 'change':
+      return '-change';
+    case 'z':
+      return '-z';
+    case 'institution':
+      return 'institution';
+    case 'month':
+      return sorter.order === 'ascend' ? 'month' : '-month';
+    default:
+      return undefined;
   }
 }
 
@@ -49,11 +54,22 @@ export function WarningsTable({ filter, data, loading, onChange, made, canMakeCl
 
   const columns: TableColumnsType<WarningRow> = [
     {
-      key: 'level', title: t('finding.level'), width: 84, fixed: 'left', sorter: true, sortDirections: ['descend'], sortOrder: sortOrderOf(sort, 'level'),
+      key: 'level',
+      title: t('finding.level'),
+      width: 84,
+      fixed: 'left',
+      sorter: true,
+      sortDirections: ['descend'],
+      sortOrder: sortOrderOf(sort, 'level'),
       render: (_, r) => <WarningLevelTag level={r.level} />,
     },
     {
-      key: 'institution', title: t('finding.institution'), width: 250, sorter: true, sortDirections: ['ascend'], sortOrder: sortOrderOf(sort, 'institution'),
+      key: 'institution',
+      title: t('finding.institution'),
+      width: 250,
+      sorter: true,
+      sortDirections: ['ascend'],
+      sortOrder: sortOrderOf(sort, 'institution'),
       render: (_, r) => (
         <Space orientation="vertical" size={0}>
           <Link to={`/institutions/${encodeURIComponent(r.fixmedinsCode)}?indicator=${r.indicator}`} data-testid="warning-institution-link">
@@ -66,37 +82,77 @@ export function WarningsTable({ filter, data, loading, onChange, made, canMakeCl
       ),
     },
     {
-      key: 'month', title: t('warnings.month'), width: 92, sorter: true, sortDirections: ['descend', 'ascend'], sortOrder: sortOrderOf(sort, 'month'),
+      key: 'month',
+      title: t('warnings.month'),
+      width: 92,
+      sorter: true,
+      sortDirections: ['descend', 'ascend'],
+      sortOrder: sortOrderOf(sort, 'month'),
       render: (_, r) => r.month,
     },
     {
       // The sentence of the warning (what was compared with what) is the indicator's tooltip.
-      key: 'indicator', title: t('warnings.indicator'), width: 150,
+      key: 'indicator',
+      title: t('warnings.indicator'),
+      width: 150,
       render: (_, r) => (
         <Tooltip title={pick(r.message, r.messageEn)}>
           <Space orientation="vertical" size={2} data-testid="warning-message" data-message={pick(r.message, r.messageEn)}>
             <span className="fg-hint">{pick(r.indicatorName, r.indicatorNameEn) || t(`indicator.${r.indicator}`)}</span>
-            <Tag variant="outlined" style={{ fontSize: 11 }} data-basis={r.basis}>{t(`basis.${r.basis}`)}</Tag>
+            <Tag variant="outlined" style={{ fontSize: 11 }} data-basis={r.basis}>
+              {t(`basis.${r.basis}`)}
+            </Tag>
           </Space>
         </Tooltip>
       ),
     },
-    { key: 'value', title: t('warnings.value'), align: 'right', width: 130, render: (_, r) => <span className="fg-num">{fmt.indicator(unit(r), r.value)}</span> },
     {
-      key: 'reference', title: <Tooltip title={t('warnings.referenceHint')}><span className="fg-hint">{t('warnings.reference')}</span></Tooltip>, align: 'right', width: 130,
+      key: 'value',
+      title: t('warnings.value'),
+      align: 'right',
+      width: 130,
+      render: (_, r) => <span className="fg-num">{fmt.indicator(unit(r), r.value)}</span>,
+    },
+    {
+      key: 'reference',
+      title: (
+        <Tooltip title={t('warnings.referenceHint')}>
+          <span className="fg-hint">{t('warnings.reference')}</span>
+        </Tooltip>
+      ),
+      align: 'right',
+      width: 130,
       render: (_, r) => <span className="fg-num">{fmt.indicator(unit(r), r.reference)}</span>,
     },
     {
-      key: 'change', title: t('warnings.change'), align: 'right', width: 88, sorter: true, sortDirections: ['descend'], sortOrder: sortOrderOf(sort, 'change'),
+      key: 'change',
+      title: t('warnings.change'),
+      align: 'right',
+      width: 88,
+      sorter: true,
+      sortDirections: ['descend'],
+      sortOrder: sortOrderOf(sort, 'change'),
       render: (_, r) => <span className="fg-num">{fmt.change(r.change)}</span>,
     },
     {
-      key: 'z', title: <Tooltip title={t('warnings.zHint')}><span className="fg-hint">{t('warnings.z')}</span></Tooltip>, align: 'right', width: 100,
-      sorter: true, sortDirections: ['descend'], sortOrder: sortOrderOf(sort, 'z'),
+      key: 'z',
+      title: (
+        <Tooltip title={t('warnings.zHint')}>
+          <span className="fg-hint">{t('warnings.z')}</span>
+        </Tooltip>
+      ),
+      align: 'right',
+      width: 100,
+      sorter: true,
+      sortDirections: ['descend'],
+      sortOrder: sortOrderOf(sort, 'z'),
       render: (_, r) => <span className="fg-num">{fmt.fixed(r.z, 2)}</span>,
     },
     {
-      key: 'clue', title: t('nav.clues'), width: 128, fixed: 'right',
+      key: 'clue',
+      title: t('nav.clues'),
+      width: 128,
+      fixed: 'right',
       render: (_, r) => {
         const clueId = made[r.id] ?? r.clueId;
         return (
@@ -104,8 +160,12 @@ export function WarningsTable({ filter, data, loading, onChange, made, canMakeCl
             {clueId ? (
               <Tooltip title={t('warnings.clueOf', { id: clueId })}>
                 <Link to="/clues" data-testid="clue-made" data-clue-id={clueId}>
-                  <Tag color="green" style={{ marginInlineEnd: 0 }}>{t('warnings.clueMade')}</Tag>
-                  <Typography.Text type="secondary" className="fg-num" style={{ fontSize: 12, marginInlineStart: 4 }}>{clueId.slice(0, 8)}</Typography.Text>
+                  <Tag color="green" style={{ marginInlineEnd: 0 }}>
+                    {t('warnings.clueMade')}
+                  </Tag>
+                  <Typography.Text type="secondary" className="fg-num" style={{ fontSize: 12, marginInlineStart: 4 }}>
+                    {clueId.slice(0, 8)}
+                  </Typography.Text>
                 </Link>
               </Tooltip>
             ) : null}
@@ -113,7 +173,9 @@ export function WarningsTable({ filter, data, loading, onChange, made, canMakeCl
               <Button size="small" disabled={!!clueId} onClick={() => onMakeClue(r)} data-testid="make-clue">
                 {t('warnings.makeClue')}
               </Button>
-            ) : clueId ? null : DASH}
+            ) : clueId ? null : (
+              DASH
+            )}
           </Space>
         );
       },
