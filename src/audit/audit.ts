@@ -1,6 +1,7 @@
 /** The audit log: every read of a person's data, every export and every change, with who and when. */
 import { randomUUID } from 'node:crypto';
-import type { AuditEntry, Page } from '../server/contract.js';
+import type { AuditEntry } from '../contract/api/audit.js';
+import type { Page } from '../contract/api/common.js';
 import { isoTime, storeTime, type StoreDb } from '../store/db.js';
 import { nextSeq } from '../triage/decisions.js';
 

@@ -4,7 +4,8 @@
  * the scope is never returned, and a request for one is answered "not found".
  */
 import type { SqlValue } from '../db/engine.js';
-import type { Role, UserInfo } from '../server/contract.js';
+import type { UserInfo } from '../contract/api/accounts.js';
+import type { Role } from '../contract/vocabulary.js';
 
 export interface Scope {
   role: Role;

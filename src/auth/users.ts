@@ -1,5 +1,6 @@
 /** Workbench accounts: a role and a data scope (a region or one institution). */
-import type { Role, UserInfo, UserRow } from '../server/contract.js';
+import type { UserInfo, UserRow } from '../contract/api/accounts.js';
+import type { Role } from '../contract/vocabulary.js';
 import { storeTime, type StoreDb } from '../store/db.js';
 import { hashPassword } from './passwords.js';
 

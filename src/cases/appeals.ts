@@ -4,7 +4,8 @@
  * old ones) or revokes it (the sanctions end and the case goes back to investigation). 申诉纠错有途径.
  */
 import { randomUUID } from 'node:crypto';
-import type { Appeal, AppealStatus, CaseDecisionBody } from '../server/contract.js';
+import type { Appeal, CaseDecisionBody } from '../contract/api/cases.js';
+import type { AppealStatus } from '../contract/vocabulary.js';
 import { isoTime } from '../store/db.js';
 import { nextSeq } from '../triage/decisions.js';
 import { listAttachments } from './attachments.js';

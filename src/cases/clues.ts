@@ -6,7 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { inScope, Params, scopeCondition } from '../auth/scope.js';
 import { ROW_COLUMNS, ROW_FROM, toFindingRow, type FindingRecord } from '../findings/list.js';
-import type { Clue, ClueBody, ClueSource, ClueStatus, Page, PersonRef } from '../server/contract.js';
+import type { Clue, ClueBody, PersonRef } from '../contract/api/cases.js';
+import type { Page } from '../contract/api/common.js';
+import type { ClueSource, ClueStatus } from '../contract/vocabulary.js';
 import { isoTime } from '../store/db.js';
 import { nextSeq } from '../triage/decisions.js';
 import { BUREAU, CaseError, HANDLERS, num, requireRole, round2, stamp, type CaseContext } from './context.js';

@@ -1,7 +1,8 @@
 /** What every use case of clues and cases works with: the store, the workspace, the clock, the caller. */
 import type { Scope } from '../auth/scope.js';
 import type { Queryable } from '../db/engine.js';
-import type { Role, UserInfo } from '../server/contract.js';
+import type { UserInfo } from '../contract/api/accounts.js';
+import type { Role } from '../contract/vocabulary.js';
 import type { StoreDb } from '../store/db.js';
 
 export interface CaseContext {

@@ -8,7 +8,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { inScope, Params, scopeCondition } from '../auth/scope.js';
-import type { CaseDecision, CaseDecisionBody, CaseDecisionStatus, DecisionSanction, Page, SanctionInput } from '../server/contract.js';
+import type { CaseDecision, CaseDecisionBody, DecisionSanction, SanctionInput } from '../contract/api/cases.js';
+import type { Page } from '../contract/api/common.js';
+import { FINE_ARTICLE, FINE_MULTIPLES } from '../contract/regulation.js';
+import type { CaseDecisionStatus } from '../contract/vocabulary.js';
 import type { StoreDb } from '../store/db.js';
 import { isoTime } from '../store/db.js';
 import { nextSeq } from '../triage/decisions.js';
@@ -17,8 +20,6 @@ import { addDays, BUREAU, CaseError, dayOf, HANDLERS, num, requireRole, REVIEWER
 import { appendLog } from './log.js';
 import { applySanctionEffects, createSanctions, resolveSanctions } from './sanctions.js';
 import { loadCaseSettings } from './settings.js';
-
-const FINE_RANGE = { violation: [1, 2], fraud: [2, 5] } as const;
 
 type DecisionRecord = {
   id: string;
@@ -175,12 +176,11 @@ export async function checkOutcome(ctx: CaseContext, caseId: string, fixmedinsCo
   }
   const multiple = body.fineMultiple === undefined || body.fineMultiple === 0 ? null : body.fineMultiple;
   if (multiple !== null) {
-    const [lo, hi] = FINE_RANGE[body.violationKind];
+    const [lo, hi] = FINE_MULTIPLES[body.violationKind];
     if (multiple < lo || multiple > hi) {
-      throw new CaseError(
-        400,
-        `a fine for ${body.violationKind === 'fraud' ? 'fraud (骗保, Art. 40)' : 'a violation (Art. 38)'} is ${lo} to ${hi} times the loss`,
-      );
+      const article = FINE_ARTICLE[body.violationKind];
+      const what = body.violationKind === 'fraud' ? `fraud (骗保, ${article})` : `a violation (${article})`;
+      throw new CaseError(400, `a fine for ${what} is ${lo} to ${hi} times the loss`);
     }
     if (loss <= 0) throw new CaseError(400, 'a fine is a multiple of the loss, and the loss is 0');
   }

@@ -10,9 +10,9 @@ import { findUser, userInfo } from '../auth/users.js';
 import type { Queryable } from '../db/engine.js';
 import { getFinding } from '../findings/list.js';
 import type { DuckDbPool } from '../db/duckdb.js';
-import type { Indicator } from '../monitoring/indicator-keys.js';
+import type { IndicatorKey } from '../contract/vocabulary.js';
 import { INDICATOR_NAMES } from '../monitoring/warnings.js';
-import type { UserInfo } from '../server/contract.js';
+import type { UserInfo } from '../contract/api/accounts.js';
 import type { StoreDb } from '../store/db.js';
 import { recordDecision } from '../triage/decisions.js';
 import { addNote, openCase } from './cases.js';
@@ -127,7 +127,7 @@ export async function seedDemoCases(wb: DemoWorkbench): Promise<number> {
     await createWarningClue(ctx, {
       id: warning.warning_id,
       fixmedinsCode: warning.fixmedins_code,
-      summary: `${warning.fixmedins_name ?? warning.fixmedins_code} ${warning.month}：${INDICATOR_NAMES[warning.indicator as Indicator]?.zh ?? warning.indicator}预警`,
+      summary: `${warning.fixmedins_name ?? warning.fixmedins_code} ${warning.month}：${INDICATOR_NAMES[warning.indicator as IndicatorKey]?.zh ?? warning.indicator}预警`,
       note: null,
       amount: 0,
     });

@@ -6,7 +6,7 @@
  * so that cutting entries off the end is detected too.
  */
 import { createHash } from 'node:crypto';
-import type { CaseLogEntry, LogVerification } from '../server/contract.js';
+import type { CaseLogEntry, LogVerification } from '../contract/api/cases.js';
 import type { StoreDb } from '../store/db.js';
 
 export const GENESIS = '0'.repeat(64);

@@ -9,7 +9,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/engine.js';
-import type { DecisionSanction, Sanction, SanctionInput, SanctionKind } from '../server/contract.js';
+import type { DecisionSanction, Sanction, SanctionInput } from '../contract/api/cases.js';
+import type { SanctionKind } from '../contract/regulation.js';
 import type { StoreDb } from '../store/db.js';
 import { nextSeq } from '../triage/decisions.js';
 import { addDays, periodEnd, stamp, type CaseContext } from './context.js';

@@ -1,5 +1,5 @@
 /** The case workflow's settings: the appeal period, the case deadline, the default handler of each grid. */
-import { caseSettingsBody, type CaseSettings } from '../server/contract.js';
+import { type CaseSettings, caseSettingsSchema } from '../contract/settings.js';
 import type { StoreDb } from '../store/db.js';
 import { stamp } from './context.js';
 
@@ -11,7 +11,7 @@ export const DEFAULT_CASE_SETTINGS: CaseSettings = { appealDays: 60, deadlineDay
 export async function loadCaseSettings(store: StoreDb): Promise<CaseSettings> {
   const [r] = await store.query<{ value: string }>(`SELECT value FROM fg_setting WHERE name = $1`, [SETTING]);
   if (!r) return DEFAULT_CASE_SETTINGS;
-  const parsed = caseSettingsBody.safeParse(JSON.parse(r.value));
+  const parsed = caseSettingsSchema.safeParse(JSON.parse(r.value));
   return parsed.success ? parsed.data : DEFAULT_CASE_SETTINGS;
 }
 

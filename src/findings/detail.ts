@@ -7,7 +7,7 @@ import type { DuckDbPool } from '../db/duckdb.js';
 import { maskCertno, Params, scopeCondition, seesPersonalData, type Scope } from '../auth/scope.js';
 import { BUILT_IN_RULES } from '../screening/catalog.js';
 import type { ConfiguredRule } from '../screening/config.js';
-import type { FeeLine, FindingDetail, FindingRow, PersonInfo, VisitDetail } from '../server/contract.js';
+import type { FeeLine, FindingDetail, FindingRow, PersonInfo, VisitDetail } from '../contract/api/findings.js';
 import type { StoreDb } from '../store/db.js';
 import { allowedActions, decisionsOf } from '../triage/decisions.js';
 import { FINDING_ROWS } from './rows.js';

@@ -3,7 +3,9 @@ import type { DuckDbPool } from '../db/duckdb.js';
 import { Params, scopeCondition, type Scope } from '../auth/scope.js';
 import { regionName } from '../exchange/regions.js';
 import { BUILT_IN_RULES } from '../screening/catalog.js';
-import type { FindingRow, FindingsQuery, FindingStatus, Page } from '../server/contract.js';
+import type { Page } from '../contract/api/common.js';
+import type { FindingRow, FindingsQuery } from '../contract/api/findings.js';
+import type { FindingStatus } from '../contract/vocabulary.js';
 import { FINDING_ROWS, FINDING_STATUS } from './rows.js';
 
 const RULES = new Map(BUILT_IN_RULES.map((r) => [r.code, r]));

@@ -3,7 +3,8 @@ import type { DuckDbPool } from '../db/duckdb.js';
 import { Params, scopeCondition, type Scope } from '../auth/scope.js';
 import { regionName } from '../exchange/regions.js';
 import { BUILT_IN_RULES } from '../screening/catalog.js';
-import type { InstitutionProfile, InstitutionRow, Page } from '../server/contract.js';
+import type { Page } from '../contract/api/common.js';
+import type { InstitutionProfile, InstitutionRow } from '../contract/api/institutions.js';
 import { isoTime, type StoreDb } from '../store/db.js';
 import { FINDING_ROWS, INST_MONTH } from '../findings/rows.js';
 

@@ -1,7 +1,7 @@
 /** Long work (screening, imports) runs as a job: started by one request, followed by polling its progress. */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import type { Job } from '../server/contract.js';
+import type { Job } from '../contract/api/rules.js';
 
 export type Progress = (done: number, total: number, step: string) => void;
 

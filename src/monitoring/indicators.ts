@@ -9,9 +9,7 @@
  * earlier months) and, for institutions, its peers' median and MAD that month (same kind and level).
  */
 import type { Dialect, SqlEngine } from '../db/engine.js';
-import { INDICATORS, type Indicator } from './indicator-keys.js';
-
-export { INDICATORS, type Indicator };
+import { INDICATOR_KEYS, type IndicatorKey } from '../contract/vocabulary.js';
 
 /** The number of each month's largest cases left out of an indicator's trimmed value. */
 export const TRIMMED_CASES = 2;
@@ -23,7 +21,7 @@ export const HISTORY_MONTHS = 6;
  * trimmed value: the same without the month's TRIMMED_CASES largest cases, so that a warning can tell a month
  * that moved as a whole from one lifted by a single catastrophic case.
  */
-const DEFINITIONS: Record<Indicator, { value: string; base: string; trimmed?: string }> = {
+const DEFINITIONS: Record<IndicatorKey, { value: string; base: string; trimmed?: string }> = {
   visits: { value: 'w.visits', base: 'w.visits' },
   admissions: { value: 'w.admissions', base: 'w.admissions' },
   discharges: { value: 'w.discharges', base: 'w.discharges' },
@@ -133,7 +131,7 @@ const TOPS = ['settlements_top', 'fund_paid_top', 'total_cost_top', 'discharges_
 export function indicatorSql(d: Dialect): string[] {
   const earlier = `b.month < a.month AND b.month >= ${d.addMonths('a.month', -HISTORY_MONTHS)}`;
   const long = (unitType: string, from: string, peer: string) =>
-    INDICATORS.map(
+    INDICATOR_KEYS.map(
       (i) =>
         `SELECT '${unitType}' AS unit_type, w.unit AS unit_id, ${peer} AS peer_group, w.month, '${i}' AS indicator,
       CAST(${DEFINITIONS[i].value} AS ${D}) AS value, CAST(${DEFINITIONS[i].trimmed ?? DEFINITIONS[i].value} AS ${D}) AS trimmed,

@@ -6,22 +6,8 @@
  * and department: robust z-scores (median and MAD, the MAD floored at a tenth of the median, and at two
  * percentage points for the share). SQL for both engines.
  */
-import { z as zod } from 'zod';
 import type { Dialect, SqlEngine } from '../db/engine.js';
-
-export const practitionerConfigSchema = zod
-  .object({
-    /** Practitioners with fewer prescriptions are not judged. */
-    minPrescriptions: zod.number().int().min(1),
-    /** Judged peers needed for a comparison (the practitioner included). */
-    minPeers: zod.number().int().min(3),
-    /** z thresholds for yellow, orange, red. */
-    z: zod
-      .tuple([zod.number(), zod.number(), zod.number()])
-      .refine(([y, o, r]) => y <= o && o <= r, 'thresholds must rise from yellow to orange to red'),
-  })
-  .strict();
-export type PractitionerConfig = zod.infer<typeof practitionerConfigSchema>;
+import type { PractitionerConfig } from '../contract/settings.js';
 
 export const DEFAULT_PRACTITIONER_CONFIG: PractitionerConfig = { minPrescriptions: 30, minPeers: 5, z: [3, 4, 5] };
 

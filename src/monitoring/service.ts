@@ -3,7 +3,8 @@ import type { SqlEngine } from '../db/engine.js';
 import { storeTime, type StoreDb } from '../store/db.js';
 import { buildIndicators } from './indicators.js';
 import { buildPractitionerStats } from './practitioners.js';
-import { buildWarnings, DEFAULT_WARNING_CONFIG, warningConfigSchema, type WarningConfig } from './warnings.js';
+import { warningConfigSchema, type WarningConfig } from '../contract/settings.js';
+import { buildWarnings, DEFAULT_WARNING_CONFIG } from './warnings.js';
 
 const SETTING = 'warning_config';
 

@@ -14,38 +14,10 @@
  * Each warning names the indicator, its value, what it was compared with (the previous month, the threshold,
  * the own-history median or the peer median) and its level. Comparisons are "at or above", to 1e-9.
  */
-import { z } from 'zod';
 import type { SqlEngine } from '../db/engine.js';
-import { INDICATORS, type Indicator } from './indicators.js';
-import { DEFAULT_PRACTITIONER_CONFIG, practitionerConfigSchema } from './practitioners.js';
-
-const levels = z
-  .tuple([z.number(), z.number(), z.number()])
-  .refine(([y, o, r]) => y <= o && o <= r, 'thresholds must rise from yellow to orange to red');
-const indicator = z.enum(INDICATORS);
-const threshold = z.object({ levels, minBase: z.number().min(0) }).strict();
-
-export const warningConfigSchema = z
-  .object({
-    growth: z.partialRecord(indicator, threshold),
-    absolute: z.partialRecord(indicator, threshold),
-    history: z
-      .object({
-        indicators: z.array(indicator),
-        z: levels,
-        minBase: z.number().min(0),
-        months: z.number().int().min(2).max(12),
-        confirmZ: z.number().min(0),
-      })
-      .strict(),
-    peer: z.object({ indicators: z.array(indicator), z: levels, minBase: z.number().min(0), minPeers: z.number().int().min(3) }).strict(),
-    practitioner: practitionerConfigSchema,
-  })
-  .strict();
-export type WarningConfig = z.infer<typeof warningConfigSchema>;
-
-export const WARNING_BASES = ['threshold', 'history', 'peer'] as const;
-export type WarningBasis = (typeof WARNING_BASES)[number];
+import type { WarningConfig } from '../contract/settings.js';
+import type { IndicatorKey } from '../contract/vocabulary.js';
+import { DEFAULT_PRACTITIONER_CONFIG } from './practitioners.js';
 
 /** Defaults (documented, with the reasons for each, in docs/monitoring.md). */
 export const DEFAULT_WARNING_CONFIG: WarningConfig = {
@@ -136,18 +108,19 @@ export async function buildWarnings(engine: SqlEngine, config: WarningConfig = D
   for (const s of warningSql(config)) await engine.exec(s);
 }
 
-export const INDICATOR_NAMES: Record<Indicator, { zh: string; en: string; unit: 'count' | 'money' | 'ratio' | 'days' }> = {
-  visits: { zh: '就诊人次', en: 'Visits', unit: 'count' },
-  admissions: { zh: '入院人次', en: 'Admissions', unit: 'count' },
-  discharges: { zh: '出院人次', en: 'Discharges', unit: 'count' },
-  fund_paid: { zh: '统筹基金支付', en: 'Fund paid', unit: 'money' },
-  total_cost: { zh: '医疗总费用', en: 'Total cost', unit: 'money' },
-  cost_per_visit: { zh: '次均费用', en: 'Cost per visit', unit: 'money' },
-  cost_per_admission: { zh: '次均住院费用', en: 'Cost per admission', unit: 'money' },
-  alos: { zh: '平均住院日', en: 'Average length of stay', unit: 'days' },
-  fund_share: { zh: '基金支付占比', en: 'Share paid by the fund', unit: 'ratio' },
-  drug_share: { zh: '药占比', en: 'Drug share', unit: 'ratio' },
-  readmission_15d: { zh: '15日再入院率', en: 'Readmission within 15 days', unit: 'ratio' },
-  findings: { zh: '疑点数', en: 'Findings', unit: 'count' },
-  amount_at_risk: { zh: '涉及金额', en: 'Amount at risk', unit: 'money' },
+/** The indicators' names in Chinese and English (their units: INDICATOR_UNIT in the vocabulary). */
+export const INDICATOR_NAMES: Record<IndicatorKey, { zh: string; en: string }> = {
+  visits: { zh: '就诊人次', en: 'Visits' },
+  admissions: { zh: '入院人次', en: 'Admissions' },
+  discharges: { zh: '出院人次', en: 'Discharges' },
+  fund_paid: { zh: '统筹基金支付', en: 'Fund paid' },
+  total_cost: { zh: '医疗总费用', en: 'Total cost' },
+  cost_per_visit: { zh: '次均费用', en: 'Cost per visit' },
+  cost_per_admission: { zh: '次均住院费用', en: 'Cost per admission' },
+  alos: { zh: '平均住院日', en: 'Average length of stay' },
+  fund_share: { zh: '基金支付占比', en: 'Share paid by the fund' },
+  drug_share: { zh: '药占比', en: 'Drug share' },
+  readmission_15d: { zh: '15日再入院率', en: 'Readmission within 15 days' },
+  findings: { zh: '疑点数', en: 'Findings' },
+  amount_at_risk: { zh: '涉及金额', en: 'Amount at risk' },
 };

@@ -3,7 +3,7 @@ import type { DuckDbPool } from '../db/duckdb.js';
 import { Params, scopeCondition, type Scope } from '../auth/scope.js';
 import { regionName } from '../exchange/regions.js';
 import { BUILT_IN_RULES } from '../screening/catalog.js';
-import type { Overview } from '../server/contract.js';
+import type { Overview } from '../contract/api/reference.js';
 import { FINDING_AGG, INST_MONTH } from '../findings/rows.js';
 
 const RULES = new Map(BUILT_IN_RULES.map((r) => [r.code, r]));

@@ -6,7 +6,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z, type ZodType } from 'zod';
 import { scopeOf, type Scope } from '../auth/scope.js';
-import type { ErrorBody, ErrorCode, Role, UserInfo } from './contract.js';
+import type { UserInfo } from '../contract/api/accounts.js';
+import type { ErrorBody } from '../contract/api/common.js';
+import type { ErrorCode, Role } from '../contract/vocabulary.js';
 
 export class HttpError extends Error {
   constructor(

@@ -1,7 +1,7 @@
 /** The OpenAPI 3.1 document of the API, generated from the registered routes and their zod schemas. */
 import type { FastifyInstance } from 'fastify';
 import { z, type ZodType } from 'zod';
-import { ERROR_CODES } from './contract.js';
+import { ERROR_CODES } from '../contract/vocabulary.js';
 import { routesOf } from './http.js';
 
 function jsonSchema(schema: ZodType): Record<string, unknown> {
@@ -81,7 +81,7 @@ export function openApiDocument(app: FastifyInstance, version: string): Record<s
       version,
       description:
         "Every list is paged (page, pageSize ≤ 200 → items, total). Every route answers only inside the caller's data scope. " +
-        'POST/PUT/DELETE need the X-CSRF-Token header (the token from /api/auth/login or /api/auth/me). Response shapes: src/server/contract.ts.',
+        'POST/PUT/DELETE need the X-CSRF-Token header (the token from /api/auth/login or /api/auth/me). Response shapes: src/contract/api.',
     },
     servers: [{ url: '/' }],
     security: [{ session: [] }],

@@ -22,7 +22,9 @@ import { ensureWorkspaceSchema } from '../workspace/schema.js';
 import type { Scope } from '../auth/scope.js';
 import type { CaseContext } from '../cases/context.js';
 import { applySanctionEffects } from '../cases/sanctions.js';
-import type { ImportValidation, Job, UserInfo } from './contract.js';
+import type { UserInfo } from '../contract/api/accounts.js';
+import type { ImportValidation } from '../contract/api/imports.js';
+import type { Job } from '../contract/api/rules.js';
 
 /** The workbench itself, as the actor of what it does on its own (re-applying sanctions after an import). */
 const SYSTEM: UserInfo = {

@@ -7,14 +7,16 @@ import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/engine.js';
 import { inScope, type Scope } from '../auth/scope.js';
 import { findUser } from '../auth/users.js';
-import type { Decision, DecisionAction, FindingRow, FindingStatus, Role, UserInfo } from '../server/contract.js';
+import type { UserInfo } from '../contract/api/accounts.js';
+import type { FindingDecision, FindingRow } from '../contract/api/findings.js';
+import type { FindingDecisionAction, FindingStatus, Role } from '../contract/vocabulary.js';
 import { isoTime, storeTime, type StoreDb } from '../store/db.js';
 import { FINDING_STATUS } from '../findings/rows.js';
 
 const BUREAU: Role[] = ['admin', 'analyst', 'reviewer'];
 
 /** Which roles may take an action, and from which statuses. */
-const RULES: Record<DecisionAction, { roles: Role[]; from: FindingStatus[]; to: FindingStatus | null }> = {
+const RULES: Record<FindingDecisionAction, { roles: Role[]; from: FindingStatus[]; to: FindingStatus | null }> = {
   confirm: { roles: BUREAU, from: ['open', 'assigned', 'responded'], to: 'confirmed' },
   dismiss: { roles: BUREAU, from: ['open', 'assigned', 'responded'], to: 'dismissed' },
   assign: { roles: ['admin', 'analyst'], from: ['open', 'assigned', 'responded'], to: 'assigned' },
@@ -22,8 +24,8 @@ const RULES: Record<DecisionAction, { roles: Role[]; from: FindingStatus[]; to: 
   reopen: { roles: BUREAU, from: ['confirmed', 'dismissed'], to: 'open' },
 };
 
-export function allowedActions(role: Role, status: FindingStatus): DecisionAction[] {
-  return (Object.keys(RULES) as DecisionAction[]).filter((a) => RULES[a].roles.includes(role) && RULES[a].from.includes(status));
+export function allowedActions(role: Role, status: FindingStatus): FindingDecisionAction[] {
+  return (Object.keys(RULES) as FindingDecisionAction[]).filter((a) => RULES[a].roles.includes(role) && RULES[a].from.includes(status));
 }
 
 export class DecisionRefused extends Error {
@@ -47,8 +49,8 @@ export async function recordDecision(
   workspace: Queryable,
   user: UserInfo,
   finding: FindingRow,
-  input: { action: DecisionAction; reason?: string | undefined; assignee?: string | undefined },
-): Promise<Decision> {
+  input: { action: FindingDecisionAction; reason?: string | undefined; assignee?: string | undefined },
+): Promise<FindingDecision> {
   const rule = RULES[input.action];
   if (!rule.roles.includes(user.role)) throw new DecisionRefused(403, `a ${user.role} may not ${input.action} a finding`);
   if (!rule.from.includes(finding.status)) throw new DecisionRefused(409, `cannot ${input.action} a finding that is ${finding.status}`);
@@ -99,10 +101,10 @@ export async function recordDecision(
   return { id, action: input.action, reason: input.reason ?? null, assignee, actor: user.username, actorRole: user.role, at: isoTime(at) };
 }
 
-export async function decisionsOf(store: StoreDb, findingId: string): Promise<Decision[]> {
+export async function decisionsOf(store: StoreDb, findingId: string): Promise<FindingDecision[]> {
   const rows = await store.query<{
     id: string;
-    action: DecisionAction;
+    action: FindingDecisionAction;
     reason: string | null;
     assignee: string | null;
     actor: string;

@@ -11,7 +11,8 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_WARNING_CONFIG, type WarningConfig } from '../../src/monitoring/warnings.js';
+import type { WarningConfig } from '../../src/contract/settings.js';
+import { DEFAULT_WARNING_CONFIG } from '../../src/monitoring/warnings.js';
 import type { Served } from '../../src/server/start.js';
 import { apiSession, ARTIFACTS, chartsDrawn, CHROMIUM, launchChromium, serveGeneratedCity, signIn } from '../support/browser.js';
 

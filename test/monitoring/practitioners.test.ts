@@ -3,7 +3,8 @@
  * prescription and the share of restricted items, against peers of the same institution kind and department.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPractitionerStats, practitionerLevel, type PractitionerConfig } from '../../src/monitoring/practitioners.js';
+import type { PractitionerConfig } from '../../src/contract/settings.js';
+import { buildPractitionerStats, practitionerLevel } from '../../src/monitoring/practitioners.js';
 import { addVisit, baseWorld, catalogItem, CLINIC, HOSPITAL, HOSPITAL_2, type Rows, type TableRows } from '../support/fixture.js';
 import { ENGINES } from '../support/rule-screen.js';
 import { onlyRules, screenedWorkspace, type TestWorkspace } from '../support/workspace.js';

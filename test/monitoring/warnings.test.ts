@@ -5,7 +5,8 @@
  * robust z against the institution's own history and against its peers (the MAD floor included).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_WARNING_CONFIG, warningConfigSchema, warningSql, type WarningConfig } from '../../src/monitoring/warnings.js';
+import { warningConfigSchema, type WarningConfig } from '../../src/contract/settings.js';
+import { DEFAULT_WARNING_CONFIG, warningSql } from '../../src/monitoring/warnings.js';
 import { ENGINES } from '../support/rule-screen.js';
 import { emptyEngine, type TestWorkspace } from '../support/workspace.js';
 

@@ -5,7 +5,8 @@
  * The test city is small and three months long, so the board is exercised with permissive thresholds.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_WARNING_CONFIG, type WarningConfig } from '../../src/monitoring/warnings.js';
+import type { WarningConfig } from '../../src/contract/settings.js';
+import { DEFAULT_WARNING_CONFIG } from '../../src/monitoring/warnings.js';
 import { startTestServer, type Client, type StoreMode, type TestServer } from '../support/server.js';
 
 const PERMISSIVE: WarningConfig = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INDICATOR_UNITS, INDICATOR_VALUES, WARNING_LEVEL_VALUES, type IndicatorSeries } from '../src/api/types';
+import { INDICATOR_UNIT, INDICATOR_KEYS, WARNING_LEVELS, type IndicatorSeries } from '../src/api/types';
 import { hasPeerBand, indicatorTrendOption, peerBand } from '../src/components/indicatorTrendOption';
 import { makeFormatter } from '../src/i18n/format';
 import { en } from '../src/i18n/en';
@@ -68,12 +68,12 @@ describe('indicator formats', () => {
   });
 
   it('knows a unit and a name in both languages for every indicator, and names every level', () => {
-    for (const k of INDICATOR_VALUES) {
-      expect(INDICATOR_UNITS[k], k).toBeTruthy();
+    for (const k of INDICATOR_KEYS) {
+      expect(INDICATOR_UNIT[k], k).toBeTruthy();
       expect(zhCN[`indicator.${k}` as MessageKey], k).toBeTruthy();
       expect(en[`indicator.${k}` as MessageKey], k).toBeTruthy();
     }
-    for (const l of WARNING_LEVEL_VALUES) expect(zhCN[`warningLevel.${l}`]).toBeTruthy();
+    for (const l of WARNING_LEVELS) expect(zhCN[`warningLevel.${l}`]).toBeTruthy();
   });
 });
 

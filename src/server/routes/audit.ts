@@ -1,7 +1,8 @@
 /** The audit log (administrators). */
 import type { FastifyInstance } from 'fastify';
 import { listAudit } from '../../audit/audit.js';
-import { auditQuery, type AuditEntry, type Page } from '../contract.js';
+import { type AuditEntry, auditQuery } from '../../contract/api/audit.js';
+import type { Page } from '../../contract/api/common.js';
 import { route } from '../http.js';
 import type { Workbench } from '../workbench.js';
 

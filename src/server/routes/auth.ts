@@ -4,7 +4,7 @@ import { dummyHash, verifyPassword } from '../../auth/passwords.js';
 import { createSession, deleteSession, SESSION_COOKIE, SESSION_HOURS } from '../../auth/sessions.js';
 import { findUser, userInfo } from '../../auth/users.js';
 import { audit } from '../../audit/audit.js';
-import { loginBody, type Session } from '../contract.js';
+import { type Session, loginBody } from '../../contract/api/accounts.js';
 import { HttpError, route } from '../http.js';
 import type { Workbench } from '../workbench.js';
 

@@ -35,7 +35,19 @@ import { appendLog, verifyCaseLog } from '../../cases/log.js';
 import { loadCaseSettings, saveCaseSettings } from '../../cases/settings.js';
 import { caseStats, caseStatsRows, CASE_STATS_COLUMNS } from '../../cases/stats.js';
 import { writeWorkbook } from '../../reports/xlsx.js';
+import type { UserInfo } from '../../contract/api/accounts.js';
 import {
+  type Appeal,
+  type Attachment,
+  type CaseDecision,
+  type CaseDetail,
+  type CaseNote,
+  type CaseRow,
+  type CaseStats,
+  type Clue,
+  type DecisionDetail,
+  type LogVerification,
+  type Recovery,
   addCluesBody,
   appealBody,
   appealDecisionBody,
@@ -44,8 +56,8 @@ import {
   caseDecisionBody,
   caseDecisionsQuery,
   caseSettingsBody,
-  casesQuery,
   caseStatsQuery,
+  casesQuery,
   closeBody,
   clueBody,
   cluesQuery,
@@ -53,21 +65,9 @@ import {
   noteBody,
   recoveryBody,
   reviewBody,
-  type Appeal,
-  type Attachment,
-  type CaseDecision,
-  type CaseDetail,
-  type CaseNote,
-  type CaseRow,
-  type CaseSettings,
-  type CaseStats,
-  type Clue,
-  type DecisionDetail,
-  type LogVerification,
-  type Page,
-  type Recovery,
-  type UserInfo,
-} from '../contract.js';
+} from '../../contract/api/cases.js';
+import type { Page } from '../../contract/api/common.js';
+import type { CaseSettings } from '../../contract/settings.js';
 import { HttpError, route } from '../http.js';
 import type { Workbench } from '../workbench.js';
 

@@ -4,7 +4,8 @@ import { Params, scopeCondition } from '../../auth/scope.js';
 import { regionName } from '../../exchange/regions.js';
 import { overview } from '../../overview/overview.js';
 import { BUILT_IN_RULES } from '../../screening/catalog.js';
-import { FINDING_STATUSES, overviewQuery, type Meta, type Overview } from '../contract.js';
+import { type Meta, type Overview, overviewQuery } from '../../contract/api/reference.js';
+import { FINDING_STATUSES } from '../../contract/vocabulary.js';
 import { route } from '../http.js';
 import type { Workbench } from '../workbench.js';
 

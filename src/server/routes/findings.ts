@@ -9,16 +9,15 @@ import { getFinding, iterateFindings, listFindings } from '../../findings/list.j
 import { writeWorkbook } from '../../reports/xlsx.js';
 import { configuredRules } from '../../screening/settings.js';
 import { DecisionRefused, recordDecision } from '../../triage/decisions.js';
+import { type UserRow, usersQuery } from '../../contract/api/accounts.js';
+import type { Page } from '../../contract/api/common.js';
 import {
-  decisionBody,
-  findingsQuery,
-  usersQuery,
-  type Decision,
+  type FindingDecision,
   type FindingDetail,
   type FindingRow,
-  type Page,
-  type UserRow,
-} from '../contract.js';
+  findingDecisionBody,
+  findingsQuery,
+} from '../../contract/api/findings.js';
 import { HttpError, notFound, route } from '../http.js';
 import type { Workbench } from '../workbench.js';
 
@@ -102,9 +101,9 @@ export function findingRoutes(app: FastifyInstance, wb: Workbench): void {
     summary: 'Confirm, dismiss, assign, respond to or reopen a finding',
     roles: 'any',
     params: idParams,
-    body: decisionBody,
+    body: findingDecisionBody,
     success: { status: 201, description: 'Decision' },
-    handler: async ({ params, body, scope, user }): Promise<Decision> => {
+    handler: async ({ params, body, scope, user }): Promise<FindingDecision> => {
       const finding = await getFinding(wb.reads, params.id, scope);
       if (!finding) throw notFound('no such finding in your scope');
       try {

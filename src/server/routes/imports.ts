@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { audit } from '../../audit/audit.js';
 import { DatasetError } from '../../dataset/discover.js';
 import { workbookToDataset } from '../../dataset/xlsx.js';
-import type { ImportValidation, Job } from '../contract.js';
+import type { ImportValidation } from '../../contract/api/imports.js';
+import type { Job } from '../../contract/api/rules.js';
 import { HttpError, notFound, route } from '../http.js';
 import type { Workbench } from '../workbench.js';
 

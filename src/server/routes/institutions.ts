@@ -2,7 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { institutionProfile, listInstitutions } from '../../institutions/institutions.js';
-import { institutionsQuery, type InstitutionProfile, type InstitutionRow, type Page } from '../contract.js';
+import type { Page } from '../../contract/api/common.js';
+import { type InstitutionProfile, type InstitutionRow, institutionsQuery } from '../../contract/api/institutions.js';
 import { notFound, route } from '../http.js';
 import type { Workbench } from '../workbench.js';
 

@@ -6,23 +6,21 @@ import { inScope, Params, scopeCondition } from '../../auth/scope.js';
 import { regionName } from '../../exchange/regions.js';
 import { practitionerLevel } from '../../monitoring/practitioners.js';
 import { buildJudgements, loadWarningConfig, saveWarningConfig } from '../../monitoring/service.js';
-import { INDICATOR_NAMES, warningConfigSchema } from '../../monitoring/warnings.js';
+import { INDICATOR_NAMES } from '../../monitoring/warnings.js';
 import { createWarningClue } from '../../cases/clues.js';
+import { type Clue, warningClueBody } from '../../contract/api/cases.js';
+import type { Page } from '../../contract/api/common.js';
 import {
-  indicatorQuery,
-  practitionersQuery,
-  warningClueBody,
-  warningsQuery,
-  WARNING_LEVELS,
-  type Clue,
-  type IndicatorKey,
   type IndicatorSeries,
-  type Page,
   type PractitionerRow,
-  type WarningLevel,
   type WarningRow,
   type WarningSummary,
-} from '../contract.js';
+  indicatorQuery,
+  practitionersQuery,
+  warningConfigBody,
+  warningsQuery,
+} from '../../contract/api/monitoring.js';
+import { INDICATOR_UNIT, type IndicatorKey, WARNING_LEVELS, type WarningLevel } from '../../contract/vocabulary.js';
 import { notFound, route } from '../http.js';
 import type { Workbench } from '../workbench.js';
 
@@ -30,7 +28,7 @@ const num = (v: unknown): number | null => (v === null || v === undefined ? null
 
 function formatValue(indicator: IndicatorKey, v: number | null, lang: 'zh' | 'en'): string {
   if (v === null) return '-';
-  const unit = INDICATOR_NAMES[indicator].unit;
+  const unit = INDICATOR_UNIT[indicator];
   if (unit === 'ratio') return `${(v * 100).toFixed(1)}%`;
   if (unit === 'money')
     return `${v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}${lang === 'zh' ? ' 元' : ' yuan'}`;
@@ -252,7 +250,7 @@ export function monitoringRoutes(app: FastifyInstance, wb: Workbench): void {
         indicator: q.indicator,
         indicatorName: n.zh,
         indicatorNameEn: n.en,
-        unit: n.unit,
+        unit: INDICATOR_UNIT[q.indicator],
         peerGroup,
         points: rows.map((r) => {
           const value = num(r.value);
@@ -411,7 +409,7 @@ export function monitoringRoutes(app: FastifyInstance, wb: Workbench): void {
     tag: 'monitoring',
     summary: 'Changes the warning thresholds and recomputes the warnings',
     roles: ['admin'],
-    body: warningConfigSchema,
+    body: warningConfigBody,
     success: { status: 200, description: 'WarningConfig' },
     handler: async ({ body, user }) => {
       await saveWarningConfig(wb.store, body, user.username);

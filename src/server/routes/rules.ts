@@ -6,7 +6,8 @@ import { Params, scopeCondition } from '../../auth/scope.js';
 import { FINDING_AGG } from '../../findings/rows.js';
 import { ConfigError, type ConfiguredRule } from '../../screening/config.js';
 import { configuredRules, updateRuleSetting } from '../../screening/settings.js';
-import { pageQuery, ruleUpdateBody, type Job, type Page, type RuleInfo } from '../contract.js';
+import { type Page, pageQuery } from '../../contract/api/common.js';
+import { type Job, type RuleInfo, ruleUpdateBody } from '../../contract/api/rules.js';
 import { HttpError, notFound, route } from '../http.js';
 import type { Workbench } from '../workbench.js';
 

@@ -19,8 +19,8 @@ import type {
   Recovery,
   AuditEntry,
   Clue,
-  Decision,
-  DecisionAction,
+  FindingDecision,
+  FindingDecisionAction,
   FindingDetail,
   FindingRow,
   FindingsFilter,
@@ -69,8 +69,8 @@ export const api = {
 
   findings: (q: FindingsFilter, signal?: AbortSignal) => request<Page<FindingRow>>('/findings', { query: q as QueryParams, signal }),
   finding: (id: string, signal?: AbortSignal) => request<FindingDetail>(`/findings/${enc(id)}`, { signal }),
-  decide: (id: string, body: { action: DecisionAction; reason?: string; assignee?: string }) =>
-    request<Decision>(`/findings/${enc(id)}/decisions`, { method: 'POST', body }),
+  decide: (id: string, body: { action: FindingDecisionAction; reason?: string; assignee?: string }) =>
+    request<FindingDecision>(`/findings/${enc(id)}/decisions`, { method: 'POST', body }),
   users: (q: { role?: Role; page?: number; pageSize?: number }, signal?: AbortSignal) =>
     request<Page<UserRow>>('/users', { query: q, signal }),
 

@@ -2,7 +2,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { Alert, Button, Card, Empty, Select, Space, Typography } from 'antd';
 import { isApiError } from '../api/client';
 import { api } from '../api/endpoints';
-import { INDICATOR_VALUES, type IndicatorKey, type IndicatorUnitType } from '../api/types';
+import { INDICATOR_KEYS, type IndicatorKey, type IndicatorUnitType } from '../api/types';
 import { useAsync } from '../hooks/useAsync';
 import { useI18n, type Translate } from '../i18n';
 import { errorMessage } from './ApiErrorResult';
@@ -11,11 +11,11 @@ import { indicatorTrendOption } from './indicatorTrendOption';
 
 /** The 13 monitored indicators as select options, named in the current language. */
 export function indicatorOptions(t: Translate): Array<{ value: IndicatorKey; label: string }> {
-  return INDICATOR_VALUES.map((k) => ({ value: k, label: t(`indicator.${k}`) }));
+  return INDICATOR_KEYS.map((k) => ({ value: k, label: t(`indicator.${k}`) }));
 }
 
 export function isIndicator(v: string | null | undefined): v is IndicatorKey {
-  return !!v && (INDICATOR_VALUES as readonly string[]).includes(v);
+  return !!v && (INDICATOR_KEYS as readonly string[]).includes(v);
 }
 
 export interface IndicatorTrendProps {

@@ -1,5 +1,5 @@
 import type { IndicatorSeries, WarningLevel } from '../api/types';
-import { WARNING_LEVEL_VALUES } from '../api/types';
+import { WARNING_LEVELS } from '../api/types';
 import type { I18n } from '../i18n';
 import type { ChartOption } from './Chart';
 import { WARNING_COLORS } from './colors';
@@ -59,7 +59,7 @@ export function indicatorTrendOption(s: IndicatorSeries, i: Fmt): ChartOption {
   const valueName = i.t('trend.value');
   const medianName = i.t('trend.peerMedian');
   const bandName = i.t('trend.peerBand');
-  const levels = WARNING_LEVEL_VALUES.filter((l) => s.points.some((p) => p.warning === l));
+  const levels = WARNING_LEVELS.filter((l) => s.points.some((p) => p.warning === l));
   const levelName = (l: WarningLevel) => i.t(`trend.warning.${l}`);
 
   const series: NonNullable<ChartOption['series']> = [];

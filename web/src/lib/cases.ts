@@ -3,17 +3,24 @@
  * values <-> the API's body, where a case stands in its steps, what is still to recover, which clues may open
  * one case together.
  */
-import type { CaseDecision, CaseDecisionBody, CaseDetail, CaseStatus, Clue, SanctionKind, ViolationKind } from '../api/types';
-
-/** The fine as a multiple of the loss: 1–2× for a violation (Art. 38), 2–5× for fraud (Art. 40). */
-export const FINE_RANGE: Record<ViolationKind, readonly [number, number]> = { violation: [1, 2], fraud: [2, 5] };
+import {
+  FINE_MULTIPLES,
+  SANCTION_RULES,
+  type CaseDecision,
+  type CaseDecisionBody,
+  type CaseDetail,
+  type CaseStatus,
+  type Clue,
+  type SanctionKind,
+  type ViolationKind,
+} from '../api/types';
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
 /** Whether a multiple is allowed for the kind (0 or empty: no fine). */
 export function fineMultipleValid(kind: ViolationKind, multiple: number | null | undefined): boolean {
   if (multiple === null || multiple === undefined || multiple === 0) return true;
-  const [lo, hi] = FINE_RANGE[kind];
+  const [lo, hi] = FINE_MULTIPLES[kind];
   return multiple >= lo && multiple <= hi;
 }
 
@@ -51,14 +58,6 @@ export interface DecisionValues {
   referDiscipline: boolean;
   basis: string;
 }
-
-/** A sanction has a length when it suspends; departments and practitioners are named. */
-export const SANCTION_FIELDS: Record<SanctionKind, { months: [number, number] | null; dept: boolean; pracCode: boolean }> = {
-  suspend_institution: { months: [6, 12], dept: false, pracCode: false },
-  suspend_department: { months: [6, 12], dept: true, pracCode: false },
-  terminate_institution: { months: null, dept: false, pracCode: false },
-  suspend_practitioner: { months: [1, 12], dept: false, pracCode: true },
-};
 
 /**
  * The form's starting values: the decision being changed (a draft, a returned one, or the appealed one for an
@@ -112,7 +111,7 @@ export function decisionBody(v: DecisionValues, computedLoss: number): CaseDecis
     refuseAmount: amount(v.refuseAmount),
     fineMultiple: v.fineMultiple ? v.fineMultiple : null,
     sanctions: (v.sanctions ?? []).map((s) => {
-      const f = SANCTION_FIELDS[s.kind];
+      const f = SANCTION_RULES[s.kind];
       return {
         kind: s.kind,
         from: s.from || undefined,

@@ -1,23 +1,23 @@
 import {
-  CASE_STATUS_VALUES,
-  CLUE_SOURCE_VALUES,
-  CLUE_STATUS_VALUES,
+  CASE_STATUSES,
+  CLUE_SOURCES,
+  CLUE_STATUSES,
   type CasesFilter,
   type CaseStatsFilter,
   type CluesFilter,
-  FINDING_SORT_VALUES,
-  INDICATOR_VALUES,
-  PRACTITIONER_SORT_VALUES,
-  STATUS_VALUES,
-  WARNING_LEVEL_VALUES,
-  WARNING_SORT_VALUES,
+  FINDING_SORTS,
+  INDICATOR_KEYS,
+  PRACTITIONER_SORTS,
+  FINDING_STATUSES,
+  WARNING_LEVELS,
+  WARNING_SORTS,
   type FindingSort,
   type FindingStatus,
   type FindingsFilter,
   type IndicatorKey,
   type InstitutionSort,
   type InstitutionsFilter,
-  type Level,
+  type FindingLevel,
   type PractitionerSort,
   type PractitionersFilter,
   type WarningLevel,
@@ -56,12 +56,12 @@ export function parseFindingsFilter(sp: URLSearchParams): FindingsFilter {
 
   const code = list('code');
   if (code.length) f.code = code;
-  const status = list('status').filter((s): s is FindingStatus => (STATUS_VALUES as readonly string[]).includes(s));
+  const status = list('status').filter((s): s is FindingStatus => (FINDING_STATUSES as readonly string[]).includes(s));
   if (status.length) f.status = status;
   const level = sp.get('level');
-  if (level === 'definite' || level === 'suspect') f.level = level satisfies Level;
+  if (level === 'definite' || level === 'suspect') f.level = level satisfies FindingLevel;
   const sort = sp.get('sort');
-  if (sort && (FINDING_SORT_VALUES as readonly string[]).includes(sort)) f.sort = sort as FindingSort;
+  if (sort && (FINDING_SORTS as readonly string[]).includes(sort)) f.sort = sort as FindingSort;
   f.institution = str('institution');
   const admdvs = str('admdvs');
   if (admdvs && /^\d{2,6}$/.test(admdvs)) f.admdvs = admdvs;
@@ -148,9 +148,9 @@ export function parseWarningsFilter(sp: URLSearchParams): WarningsFilter {
   const f: WarningsFilter = {};
   const month = sp.get('month');
   if (month && /^\d{4}-\d{2}$/.test(month)) f.month = month;
-  const level = known<WarningLevel>(WARNING_LEVEL_VALUES, listOf(sp, 'level'));
+  const level = known<WarningLevel>(WARNING_LEVELS, listOf(sp, 'level'));
   if (level.length) f.level = level;
-  const indicator = known<IndicatorKey>(INDICATOR_VALUES, listOf(sp, 'indicator'));
+  const indicator = known<IndicatorKey>(INDICATOR_KEYS, listOf(sp, 'indicator'));
   if (indicator.length) f.indicator = indicator;
   const basis = sp.get('basis');
   if (basis === 'threshold' || basis === 'history' || basis === 'peer') f.basis = basis;
@@ -161,7 +161,7 @@ export function parseWarningsFilter(sp: URLSearchParams): WarningsFilter {
   const grid = sp.get('grid')?.trim();
   if (grid && grid.length <= 64) f.grid = grid;
   const sort = sp.get('sort');
-  if (oneOf<WarningSort>(WARNING_SORT_VALUES, sort)) f.sort = sort;
+  if (oneOf<WarningSort>(WARNING_SORTS, sort)) f.sort = sort;
   f.page = positive(sp, 'page');
   f.pageSize = positive(sp, 'pageSize', 200);
   return stripEmpty(f);
@@ -180,10 +180,10 @@ export function parsePractitionersFilter(sp: URLSearchParams): PractitionersFilt
   if (dept && dept.length <= 32) f.dept = dept;
   const institution = sp.get('institution')?.trim();
   if (institution && institution.length <= 32) f.institution = institution;
-  const level = known<WarningLevel>(WARNING_LEVEL_VALUES, listOf(sp, 'level'));
+  const level = known<WarningLevel>(WARNING_LEVELS, listOf(sp, 'level'));
   if (level.length) f.level = level;
   const sort = sp.get('sort');
-  if (oneOf<PractitionerSort>(PRACTITIONER_SORT_VALUES, sort)) f.sort = sort;
+  if (oneOf<PractitionerSort>(PRACTITIONER_SORTS, sort)) f.sort = sort;
   f.page = positive(sp, 'page');
   f.pageSize = positive(sp, 'pageSize', 200);
   return stripEmpty(f);
@@ -216,8 +216,8 @@ export function parseCluesFilter(sp: URLSearchParams): CluesFilter {
   const status = sp.get('status');
   const source = sp.get('source');
   return stripEmpty({
-    status: oneOf(CLUE_STATUS_VALUES, status) ? status : undefined,
-    source: oneOf(CLUE_SOURCE_VALUES, source) ? source : undefined,
+    status: oneOf(CLUE_STATUSES, status) ? status : undefined,
+    source: oneOf(CLUE_SOURCES, source) ? source : undefined,
     institution: code(sp, 'institution', 32),
     admdvs: region(sp),
     page: positive(sp, 'page'),
@@ -234,7 +234,7 @@ export function parseCasesFilter(sp: URLSearchParams): CasesFilter {
   const status = sp.get('status');
   const overdue = sp.get('overdue');
   return stripEmpty({
-    status: oneOf(CASE_STATUS_VALUES, status) ? status : undefined,
+    status: oneOf(CASE_STATUSES, status) ? status : undefined,
     institution: code(sp, 'institution', 32),
     admdvs: region(sp),
     grid: code(sp, 'grid', 64),

@@ -1,24 +1,24 @@
 import { useEffect } from 'react';
 import { Button, Checkbox, Col, Form, Input, InputNumber, Radio, Row, Select, Space, Typography } from 'antd';
 import type { FormInstance } from 'antd';
-import { SANCTION_KIND_VALUES, type SanctionKind } from '../../api/types';
+import { FINE_MULTIPLES, SANCTION_KINDS, SANCTION_RULES, type SanctionKind } from '../../api/types';
 import { DayPicker } from '../../components/DayPicker';
 import { MoneyInput } from '../../components/MoneyInput';
 import { useI18n } from '../../i18n';
-import { FINE_RANGE, fineAmount, fineMultipleValid, lossChanged, SANCTION_FIELDS, type DecisionValues } from '../../lib/cases';
+import { fineAmount, fineMultipleValid, lossChanged, type DecisionValues } from '../../lib/cases';
 
 /** One sanction: its kind, and the length, department or practitioner the kind needs; the first day is optional. */
 function SanctionRow({ form, name, onRemove }: { form: FormInstance<DecisionValues>; name: number; onRemove: () => void }) {
   const { t } = useI18n();
   const kind = (Form.useWatch(['sanctions', name, 'kind'], form) as SanctionKind | undefined) ?? 'suspend_institution';
-  const f = SANCTION_FIELDS[kind];
+  const f = SANCTION_RULES[kind];
   return (
     <div className="fg-sanction" data-testid="dform-sanction" data-kind={kind}>
       <Form.Item name={[name, 'kind']} rules={[{ required: true }]} style={{ width: 240 }}>
         <Select
           data-testid="dform-sanction-kind"
-          options={SANCTION_KIND_VALUES.map((k) => ({ value: k, label: t(`sanction.${k}`) }))}
-          onChange={(k: SanctionKind) => form.setFieldValue(['sanctions', name, 'months'], SANCTION_FIELDS[k].months?.[0] ?? undefined)}
+          options={SANCTION_KINDS.map((k) => ({ value: k, label: t(`sanction.${k}`) }))}
+          onChange={(k: SanctionKind) => form.setFieldValue(['sanctions', name, 'months'], SANCTION_RULES[k].months?.[0] ?? undefined)}
         />
       </Form.Item>
       {f.months ? (
@@ -94,7 +94,7 @@ function FineField({ form }: { form: FormInstance<DecisionValues> }) {
   const loss = Form.useWatch('loss', form);
   const multiple = Form.useWatch('fineMultiple', form);
   const fine = fineAmount(loss, multiple);
-  const [lo, hi] = FINE_RANGE[kind];
+  const [lo, hi] = FINE_MULTIPLES[kind];
   return (
     <Form.Item
       label={t('dform.fineMultiple')}

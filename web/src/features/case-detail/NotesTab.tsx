@@ -1,6 +1,6 @@
 import { Button, Card, Col, Empty, Form, Input, Radio, Row, Space, Tag, Timeline, Typography } from 'antd';
 import { api } from '../../api/endpoints';
-import { NOTE_KIND_VALUES, type CaseDetail, type CaseNote, type NoteKind } from '../../api/types';
+import { NOTE_KINDS, type CaseDetail, type CaseNote, type NoteKind } from '../../api/types';
 import { ActionError } from '../../components/ActionError';
 import { DayPicker } from '../../components/DayPicker';
 import { useSubmit } from '../../hooks/useSubmit';
@@ -43,7 +43,7 @@ function NoteForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
           <Radio.Group
             optionType="button"
             data-testid="note-kind"
-            options={NOTE_KIND_VALUES.map((k) => ({ value: k, label: t(`noteKind.${k}`) }))}
+            options={NOTE_KINDS.map((k) => ({ value: k, label: t(`noteKind.${k}`) }))}
           />
         </Form.Item>
         {dated ? (

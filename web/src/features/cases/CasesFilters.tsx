@@ -1,5 +1,5 @@
 import { Col, Form, Input, Select } from 'antd';
-import { CASE_STATUS_VALUES, type CasesFilter, type Meta } from '../../api/types';
+import { CASE_STATUSES, type CasesFilter, type Meta } from '../../api/types';
 import { AnalystSelect } from '../../components/AnalystSelect';
 import { FilterCard, gridOptions, regionOptions } from '../../components/FilterCard';
 import { useI18n } from '../../i18n';
@@ -38,7 +38,7 @@ export function CasesFilters({
                 allowClear
                 placeholder={t('common.all')}
                 data-testid="filter-case-status"
-                options={CASE_STATUS_VALUES.map((s) => ({ value: s, label: t(`caseStatus.${s}`) }))}
+                options={CASE_STATUSES.map((s) => ({ value: s, label: t(`caseStatus.${s}`) }))}
               />
             </Form.Item>
           </Col>

@@ -1,5 +1,5 @@
 import { Col, Form, Input, Select } from 'antd';
-import { CLUE_SOURCE_VALUES, CLUE_STATUS_VALUES, type CluesFilter, type Meta } from '../../api/types';
+import { CLUE_SOURCES, CLUE_STATUSES, type CluesFilter, type Meta } from '../../api/types';
 import { FilterCard, regionOptions } from '../../components/FilterCard';
 import { useI18n } from '../../i18n';
 
@@ -33,7 +33,7 @@ export function CluesFilters({
                 allowClear
                 placeholder={t('common.all')}
                 data-testid="filter-clue-status"
-                options={CLUE_STATUS_VALUES.map((s) => ({ value: s, label: t(`clueStatus.${s}`) }))}
+                options={CLUE_STATUSES.map((s) => ({ value: s, label: t(`clueStatus.${s}`) }))}
               />
             </Form.Item>
           </Col>
@@ -43,7 +43,7 @@ export function CluesFilters({
                 allowClear
                 placeholder={t('common.all')}
                 data-testid="filter-clue-source"
-                options={CLUE_SOURCE_VALUES.map((s) => ({ value: s, label: t(`clues.source.${s}`) }))}
+                options={CLUE_SOURCES.map((s) => ({ value: s, label: t(`clues.source.${s}`) }))}
               />
             </Form.Item>
           </Col>

@@ -3,13 +3,13 @@ import { App as AntApp, Button, Form, Input, Modal, Space, Typography } from 'an
 import type { ButtonProps } from 'antd';
 import { api } from '../../api/endpoints';
 import { isApiError } from '../../api/client';
-import type { DecisionAction } from '../../api/types';
+import type { FindingDecisionAction } from '../../api/types';
 import { AnalystSelect } from '../../components/AnalystSelect';
 import { errorMessage } from '../../components/ApiErrorResult';
 import { useI18n } from '../../i18n';
 
-const ORDER: DecisionAction[] = ['confirm', 'assign', 'dismiss', 'respond', 'reopen'];
-const NEEDS_REASON: ReadonlySet<DecisionAction> = new Set(['dismiss', 'respond', 'reopen']);
+const ORDER: FindingDecisionAction[] = ['confirm', 'assign', 'dismiss', 'respond', 'reopen'];
+const NEEDS_REASON: ReadonlySet<FindingDecisionAction> = new Set(['dismiss', 'respond', 'reopen']);
 
 interface DecisionValues {
   reason?: string;
@@ -17,14 +17,22 @@ interface DecisionValues {
 }
 
 /** The triage buttons the server allows, each asking for what its decision needs (a reason, an analyst). */
-export function DecisionActions({ findingId, allowed, onDone }: { findingId: string; allowed: DecisionAction[]; onDone: () => void }) {
+export function DecisionActions({
+  findingId,
+  allowed,
+  onDone,
+}: {
+  findingId: string;
+  allowed: FindingDecisionAction[];
+  onDone: () => void;
+}) {
   const { t } = useI18n();
   const { message } = AntApp.useApp();
-  const [action, setAction] = useState<DecisionAction | null>(null);
+  const [action, setAction] = useState<FindingDecisionAction | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<DecisionValues>();
 
-  const open = (a: DecisionAction) => {
+  const open = (a: FindingDecisionAction) => {
     form.resetFields();
     setAction(a);
   };

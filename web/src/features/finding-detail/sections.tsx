@@ -1,7 +1,7 @@
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { Card, Descriptions, Empty, Space, Switch, Table, Tag, Timeline, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import type { Decision, FeeLine, FindingDetail, PersonInfo, VisitDetail } from '../../api/types';
+import type { FindingDecision, FeeLine, FindingDetail, PersonInfo, VisitDetail } from '../../api/types';
 import { Money } from '../../components/Money';
 import { LevelTag, RoleTag } from '../../components/Tags';
 import { DASH, useI18n } from '../../i18n';
@@ -356,10 +356,10 @@ export function PharmacyCard({ sales, stock }: { sales: FindingDetail['sales']; 
   );
 }
 
-export function HistoryTimeline({ history }: { history: Decision[] }) {
+export function HistoryTimeline({ history }: { history: FindingDecision[] }) {
   const { t, fmt } = useI18n();
   if (!history.length) return <Typography.Text type="secondary">{t('detail.noHistory')}</Typography.Text>;
-  const color = (d: Decision) =>
+  const color = (d: FindingDecision) =>
     d.action === 'confirm' ? 'red' : d.action === 'dismiss' ? 'gray' : d.action === 'respond' ? 'green' : 'blue';
   return (
     <Timeline

@@ -1,13 +1,13 @@
 import { useEffect } from 'react';
 import { Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { FindingsFilter, Level, Meta } from '../../api/types';
-import { STATUS_VALUES } from '../../api/types';
+import type { FindingsFilter, FindingLevel, Meta } from '../../api/types';
+import { FINDING_STATUSES } from '../../api/types';
 import { useI18n } from '../../i18n';
 
 interface FilterValues {
   code?: string[];
-  level?: Level;
+  level?: FindingLevel;
   status?: string[];
   institution?: string;
   admdvs?: string;
@@ -85,7 +85,10 @@ export function FindingsFilters({ filter, meta, username, showMine, fixedInstitu
     onApply({ sort: filter.sort, pageSize: filter.pageSize, institution: fixedInstitution ? filter.institution : undefined });
 
   const codeOptions = (meta?.rules ?? []).map((r) => ({ value: r.code, label: `${r.code} ${ruleName(r)}` }));
-  const statusOptions = (meta?.statuses?.length ? meta.statuses : [...STATUS_VALUES]).map((s) => ({ value: s, label: label('status', s) }));
+  const statusOptions = (meta?.statuses?.length ? meta.statuses : [...FINDING_STATUSES]).map((s) => ({
+    value: s,
+    label: label('status', s),
+  }));
   const regionOptions = (meta?.regions ?? []).map((r) => ({ value: r.admdvs, label: `${r.name} (${r.admdvs})` }));
   const gridOptions = (meta?.grids ?? [])
     .filter((g) => !region || g.admdvs.startsWith(region))

@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { api } from '../../api/endpoints';
 import {
   INSTITUTION_KINDS,
-  WARNING_LEVEL_VALUES,
+  WARNING_LEVELS,
   type PractitionerRow,
   type PractitionerSort,
   type PractitionersFilter,
@@ -210,7 +210,7 @@ export default function PractitionersPage() {
             aria-label={t('practitioners.level')}
             style={{ minWidth: 200 }}
             value={filter.level ?? []}
-            options={[...WARNING_LEVEL_VALUES].reverse().map((l) => ({ value: l, label: t(`warningLevel.${l}`) }))}
+            options={[...WARNING_LEVELS].reverse().map((l) => ({ value: l, label: t(`warningLevel.${l}`) }))}
             onChange={(v) => go({ ...filter, level: v.length ? v : undefined, page: undefined })}
             data-testid="practitioners-level"
           />

@@ -1,5 +1,5 @@
 import { Col, Form, Input, Select } from 'antd';
-import { WARNING_LEVEL_VALUES, type Meta, type WarningsFilter } from '../../api/types';
+import { WARNING_LEVELS, type Meta, type WarningsFilter } from '../../api/types';
 import { FilterCard, gridOptions, regionOptions } from '../../components/FilterCard';
 import { indicatorOptions } from '../../components/IndicatorTrend';
 import { useI18n } from '../../i18n';
@@ -58,7 +58,7 @@ export function WarningsFilters({ filter, meta, fixedInstitution, onApply }: War
               <Select
                 mode="multiple"
                 allowClear
-                options={[...WARNING_LEVEL_VALUES].reverse().map((l) => ({ value: l, label: t(`warningLevel.${l}`) }))}
+                options={[...WARNING_LEVELS].reverse().map((l) => ({ value: l, label: t(`warningLevel.${l}`) }))}
                 data-testid="filter-warning-level"
                 placeholder={t('common.all')}
               />

@@ -2,7 +2,7 @@ import { Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import type { HTMLAttributes } from 'react';
-import { INDICATOR_UNITS, type Page, type WarningRow, type WarningSort, type WarningsFilter } from '../../api/types';
+import { INDICATOR_UNIT, type Page, type WarningRow, type WarningSort, type WarningsFilter } from '../../api/types';
 import { WarningLevelTag } from '../../components/Tags';
 import { DASH, useI18n } from '../../i18n';
 import { pagedChange, paginationOf } from '../../lib/paging';
@@ -50,7 +50,7 @@ export interface WarningsTableProps {
 export function WarningsTable({ filter, data, loading, onChange, made, canMakeClue, onMakeClue }: WarningsTableProps) {
   const { t, fmt, pick } = useI18n();
   const sort = filter.sort ?? '-level';
-  const unit = (r: WarningRow) => INDICATOR_UNITS[r.indicator] ?? 'count';
+  const unit = (r: WarningRow) => INDICATOR_UNIT[r.indicator] ?? 'count';
 
   const columns: TableColumnsType<WarningRow> = [
     {

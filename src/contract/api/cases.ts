@@ -1,36 +1,50 @@
 /**
- * The API of clues, cases, decisions, appeals, recoveries, sanctions, the case log and the statistics tables
- * (线索/案件台账). Part of the workbench contract (re-exported by contract.ts); the conventions are the same:
- * amounts in 元 with two decimals, dates YYYY-MM-DD, times ISO 8601, lists paged, scope on every row.
+ * Clues, cases, decisions, appeals, recoveries, sanctions, the case log and the statistics tables (线索/案件台账).
+ * The conventions are those of the whole API (./common.ts): amounts in 元 with two decimals, dates YYYY-MM-DD,
+ * times ISO 8601, lists paged, scope on every row.
  */
 import { z } from 'zod';
-
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
-const month = z.string().regex(/^\d{4}-\d{2}$/, 'a month as YYYY-MM');
-const money = z
-  .number()
-  .finite()
-  .min(0)
-  .max(1e12)
-  .transform((v) => Math.round(v * 100) / 100);
-const text = (max: number) => z.string().trim().min(1).max(max);
-const pageQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-});
+import {
+  MAX_FINE_MULTIPLE,
+  MAX_SANCTION_MONTHS,
+  SANCTION_KINDS,
+  SANCTION_RULES,
+  VIOLATION_KINDS,
+  type SanctionKind,
+  type ViolationKind,
+} from '../regulation.js';
+import { caseSettingsSchema } from '../settings.js';
+import {
+  APPEAL_OUTCOMES,
+  CASE_DECISION_STATUSES,
+  CASE_STATS_GROUPINGS,
+  CASE_STATUSES,
+  CLUE_SOURCES,
+  CLUE_STATUSES,
+  MANUAL_CLUE_SOURCES,
+  NOTE_KINDS,
+  PERSON_KINDS,
+  RECOVERY_KINDS,
+  REVIEW_ACTIONS,
+  type AppealStatus,
+  type AttachmentOwner,
+  type CaseAction,
+  type CaseDecisionStatus,
+  type CaseStatsGrouping,
+  type CaseStatus,
+  type ClueSource,
+  type ClueStatus,
+  type NoteKind,
+  type RecoveryKind,
+} from '../vocabulary.js';
+import { date, money, month, pageQuery, region, text } from './common.js';
 
 // ---------------------------------------------------------------- clues (线索)
-
-/** Where a clue came from: confirmed findings, a warning, a report by phone or letter, a referral from another department, an inspection. */
-export const CLUE_SOURCES = ['finding', 'warning', 'report', 'referral', 'inspection', 'other'] as const;
-export type ClueSource = (typeof CLUE_SOURCES)[number];
-export const CLUE_STATUSES = ['open', 'in_case', 'dismissed'] as const;
-export type ClueStatus = (typeof CLUE_STATUSES)[number];
 
 /** A person a clue is about: an insured person, a practitioner, or someone named in a report. */
 export const personRef = z
   .object({
-    kind: z.enum(['insured', 'practitioner', 'other']),
+    kind: z.enum(PERSON_KINDS),
     id: z.string().trim().max(64).optional(),
     name: z.string().trim().max(64).optional(),
   })
@@ -40,7 +54,7 @@ export type PersonRef = z.infer<typeof personRef>;
 
 export const clueBody = z
   .object({
-    source: z.enum(['finding', 'report', 'referral', 'inspection', 'other']),
+    source: z.enum(['finding', ...MANUAL_CLUE_SOURCES]),
     /** The findings (confirmed, of one institution) the clue is made of; required for source `finding`. */
     findingIds: z
       .array(z.string().regex(/^[0-9a-f]{32}$/))
@@ -74,10 +88,7 @@ export const cluesQuery = pageQuery.extend({
   status: z.enum(CLUE_STATUSES).optional(),
   source: z.enum(CLUE_SOURCES).optional(),
   institution: z.string().max(32).optional(),
-  admdvs: z
-    .string()
-    .regex(/^\d{2,6}$/)
-    .optional(),
+  admdvs: region.optional(),
   caseId: z.string().uuid().optional(),
 });
 
@@ -107,8 +118,6 @@ export const dismissBody = z.object({ reason: text(2000) });
 
 // ---------------------------------------------------------------- attachments
 
-export const ATTACHMENT_OWNERS = ['clue', 'case', 'appeal'] as const;
-export type AttachmentOwner = (typeof ATTACHMENT_OWNERS)[number];
 export interface Attachment {
   id: string;
   owner: AttachmentOwner;
@@ -124,9 +133,6 @@ export interface Attachment {
 
 // ---------------------------------------------------------------- cases (案件)
 
-export const CASE_STATUSES = ['investigating', 'reviewing', 'decided', 'appealed', 'closed'] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-
 export const caseBody = z
   .object({
     clueIds: z.array(z.string().uuid()).min(1).max(200),
@@ -140,10 +146,7 @@ export const caseBody = z
 export const casesQuery = pageQuery.extend({
   status: z.enum(CASE_STATUSES).optional(),
   institution: z.string().max(32).optional(),
-  admdvs: z
-    .string()
-    .regex(/^\d{2,6}$/)
-    .optional(),
+  admdvs: region.optional(),
   grid: z.string().max(64).optional(),
   handler: z.string().max(64).optional(),
   overdue: z.enum(['true', 'false']).optional(),
@@ -179,8 +182,6 @@ export const assignmentBody = z
   .refine((b) => b.handler !== undefined || b.deadline !== undefined, 'a handler or a deadline');
 export const addCluesBody = z.object({ clueIds: z.array(z.string().uuid()).min(1).max(200) }).strict();
 
-export const NOTE_KINDS = ['note', 'inspection', 'interview'] as const;
-export type NoteKind = (typeof NOTE_KINDS)[number];
 export const noteBody = z
   .object({
     kind: z.enum(NOTE_KINDS),
@@ -208,17 +209,13 @@ export interface CaseNote {
 
 // ---------------------------------------------------------------- decisions (处理决定)
 
-export const VIOLATION_KINDS = ['violation', 'fraud'] as const;
-export const SANCTION_KINDS = ['suspend_institution', 'suspend_department', 'terminate_institution', 'suspend_practitioner'] as const;
-export type SanctionKind = (typeof SANCTION_KINDS)[number];
-
 export const sanctionInput = z
   .object({
     kind: z.enum(SANCTION_KINDS),
     /** First day; by default the day after the decision is approved. */
     from: date.optional(),
     /** Length of a suspension: 6–12 months for an institution or department, 1–12 for a practitioner. */
-    months: z.number().int().min(1).max(12).optional(),
+    months: z.number().int().min(1).max(MAX_SANCTION_MONTHS).optional(),
     dept: z.string().trim().min(1).max(32).optional(),
     pracCode: z
       .string()
@@ -227,17 +224,12 @@ export const sanctionInput = z
   })
   .strict()
   .superRefine((s, ctx) => {
-    if (s.kind === 'suspend_institution' || s.kind === 'suspend_department') {
-      if (s.months === undefined || s.months < 6)
-        ctx.addIssue({ code: 'custom', path: ['months'], message: 'a suspension of the agreement lasts 6 to 12 months' });
-    }
-    if (s.kind === 'suspend_practitioner' && s.months === undefined)
-      ctx.addIssue({ code: 'custom', path: ['months'], message: 'the months of the suspension are required' });
-    if (s.kind === 'terminate_institution' && s.months !== undefined)
-      ctx.addIssue({ code: 'custom', path: ['months'], message: 'a termination has no length' });
-    if (s.kind === 'suspend_department' && !s.dept) ctx.addIssue({ code: 'custom', path: ['dept'], message: 'the department is required' });
-    if (s.kind === 'suspend_practitioner' && !s.pracCode)
-      ctx.addIssue({ code: 'custom', path: ['pracCode'], message: 'the practitioner is required' });
+    const rule = SANCTION_RULES[s.kind];
+    if (rule.months && (s.months === undefined || s.months < rule.months[0]))
+      ctx.addIssue({ code: 'custom', path: ['months'], message: `a suspension lasts ${rule.months[0]} to ${rule.months[1]} months` });
+    if (!rule.months && s.months !== undefined) ctx.addIssue({ code: 'custom', path: ['months'], message: 'a termination has no length' });
+    if (rule.dept && !s.dept) ctx.addIssue({ code: 'custom', path: ['dept'], message: 'the department is required' });
+    if (rule.pracCode && !s.pracCode) ctx.addIssue({ code: 'custom', path: ['pracCode'], message: 'the practitioner is required' });
   });
 export type SanctionInput = z.infer<typeof sanctionInput>;
 export interface DecisionSanction {
@@ -262,7 +254,7 @@ export const caseDecisionBody = z
     lossReason: z.string().trim().max(2000).optional(),
     returnAmount: money.optional(),
     refuseAmount: money.optional(),
-    fineMultiple: z.number().finite().min(0).max(5).nullable().optional(),
+    fineMultiple: z.number().finite().min(0).max(MAX_FINE_MULTIPLE).nullable().optional(),
     sanctions: z.array(sanctionInput).max(10).default([]),
     interview: z.boolean().default(false),
     referPolice: z.boolean().default(false),
@@ -272,9 +264,6 @@ export const caseDecisionBody = z
   })
   .strict();
 export type CaseDecisionBody = z.infer<typeof caseDecisionBody>;
-
-export const CASE_DECISION_STATUSES = ['draft', 'submitted', 'returned', 'approved', 'superseded', 'revoked'] as const;
-export type CaseDecisionStatus = (typeof CASE_DECISION_STATUSES)[number];
 
 export interface Sanction {
   id: string;
@@ -296,7 +285,7 @@ export interface CaseDecision {
   institutionName: string | null;
   version: number;
   status: CaseDecisionStatus;
-  violationKind: (typeof VIOLATION_KINDS)[number];
+  violationKind: ViolationKind;
   /** The confirmed findings' amount, and the loss the decision rests on (with the reason when they differ). */
   lossComputed: number;
   loss: number;
@@ -325,7 +314,7 @@ export interface CaseDecision {
 }
 
 export const reviewBody = z
-  .object({ action: z.enum(['approve', 'return']), comment: z.string().trim().max(2000).optional() })
+  .object({ action: z.enum(REVIEW_ACTIONS), comment: z.string().trim().max(2000).optional() })
   .strict()
   .superRefine((b, ctx) => {
     if (b.action === 'return' && !b.comment) ctx.addIssue({ code: 'custom', path: ['comment'], message: 'say why it is returned' });
@@ -338,12 +327,10 @@ export const caseDecisionsQuery = pageQuery.extend({
 
 // ---------------------------------------------------------------- appeals (申诉)
 
-export const APPEAL_STATUSES = ['pending', 'upheld', 'amended', 'revoked'] as const;
-export type AppealStatus = (typeof APPEAL_STATUSES)[number];
 export const appealBody = z.object({ reason: text(8000) }).strict();
 export const appealDecisionBody = z
   .object({
-    outcome: z.enum(['upheld', 'amended', 'revoked']),
+    outcome: z.enum(APPEAL_OUTCOMES),
     comment: text(4000),
     /** For `amended`: the decision as changed. */
     amended: caseDecisionBody.optional(),
@@ -374,7 +361,7 @@ export interface Appeal {
 
 export const recoveryBody = z
   .object({
-    kind: z.enum(['return', 'fine']),
+    kind: z.enum(RECOVERY_KINDS),
     amount: money.refine((v) => v > 0, 'the amount must be above 0'),
     paidOn: date,
     reference: z.string().trim().max(100).optional(),
@@ -382,7 +369,7 @@ export const recoveryBody = z
   .strict();
 export interface Recovery {
   id: string;
-  kind: 'return' | 'fine';
+  kind: RecoveryKind;
   amount: number;
   paidOn: string;
   reference: string | null;
@@ -417,7 +404,7 @@ export interface CaseDetail {
   confirmedFindings: { count: number; amount: number };
   log: CaseLogEntry[];
   /** What the caller may do next. */
-  allowed: Array<'add_note' | 'add_clues' | 'assign' | 'draft' | 'submit' | 'review' | 'decide_appeal' | 'recover' | 'close'>;
+  allowed: CaseAction[];
 }
 
 export interface DecisionDetail {
@@ -437,19 +424,13 @@ export interface LogVerification {
 
 // ---------------------------------------------------------------- settings and statistics (统计表)
 
-export const caseSettingsBody = z
-  .object({
-    /** Days an institution has to appeal an approved decision. */
-    appealDays: z.number().int().min(0).max(365),
-    /** Days from opening a case to its deadline. */
-    deadlineDays: z.number().int().min(1).max(730),
-    /** The default handler of each supervision grid (grid id → analyst). */
-    gridHandlers: z.record(z.string().max(64), z.string().max(64)).default({}),
-  })
-  .strict();
-export type CaseSettings = z.infer<typeof caseSettingsBody>;
+export const caseSettingsBody = caseSettingsSchema;
 
-export const caseStatsQuery = z.object({ from: month.optional(), to: month.optional(), by: z.enum(['region', 'grid']).default('region') });
+export const caseStatsQuery = z.object({
+  from: month.optional(),
+  to: month.optional(),
+  by: z.enum(CASE_STATS_GROUPINGS).default('region'),
+});
 export interface CaseStatsRow {
   /** The region (admdvs) or grid; null for the totals row. */
   key: string | null;
@@ -474,7 +455,7 @@ export interface CaseStatsRow {
 export interface CaseStats {
   from: string | null;
   to: string | null;
-  by: 'region' | 'grid';
+  by: CaseStatsGrouping;
   rows: CaseStatsRow[];
   total: CaseStatsRow;
 }

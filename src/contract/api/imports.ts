@@ -1,0 +1,11 @@
+/** Uploading a data set, checking it, importing it. */
+export interface ImportValidation {
+  id: string;
+  files: string[];
+  /** Every file read, with its rows and rejected rows. */
+  tables: Array<{ table: string; file: string; rows: number; rejected: number }>;
+  ignored: string[];
+  rejects: Array<{ file: string; row: number | null; column: string | null; value: string | null; reason: string }>;
+  rejectCount: number;
+  valid: boolean;
+}
