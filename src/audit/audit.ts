@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditEntry } from '../contract/api/audit.js';
 import type { Page } from '../contract/api/common.js';
 import { isoTime, storeTime, type StoreDb } from '../store/db.js';
-import { nextSeq } from '../triage/decisions.js';
+import { nextSeq } from '../findings/decisions.js';
 
 export async function audit(
   store: StoreDb,

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Appeal, CaseDecisionBody } from '../contract/api/cases.js';
 import type { AppealStatus } from '../contract/vocabulary.js';
 import { isoTime } from '../store/db.js';
-import { nextSeq } from '../triage/decisions.js';
+import { nextSeq } from '../findings/decisions.js';
 import { listAttachments } from './attachments.js';
 import { CaseError, dayOf, requireRole, REVIEWERS, stamp, type CaseContext } from './context.js';
 import { checkOutcome, getDecision, insertDecision } from './decisions.js';

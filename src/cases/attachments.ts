@@ -13,7 +13,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Attachment } from '../contract/api/cases.js';
 import type { AttachmentOwner } from '../contract/vocabulary.js';
 import { isoTime } from '../store/db.js';
-import { nextSeq } from '../triage/decisions.js';
+import { nextSeq } from '../findings/decisions.js';
 import { CaseError, stamp, type CaseContext } from './context.js';
 import { appendLog } from './log.js';
 

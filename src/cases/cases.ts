@@ -11,7 +11,7 @@ import type { CaseDetail, CaseNote, CaseRow, Recovery } from '../contract/api/ca
 import type { Page } from '../contract/api/common.js';
 import type { CaseStatus, NoteKind } from '../contract/vocabulary.js';
 import { isoTime } from '../store/db.js';
-import { nextSeq } from '../triage/decisions.js';
+import { nextSeq } from '../findings/decisions.js';
 import { listAttachments } from './attachments.js';
 import { getClue, institutionInScope, institutionNames, listClues } from './clues.js';
 import { addDays, BUREAU, CaseError, dayOf, HANDLERS, num, requireRole, REVIEWERS, round2, stamp, type CaseContext } from './context.js';

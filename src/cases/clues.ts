@@ -10,7 +10,7 @@ import type { Clue, ClueBody, PersonRef } from '../contract/api/cases.js';
 import type { Page } from '../contract/api/common.js';
 import type { ClueSource, ClueStatus } from '../contract/vocabulary.js';
 import { isoTime } from '../store/db.js';
-import { nextSeq } from '../triage/decisions.js';
+import { nextSeq } from '../findings/decisions.js';
 import { BUREAU, CaseError, HANDLERS, num, requireRole, round2, stamp, type CaseContext } from './context.js';
 import { appendLog } from './log.js';
 

@@ -14,7 +14,7 @@ import { FINE_ARTICLE, FINE_MULTIPLES } from '../contract/regulation.js';
 import type { CaseDecisionStatus } from '../contract/vocabulary.js';
 import type { StoreDb } from '../store/db.js';
 import { isoTime } from '../store/db.js';
-import { nextSeq } from '../triage/decisions.js';
+import { nextSeq } from '../findings/decisions.js';
 import { institutionNames } from './clues.js';
 import { addDays, BUREAU, CaseError, dayOf, HANDLERS, num, requireRole, REVIEWERS, round2, stamp, type CaseContext } from './context.js';
 import { appendLog } from './log.js';

@@ -14,7 +14,7 @@ import type { IndicatorKey } from '../contract/vocabulary.js';
 import { INDICATOR_NAMES } from '../monitoring/warnings.js';
 import type { UserInfo } from '../contract/api/accounts.js';
 import type { StoreDb } from '../store/db.js';
-import { recordDecision } from '../triage/decisions.js';
+import { recordDecision } from '../findings/decisions.js';
 import { addNote, openCase } from './cases.js';
 import { createClue, createWarningClue } from './clues.js';
 import type { CaseContext } from './context.js';

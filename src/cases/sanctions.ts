@@ -12,7 +12,7 @@ import type { Queryable } from '../db/engine.js';
 import type { DecisionSanction, Sanction, SanctionInput } from '../contract/api/cases.js';
 import type { SanctionKind } from '../contract/regulation.js';
 import type { StoreDb } from '../store/db.js';
-import { nextSeq } from '../triage/decisions.js';
+import { nextSeq } from '../findings/decisions.js';
 import { addDays, periodEnd, stamp, type CaseContext } from './context.js';
 import { appendLog } from './log.js';
 

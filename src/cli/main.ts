@@ -16,7 +16,7 @@ import { runScreening, type RuleOutcome } from '../screening/run.js';
 import { copyWorkspaceToPostgres } from '../workspace/postgres.js';
 import { ensureWorkspaceSchema } from '../workspace/schema.js';
 import { count, table, yuan } from './format.js';
-import { ensureDemoDataset } from './demo.js';
+import { ensureDemoDataset } from '../synthetic/demo.js';
 import { evaluateDetection, LabelsError, type CodeDetection } from '../evaluation/detection.js';
 import { ProgressBar } from './progress.js';
 import { generateCity, type GenerateCityResult } from '../synthetic/generate.js';

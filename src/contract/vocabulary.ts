@@ -5,6 +5,12 @@
  * validation, the OpenAPI document and the UI's selects at once.
  */
 
+// ---------------------------------------------------------------- the exchange format
+
+/** The exchange format's column types (shared/exchange-format.md): each engine maps them to its SQL types. */
+export const COLUMN_TYPES = ['text', 'int', 'money', 'qty', 'date', 'timestamp'] as const;
+export type ColumnType = (typeof COLUMN_TYPES)[number];
+
 // ---------------------------------------------------------------- accounts and roles
 
 export const ROLES = ['admin', 'analyst', 'reviewer', 'institution'] as const;

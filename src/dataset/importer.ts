@@ -9,7 +9,8 @@ import { TABLES, type ColumnSpec, type TableName, type TableSpec } from '../exch
 import { buildDerivedTables, ensureWorkspaceSchema, listColumns, listTables, META_TABLE, providedTables } from '../workspace/schema.js';
 import { DatasetError, discoverDataset, type SourceFile } from './discover.js';
 import { MDTRT_D_COLUMNS, platformLevelSql } from './platform.js';
-import { stageFile, type Reject, type StagedFile } from './stage.js';
+import type { Reject } from './rejects.js';
+import { stageFile, type StagedFile } from './stage.js';
 import { referenceCheck, rowChecks, runRowChecks, runUniqueCheck, type CheckOutcome } from './validate.js';
 
 /** Parents before children, so that removing a bad parent row also removes the rows that need it. */

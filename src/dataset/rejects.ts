@@ -1,7 +1,16 @@
 /** The reject report: one CSV row per rejected value or row (file, row, column, value, reason). */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { Reject } from './stage.js';
+
+/** One problem in the input: where it is (file, row, column), the value and why it was refused. */
+export interface Reject {
+  file: string;
+  /** Row as a spreadsheet shows it: for CSV the header is row 1; for Parquet the first record is row 1. */
+  row: number | null;
+  column: string | null;
+  value: string | null;
+  reason: string;
+}
 
 function field(v: string | number | null): string {
   if (v === null) return '';

@@ -6,18 +6,11 @@
  */
 import type { DuckDbEngine } from '../db/duckdb.js';
 import { duckdbDialect, ident, quote } from '../db/engine.js';
-import type { ColumnSpec, ColumnType } from '../exchange/tables.js';
+import type { ColumnType } from '../contract/vocabulary.js';
+import type { ColumnSpec } from '../exchange/tables.js';
 import type { SourceFile } from './discover.js';
+import type { Reject } from './rejects.js';
 import type { Relation } from './validate.js';
-
-export interface Reject {
-  file: string;
-  /** Row as a spreadsheet shows it: for CSV the header is row 1; for Parquet the first record is row 1. */
-  row: number | null;
-  column: string | null;
-  value: string | null;
-  reason: string;
-}
 
 export interface StagedFile {
   table: string;

@@ -6,7 +6,7 @@
 import type { DuckDbEngine } from '../db/duckdb.js';
 import { ident, quote, repeatedKeys } from '../db/engine.js';
 import { PATTERNS, type TableSpec } from '../exchange/tables.js';
-import type { Reject } from './stage.js';
+import type { Reject } from './rejects.js';
 
 export interface RowCheck {
   column: string | null;

@@ -2,6 +2,8 @@
  * The two SQL engines Fundguard runs rules on. Rule SQL is written in the subset both understand;
  * the few places where they differ go through `Dialect`.
  */
+import type { ColumnType } from '../contract/vocabulary.js';
+
 export type EngineName = 'duckdb' | 'postgres';
 
 export type Row = Record<string, unknown>;
@@ -29,7 +31,7 @@ export interface Queryable {
 export interface Dialect {
   readonly name: EngineName;
   /** SQL type for an exchange-format column type. */
-  type(t: import('../exchange/tables.js').ColumnType): string;
+  type(t: ColumnType): string;
   /** Seconds since the epoch of a timestamp, as a number. */
   epoch(expr: string): string;
   /** Full regular-expression match. */

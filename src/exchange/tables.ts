@@ -3,8 +3,7 @@
  * which are required, and the value checks the format implies. Import, validation, the workspace
  * schema on both engines and the documentation all read from here.
  */
-
-export type ColumnType = 'text' | 'int' | 'money' | 'qty' | 'date' | 'timestamp';
+import type { ColumnType } from '../contract/vocabulary.js';
 
 export interface ColumnSpec {
   name: string;

@@ -9,7 +9,7 @@ import { BUILT_IN_RULES } from '../screening/catalog.js';
 import type { ConfiguredRule } from '../screening/config.js';
 import type { FeeLine, FindingDetail, FindingRow, PersonInfo, VisitDetail } from '../contract/api/findings.js';
 import type { StoreDb } from '../store/db.js';
-import { allowedActions, decisionsOf } from '../triage/decisions.js';
+import { allowedActions, decisionsOf } from './decisions.js';
 import { FINDING_ROWS } from './rows.js';
 
 const RULES = new Map(BUILT_IN_RULES.map((r) => [r.code, r]));

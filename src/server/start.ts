@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { countUsers, createUser, findUser, type NewUser } from '../auth/users.js';
 import { importDataset } from '../dataset/importer.js';
 import { DuckDbEngine } from '../db/duckdb.js';
-import { ensureDemoDataset } from '../cli/demo.js';
+import { ensureDemoDataset } from '../synthetic/demo.js';
 import type { StoreDb } from '../store/db.js';
 import { seedDemoCases } from '../cases/demo.js';
 import { buildApp } from './app.js';

@@ -17,7 +17,7 @@ import { configuredRules } from '../screening/settings.js';
 import { buildMonitoring, loadWarningConfig } from '../monitoring/service.js';
 import { DuckDbStore, PostgresStore, type StoreDb } from '../store/db.js';
 import { ensureStoreSchema } from '../store/schema.js';
-import { syncStatusMirror } from '../triage/decisions.js';
+import { syncStatusMirror } from '../findings/decisions.js';
 import { ensureWorkspaceSchema } from '../workspace/schema.js';
 import type { Scope } from '../auth/scope.js';
 import type { CaseContext } from '../cases/context.js';

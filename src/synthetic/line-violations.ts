@@ -6,12 +6,18 @@ import type { CatalogueIndex, Restriction } from './catalogue-index.js';
 import type { Institution } from './city.js';
 import type { Person } from './population.js';
 import type { Rng } from './random.js';
-import type { Planned, Shard } from './shard.js';
-import type { ViolationCode } from './violations.js';
+import type { Planned } from './model.js';
+import type { Injector, ViolationCode } from './violations.js';
 import type { Line, VisitBuilder } from './visit.js';
 
+/** What a line injection asks of the shard that plans the visit: its injector, and who is suspended when. */
+export interface InjectionHost {
+  readonly inj: Injector;
+  suspendedDoctorAt(inst: Institution, day: number): string | null;
+}
+
 export interface LineInjection {
-  shard: Shard;
+  shard: InjectionHost;
   b: VisitBuilder;
   v: Planned;
   inst: Institution;

@@ -4,6 +4,8 @@
  * only these types, so the data can grow without touching the generation logic.
  */
 
+import type { ViolationCode } from './violations.js';
+
 /** The kinds of visit the generator produces, with their med_type code. */
 export type Setting = 'outpatient' | 'emergency' | 'chronic' | 'inpatient' | 'pharmacy';
 export const MED_TYPE_OF: Record<Setting, string> = { outpatient: '11', emergency: '13', chronic: '14', inpatient: '21', pharmacy: '41' };
@@ -114,4 +116,34 @@ export interface DiseaseGroup {
   season?: number[];
   /** A chronic condition: persons who have it come monthly (med_type 14) for refills. */
   chronic?: { prevalenceByAge: Array<[number, number]> };
+}
+
+/** A visit planned on a person's timeline. */
+export interface Planned {
+  setting: Setting;
+  inst: number;
+  day: number;
+  /** Discharge day for admissions, else the visit day. */
+  endDay: number;
+  start: number;
+  /** Discharge time (admissions) or settlement time (pharmacy slots, bursts). */
+  end: number;
+  group: DiseaseGroup | null;
+  diagnosis: Diagnosis | null;
+  /** Set by shard-level plans (clusters, bursts, visits after death): the timeline keeps them as they are. */
+  fixed: boolean;
+  /** Codes whose label is the visit's mdtrt_id (or its settlements' setl_id) once written. */
+  labels: ViolationCode[];
+  /** Admission with almost only bed / nursing / ward-round days (PHANTOM_ADMISSION, idle). */
+  idle?: boolean;
+  /** Admission written without its identity check (UNVERIFIED_ADMISSION). */
+  unverified?: boolean;
+  /** A visit inside another admission: that admission is labelled PHANTOM_ADMISSION. */
+  phantomOf?: Planned;
+  /** A passing identity check at another institution on a day inside this admission (PHANTOM_ADMISSION). */
+  phantomAuth?: { inst: number; time: number };
+  /** Injected on purpose: no line-level injection is added on top. */
+  injected?: boolean;
+  /** The visit's mdtrt_id, once written. */
+  mdtrtId?: string;
 }

@@ -10,7 +10,7 @@ import { CatalogueIndex } from './catalogue-index.js';
 import { buildCatalogue } from './catalogue.js';
 import { buildCity, type City, type District, type Institution } from './city.js';
 import { DISEASE_GROUPS } from './diseases.js';
-import { MED_TYPE_OF, type Diagnosis, type DiseaseGroup, type Setting } from './model.js';
+import { MED_TYPE_OF, type Diagnosis, type DiseaseGroup, type Planned, type Setting } from './model.js';
 import { csvText, money, PartWriter, qty } from './output.js';
 import { settle } from './policy.js';
 import { ageOnDay, makePerson, type Person } from './population.js';
@@ -36,36 +36,6 @@ export interface ShardResult {
   district: number;
   rows: Record<string, number>;
   labels: Record<string, number>;
-}
-
-/** A visit planned on a person's timeline. */
-export interface Planned {
-  setting: Setting;
-  inst: number;
-  day: number;
-  /** Discharge day for admissions, else the visit day. */
-  endDay: number;
-  start: number;
-  /** Discharge time (admissions) or settlement time (pharmacy slots, bursts). */
-  end: number;
-  group: DiseaseGroup | null;
-  diagnosis: Diagnosis | null;
-  /** Set by shard-level plans (clusters, bursts, visits after death): the timeline keeps them as they are. */
-  fixed: boolean;
-  /** Codes whose label is the visit's mdtrt_id (or its settlements' setl_id) once written. */
-  labels: ViolationCode[];
-  /** Admission with almost only bed / nursing / ward-round days (PHANTOM_ADMISSION, idle). */
-  idle?: boolean;
-  /** Admission written without its identity check (UNVERIFIED_ADMISSION). */
-  unverified?: boolean;
-  /** A visit inside another admission: that admission is labelled PHANTOM_ADMISSION. */
-  phantomOf?: Planned;
-  /** A passing identity check at another institution on a day inside this admission (PHANTOM_ADMISSION). */
-  phantomAuth?: { inst: number; time: number };
-  /** Injected on purpose: no line-level injection is added on top. */
-  injected?: boolean;
-  /** The visit's mdtrt_id, once written. */
-  mdtrtId?: string;
 }
 
 const SETTLE_CODES: ViolationCode[] = ['SUSPENDED_INSTITUTION', 'CARD_BURST'];

@@ -8,7 +8,7 @@ import { findingDetail } from '../../findings/detail.js';
 import { getFinding, iterateFindings, listFindings } from '../../findings/list.js';
 import { writeWorkbook } from '../../reports/xlsx.js';
 import { configuredRules } from '../../screening/settings.js';
-import { DecisionRefused, recordDecision } from '../../triage/decisions.js';
+import { DecisionRefused, recordDecision } from '../../findings/decisions.js';
 import { type UserRow, usersQuery } from '../../contract/api/accounts.js';
 import type { Page } from '../../contract/api/common.js';
 import {

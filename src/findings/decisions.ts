@@ -11,7 +11,7 @@ import type { UserInfo } from '../contract/api/accounts.js';
 import type { FindingDecision, FindingRow } from '../contract/api/findings.js';
 import type { FindingDecisionAction, FindingStatus, Role } from '../contract/vocabulary.js';
 import { isoTime, storeTime, type StoreDb } from '../store/db.js';
-import { FINDING_STATUS } from '../findings/rows.js';
+import { FINDING_STATUS } from './rows.js';
 
 const BUREAU: Role[] = ['admin', 'analyst', 'reviewer'];
 

@@ -1,10 +1,10 @@
 /**
- * `fundguard demo` (what `npm start` runs): builds a demo city on first use (a few hundred thousand fee
- * lines with labelled violations, see src/synthetic), imports it into the default workspace and screens it.
+ * The demo city of `npm start` and `fundguard demo`: built once (a few hundred thousand fee lines with labelled
+ * violations) into data/demo, then reused.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateCity } from '../synthetic/generate.js';
+import { generateCity } from './generate.js';
 
 export const DEMO_DIR = 'data/demo';
 /** Persons of the demo city: about 300,000 fee lines a year. */
