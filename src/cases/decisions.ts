@@ -144,7 +144,7 @@ export async function confirmedFindings(ctx: Pick<CaseContext, 'store'>, caseId:
   const [r] = await ctx.store.query<{ n: number; amount: string | null }>(
     `
     SELECT COUNT(*) AS n, SUM(cf.amount) AS amount FROM fg_clue_finding cf JOIN fg_clue c ON c.id = cf.clue_id
-    WHERE c.case_id = $1 AND (SELECT d.status_after FROM fg_decision d WHERE d.finding_id = cf.finding_id ORDER BY d.seq DESC LIMIT 1) = 'confirmed'`,
+    WHERE c.case_id = $1 AND (SELECT d.status_after FROM fg_finding_decision d WHERE d.finding_id = cf.finding_id ORDER BY d.seq DESC LIMIT 1) = 'confirmed'`,
     [caseId],
   );
   return { count: Number(r?.n ?? 0), amount: round2(num(r?.amount)) };

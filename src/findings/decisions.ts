@@ -69,12 +69,12 @@ export async function recordDecision(
   await store.transaction(async (tx) => {
     // The latest decision must still be the one the caller saw: two reviewers deciding at once do not both win.
     const [last] = await tx.query<{ status_after: string }>(
-      `SELECT status_after FROM fg_decision WHERE finding_id = $1 ORDER BY seq DESC LIMIT 1`,
+      `SELECT status_after FROM fg_finding_decision WHERE finding_id = $1 ORDER BY seq DESC LIMIT 1`,
       [finding.id],
     );
     if ((last?.status_after ?? 'open') !== finding.status) throw new DecisionRefused(409, 'the finding changed meanwhile; reload it');
     await tx.query(
-      `INSERT INTO fg_decision (id, finding_id, rule_code, fixmedins_code, action, reason, assignee, status_after, actor, actor_role, decided_at, seq)
+      `INSERT INTO fg_finding_decision (id, finding_id, rule_code, fixmedins_code, action, reason, assignee, status_after, actor, actor_role, decided_at, seq)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CAST($11 AS TIMESTAMP), $12)`,
       [
         id,
@@ -111,7 +111,7 @@ export async function decisionsOf(store: StoreDb, findingId: string): Promise<Fi
     actor_role: Role;
     at: string;
   }>(
-    `SELECT id, action, reason, assignee, actor, actor_role, CAST(decided_at AS VARCHAR) AS at FROM fg_decision WHERE finding_id = $1 ORDER BY seq`,
+    `SELECT id, action, reason, assignee, actor, actor_role, CAST(decided_at AS VARCHAR) AS at FROM fg_finding_decision WHERE finding_id = $1 ORDER BY seq`,
     [findingId],
   );
   return rows.map((r) => ({
@@ -128,8 +128,8 @@ export async function decisionsOf(store: StoreDb, findingId: string): Promise<Fi
 /** Rebuilds the workspace's status mirror from the store's decisions (at start, and in server mode after a restart). */
 export async function syncStatusMirror(store: StoreDb, workspace: Queryable): Promise<number> {
   const rows = await store.query<{ finding_id: string; status_after: string; assignee: string | null; at: string }>(`
-    SELECT d.finding_id, d.status_after, d.assignee, CAST(d.decided_at AS VARCHAR) AS at FROM fg_decision d
-    JOIN (SELECT finding_id, MAX(seq) AS seq FROM fg_decision GROUP BY finding_id) m ON m.finding_id = d.finding_id AND m.seq = d.seq`);
+    SELECT d.finding_id, d.status_after, d.assignee, CAST(d.decided_at AS VARCHAR) AS at FROM fg_finding_decision d
+    JOIN (SELECT finding_id, MAX(seq) AS seq FROM fg_finding_decision GROUP BY finding_id) m ON m.finding_id = d.finding_id AND m.seq = d.seq`);
   await workspace.query(`DELETE FROM ${FINDING_STATUS}`);
   for (let i = 0; i < rows.length; i += 500) {
     const chunk = rows.slice(i, i + 500);

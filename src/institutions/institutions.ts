@@ -90,7 +90,7 @@ export async function institutionProfile(db: DuckDbPool, store: StoreDb, scope: 
     ),
     db.query<{ n: number }>(`SELECT COUNT(DISTINCT prac_code) AS n FROM practitioner WHERE fixmedins_code = $1`, [code]),
     store.query<Record<string, unknown>>(
-      `SELECT finding_id, rule_code, action, actor, actor_role, reason, CAST(decided_at AS VARCHAR) AS at FROM fg_decision WHERE fixmedins_code = $1 ORDER BY seq DESC LIMIT 200`,
+      `SELECT finding_id, rule_code, action, actor, actor_role, reason, CAST(decided_at AS VARCHAR) AS at FROM fg_finding_decision WHERE fixmedins_code = $1 ORDER BY seq DESC LIMIT 200`,
       [code],
     ),
   ]);

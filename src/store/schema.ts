@@ -1,73 +1,34 @@
-/** The operational tables, created on first use; the same statements on DuckDB and PostgreSQL. */
-import type { StoreDb } from './db.js';
+/** Brings an operational store to the latest schema (src/store/migrations.ts) and seeds the rows every store has. */
+import { storeTime, type StoreDb } from './db.js';
+import { MIGRATIONS } from './migrations.js';
 
-const STATEMENTS = [
-  `CREATE TABLE IF NOT EXISTS fg_user (
-    username TEXT PRIMARY KEY, display_name TEXT NOT NULL, role TEXT NOT NULL,
-    scope_admdvs TEXT, scope_fixmedins TEXT, scope_label TEXT NOT NULL,
-    password_hash TEXT NOT NULL, disabled BOOLEAN NOT NULL, created_at TIMESTAMP NOT NULL)`,
-  `CREATE TABLE IF NOT EXISTS fg_session (
-    token_hash TEXT PRIMARY KEY, username TEXT NOT NULL, csrf_token TEXT NOT NULL,
-    created_at TIMESTAMP NOT NULL, expires_at TIMESTAMP NOT NULL)`,
-  `CREATE TABLE IF NOT EXISTS fg_decision (
-    id TEXT PRIMARY KEY, finding_id TEXT NOT NULL, rule_code TEXT, fixmedins_code TEXT,
-    action TEXT NOT NULL, reason TEXT, assignee TEXT, status_after TEXT NOT NULL,
-    actor TEXT NOT NULL, actor_role TEXT NOT NULL, decided_at TIMESTAMP NOT NULL, seq BIGINT NOT NULL)`,
-  `CREATE INDEX IF NOT EXISTS fg_decision_finding ON fg_decision (finding_id)`,
-  `CREATE TABLE IF NOT EXISTS fg_audit (
-    id TEXT PRIMARY KEY, logged_at TIMESTAMP NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
-    target TEXT, detail TEXT, seq BIGINT NOT NULL)`,
-  // Clues and cases (线索/案件). Money is NUMERIC(18,2); JSON lists are TEXT. Every change is also appended to
-  // fg_case_log, whose entries are hash-chained (src/cases/log.ts).
-  `CREATE TABLE IF NOT EXISTS fg_clue (
-    id TEXT PRIMARY KEY, source TEXT NOT NULL, source_id TEXT, fixmedins_code TEXT NOT NULL, admdvs TEXT,
-    summary TEXT NOT NULL, note TEXT, status TEXT NOT NULL, created_by TEXT NOT NULL, created_at TIMESTAMP NOT NULL, seq BIGINT NOT NULL)`,
-  `ALTER TABLE fg_clue ADD COLUMN IF NOT EXISTS grid_id TEXT`,
-  `ALTER TABLE fg_clue ADD COLUMN IF NOT EXISTS persons TEXT`,
-  `ALTER TABLE fg_clue ADD COLUMN IF NOT EXISTS amount NUMERIC(18,2)`,
-  `ALTER TABLE fg_clue ADD COLUMN IF NOT EXISTS case_id TEXT`,
-  `ALTER TABLE fg_clue ADD COLUMN IF NOT EXISTS dismiss_reason TEXT`,
-  `CREATE TABLE IF NOT EXISTS fg_clue_finding (clue_id TEXT NOT NULL, finding_id TEXT NOT NULL, amount NUMERIC(18,2) NOT NULL, PRIMARY KEY (clue_id, finding_id))`,
-  `CREATE TABLE IF NOT EXISTS fg_case (
-    id TEXT PRIMARY KEY, case_no TEXT NOT NULL UNIQUE, title TEXT NOT NULL, fixmedins_code TEXT NOT NULL, admdvs TEXT, grid_id TEXT,
-    status TEXT NOT NULL, handler TEXT NOT NULL, opened_by TEXT NOT NULL, opened_at TIMESTAMP NOT NULL, deadline DATE NOT NULL,
-    closed_at TIMESTAMP, close_note TEXT, seq BIGINT NOT NULL)`,
-  `CREATE TABLE IF NOT EXISTS fg_case_note (
-    id TEXT PRIMARY KEY, case_id TEXT NOT NULL, kind TEXT NOT NULL, body TEXT NOT NULL, on_day DATE, place TEXT, participants TEXT,
-    created_by TEXT NOT NULL, created_at TIMESTAMP NOT NULL, seq BIGINT NOT NULL)`,
-  `CREATE TABLE IF NOT EXISTS fg_case_decision (
-    id TEXT PRIMARY KEY, case_id TEXT NOT NULL, version INTEGER NOT NULL, status TEXT NOT NULL, violation_kind TEXT NOT NULL,
-    loss_computed NUMERIC(18,2) NOT NULL, loss NUMERIC(18,2) NOT NULL, loss_reason TEXT, return_amount NUMERIC(18,2) NOT NULL,
-    refuse_amount NUMERIC(18,2) NOT NULL, fine_multiple DOUBLE PRECISION, fine_amount NUMERIC(18,2) NOT NULL, sanctions TEXT NOT NULL,
-    interview BOOLEAN NOT NULL, refer_police BOOLEAN NOT NULL, refer_discipline BOOLEAN NOT NULL, basis TEXT NOT NULL,
-    drafted_by TEXT NOT NULL, drafted_at TIMESTAMP NOT NULL, submitted_at TIMESTAMP, reviewed_by TEXT, reviewed_at TIMESTAMP,
-    review_comment TEXT, effective_on DATE, appeal_until DATE, supersedes TEXT, seq BIGINT NOT NULL)`,
-  `CREATE TABLE IF NOT EXISTS fg_appeal (
-    id TEXT PRIMARY KEY, case_id TEXT NOT NULL, decision_id TEXT NOT NULL, fixmedins_code TEXT NOT NULL, filed_by TEXT NOT NULL,
-    filed_at TIMESTAMP NOT NULL, reason TEXT NOT NULL, status TEXT NOT NULL, decided_by TEXT, decided_at TIMESTAMP, comment TEXT,
-    new_decision_id TEXT, seq BIGINT NOT NULL)`,
-  `CREATE TABLE IF NOT EXISTS fg_recovery (
-    id TEXT PRIMARY KEY, case_id TEXT NOT NULL, kind TEXT NOT NULL, amount NUMERIC(18,2) NOT NULL, paid_on DATE NOT NULL, reference TEXT,
-    recorded_by TEXT NOT NULL, recorded_at TIMESTAMP NOT NULL, seq BIGINT NOT NULL)`,
-  `CREATE TABLE IF NOT EXISTS fg_sanction (
-    id TEXT PRIMARY KEY, case_id TEXT NOT NULL, decision_id TEXT NOT NULL, kind TEXT NOT NULL, fixmedins_code TEXT NOT NULL, dept_codg TEXT,
-    prac_code TEXT, status_from DATE NOT NULL, status_to DATE, active BOOLEAN NOT NULL, effect TEXT NOT NULL, prior TEXT,
-    created_at TIMESTAMP NOT NULL, revoked_at TIMESTAMP, seq BIGINT NOT NULL)`,
-  `CREATE TABLE IF NOT EXISTS fg_attachment (
-    id TEXT PRIMARY KEY, owner_type TEXT NOT NULL, owner_id TEXT NOT NULL, case_id TEXT, fixmedins_code TEXT NOT NULL, admdvs TEXT,
-    file_name TEXT NOT NULL, content_type TEXT NOT NULL, size BIGINT NOT NULL, sha256 TEXT NOT NULL, stored_name TEXT NOT NULL,
-    uploaded_by TEXT NOT NULL, uploaded_at TIMESTAMP NOT NULL, seq BIGINT NOT NULL)`,
-  `CREATE TABLE IF NOT EXISTS fg_case_log (
-    seq BIGINT PRIMARY KEY, logged_at TEXT NOT NULL, actor TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL, case_id TEXT,
-    action TEXT NOT NULL, data TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)`,
-  `CREATE TABLE IF NOT EXISTS fg_case_log_head (id INTEGER PRIMARY KEY, seq BIGINT NOT NULL, hash TEXT NOT NULL)`,
-  // The chain's end exists from the start, so that concurrent first appends queue on its row lock.
-  `INSERT INTO fg_case_log_head (id, seq, hash) SELECT 1, 0, '${'0'.repeat(64)}' WHERE NOT EXISTS (SELECT 1 FROM fg_case_log_head)`,
-  `CREATE TABLE IF NOT EXISTS fg_setting (name TEXT PRIMARY KEY, value TEXT NOT NULL, updated_by TEXT NOT NULL, updated_at TIMESTAMP NOT NULL)`,
-  `CREATE TABLE IF NOT EXISTS fg_rule_config (
-    code TEXT PRIMARY KEY, enabled BOOLEAN NOT NULL, params TEXT NOT NULL, updated_by TEXT NOT NULL, updated_at TIMESTAMP NOT NULL)`,
-];
+const VERSION_TABLE = `CREATE TABLE IF NOT EXISTS fg_schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMP NOT NULL)`;
+
+/** The schema version a store is at (0: a new store, or one made before migrations were numbered). */
+export async function storeSchemaVersion(db: StoreDb): Promise<number> {
+  await db.query(VERSION_TABLE);
+  const [r] = await db.query<{ v: number | null }>(`SELECT MAX(version) AS v FROM fg_schema_version`);
+  return Number(r?.v ?? 0);
+}
 
 export async function ensureStoreSchema(db: StoreDb): Promise<void> {
-  for (const s of STATEMENTS) await db.query(s);
+  await db.query(VERSION_TABLE);
+  for (const m of MIGRATIONS) {
+    await db.transaction(async (tx) => {
+      // PostgreSQL: two servers starting on one store apply each migration once; the second waits, then skips it.
+      if (tx.kind === 'postgres') await tx.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.fg_schema_version'))`);
+      const [done] = await tx.query(`SELECT version FROM fg_schema_version WHERE version = $1`, [m.version]);
+      if (done) return;
+      for (const s of m.statements) await tx.query(s);
+      await tx.query(`INSERT INTO fg_schema_version (version, name, applied_at) VALUES ($1, $2, CAST($3 AS TIMESTAMP))`, [
+        m.version,
+        m.name,
+        storeTime(),
+      ]);
+    });
+  }
+  // The case log's chain end exists from the start, so that concurrent first appends queue on its row lock.
+  await db.query(
+    `INSERT INTO fg_case_log_head (id, seq, hash) SELECT 1, 0, '${'0'.repeat(64)}' WHERE NOT EXISTS (SELECT 1 FROM fg_case_log_head)`,
+  );
 }
