@@ -3,12 +3,13 @@
  * check, and `npm test` runs `npm run lint`: a violation fails the tests with the rule's name and the import.
  *
  *   cli, server                       adapters: the command line, the HTTP API
+ *   workbench                         the application: opens the stores, makes request contexts, runs jobs
  *   domains (screening, cases, …)     the use cases and their SQL
  *   kernel                            small shared helpers (numbers, time, paging, errors, the request context)
  *   store, db                         the operational store and the two SQL engines
  *   contract                          vocabulary, the 条例's limits, settings' schemas, the HTTP API's shapes
  */
-const DOMAINS = '^src/(?!contract/|kernel/|db/|store/|server/|cli/)';
+const DOMAINS = '^src/(?!contract/|kernel/|db/|store/|workbench/|server/|cli/)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -53,6 +54,20 @@ module.exports = {
       comment: 'Domains never import the HTTP server or the command line: those are adapters on top of them.',
       severity: 'error',
       from: { path: DOMAINS },
+      to: { path: '^src/(server|cli)/' },
+    },
+    {
+      name: 'domains-not-application',
+      comment: 'Domains never import the workbench: it composes them, and hands them a request context.',
+      severity: 'error',
+      from: { path: DOMAINS },
+      to: { path: '^src/workbench/' },
+    },
+    {
+      name: 'application-not-adapters',
+      comment: 'The workbench never imports the HTTP server or the command line.',
+      severity: 'error',
+      from: { path: '^src/workbench/' },
       to: { path: '^src/(server|cli)/' },
     },
     {

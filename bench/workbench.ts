@@ -17,7 +17,7 @@ import { importDataset } from '../src/dataset/importer.js';
 import { DuckDbEngine } from '../src/db/duckdb.js';
 import { rebuildFindingRows } from '../src/findings/rows.js';
 import { buildApp } from '../src/server/app.js';
-import { Workbench } from '../src/server/workbench.js';
+import { Workbench } from '../src/workbench/workbench.js';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const TARGET = Number(process.env.BENCH_FINDINGS ?? 1_000_000);

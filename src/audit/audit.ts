@@ -1,9 +1,11 @@
 /** The audit log: every read of a person's data, every export and every change, with who and when. */
 import { randomUUID } from 'node:crypto';
-import type { AuditEntry } from '../contract/api/audit.js';
+import type { AuditEntry, AuditQuery } from '../contract/api/audit.js';
 import type { Page } from '../contract/api/common.js';
-import { isoTime, storeTime, type StoreDb } from '../store/db.js';
-import { nextSeq } from '../findings/decisions.js';
+import { nextSeq } from '../kernel/time.js';
+import { requireRole, type RequestContext } from '../kernel/context.js';
+import { Params, selectPage, toPage } from '../kernel/sql.js';
+import { type StoreDb, isoTime, storeTime } from '../store/db.js';
 
 export async function audit(
   store: StoreDb,
@@ -18,25 +20,23 @@ export async function audit(
   );
 }
 
-export async function listAudit(
-  store: StoreDb,
-  q: { psnNo?: string | undefined; actor?: string | undefined; page: number; pageSize: number },
-): Promise<Page<AuditEntry>> {
-  const where: string[] = [];
-  const params: string[] = [];
-  if (q.psnNo) {
-    params.push(q.psnNo);
-    where.push(`target = $${params.length}`);
-  }
-  if (q.actor) {
-    params.push(q.actor);
-    where.push(`actor = $${params.length}`);
-  }
-  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const [c] = await store.query<{ n: number }>(`SELECT COUNT(*) AS n FROM fg_audit ${w}`, params);
-  const rows = await store.query<{ id: string; at: string; actor: string; action: string; target: string | null; detail: string | null }>(
-    `SELECT id, CAST(logged_at AS VARCHAR) AS at, actor, action, target, detail FROM fg_audit ${w} ORDER BY seq DESC LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
-    params,
+/** The audit log, newest first (administrators). */
+export async function listAudit(ctx: RequestContext, q: AuditQuery): Promise<Page<AuditEntry>> {
+  requireRole(ctx, ['admin'], 'read the audit log');
+  const p = new Params();
+  const where = ['TRUE'];
+  if (q.psnNo) where.push(`target = ${p.add(q.psnNo)}`);
+  if (q.actor) where.push(`actor = ${p.add(q.actor)}`);
+  const { rows, total } = await selectPage<AuditEntry & Record<string, unknown>>(ctx.store, q, {
+    select: 'id, CAST(logged_at AS VARCHAR) AS at, actor, action, target, detail',
+    from: 'fg_audit',
+    where: where.join(' AND '),
+    orderBy: 'seq DESC',
+    params: p.values,
+  });
+  return toPage(
+    rows.map((r) => ({ ...r, at: isoTime(r.at) })),
+    total,
+    q,
   );
-  return { items: rows.map((r) => ({ ...r, at: isoTime(r.at) })), total: Number(c?.n ?? 0), page: q.page, pageSize: q.pageSize };
 }

@@ -3,27 +3,12 @@
  * the institutions of their region (admdvs prefix); an institution user sees only its own rows. A row outside
  * the scope is never returned, and a request for one is answered "not found".
  */
-import type { SqlValue } from '../db/engine.js';
-import type { UserInfo } from '../contract/api/accounts.js';
-import type { Role } from '../contract/vocabulary.js';
-
-export interface Scope {
-  role: Role;
-  admdvs: string | null;
-  fixmedinsCode: string | null;
-}
+import type { Params } from '../kernel/sql.js';
+import type { Scope, UserInfo } from '../contract/api/accounts.js';
+import { roleIn, UNMASKED_ROLES, type Role } from '../contract/vocabulary.js';
 
 export function scopeOf(user: UserInfo): Scope {
   return { role: user.role, admdvs: user.scope.admdvs, fixmedinsCode: user.scope.fixmedinsCode };
-}
-
-/** Collects positional parameters while a query is built. */
-export class Params {
-  readonly values: SqlValue[] = [];
-  add(v: SqlValue): string {
-    this.values.push(v);
-    return `$${this.values.length}`;
-  }
 }
 
 /**
@@ -45,7 +30,7 @@ export function inScope(scope: Scope, fixmedinsCode: string | null, admdvs: stri
 
 /** Roles that see personal data in full; the others see it masked. */
 export function seesPersonalData(role: Role): boolean {
-  return role === 'admin' || role === 'analyst';
+  return roleIn(role, UNMASKED_ROLES);
 }
 
 /** 330102199001011234 → 330102********1234. */

@@ -3,8 +3,8 @@
  * user, the CSRF token the client must echo in X-CSRF-Token on every change, and an expiry (8 hours idle).
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { storeTime, type StoreDb } from '../store/db.js';
 import { findUser, type UserRecord } from './users.js';
+import { type StoreDb, storeTime } from '../store/db.js';
 
 export const SESSION_COOKIE = 'fg_session';
 export const SESSION_HOURS = 8;

@@ -1,8 +1,12 @@
 /** Workbench accounts: a role and a data scope (a region or one institution). */
-import type { UserInfo, UserRow } from '../contract/api/accounts.js';
+import type { UserInfo, UserRow, UsersQuery } from '../contract/api/accounts.js';
+import type { Page } from '../contract/api/common.js';
+import { BUREAU_ROLES } from '../contract/vocabulary.js';
+import { requireRole, type RequestContext } from '../kernel/context.js';
+import { Params, selectPage, toPage } from '../kernel/sql.js';
 import type { Role } from '../contract/vocabulary.js';
-import { storeTime, type StoreDb } from '../store/db.js';
 import { hashPassword } from './passwords.js';
+import { type StoreDb, storeTime } from '../store/db.js';
 
 export interface UserRecord {
   username: string;
@@ -65,21 +69,21 @@ export function userInfo(u: UserRecord): UserInfo {
   };
 }
 
-export async function listUsers(
-  db: StoreDb,
-  role: Role | undefined,
-  page: number,
-  pageSize: number,
-): Promise<{ items: UserRow[]; total: number }> {
-  const where = role ? `WHERE role = $1 AND NOT disabled` : `WHERE NOT disabled`;
-  const params = role ? [role] : [];
-  const [c] = await db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM fg_user ${where}`, params);
-  const rows = await db.query<UserRecord & Record<string, unknown>>(
-    `SELECT * FROM fg_user ${where} ORDER BY username LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-    params,
+/** Active users (to assign findings and cases to analysts), for the bureau's roles. */
+export async function listUsers(ctx: RequestContext, q: UsersQuery): Promise<Page<UserRow>> {
+  requireRole(ctx, BUREAU_ROLES, 'list users');
+  const p = new Params();
+  const where = q.role ? `role = ${p.add(q.role)} AND NOT disabled` : 'NOT disabled';
+  const { rows, total } = await selectPage<UserRecord & Record<string, unknown>>(ctx.store, q, {
+    select: '*',
+    from: 'fg_user',
+    where,
+    orderBy: 'username',
+    params: p.values,
+  });
+  return toPage(
+    rows.map((u) => ({ username: u.username, displayName: u.display_name, role: u.role, scopeLabel: u.scope_label })),
+    total,
+    q,
   );
-  return {
-    total: Number(c?.n ?? 0),
-    items: rows.map((u) => ({ username: u.username, displayName: u.display_name, role: u.role, scopeLabel: u.scope_label })),
-  };
 }

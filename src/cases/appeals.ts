@@ -4,15 +4,17 @@
  * old ones) or revokes it (the sanctions end and the case goes back to investigation). 申诉纠错有途径.
  */
 import { randomUUID } from 'node:crypto';
-import type { Appeal, CaseDecisionBody } from '../contract/api/cases.js';
-import type { AppealStatus } from '../contract/vocabulary.js';
-import { isoTime } from '../store/db.js';
-import { nextSeq } from '../findings/decisions.js';
+import type { Appeal, CaseDecisionBody, DecisionDetail } from '../contract/api/cases.js';
 import { listAttachments } from './attachments.js';
-import { CaseError, dayOf, requireRole, REVIEWERS, stamp, type CaseContext } from './context.js';
 import { checkOutcome, getDecision, insertDecision } from './decisions.js';
 import { appendLog } from './log.js';
 import { applySanctionEffects, createSanctions, resolveSanctions, revokeSanctions } from './sanctions.js';
+import { type AppealStatus, REVIEWER_ROLES } from '../contract/vocabulary.js';
+import { type RequestContext, requireRole } from '../kernel/context.js';
+import { conflict, forbidden, notFound } from '../kernel/errors.js';
+import { updateAsSeen } from '../kernel/sql.js';
+import { dayOf, nextSeq } from '../kernel/time.js';
+import { isoTime, storeTime } from '../store/db.js';
 
 type AppealRecord = {
   id: string;
@@ -32,7 +34,7 @@ type AppealRecord = {
 const APPEAL_SELECT = `SELECT id, case_id, decision_id, fixmedins_code, filed_by, CAST(filed_at AS VARCHAR) AS filed_at, reason, status, decided_by,
   CAST(decided_at AS VARCHAR) AS decided_at, comment, new_decision_id FROM fg_appeal`;
 
-async function toAppeals(ctx: CaseContext, rows: AppealRecord[]): Promise<Appeal[]> {
+async function toAppeals(ctx: RequestContext, rows: AppealRecord[]): Promise<Appeal[]> {
   return Promise.all(
     rows.map(async (r) => ({
       id: r.id,
@@ -52,45 +54,58 @@ async function toAppeals(ctx: CaseContext, rows: AppealRecord[]): Promise<Appeal
   );
 }
 
-export async function appealsOfCase(ctx: CaseContext, caseId: string): Promise<Appeal[]> {
+export async function appealsOfCase(ctx: RequestContext, caseId: string): Promise<Appeal[]> {
   return toAppeals(ctx, await ctx.store.query<AppealRecord>(`${APPEAL_SELECT} WHERE case_id = $1 ORDER BY seq`, [caseId]));
 }
 
 /** The appeals of a decision the caller can see (an institution: its own decisions). */
-export async function appealsOfDecision(ctx: CaseContext, decisionId: string): Promise<Appeal[]> {
+export async function appealsOfDecision(ctx: RequestContext, decisionId: string): Promise<Appeal[]> {
   await getDecision(ctx, decisionId);
   return toAppeals(ctx, await ctx.store.query<AppealRecord>(`${APPEAL_SELECT} WHERE decision_id = $1 ORDER BY seq`, [decisionId]));
 }
 
+/** A decision with its appeals, and whether the caller (the institution it is about) may appeal it now. */
+export async function decisionDetail(ctx: RequestContext, id: string): Promise<DecisionDetail> {
+  const decision = await getDecision(ctx, id);
+  const appeals = await appealsOfDecision(ctx, id);
+  const canAppeal =
+    ctx.user.role === 'institution' &&
+    decision.status === 'approved' &&
+    !!decision.appealUntil &&
+    dayOf(ctx.now()) <= decision.appealUntil &&
+    !appeals.some((a) => a.status === 'pending');
+  return { decision, appeals, canAppeal };
+}
+
 /** One appeal inside the caller's scope (through its decision). */
-export async function getAppeal(ctx: CaseContext, id: string): Promise<Appeal> {
+export async function getAppeal(ctx: RequestContext, id: string): Promise<Appeal> {
   const [r] = await ctx.store.query<AppealRecord>(`${APPEAL_SELECT} WHERE id = $1`, [id]);
-  if (!r) throw new CaseError(404, 'no such appeal in your scope');
+  if (!r) throw notFound('no such appeal in your scope');
   await getDecision(ctx, r.decision_id).catch(() => {
-    throw new CaseError(404, 'no such appeal in your scope');
+    throw notFound('no such appeal in your scope');
   });
   return (await toAppeals(ctx, [r]))[0]!;
 }
 
 /** An institution appeals an approved decision about itself, within the appeal period, one appeal at a time. */
-export async function fileAppeal(ctx: CaseContext, decisionId: string, reason: string): Promise<Appeal> {
+export async function fileAppeal(ctx: RequestContext, decisionId: string, reason: string): Promise<Appeal> {
   requireRole(ctx, ['institution'], 'file appeals: an institution appeals the decisions about itself');
   const d = await getDecision(ctx, decisionId);
-  if (d.status !== 'approved') throw new CaseError(409, `the decision is ${d.status}: only an approved decision can be appealed`);
+  if (d.status !== 'approved') throw conflict(`the decision is ${d.status}: only an approved decision can be appealed`);
   const today = dayOf(ctx.now());
-  if (!d.appealUntil || today > d.appealUntil) throw new CaseError(409, `the appeal period ended on ${d.appealUntil ?? d.effectiveOn}`);
+  if (!d.appealUntil || today > d.appealUntil) throw conflict(`the appeal period ended on ${d.appealUntil ?? d.effectiveOn}`);
   const at = ctx.now();
   const id = randomUUID();
   await ctx.store.transaction(async (tx) => {
     const [pending] = await tx.query<{ id: string }>(`SELECT id FROM fg_appeal WHERE decision_id = $1 AND status = 'pending'`, [
       decisionId,
     ]);
-    if (pending) throw new CaseError(409, 'an appeal of this decision is pending');
+    if (pending) throw conflict('an appeal of this decision is pending');
     const [k] = await tx.query<{ status: string }>(`SELECT status FROM fg_case WHERE id = $1`, [d.caseId]);
-    if (k?.status !== 'decided') throw new CaseError(409, `the case is ${k?.status ?? 'gone'}`);
+    if (k?.status !== 'decided') throw conflict(`the case is ${k?.status ?? 'gone'}`);
     await tx.query(
       `INSERT INTO fg_appeal (id, case_id, decision_id, fixmedins_code, filed_by, filed_at, reason, status, seq) VALUES ($1, $2, $3, $4, $5, CAST($6 AS TIMESTAMP), $7, 'pending', $8)`,
-      [id, d.caseId, decisionId, d.fixmedinsCode, ctx.user.username, stamp(at), reason, nextSeq()],
+      [id, d.caseId, decisionId, d.fixmedinsCode, ctx.user.username, storeTime(at), reason, nextSeq()],
     );
     await tx.query(`UPDATE fg_case SET status = 'appealed' WHERE id = $1`, [d.caseId]);
     await appendLog(tx, at, {
@@ -107,28 +122,28 @@ export async function fileAppeal(ctx: CaseContext, decisionId: string, reason: s
 
 /** A reviewer decides the appeal: upheld, amended (with the decision as changed) or revoked. */
 export async function decideAppeal(
-  ctx: CaseContext,
+  ctx: RequestContext,
   id: string,
   outcome: 'upheld' | 'amended' | 'revoked',
   comment: string,
   amended: CaseDecisionBody | undefined,
 ): Promise<Appeal> {
-  requireRole(ctx, REVIEWERS, 'decide appeals');
+  requireRole(ctx, REVIEWER_ROLES, 'decide appeals');
   const appeal = await getAppeal(ctx, id);
-  if (appeal.status !== 'pending') throw new CaseError(409, `the appeal was decided: ${appeal.status}`);
+  if (appeal.status !== 'pending') throw conflict(`the appeal was decided: ${appeal.status}`);
   const old = await getDecision(ctx, appeal.decisionId);
-  if (old.draftedBy === ctx.user.username)
-    throw new CaseError(403, 'you drafted the appealed decision: a different person must decide the appeal');
+  if (old.draftedBy === ctx.user.username) throw forbidden('you drafted the appealed decision: a different person must decide the appeal');
   const at = ctx.now();
   let newDecisionId: string | null = null;
   const replacement = outcome === 'amended' ? await checkOutcome(ctx, old.caseId, old.fixmedinsCode, amended!) : null;
   await ctx.store.transaction(async (tx) => {
-    const [u] = await tx.query<{ id: string }>(
+    await updateAsSeen(
+      tx,
       `UPDATE fg_appeal SET status = $1, decided_by = $2, decided_at = CAST($3 AS TIMESTAMP), comment = $4
       WHERE id = $5 AND status = 'pending' RETURNING id`,
-      [outcome, ctx.user.username, stamp(at), comment, id],
+      [outcome, ctx.user.username, storeTime(at), comment, id],
+      'the appeal',
     );
-    if (!u) throw new CaseError(409, 'the appeal changed meanwhile; reload it');
     if (outcome === 'upheld') {
       await tx.query(`UPDATE fg_case SET status = 'decided' WHERE id = $1`, [old.caseId]);
     } else if (outcome === 'revoked') {

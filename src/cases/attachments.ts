@@ -12,10 +12,11 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Attachment } from '../contract/api/cases.js';
 import type { AttachmentOwner } from '../contract/vocabulary.js';
-import { isoTime } from '../store/db.js';
-import { nextSeq } from '../findings/decisions.js';
-import { CaseError, stamp, type CaseContext } from './context.js';
 import { appendLog } from './log.js';
+import type { RequestContext } from '../kernel/context.js';
+import { conflict, invalid } from '../kernel/errors.js';
+import { nextSeq } from '../kernel/time.js';
+import { isoTime, storeTime } from '../store/db.js';
 
 /** The largest evidence file kept. */
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
@@ -66,7 +67,7 @@ export interface OwnerRef {
 
 /** Streams an upload to the evidence folder and records it; the caller has already checked who may attach to the owner. */
 export async function saveAttachment(
-  ctx: CaseContext,
+  ctx: RequestContext,
   dir: string,
   ref: OwnerRef,
   fileName: string,
@@ -82,15 +83,15 @@ export async function saveAttachment(
     transform(chunk: Buffer, _enc, done) {
       size += chunk.length;
       if (size > MAX_ATTACHMENT_BYTES)
-        return done(new CaseError(400, `${safeFileName(fileName)}: larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`));
+        return done(invalid(`${safeFileName(fileName)}: larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`));
       hash.update(chunk);
       done(null, chunk);
     },
   });
   try {
     await pipeline(stream, counter, createWriteStream(tmp, { flags: 'wx' }));
-    if (truncated()) throw new CaseError(400, `${safeFileName(fileName)}: larger than the upload limit`);
-    if (size === 0) throw new CaseError(400, `${safeFileName(fileName)}: the file is empty`);
+    if (truncated()) throw invalid(`${safeFileName(fileName)}: larger than the upload limit`);
+    if (size === 0) throw invalid(`${safeFileName(fileName)}: the file is empty`);
     const fh = await open(tmp, 'r');
     const head = Buffer.alloc(Math.min(size, 8192));
     try {
@@ -100,10 +101,7 @@ export async function saveAttachment(
     }
     const type = sniffType(head, fileName, head.length === size);
     if (!type)
-      throw new CaseError(
-        400,
-        `${safeFileName(fileName)}: not an allowed file (PDF, PNG, JPEG, .docx, .xlsx or UTF-8 .txt, checked by content)`,
-      );
+      throw invalid(`${safeFileName(fileName)}: not an allowed file (PDF, PNG, JPEG, .docx, .xlsx or UTF-8 .txt, checked by content)`);
     await rename(tmp, join(dir, id));
     const at = ctx.now();
     const a: Attachment = {
@@ -135,7 +133,7 @@ export async function saveAttachment(
             a.sha256,
             id,
             a.uploadedBy,
-            stamp(at),
+            storeTime(at),
             nextSeq(),
           ],
         );
@@ -189,14 +187,14 @@ const toAttachment = (r: AttachmentRecord): Attachment => ({
 const SELECT = `SELECT id, owner_type, owner_id, case_id, fixmedins_code, admdvs, file_name, content_type, size, sha256, stored_name, uploaded_by,
   CAST(uploaded_at AS VARCHAR) AS uploaded_at FROM fg_attachment`;
 
-export async function listAttachments(ctx: Pick<CaseContext, 'store'>, owner: AttachmentOwner, ownerId: string): Promise<Attachment[]> {
+export async function listAttachments(ctx: Pick<RequestContext, 'store'>, owner: AttachmentOwner, ownerId: string): Promise<Attachment[]> {
   return (await ctx.store.query<AttachmentRecord>(`${SELECT} WHERE owner_type = $1 AND owner_id = $2 ORDER BY seq`, [owner, ownerId])).map(
     toAttachment,
   );
 }
 
 export async function attachmentRecord(
-  ctx: Pick<CaseContext, 'store'>,
+  ctx: Pick<RequestContext, 'store'>,
   id: string,
 ): Promise<(Attachment & { caseId: string | null; fixmedinsCode: string; admdvs: string | null; storedName: string }) | null> {
   const [r] = await ctx.store.query<AttachmentRecord>(`${SELECT} WHERE id = $1`, [id]);
@@ -207,9 +205,9 @@ export async function attachmentRecord(
 export async function openAttachment(dir: string, a: { storedName: string; size: number; sha256: string }): Promise<Readable> {
   const path = join(dir, a.storedName);
   const s = await stat(path).catch(() => null);
-  if (!s || s.size !== a.size) throw new CaseError(409, 'the stored file is missing or was changed');
+  if (!s || s.size !== a.size) throw conflict('the stored file is missing or was changed');
   const hash = createHash('sha256');
   await pipeline(createReadStream(path), hash);
-  if (hash.digest('hex') !== a.sha256) throw new CaseError(409, 'the stored file was changed since it was uploaded');
+  if (hash.digest('hex') !== a.sha256) throw conflict('the stored file was changed since it was uploaded');
   return createReadStream(path);
 }

@@ -4,22 +4,25 @@
  * decision, an appeal, the recovery of funds, and closed (办结).
  */
 import { randomUUID } from 'node:crypto';
-import { inScope, Params, scopeCondition } from '../auth/scope.js';
+import { inScope, scopeCondition } from '../auth/scope.js';
 import { findUser } from '../auth/users.js';
 import { regionName } from '../exchange/regions.js';
-import type { CaseDetail, CaseNote, CaseRow, Recovery } from '../contract/api/cases.js';
+import type { CaseDetail, CaseNote, CaseRow, Clue, Recovery } from '../contract/api/cases.js';
 import type { Page } from '../contract/api/common.js';
-import type { CaseStatus, NoteKind } from '../contract/vocabulary.js';
-import { isoTime } from '../store/db.js';
-import { nextSeq } from '../findings/decisions.js';
 import { listAttachments } from './attachments.js';
 import { getClue, institutionInScope, institutionNames, listClues } from './clues.js';
-import { addDays, BUREAU, CaseError, dayOf, HANDLERS, num, requireRole, REVIEWERS, round2, stamp, type CaseContext } from './context.js';
 import { confirmedFindings, decisionsOfCase } from './decisions.js';
 import { appealsOfCase } from './appeals.js';
 import { appendLog, caseLog } from './log.js';
 import { sanctionsOfCase } from './sanctions.js';
 import { loadCaseSettings } from './settings.js';
+import { BUREAU_ROLES, type CaseStatus, HANDLER_ROLES, type NoteKind, REVIEWER_ROLES, roleIn } from '../contract/vocabulary.js';
+import { type RequestContext, requireRole } from '../kernel/context.js';
+import { conflict, invalid, notFound } from '../kernel/errors.js';
+import { money, round2, toNumber } from '../kernel/numbers.js';
+import { Params, selectPage, toPage, updateAsSeen } from '../kernel/sql.js';
+import { addDays, dayOf, nextSeq } from '../kernel/time.js';
+import { isoTime, storeTime, type StoreDb } from '../store/db.js';
 
 type CaseRecord = {
   id: string;
@@ -41,15 +44,14 @@ type CaseRecord = {
   recovered: string | number | null;
 };
 
-const CASE_SELECT = `SELECT k.id, k.case_no, k.title, k.fixmedins_code, k.admdvs, k.grid_id, k.status, k.handler, k.opened_by,
+const CASE_COLUMNS = `k.id, k.case_no, k.title, k.fixmedins_code, k.admdvs, k.grid_id, k.status, k.handler, k.opened_by,
   CAST(k.opened_at AS VARCHAR) AS opened_at, CAST(k.deadline AS VARCHAR) AS deadline, CAST(k.closed_at AS VARCHAR) AS closed_at, k.close_note,
   (SELECT COUNT(*) FROM fg_clue c WHERE c.case_id = k.id) AS clues,
   (SELECT SUM(c.amount) FROM fg_clue c WHERE c.case_id = k.id) AS amount_involved,
   (SELECT SUM(d.return_amount + d.fine_amount) FROM fg_case_decision d WHERE d.case_id = k.id AND d.status = 'approved') AS due,
-  (SELECT SUM(r.amount) FROM fg_recovery r WHERE r.case_id = k.id) AS recovered
-  FROM fg_case k`;
+  (SELECT SUM(r.amount) FROM fg_recovery r WHERE r.case_id = k.id) AS recovered`;
 
-async function toRows(ctx: CaseContext, rows: CaseRecord[]): Promise<CaseRow[]> {
+async function toRows(ctx: RequestContext, rows: CaseRecord[]): Promise<CaseRow[]> {
   const names = await institutionNames(
     ctx,
     rows.map((r) => r.fixmedins_code),
@@ -71,27 +73,27 @@ async function toRows(ctx: CaseContext, rows: CaseRecord[]): Promise<CaseRow[]> 
     deadline: r.deadline,
     overdue: r.status !== 'closed' && r.deadline < today,
     clues: Number(r.clues ?? 0),
-    amountInvolved: round2(num(r.amount_involved)),
-    due: round2(num(r.due)),
-    recovered: round2(num(r.recovered)),
+    amountInvolved: money(r.amount_involved),
+    due: money(r.due),
+    recovered: money(r.recovered),
     closedAt: r.closed_at ? isoTime(r.closed_at) : null,
   }));
 }
 
 /** The case record inside a bureau caller's scope (institutions reach cases only through their decisions). */
-export async function caseRecord(ctx: CaseContext, id: string): Promise<CaseRecord> {
-  requireRole(ctx, BUREAU, 'see cases');
+export async function caseRecord(ctx: RequestContext, id: string): Promise<CaseRecord> {
+  requireRole(ctx, BUREAU_ROLES, 'see cases');
   const p = new Params();
   const [r] = await ctx.store.query<CaseRecord>(
-    `${CASE_SELECT} WHERE k.id = ${p.add(id)} AND ${scopeCondition(ctx.scope, p, 'k.fixmedins_code', 'k.admdvs')}`,
+    `SELECT ${CASE_COLUMNS} FROM fg_case k WHERE k.id = ${p.add(id)} AND ${scopeCondition(ctx.scope, p, 'k.fixmedins_code', 'k.admdvs')}`,
     p.values,
   );
-  if (!r) throw new CaseError(404, 'no such case in your scope');
+  if (!r) throw notFound('no such case in your scope');
   return r;
 }
 
 export async function listCases(
-  ctx: CaseContext,
+  ctx: RequestContext,
   q: {
     status?: CaseStatus | undefined;
     institution?: string | undefined;
@@ -103,7 +105,7 @@ export async function listCases(
     pageSize: number;
   },
 ): Promise<Page<CaseRow>> {
-  requireRole(ctx, BUREAU, 'see cases');
+  requireRole(ctx, BUREAU_ROLES, 'see cases');
   const p = new Params();
   const where = [scopeCondition(ctx.scope, p, 'k.fixmedins_code', 'k.admdvs')];
   if (q.status) where.push(`k.status = ${p.add(q.status)}`);
@@ -113,18 +115,19 @@ export async function listCases(
   if (q.handler) where.push(`k.handler = ${p.add(q.handler)}`);
   if (q.overdue)
     where.push(`${q.overdue === 'true' ? '' : 'NOT '}(k.status <> 'closed' AND k.deadline < CAST(${p.add(dayOf(ctx.now()))} AS DATE))`);
-  const w = where.join(' AND ');
-  const [c] = await ctx.store.query<{ n: number }>(`SELECT COUNT(*) AS n FROM fg_case k WHERE ${w}`, p.values);
-  const rows = await ctx.store.query<CaseRecord>(
-    `${CASE_SELECT} WHERE ${w} ORDER BY k.seq DESC LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
-    p.values,
-  );
-  return { items: await toRows(ctx, rows), total: Number(c?.n ?? 0), page: q.page, pageSize: q.pageSize };
+  const { rows, total } = await selectPage<CaseRecord>(ctx.store, q, {
+    select: CASE_COLUMNS,
+    from: 'fg_case k',
+    where: where.join(' AND '),
+    orderBy: 'k.seq DESC',
+    params: p.values,
+  });
+  return toPage(await toRows(ctx, rows), total, q);
 }
 
 /** The handler: the one named, else the grid's default, else the caller; an analyst (or administrator) whose region covers the institution. */
 async function resolveHandler(
-  ctx: CaseContext,
+  ctx: RequestContext,
   named: string | undefined,
   inst: { fixmedins_code: string; admdvs: string | null; grid_id: string | null },
 ): Promise<string> {
@@ -137,25 +140,24 @@ async function resolveHandler(
     (u.role === 'admin' ||
       (u.role === 'analyst' &&
         inScope({ role: u.role, admdvs: u.scope_admdvs, fixmedinsCode: u.scope_fixmedins }, inst.fixmedins_code, inst.admdvs)));
-  if (!ok) throw new CaseError(400, `${username} is not an analyst whose region covers this institution`);
+  if (!ok) throw invalid(`${username} is not an analyst whose region covers this institution`);
   return username;
 }
 
-async function openClues(ctx: CaseContext, clueIds: string[]): Promise<Array<Awaited<ReturnType<typeof getClue>>>> {
+async function openClues(ctx: RequestContext, clueIds: string[]): Promise<Array<Awaited<ReturnType<typeof getClue>>>> {
   const clues = await Promise.all([...new Set(clueIds)].map((id) => getClue(ctx, id)));
   const taken = clues.find((c) => c.status !== 'open');
-  if (taken) throw new CaseError(409, `clue ${taken.id} is ${taken.status}`);
-  if (new Set(clues.map((c) => c.fixmedinsCode)).size !== 1)
-    throw new CaseError(400, 'a case is about one institution: these clues are of several');
+  if (taken) throw conflict(`clue ${taken.id} is ${taken.status}`);
+  if (new Set(clues.map((c) => c.fixmedinsCode)).size !== 1) throw invalid('a case is about one institution: these clues are of several');
   return clues;
 }
 
 /** 立案: opens a case on open clues of one institution. */
 export async function openCase(
-  ctx: CaseContext,
+  ctx: RequestContext,
   body: { clueIds: string[]; title?: string | undefined; handler?: string | undefined; deadline?: string | undefined },
 ): Promise<CaseDetail> {
-  requireRole(ctx, HANDLERS, 'open cases');
+  requireRole(ctx, HANDLER_ROLES, 'open cases');
   const clues = await openClues(ctx, body.clueIds);
   const inst = await institutionInScope(ctx, clues[0]!.fixmedinsCode);
   const handler = await resolveHandler(ctx, body.handler, inst);
@@ -163,7 +165,7 @@ export async function openCase(
   const at = ctx.now();
   const today = dayOf(at);
   const deadline = body.deadline ?? addDays(today, settings.deadlineDays);
-  if (deadline < today) throw new CaseError(400, 'the deadline is in the past');
+  if (deadline < today) throw invalid('the deadline is in the past');
   const id = randomUUID();
   const title = body.title ?? `${inst.fixmedins_name ?? inst.fixmedins_code}：${clues[0]!.summary}`.slice(0, 200);
   await ctx.store.transaction(async (tx) => {
@@ -173,15 +175,9 @@ export async function openCase(
     await tx.query(
       `INSERT INTO fg_case (id, case_no, title, fixmedins_code, admdvs, grid_id, status, handler, opened_by, opened_at, deadline, seq)
       VALUES ($1, $2, $3, $4, $5, $6, 'investigating', $7, $8, CAST($9 AS TIMESTAMP), CAST($10 AS DATE), $11)`,
-      [id, caseNo, title, inst.fixmedins_code, inst.admdvs, inst.grid_id, handler, ctx.user.username, stamp(at), deadline, nextSeq()],
+      [id, caseNo, title, inst.fixmedins_code, inst.admdvs, inst.grid_id, handler, ctx.user.username, storeTime(at), deadline, nextSeq()],
     );
-    for (const c of clues) {
-      const [u] = await tx.query<{ id: string }>(
-        `UPDATE fg_clue SET status = 'in_case', case_id = $1 WHERE id = $2 AND status = 'open' RETURNING id`,
-        [id, c.id],
-      );
-      if (!u) throw new CaseError(409, `clue ${c.id} changed meanwhile`);
-    }
+    await takeClues(tx, id, clues);
     await appendLog(tx, at, {
       actor: ctx.user.username,
       entity: 'case',
@@ -194,25 +190,30 @@ export async function openCase(
   return caseDetail(ctx, id);
 }
 
-function requireOpen(r: CaseRecord): void {
-  if (r.status === 'closed') throw new CaseError(409, 'the case is closed');
+/** The clues join the case, each only if it is still open. */
+async function takeClues(tx: StoreDb, caseId: string, clues: Clue[]): Promise<void> {
+  for (const c of clues)
+    await updateAsSeen(
+      tx,
+      `UPDATE fg_clue SET status = 'in_case', case_id = $1 WHERE id = $2 AND status = 'open' RETURNING id`,
+      [caseId, c.id],
+      `clue ${c.id}`,
+    );
 }
 
-export async function addCluesToCase(ctx: CaseContext, id: string, clueIds: string[]): Promise<CaseDetail> {
-  requireRole(ctx, HANDLERS, 'change cases');
+function requireOpen(r: CaseRecord): void {
+  if (r.status === 'closed') throw conflict('the case is closed');
+}
+
+export async function addCluesToCase(ctx: RequestContext, id: string, clueIds: string[]): Promise<CaseDetail> {
+  requireRole(ctx, HANDLER_ROLES, 'change cases');
   const r = await caseRecord(ctx, id);
   requireOpen(r);
   const clues = await openClues(ctx, clueIds);
-  if (clues[0]!.fixmedinsCode !== r.fixmedins_code) throw new CaseError(400, 'the clues are about another institution');
+  if (clues[0]!.fixmedinsCode !== r.fixmedins_code) throw invalid('the clues are about another institution');
   const at = ctx.now();
   await ctx.store.transaction(async (tx) => {
-    for (const c of clues) {
-      const [u] = await tx.query<{ id: string }>(
-        `UPDATE fg_clue SET status = 'in_case', case_id = $1 WHERE id = $2 AND status = 'open' RETURNING id`,
-        [id, c.id],
-      );
-      if (!u) throw new CaseError(409, `clue ${c.id} changed meanwhile`);
-    }
+    await takeClues(tx, id, clues);
     await appendLog(tx, at, {
       actor: ctx.user.username,
       entity: 'case',
@@ -226,11 +227,11 @@ export async function addCluesToCase(ctx: CaseContext, id: string, clueIds: stri
 }
 
 export async function assignCase(
-  ctx: CaseContext,
+  ctx: RequestContext,
   id: string,
   body: { handler?: string | undefined; deadline?: string | undefined },
 ): Promise<CaseDetail> {
-  requireRole(ctx, HANDLERS, 'assign cases');
+  requireRole(ctx, HANDLER_ROLES, 'assign cases');
   const r = await caseRecord(ctx, id);
   requireOpen(r);
   const handler = body.handler ? await resolveHandler(ctx, body.handler, r) : r.handler;
@@ -252,11 +253,11 @@ export async function assignCase(
 
 /** A note, an on-site inspection record (现场检查) or an interview record (约谈). */
 export async function addNote(
-  ctx: CaseContext,
+  ctx: RequestContext,
   id: string,
   body: { kind: NoteKind; body: string; on?: string | undefined; place?: string | undefined; participants?: string | undefined },
 ): Promise<CaseNote> {
-  requireRole(ctx, HANDLERS, 'write case notes');
+  requireRole(ctx, HANDLER_ROLES, 'write case notes');
   const r = await caseRecord(ctx, id);
   requireOpen(r);
   const at = ctx.now();
@@ -274,7 +275,7 @@ export async function addNote(
     await tx.query(
       `INSERT INTO fg_case_note (id, case_id, kind, body, on_day, place, participants, created_by, created_at, seq)
       VALUES ($1, $2, $3, $4, CAST($5 AS DATE), $6, $7, $8, CAST($9 AS TIMESTAMP), $10)`,
-      [note.id, id, note.kind, note.body, note.on, note.place, note.participants, note.createdBy, stamp(at), nextSeq()],
+      [note.id, id, note.kind, note.body, note.on, note.place, note.participants, note.createdBy, storeTime(at), nextSeq()],
     );
     await appendLog(tx, at, {
       actor: ctx.user.username,
@@ -288,7 +289,7 @@ export async function addNote(
   return note;
 }
 
-async function notesOf(ctx: CaseContext, id: string): Promise<CaseNote[]> {
+async function notesOf(ctx: RequestContext, id: string): Promise<CaseNote[]> {
   const rows = await ctx.store.query<{
     id: string;
     kind: NoteKind;
@@ -314,7 +315,7 @@ async function notesOf(ctx: CaseContext, id: string): Promise<CaseNote[]> {
   }));
 }
 
-async function recoveriesOf(ctx: CaseContext, id: string): Promise<Recovery[]> {
+async function recoveriesOf(ctx: RequestContext, id: string): Promise<Recovery[]> {
   const rows = await ctx.store.query<{
     id: string;
     kind: 'return' | 'fine';
@@ -330,7 +331,7 @@ async function recoveriesOf(ctx: CaseContext, id: string): Promise<Recovery[]> {
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
-    amount: round2(num(r.amount)),
+    amount: money(r.amount),
     paidOn: r.paid_on,
     reference: r.reference,
     recordedBy: r.recorded_by,
@@ -340,15 +341,15 @@ async function recoveriesOf(ctx: CaseContext, id: string): Promise<Recovery[]> {
 
 /** 追回: money returned to the fund, or a fine paid, against a case with an approved decision, until it is closed. */
 export async function recordRecovery(
-  ctx: CaseContext,
+  ctx: RequestContext,
   id: string,
   body: { kind: 'return' | 'fine'; amount: number; paidOn: string; reference?: string | undefined },
 ): Promise<Recovery> {
-  requireRole(ctx, HANDLERS, 'record recoveries');
+  requireRole(ctx, HANDLER_ROLES, 'record recoveries');
   const r = await caseRecord(ctx, id);
   requireOpen(r);
-  if (r.status !== 'decided' && r.status !== 'appealed') throw new CaseError(409, 'recoveries follow an approved decision');
-  if (body.paidOn > dayOf(ctx.now())) throw new CaseError(400, 'the payment day is in the future');
+  if (r.status !== 'decided' && r.status !== 'appealed') throw conflict('recoveries follow an approved decision');
+  if (body.paidOn > dayOf(ctx.now())) throw invalid('the payment day is in the future');
   const at = ctx.now();
   const rec: Recovery = {
     id: randomUUID(),
@@ -362,7 +363,7 @@ export async function recordRecovery(
   await ctx.store.transaction(async (tx) => {
     await tx.query(
       `INSERT INTO fg_recovery (id, case_id, kind, amount, paid_on, reference, recorded_by, recorded_at, seq) VALUES ($1, $2, $3, $4, CAST($5 AS DATE), $6, $7, CAST($8 AS TIMESTAMP), $9)`,
-      [rec.id, id, rec.kind, rec.amount, rec.paidOn, rec.reference, rec.recordedBy, stamp(at), nextSeq()],
+      [rec.id, id, rec.kind, rec.amount, rec.paidOn, rec.reference, rec.recordedBy, storeTime(at), nextSeq()],
     );
     await appendLog(tx, at, {
       actor: ctx.user.username,
@@ -380,36 +381,37 @@ export async function recordRecovery(
  * 办结: closes a case. With an approved decision, no appeal may be pending, and closing before all that is due
  * was recovered needs a note saying why (移交强制执行, …). Without a decision (nothing found), a note is required.
  */
-export async function closeCase(ctx: CaseContext, id: string, note: string | undefined): Promise<CaseDetail> {
-  requireRole(ctx, HANDLERS, 'close cases');
+export async function closeCase(ctx: RequestContext, id: string, note: string | undefined): Promise<CaseDetail> {
+  requireRole(ctx, HANDLER_ROLES, 'close cases');
   const r = await caseRecord(ctx, id);
   requireOpen(r);
-  if (r.status === 'reviewing') throw new CaseError(409, 'a decision is under review');
-  if (r.status === 'appealed') throw new CaseError(409, 'an appeal is pending');
-  if (r.status === 'investigating' && !note) throw new CaseError(400, 'closing without a decision needs a note saying why');
-  const outstanding = round2(num(r.due) - num(r.recovered));
+  if (r.status === 'reviewing') throw conflict('a decision is under review');
+  if (r.status === 'appealed') throw conflict('an appeal is pending');
+  if (r.status === 'investigating' && !note) throw invalid('closing without a decision needs a note saying why');
+  const outstanding = round2(toNumber(r.due) - toNumber(r.recovered));
   if (r.status === 'decided' && outstanding > 0 && !note)
-    throw new CaseError(400, `${outstanding.toFixed(2)} 元 is not recovered yet: say why the case closes`);
+    throw invalid(`${outstanding.toFixed(2)} 元 is not recovered yet: say why the case closes`);
   const at = ctx.now();
   await ctx.store.transaction(async (tx) => {
-    const [u] = await tx.query<{ id: string }>(
+    await updateAsSeen(
+      tx,
       `UPDATE fg_case SET status = 'closed', closed_at = CAST($1 AS TIMESTAMP), close_note = $2 WHERE id = $3 AND status = $4 RETURNING id`,
-      [stamp(at), note ?? null, id, r.status],
+      [storeTime(at), note ?? null, id, r.status],
+      'the case',
     );
-    if (!u) throw new CaseError(409, 'the case changed meanwhile; reload it');
     await appendLog(tx, at, {
       actor: ctx.user.username,
       entity: 'case',
       entityId: id,
       caseId: id,
       action: 'close',
-      data: { note: note ?? null, due: round2(num(r.due)), recovered: round2(num(r.recovered)) },
+      data: { note: note ?? null, due: money(r.due), recovered: money(r.recovered) },
     });
   });
   return caseDetail(ctx, id);
 }
 
-export async function caseDetail(ctx: CaseContext, id: string): Promise<CaseDetail> {
+export async function caseDetail(ctx: RequestContext, id: string): Promise<CaseDetail> {
   const r = await caseRecord(ctx, id);
   const [row] = await toRows(ctx, [r]);
   const [clues, notes, decisions, appeals, recoveries, sanctions, attachments, confirmed, log] = await Promise.all([
@@ -424,8 +426,8 @@ export async function caseDetail(ctx: CaseContext, id: string): Promise<CaseDeta
     caseLog(ctx.store, id),
   ]);
   const role = ctx.user.role;
-  const handles = HANDLERS.includes(role);
-  const reviews = REVIEWERS.includes(role);
+  const handles = roleIn(role, HANDLER_ROLES);
+  const reviews = roleIn(role, REVIEWER_ROLES);
   const current = decisions.find((d) => d.status === 'draft' || d.status === 'returned' || d.status === 'submitted');
   const allowed: CaseDetail['allowed'] = [];
   if (r.status !== 'closed' && handles) allowed.push('add_note', 'add_clues', 'assign');

@@ -4,25 +4,31 @@
  * (不予立案) with a reason.
  */
 import { randomUUID } from 'node:crypto';
-import { inScope, Params, scopeCondition } from '../auth/scope.js';
+import { inScope, scopeCondition } from '../auth/scope.js';
 import { ROW_COLUMNS, ROW_FROM, toFindingRow, type FindingRecord } from '../findings/list.js';
-import type { Clue, ClueBody, PersonRef } from '../contract/api/cases.js';
+import type { Attachment, Clue, ClueBody, PersonRef } from '../contract/api/cases.js';
+import { audit } from '../audit/audit.js';
+import { warningForClue } from '../monitoring/board.js';
+import { listAttachments } from './attachments.js';
 import type { Page } from '../contract/api/common.js';
-import type { ClueSource, ClueStatus } from '../contract/vocabulary.js';
-import { isoTime } from '../store/db.js';
-import { nextSeq } from '../findings/decisions.js';
-import { BUREAU, CaseError, HANDLERS, num, requireRole, round2, stamp, type CaseContext } from './context.js';
 import { appendLog } from './log.js';
+import { BUREAU_ROLES, type ClueSource, type ClueStatus, HANDLER_ROLES } from '../contract/vocabulary.js';
+import { type RequestContext, requireRole } from '../kernel/context.js';
+import { conflict, invalid, notFound } from '../kernel/errors.js';
+import { money, round2 } from '../kernel/numbers.js';
+import { Params, selectPage, toPage } from '../kernel/sql.js';
+import { nextSeq } from '../kernel/time.js';
+import { isoTime, storeTime } from '../store/db.js';
 
 export type Institution = { fixmedins_code: string; fixmedins_name: string | null; admdvs: string | null; grid_id: string | null };
 
 /** The institution, when it exists and is inside the caller's scope (else "not found"). */
-export async function institutionInScope(ctx: CaseContext, code: string): Promise<Institution> {
+export async function institutionInScope(ctx: RequestContext, code: string): Promise<Institution> {
   const [i] = await ctx.workspace.query<Institution>(
     `SELECT fixmedins_code, fixmedins_name, admdvs, grid_id FROM fixmedins WHERE fixmedins_code = $1`,
     [code],
   );
-  if (!i || !inScope(ctx.scope, i.fixmedins_code, i.admdvs)) throw new CaseError(404, `no institution ${code} in your scope`);
+  if (!i || !inScope(ctx.scope, i.fixmedins_code, i.admdvs)) throw notFound(`no institution ${code} in your scope`);
   return i;
 }
 
@@ -46,25 +52,26 @@ type ClueRecord = {
   findings: number | null;
 };
 
-const CLUE_SELECT = `SELECT c.id, c.source, c.source_id, c.fixmedins_code, c.admdvs, c.grid_id, c.summary, c.note, c.persons, c.amount, c.status,
+const CLUE_COLUMNS = `c.id, c.source, c.source_id, c.fixmedins_code, c.admdvs, c.grid_id, c.summary, c.note, c.persons, c.amount, c.status,
   c.case_id, k.case_no, c.dismiss_reason, c.created_by, CAST(c.created_at AS VARCHAR) AS created_at,
-  (SELECT COUNT(*) FROM fg_clue_finding f WHERE f.clue_id = c.id) AS findings
-  FROM fg_clue c LEFT JOIN fg_case k ON k.id = c.case_id`;
+  (SELECT COUNT(*) FROM fg_clue_finding f WHERE f.clue_id = c.id) AS findings`;
+const CLUE_FROM = 'fg_clue c LEFT JOIN fg_case k ON k.id = c.case_id';
 
 /** The names of institutions by code, from the workspace's register. */
-export async function institutionNames(ctx: Pick<CaseContext, 'workspace'>, codes: string[]): Promise<Map<string, string>> {
+export async function institutionNames(ctx: Pick<RequestContext, 'workspace'>, codes: string[]): Promise<Map<string, string>> {
   const unique = [...new Set(codes)];
   const names = new Map<string, string>();
   if (!unique.length) return names;
+  const p = new Params();
   const found = await ctx.workspace.query<{ fixmedins_code: string; fixmedins_name: string }>(
-    `SELECT fixmedins_code, fixmedins_name FROM fixmedins WHERE fixmedins_code IN (${unique.map((_, k) => `$${k + 1}`).join(', ')})`,
-    unique,
+    `SELECT fixmedins_code, fixmedins_name FROM fixmedins WHERE fixmedins_code IN ${p.list(unique)}`,
+    p.values,
   );
   for (const f of found) names.set(f.fixmedins_code, f.fixmedins_name);
   return names;
 }
 
-async function toClues(ctx: CaseContext, rows: ClueRecord[]): Promise<Clue[]> {
+async function toClues(ctx: RequestContext, rows: ClueRecord[]): Promise<Clue[]> {
   const names = await institutionNames(
     ctx,
     rows.map((r) => r.fixmedins_code),
@@ -80,7 +87,7 @@ async function toClues(ctx: CaseContext, rows: ClueRecord[]): Promise<Clue[]> {
     summary: r.summary,
     note: r.note,
     persons: r.persons ? (JSON.parse(r.persons) as PersonRef[]) : [],
-    amount: round2(num(r.amount)),
+    amount: money(r.amount),
     findings: Number(r.findings ?? 0),
     status: r.status as ClueStatus,
     caseId: r.case_id,
@@ -91,19 +98,19 @@ async function toClues(ctx: CaseContext, rows: ClueRecord[]): Promise<Clue[]> {
   }));
 }
 
-export async function getClue(ctx: CaseContext, id: string): Promise<Clue> {
-  requireRole(ctx, BUREAU, 'see clues');
+export async function getClue(ctx: RequestContext, id: string): Promise<Clue> {
+  requireRole(ctx, BUREAU_ROLES, 'see clues');
   const p = new Params();
   const rows = await ctx.store.query<ClueRecord>(
-    `${CLUE_SELECT} WHERE c.id = ${p.add(id)} AND ${scopeCondition(ctx.scope, p, 'c.fixmedins_code', 'c.admdvs')}`,
+    `SELECT ${CLUE_COLUMNS} FROM ${CLUE_FROM} WHERE c.id = ${p.add(id)} AND ${scopeCondition(ctx.scope, p, 'c.fixmedins_code', 'c.admdvs')}`,
     p.values,
   );
-  if (!rows.length) throw new CaseError(404, 'no such clue in your scope');
+  if (!rows.length) throw notFound('no such clue in your scope');
   return (await toClues(ctx, rows))[0]!;
 }
 
 export async function listClues(
-  ctx: CaseContext,
+  ctx: RequestContext,
   q: {
     status?: ClueStatus | undefined;
     source?: ClueSource | undefined;
@@ -114,7 +121,7 @@ export async function listClues(
     pageSize: number;
   },
 ): Promise<Page<Clue>> {
-  requireRole(ctx, BUREAU, 'see clues');
+  requireRole(ctx, BUREAU_ROLES, 'see clues');
   const p = new Params();
   const where = [scopeCondition(ctx.scope, p, 'c.fixmedins_code', 'c.admdvs')];
   if (q.status) where.push(`c.status = ${p.add(q.status)}`);
@@ -122,13 +129,14 @@ export async function listClues(
   if (q.institution) where.push(`c.fixmedins_code = ${p.add(q.institution)}`);
   if (q.admdvs) where.push(`starts_with(c.admdvs, ${p.add(q.admdvs)})`);
   if (q.caseId) where.push(`c.case_id = ${p.add(q.caseId)}`);
-  const w = where.join(' AND ');
-  const [c] = await ctx.store.query<{ n: number }>(`SELECT COUNT(*) AS n FROM fg_clue c WHERE ${w}`, p.values);
-  const rows = await ctx.store.query<ClueRecord>(
-    `${CLUE_SELECT} WHERE ${w} ORDER BY c.seq DESC LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
-    p.values,
-  );
-  return { items: await toClues(ctx, rows), total: Number(c?.n ?? 0), page: q.page, pageSize: q.pageSize };
+  const { rows, total } = await selectPage<ClueRecord>(ctx.store, q, {
+    select: CLUE_COLUMNS,
+    from: CLUE_FROM,
+    where: where.join(' AND '),
+    orderBy: 'c.seq DESC',
+    params: p.values,
+  });
+  return toPage(await toClues(ctx, rows), total, q);
 }
 
 interface NewClue {
@@ -142,7 +150,7 @@ interface NewClue {
   findings: Array<{ id: string; amount: number }>;
 }
 
-async function insertClue(ctx: CaseContext, c: NewClue): Promise<string> {
+async function insertClue(ctx: RequestContext, c: NewClue): Promise<string> {
   const id = randomUUID();
   const at = ctx.now();
   await ctx.store.transaction(async (tx) => {
@@ -161,7 +169,7 @@ async function insertClue(ctx: CaseContext, c: NewClue): Promise<string> {
         JSON.stringify(c.persons),
         c.amount,
         ctx.user.username,
-        stamp(at),
+        storeTime(at),
         nextSeq(),
       ],
     );
@@ -189,22 +197,21 @@ async function insertClue(ctx: CaseContext, c: NewClue): Promise<string> {
 }
 
 /** A clue from confirmed findings of one institution, or entered by hand (a report, a referral, an inspection). */
-export async function createClue(ctx: CaseContext, body: ClueBody): Promise<Clue> {
-  requireRole(ctx, HANDLERS, 'create clues');
+export async function createClue(ctx: RequestContext, body: ClueBody): Promise<Clue> {
+  requireRole(ctx, HANDLER_ROLES, 'create clues');
   if (body.source === 'finding') {
     const ids = [...new Set(body.findingIds!)];
     const p = new Params();
     const rows = await ctx.workspace.query<FindingRecord & Record<string, unknown>>(
-      `SELECT ${ROW_COLUMNS} FROM ${ROW_FROM} WHERE r.finding_id IN (${ids.map((x) => p.add(x)).join(', ')})`,
+      `SELECT ${ROW_COLUMNS} FROM ${ROW_FROM} WHERE r.finding_id IN ${p.list(ids)}`,
       p.values,
     );
     const found = rows.map(toFindingRow).filter((f) => inScope(ctx.scope, f.fixmedinsCode, f.admdvs));
     const missing = ids.filter((id) => !found.some((f) => f.id === id));
-    if (missing.length) throw new CaseError(404, `no such finding in your scope: ${missing.slice(0, 5).join(', ')}`);
+    if (missing.length) throw notFound(`no such finding in your scope: ${missing.slice(0, 5).join(', ')}`);
     const unconfirmed = found.filter((f) => f.status !== 'confirmed');
     if (unconfirmed.length)
-      throw new CaseError(
-        409,
+      throw conflict(
         `only confirmed findings make a clue; not confirmed: ${unconfirmed
           .slice(0, 5)
           .map((f) => f.id)
@@ -212,13 +219,14 @@ export async function createClue(ctx: CaseContext, body: ClueBody): Promise<Clue
       );
     const institutions = new Set(found.map((f) => f.fixmedinsCode));
     if (institutions.size !== 1 || !found[0]!.fixmedinsCode)
-      throw new CaseError(400, 'a clue is about one institution: these findings are of several');
+      throw invalid('a clue is about one institution: these findings are of several');
+    const q = new Params();
     const [taken] = await ctx.store.query<{ finding_id: string }>(
       `SELECT cf.finding_id FROM fg_clue_finding cf JOIN fg_clue c ON c.id = cf.clue_id
-      WHERE c.status <> 'dismissed' AND cf.finding_id IN (${ids.map((_, k) => `$${k + 1}`).join(', ')}) LIMIT 1`,
-      ids,
+      WHERE c.status <> 'dismissed' AND cf.finding_id IN ${q.list(ids)} LIMIT 1`,
+      q.values,
     );
-    if (taken) throw new CaseError(409, `finding ${taken.finding_id} is already part of a clue`);
+    if (taken) throw conflict(`finding ${taken.finding_id} is already part of a clue`);
     const institution = await institutionInScope(ctx, found[0]!.fixmedinsCode!);
     const total = round2(found.reduce((s, f) => s + f.amount, 0));
     const codes = [...new Set(found.map((f) => f.ruleName))];
@@ -254,33 +262,38 @@ export async function createClue(ctx: CaseContext, body: ClueBody): Promise<Clue
   return getClue(ctx, id);
 }
 
-/** A clue from an early warning (kept apart from createClue: the warning's own tables say what it is). */
-export async function createWarningClue(
-  ctx: CaseContext,
-  w: { id: string; fixmedinsCode: string; summary: string; note: string | null; amount: number },
-): Promise<Clue> {
-  requireRole(ctx, HANDLERS, 'create clues');
+/** A clue from an early warning inside the caller's scope: what the warning says, and the month's amount at risk. */
+export async function clueFromWarning(ctx: RequestContext, warningId: string, note: string | null): Promise<Clue> {
+  requireRole(ctx, HANDLER_ROLES, 'create clues');
+  const w = await warningForClue(ctx, warningId);
   const [existing] = await ctx.store.query<{ id: string }>(`SELECT id FROM fg_clue WHERE source = 'warning' AND source_id = $1`, [w.id]);
-  if (existing) throw new CaseError(409, `this warning is already clue ${existing.id}`);
+  if (existing) throw conflict(`this warning is already clue ${existing.id}`);
   const institution = await institutionInScope(ctx, w.fixmedinsCode);
   const id = await insertClue(ctx, {
     source: 'warning',
     sourceId: w.id,
     institution,
     summary: w.summary,
-    note: w.note,
+    note,
     persons: [],
-    amount: w.amount,
+    amount: w.amountAtRisk,
     findings: [],
   });
+  await audit(ctx.store, ctx.user.username, 'clue_from_warning', id, w.id);
   return getClue(ctx, id);
 }
 
-/** 不予立案: an open clue is set aside, with the reason. */
-export async function dismissClue(ctx: CaseContext, id: string, reason: string): Promise<Clue> {
-  requireRole(ctx, HANDLERS, 'dismiss clues');
+/** A clue with its evidence files. */
+export async function clueWithFiles(ctx: RequestContext, id: string): Promise<Clue & { attachments: Attachment[] }> {
   const clue = await getClue(ctx, id);
-  if (clue.status !== 'open') throw new CaseError(409, `the clue is ${clue.status}`);
+  return { ...clue, attachments: await listAttachments(ctx, 'clue', clue.id) };
+}
+
+/** 不予立案: an open clue is set aside, with the reason. */
+export async function dismissClue(ctx: RequestContext, id: string, reason: string): Promise<Clue> {
+  requireRole(ctx, HANDLER_ROLES, 'dismiss clues');
+  const clue = await getClue(ctx, id);
+  if (clue.status !== 'open') throw conflict(`the clue is ${clue.status}`);
   const at = ctx.now();
   await ctx.store.transaction(async (tx) => {
     await tx.query(`UPDATE fg_clue SET status = 'dismissed', dismiss_reason = $1 WHERE id = $2 AND status = 'open'`, [reason, id]);

@@ -7,19 +7,21 @@
  * commission. The loss defaults to the confirmed findings' amount; another figure needs a reason.
  */
 import { randomUUID } from 'node:crypto';
-import { inScope, Params, scopeCondition } from '../auth/scope.js';
+import { inScope, scopeCondition } from '../auth/scope.js';
 import type { CaseDecision, CaseDecisionBody, DecisionSanction, SanctionInput } from '../contract/api/cases.js';
 import type { Page } from '../contract/api/common.js';
 import { FINE_ARTICLE, FINE_MULTIPLES } from '../contract/regulation.js';
-import type { CaseDecisionStatus } from '../contract/vocabulary.js';
-import type { StoreDb } from '../store/db.js';
-import { isoTime } from '../store/db.js';
-import { nextSeq } from '../findings/decisions.js';
 import { institutionNames } from './clues.js';
-import { addDays, BUREAU, CaseError, dayOf, HANDLERS, num, requireRole, REVIEWERS, round2, stamp, type CaseContext } from './context.js';
 import { appendLog } from './log.js';
 import { applySanctionEffects, createSanctions, resolveSanctions } from './sanctions.js';
 import { loadCaseSettings } from './settings.js';
+import { type CaseDecisionStatus, HANDLER_ROLES, REVIEWER_ROLES } from '../contract/vocabulary.js';
+import { type RequestContext, requireRole } from '../kernel/context.js';
+import { conflict, forbidden, invalid, notFound } from '../kernel/errors.js';
+import { money, round2 } from '../kernel/numbers.js';
+import { Params, selectPage, toPage, updateAsSeen } from '../kernel/sql.js';
+import { addDays, dayOf, nextSeq } from '../kernel/time.js';
+import { type StoreDb, isoTime, storeTime } from '../store/db.js';
 
 type DecisionRecord = {
   id: string;
@@ -53,14 +55,14 @@ type DecisionRecord = {
   admdvs: string | null;
 };
 
-const DECISION_SELECT = `SELECT d.id, d.case_id, k.case_no, k.fixmedins_code, k.admdvs, d.version, d.status, d.violation_kind, d.loss_computed, d.loss,
+const DECISION_COLUMNS = `d.id, d.case_id, k.case_no, k.fixmedins_code, k.admdvs, d.version, d.status, d.violation_kind, d.loss_computed, d.loss,
   d.loss_reason, d.return_amount, d.refuse_amount, d.fine_multiple, d.fine_amount, d.sanctions, d.interview, d.refer_police, d.refer_discipline,
   d.basis, d.drafted_by, CAST(d.drafted_at AS VARCHAR) AS drafted_at, CAST(d.submitted_at AS VARCHAR) AS submitted_at, d.reviewed_by,
   CAST(d.reviewed_at AS VARCHAR) AS reviewed_at, d.review_comment, CAST(d.effective_on AS VARCHAR) AS effective_on,
-  CAST(d.appeal_until AS VARCHAR) AS appeal_until, d.supersedes
-  FROM fg_case_decision d JOIN fg_case k ON k.id = d.case_id`;
+  CAST(d.appeal_until AS VARCHAR) AS appeal_until, d.supersedes`;
+const DECISION_FROM = 'fg_case_decision d JOIN fg_case k ON k.id = d.case_id';
 
-async function toDecisions(ctx: CaseContext, rows: DecisionRecord[]): Promise<CaseDecision[]> {
+async function toDecisions(ctx: RequestContext, rows: DecisionRecord[]): Promise<CaseDecision[]> {
   const names = await institutionNames(
     ctx,
     rows.map((r) => r.fixmedins_code),
@@ -74,13 +76,13 @@ async function toDecisions(ctx: CaseContext, rows: DecisionRecord[]): Promise<Ca
     version: Number(r.version),
     status: r.status as CaseDecisionStatus,
     violationKind: r.violation_kind as CaseDecision['violationKind'],
-    lossComputed: round2(num(r.loss_computed)),
-    loss: round2(num(r.loss)),
+    lossComputed: money(r.loss_computed),
+    loss: money(r.loss),
     lossReason: r.loss_reason,
-    returnAmount: round2(num(r.return_amount)),
-    refuseAmount: round2(num(r.refuse_amount)),
+    returnAmount: money(r.return_amount),
+    refuseAmount: money(r.refuse_amount),
     fineMultiple: r.fine_multiple === null ? null : Number(r.fine_multiple),
-    fineAmount: round2(num(r.fine_amount)),
+    fineAmount: money(r.fine_amount),
     sanctions: JSON.parse(r.sanctions) as CaseDecision['sanctions'],
     interview: !!r.interview,
     referPolice: !!r.refer_police,
@@ -102,52 +104,53 @@ async function toDecisions(ctx: CaseContext, rows: DecisionRecord[]): Promise<Ca
 const VISIBLE_TO_INSTITUTIONS = ['approved', 'superseded', 'revoked'];
 
 /** One decision inside the caller's scope: bureau roles by region, institutions their own issued ones. */
-export async function getDecision(ctx: CaseContext, id: string): Promise<CaseDecision> {
-  const rows = await ctx.store.query<DecisionRecord>(`${DECISION_SELECT} WHERE d.id = $1`, [id]);
+export async function getDecision(ctx: RequestContext, id: string): Promise<CaseDecision> {
+  const rows = await ctx.store.query<DecisionRecord>(`SELECT ${DECISION_COLUMNS} FROM ${DECISION_FROM} WHERE d.id = $1`, [id]);
   const r = rows[0];
   const visible =
     r && inScope(ctx.scope, r.fixmedins_code, r.admdvs) && (ctx.user.role !== 'institution' || VISIBLE_TO_INSTITUTIONS.includes(r.status));
-  if (!visible) throw new CaseError(404, 'no such decision in your scope');
+  if (!visible) throw notFound('no such decision in your scope');
   return (await toDecisions(ctx, [r]))[0]!;
 }
 
-export async function decisionsOfCase(ctx: CaseContext, caseId: string): Promise<CaseDecision[]> {
+export async function decisionsOfCase(ctx: RequestContext, caseId: string): Promise<CaseDecision[]> {
   return toDecisions(
     ctx,
-    await ctx.store.query<DecisionRecord>(`${DECISION_SELECT} WHERE d.case_id = $1 ORDER BY d.version, d.seq`, [caseId]),
+    await ctx.store.query<DecisionRecord>(
+      `SELECT ${DECISION_COLUMNS} FROM ${DECISION_FROM} WHERE d.case_id = $1 ORDER BY d.version, d.seq`,
+      [caseId],
+    ),
   );
 }
 
 export async function listDecisions(
-  ctx: CaseContext,
+  ctx: RequestContext,
   q: { status?: CaseDecisionStatus | undefined; caseId?: string | undefined; page: number; pageSize: number },
 ): Promise<Page<CaseDecision>> {
   const p = new Params();
   const where = [scopeCondition(ctx.scope, p, 'k.fixmedins_code', 'k.admdvs')];
-  if (ctx.user.role === 'institution') where.push(`d.status IN (${VISIBLE_TO_INSTITUTIONS.map((s) => p.add(s)).join(', ')})`);
+  if (ctx.user.role === 'institution') where.push(`d.status IN ${p.list(VISIBLE_TO_INSTITUTIONS)}`);
   if (q.status) where.push(`d.status = ${p.add(q.status)}`);
   if (q.caseId) where.push(`d.case_id = ${p.add(q.caseId)}`);
-  const w = where.join(' AND ');
-  const [c] = await ctx.store.query<{ n: number }>(
-    `SELECT COUNT(*) AS n FROM fg_case_decision d JOIN fg_case k ON k.id = d.case_id WHERE ${w}`,
-    p.values,
-  );
-  const rows = await ctx.store.query<DecisionRecord>(
-    `${DECISION_SELECT} WHERE ${w} ORDER BY d.seq DESC LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
-    p.values,
-  );
-  return { items: await toDecisions(ctx, rows), total: Number(c?.n ?? 0), page: q.page, pageSize: q.pageSize };
+  const { rows, total } = await selectPage<DecisionRecord>(ctx.store, q, {
+    select: DECISION_COLUMNS,
+    from: DECISION_FROM,
+    where: where.join(' AND '),
+    orderBy: 'd.seq DESC',
+    params: p.values,
+  });
+  return toPage(await toDecisions(ctx, rows), total, q);
 }
 
 /** The confirmed findings behind a case's clues (confirmed now: a finding reopened since does not count). */
-export async function confirmedFindings(ctx: Pick<CaseContext, 'store'>, caseId: string): Promise<{ count: number; amount: number }> {
+export async function confirmedFindings(ctx: Pick<RequestContext, 'store'>, caseId: string): Promise<{ count: number; amount: number }> {
   const [r] = await ctx.store.query<{ n: number; amount: string | null }>(
     `
     SELECT COUNT(*) AS n, SUM(cf.amount) AS amount FROM fg_clue_finding cf JOIN fg_clue c ON c.id = cf.clue_id
     WHERE c.case_id = $1 AND (SELECT d.status_after FROM fg_finding_decision d WHERE d.finding_id = cf.finding_id ORDER BY d.seq DESC LIMIT 1) = 'confirmed'`,
     [caseId],
   );
-  return { count: Number(r?.n ?? 0), amount: round2(num(r?.amount)) };
+  return { count: Number(r?.n ?? 0), amount: money(r?.amount) };
 }
 
 /** What a decision orders: its outcome fields, the sanctions as drafted or with their dates. */
@@ -168,11 +171,11 @@ export type Outcome = Pick<
 > & { sanctions: Array<SanctionInput | DecisionSanction> };
 
 /** Checks a drafted outcome against the regulation's ranges and the case, and works out its amounts. */
-export async function checkOutcome(ctx: CaseContext, caseId: string, fixmedinsCode: string, body: CaseDecisionBody): Promise<Outcome> {
+export async function checkOutcome(ctx: RequestContext, caseId: string, fixmedinsCode: string, body: CaseDecisionBody): Promise<Outcome> {
   const computed = (await confirmedFindings(ctx, caseId)).amount;
   const loss = body.loss ?? computed;
   if (round2(loss) !== round2(computed) && !body.lossReason) {
-    throw new CaseError(400, `the loss differs from the confirmed findings' ${computed.toFixed(2)} 元: give the reason`);
+    throw invalid(`the loss differs from the confirmed findings' ${computed.toFixed(2)} 元: give the reason`);
   }
   const multiple = body.fineMultiple === undefined || body.fineMultiple === 0 ? null : body.fineMultiple;
   if (multiple !== null) {
@@ -180,22 +183,22 @@ export async function checkOutcome(ctx: CaseContext, caseId: string, fixmedinsCo
     if (multiple < lo || multiple > hi) {
       const article = FINE_ARTICLE[body.violationKind];
       const what = body.violationKind === 'fraud' ? `fraud (骗保, ${article})` : `a violation (${article})`;
-      throw new CaseError(400, `a fine for ${what} is ${lo} to ${hi} times the loss`);
+      throw invalid(`a fine for ${what} is ${lo} to ${hi} times the loss`);
     }
-    if (loss <= 0) throw new CaseError(400, 'a fine is a multiple of the loss, and the loss is 0');
+    if (loss <= 0) throw invalid('a fine is a multiple of the loss, and the loss is 0');
   }
   const kinds = body.sanctions.map((s) => s.kind);
   if (kinds.includes('terminate_institution') && kinds.includes('suspend_institution'))
-    throw new CaseError(400, 'an agreement is either suspended or terminated, not both');
+    throw invalid('an agreement is either suspended or terminated, not both');
   if (kinds.filter((k) => k === 'terminate_institution' || k === 'suspend_institution').length > 1)
-    throw new CaseError(400, "one sanction on the institution's agreement at a time");
+    throw invalid("one sanction on the institution's agreement at a time");
   for (const s of body.sanctions) {
     if (s.kind === 'suspend_practitioner') {
       const [p] = await ctx.workspace.query<{ n: number }>(
         `SELECT COUNT(*) AS n FROM practitioner WHERE prac_code = $1 AND fixmedins_code = $2`,
         [s.pracCode!, fixmedinsCode],
       );
-      if (!Number(p?.n)) throw new CaseError(400, `${s.pracCode} is not registered at ${fixmedinsCode}`);
+      if (!Number(p?.n)) throw invalid(`${s.pracCode} is not registered at ${fixmedinsCode}`);
     }
   }
   const returnAmount = body.returnAmount ?? loss;
@@ -218,10 +221,10 @@ export async function checkOutcome(ctx: CaseContext, caseId: string, fixmedinsCo
 
 type CaseState = { id: string; status: string; fixmedins_code: string; admdvs: string | null };
 
-async function caseState(ctx: CaseContext, caseId: string): Promise<CaseState> {
+async function caseState(ctx: RequestContext, caseId: string): Promise<CaseState> {
   const [k] = await ctx.store.query<CaseState>(`SELECT id, status, fixmedins_code, admdvs FROM fg_case WHERE id = $1`, [caseId]);
   if (!k || ctx.user.role === 'institution' || !inScope(ctx.scope, k.fixmedins_code, k.admdvs))
-    throw new CaseError(404, 'no such case in your scope');
+    throw notFound('no such case in your scope');
   return k;
 }
 
@@ -246,7 +249,7 @@ function outcomeValues(o: Outcome): unknown[] {
 /** Inserts a decision row (and logs it); the outcome columns in the order of outcomeValues. */
 export async function insertDecision(
   tx: StoreDb,
-  ctx: CaseContext,
+  ctx: RequestContext,
   at: Date,
   d: {
     id: string;
@@ -277,10 +280,10 @@ export async function insertDecision(
       d.status,
       ...outcomeValues(o),
       d.draftedBy,
-      stamp(at),
-      d.reviewedBy ? stamp(at) : null,
+      storeTime(at),
+      d.reviewedBy ? storeTime(at) : null,
       d.reviewedBy ?? null,
-      d.reviewedBy ? stamp(at) : null,
+      d.reviewedBy ? storeTime(at) : null,
       d.reviewComment ?? null,
       d.effectiveOn ?? null,
       d.appealUntil ?? null,
@@ -299,11 +302,10 @@ export async function insertDecision(
 }
 
 /** Drafts the case's decision, or changes the draft (a returned one too); whoever changes it last is its drafter. */
-export async function draftDecision(ctx: CaseContext, caseId: string, body: CaseDecisionBody): Promise<CaseDecision> {
-  requireRole(ctx, HANDLERS, 'draft decisions');
+export async function draftDecision(ctx: RequestContext, caseId: string, body: CaseDecisionBody): Promise<CaseDecision> {
+  requireRole(ctx, HANDLER_ROLES, 'draft decisions');
   const k = await caseState(ctx, caseId);
-  if (k.status !== 'investigating')
-    throw new CaseError(409, k.status === 'reviewing' ? 'the decision is under review' : `the case is ${k.status}`);
+  if (k.status !== 'investigating') throw conflict(k.status === 'reviewing' ? 'the decision is under review' : `the case is ${k.status}`);
   const outcome = await checkOutcome(ctx, caseId, k.fixmedins_code, body);
   const at = ctx.now();
   const id = await ctx.store.transaction(async (tx) => {
@@ -316,7 +318,7 @@ export async function draftDecision(ctx: CaseContext, caseId: string, body: Case
         `UPDATE fg_case_decision SET status = 'draft', violation_kind = $1, loss_computed = $2, loss = $3, loss_reason = $4, return_amount = $5,
         refuse_amount = $6, fine_multiple = $7, fine_amount = $8, sanctions = $9, interview = $10, refer_police = $11, refer_discipline = $12, basis = $13,
         drafted_by = $14, drafted_at = CAST($15 AS TIMESTAMP) WHERE id = $16`,
-        [...outcomeValues(outcome), ctx.user.username, stamp(at), open.id] as never[],
+        [...outcomeValues(outcome), ctx.user.username, storeTime(at), open.id] as never[],
       );
       await appendLog(tx, at, {
         actor: ctx.user.username,
@@ -343,18 +345,19 @@ export async function draftDecision(ctx: CaseContext, caseId: string, body: Case
   return getDecision(ctx, id);
 }
 
-export async function submitDecision(ctx: CaseContext, id: string): Promise<CaseDecision> {
-  requireRole(ctx, HANDLERS, 'submit decisions');
+export async function submitDecision(ctx: RequestContext, id: string): Promise<CaseDecision> {
+  requireRole(ctx, HANDLER_ROLES, 'submit decisions');
   const d = await getDecision(ctx, id);
   await caseState(ctx, d.caseId);
-  if (d.status !== 'draft') throw new CaseError(409, `the decision is ${d.status}${d.status === 'returned' ? ': change it first' : ''}`);
+  if (d.status !== 'draft') throw conflict(`the decision is ${d.status}${d.status === 'returned' ? ': change it first' : ''}`);
   const at = ctx.now();
   await ctx.store.transaction(async (tx) => {
-    const [u] = await tx.query<{ id: string }>(
+    await updateAsSeen(
+      tx,
       `UPDATE fg_case_decision SET status = 'submitted', submitted_at = CAST($1 AS TIMESTAMP) WHERE id = $2 AND status = 'draft' RETURNING id`,
-      [stamp(at), id],
+      [storeTime(at), id],
+      'the decision',
     );
-    if (!u) throw new CaseError(409, 'the decision changed meanwhile; reload it');
     await tx.query(`UPDATE fg_case SET status = 'reviewing' WHERE id = $1`, [d.caseId]);
     await appendLog(tx, at, { actor: ctx.user.username, entity: 'decision', entityId: id, caseId: d.caseId, action: 'submit', data: {} });
   });
@@ -366,26 +369,26 @@ export async function submitDecision(ctx: CaseContext, id: string): Promise<Case
  * drafter. Approval makes it take effect: the appeal period starts and the sanctions apply from their first day.
  */
 export async function reviewDecision(
-  ctx: CaseContext,
+  ctx: RequestContext,
   id: string,
   action: 'approve' | 'return',
   comment: string | undefined,
 ): Promise<CaseDecision> {
-  requireRole(ctx, REVIEWERS, 'review decisions');
+  requireRole(ctx, REVIEWER_ROLES, 'review decisions');
   const d = await getDecision(ctx, id);
   await caseState(ctx, d.caseId);
-  if (d.status !== 'submitted') throw new CaseError(409, `the decision is ${d.status}, not submitted`);
-  if (d.draftedBy === ctx.user.username)
-    throw new CaseError(403, 'you drafted this decision: a different person must review it (maker–checker)');
+  if (d.status !== 'submitted') throw conflict(`the decision is ${d.status}, not submitted`);
+  if (d.draftedBy === ctx.user.username) throw forbidden('you drafted this decision: a different person must review it (maker–checker)');
   const at = ctx.now();
   if (action === 'return') {
     await ctx.store.transaction(async (tx) => {
-      const [u] = await tx.query<{ id: string }>(
+      await updateAsSeen(
+        tx,
         `UPDATE fg_case_decision SET status = 'returned', reviewed_by = $1, reviewed_at = CAST($2 AS TIMESTAMP), review_comment = $3
         WHERE id = $4 AND status = 'submitted' RETURNING id`,
-        [ctx.user.username, stamp(at), comment ?? null, id],
+        [ctx.user.username, storeTime(at), comment ?? null, id],
+        'the decision',
       );
-      if (!u) throw new CaseError(409, 'the decision changed meanwhile; reload it');
       await tx.query(`UPDATE fg_case SET status = 'investigating' WHERE id = $1`, [d.caseId]);
       await appendLog(tx, at, {
         actor: ctx.user.username,
@@ -403,12 +406,13 @@ export async function reviewDecision(
   const appealUntil = addDays(effectiveOn, settings.appealDays);
   const sanctions = resolveSanctions(d.sanctions, effectiveOn);
   await ctx.store.transaction(async (tx) => {
-    const [u] = await tx.query<{ id: string }>(
+    await updateAsSeen(
+      tx,
       `UPDATE fg_case_decision SET status = 'approved', reviewed_by = $1, reviewed_at = CAST($2 AS TIMESTAMP), review_comment = $3,
       effective_on = CAST($4 AS DATE), appeal_until = CAST($5 AS DATE), sanctions = $6 WHERE id = $7 AND status = 'submitted' RETURNING id`,
-      [ctx.user.username, stamp(at), comment ?? null, effectiveOn, appealUntil, JSON.stringify(sanctions), id],
+      [ctx.user.username, storeTime(at), comment ?? null, effectiveOn, appealUntil, JSON.stringify(sanctions), id],
+      'the decision',
     );
-    if (!u) throw new CaseError(409, 'the decision changed meanwhile; reload it');
     await tx.query(`UPDATE fg_case SET status = 'decided' WHERE id = $1`, [d.caseId]);
     await appendLog(tx, at, {
       actor: ctx.user.username,

@@ -5,25 +5,22 @@
  *   decision submitted for review (the reviewer account has work waiting);
  * - an open report clue about another institution, and an open clue from the month's strongest warning.
  */
-import type { Scope } from '../auth/scope.js';
 import { findUser, userInfo } from '../auth/users.js';
-import type { Queryable } from '../db/engine.js';
-import { getFinding } from '../findings/list.js';
+import type { Scope, UserInfo } from '../contract/api/accounts.js';
 import type { DuckDbPool } from '../db/duckdb.js';
-import type { IndicatorKey } from '../contract/vocabulary.js';
-import { INDICATOR_NAMES } from '../monitoring/warnings.js';
-import type { UserInfo } from '../contract/api/accounts.js';
+import type { Queryable } from '../db/engine.js';
+import { decideFinding } from '../findings/decisions.js';
+import { getFinding } from '../findings/list.js';
+import type { RequestContext } from '../kernel/context.js';
 import type { StoreDb } from '../store/db.js';
-import { recordDecision } from '../findings/decisions.js';
 import { addNote, openCase } from './cases.js';
-import { createClue, createWarningClue } from './clues.js';
-import type { CaseContext } from './context.js';
+import { clueFromWarning, createClue } from './clues.js';
 import { draftDecision, submitDecision } from './decisions.js';
 
 export interface DemoWorkbench {
   store: StoreDb;
   reads: DuckDbPool;
-  caseContext(user: UserInfo, scope: Scope): CaseContext;
+  context(user: UserInfo, scope: Scope): RequestContext;
 }
 
 async function demoUser(store: StoreDb, username: string): Promise<{ user: UserInfo; scope: Scope } | null> {
@@ -40,7 +37,7 @@ export async function seedDemoCases(wb: DemoWorkbench): Promise<number> {
   const analyst = await demoUser(wb.store, 'analyst');
   const hospital = await demoUser(wb.store, 'hospital');
   if (!analyst || !hospital?.user.scope.fixmedinsCode) return 0;
-  const ctx = wb.caseContext(analyst.user, analyst.scope);
+  const ctx = wb.context(analyst.user, analyst.scope);
   const code = hospital.user.scope.fixmedinsCode;
   const reads: Queryable = wb.reads;
   let made = 0;
@@ -52,9 +49,8 @@ export async function seedDemoCases(wb: DemoWorkbench): Promise<number> {
   );
   if (picked.length) {
     for (const p of picked) {
-      const f = await getFinding(wb.reads, p.id, analyst.scope);
-      if (f && f.status !== 'confirmed')
-        await recordDecision(wb.store, wb.reads, analyst.user, f, { action: 'confirm', reason: '经核对病历与收费明细，确认违规' });
+      const f = await getFinding(ctx, p.id);
+      if (f.status !== 'confirmed') await decideFinding(ctx, f.id, { action: 'confirm', reason: '经核对病历与收费明细，确认违规' });
     }
     const fromFindings = await createClue(ctx, {
       source: 'finding',
@@ -111,26 +107,13 @@ export async function seedDemoCases(wb: DemoWorkbench): Promise<number> {
     });
     made++;
   }
-  const [warning] = await reads.query<{
-    warning_id: string;
-    fixmedins_code: string;
-    month: string;
-    indicator: string;
-    fixmedins_name: string | null;
-  }>(
-    `
-    SELECT w.warning_id, w.fixmedins_code, w.month, w.indicator, i.fixmedins_name FROM fg_warning w JOIN fixmedins i USING (fixmedins_code)
+  const [warning] = await reads.query<{ warning_id: string }>(
+    `SELECT w.warning_id FROM fg_warning w JOIN fixmedins i USING (fixmedins_code)
     WHERE w.fixmedins_code <> $1 ORDER BY w.rank DESC, w.month DESC, w.warning_id LIMIT 1`,
     [code],
   );
   if (warning) {
-    await createWarningClue(ctx, {
-      id: warning.warning_id,
-      fixmedinsCode: warning.fixmedins_code,
-      summary: `${warning.fixmedins_name ?? warning.fixmedins_code} ${warning.month}：${INDICATOR_NAMES[warning.indicator as IndicatorKey]?.zh ?? warning.indicator}预警`,
-      note: null,
-      amount: 0,
-    });
+    await clueFromWarning(ctx, warning.warning_id, null);
     made++;
   }
   return made;

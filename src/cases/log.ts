@@ -7,6 +7,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { CaseLogEntry, LogVerification } from '../contract/api/cases.js';
+import { audit } from '../audit/audit.js';
+import { REVIEWER_ROLES } from '../contract/vocabulary.js';
+import { requireRole, type RequestContext } from '../kernel/context.js';
 import type { StoreDb } from '../store/db.js';
 
 export const GENESIS = '0'.repeat(64);
@@ -134,4 +137,12 @@ export async function caseLog(store: StoreDb, caseId: string): Promise<CaseLogEn
     data: JSON.parse(r.data) as unknown,
     hash: r.hash,
   }));
+}
+
+/** An administrator or reviewer checks the log's hash chain (as an auditor would); the check is itself audited. */
+export async function verifyLog(ctx: RequestContext): Promise<LogVerification> {
+  requireRole(ctx, REVIEWER_ROLES, 'verify the case log');
+  const r = await verifyCaseLog(ctx.store);
+  await audit(ctx.store, ctx.user.username, 'verify_case_log', null, JSON.stringify(r));
+  return r;
 }

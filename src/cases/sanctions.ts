@@ -11,10 +11,10 @@ import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/engine.js';
 import type { DecisionSanction, Sanction, SanctionInput } from '../contract/api/cases.js';
 import type { SanctionKind } from '../contract/regulation.js';
-import type { StoreDb } from '../store/db.js';
-import { nextSeq } from '../findings/decisions.js';
-import { addDays, periodEnd, stamp, type CaseContext } from './context.js';
 import { appendLog } from './log.js';
+import type { RequestContext } from '../kernel/context.js';
+import { addDays, nextSeq, periodEnd } from '../kernel/time.js';
+import { type StoreDb, storeTime } from '../store/db.js';
 
 type ResolvedSanction = DecisionSanction & { from: string };
 
@@ -39,7 +39,7 @@ export function resolveSanctions(sanctions: Array<SanctionInput | DecisionSancti
 
 export async function createSanctions(
   tx: StoreDb,
-  ctx: CaseContext,
+  ctx: RequestContext,
   at: Date,
   d: { caseId: string; decisionId: string; fixmedinsCode: string; sanctions: ResolvedSanction[] },
 ): Promise<void> {
@@ -48,7 +48,7 @@ export async function createSanctions(
     await tx.query(
       `INSERT INTO fg_sanction (id, case_id, decision_id, kind, fixmedins_code, dept_codg, prac_code, status_from, status_to, active, effect, created_at, seq)
       VALUES ($1, $2, $3, $4, $5, $6, $7, CAST($8 AS DATE), CAST($9 AS DATE), TRUE, 'pending', CAST($10 AS TIMESTAMP), $11)`,
-      [id, d.caseId, d.decisionId, s.kind, d.fixmedinsCode, s.dept ?? null, s.pracCode ?? null, s.from, s.to, stamp(at), nextSeq()],
+      [id, d.caseId, d.decisionId, s.kind, d.fixmedinsCode, s.dept ?? null, s.pracCode ?? null, s.from, s.to, storeTime(at), nextSeq()],
     );
     await appendLog(tx, at, {
       actor: ctx.user.username,
@@ -70,10 +70,10 @@ export async function createSanctions(
 }
 
 /** Ends the sanctions of a decision (an appeal revoked or amended it); their effect is undone by applySanctionEffects. */
-export async function revokeSanctions(tx: StoreDb, ctx: CaseContext, at: Date, decisionId: string, caseId: string): Promise<void> {
+export async function revokeSanctions(tx: StoreDb, ctx: RequestContext, at: Date, decisionId: string, caseId: string): Promise<void> {
   const rows = await tx.query<{ id: string }>(`SELECT id FROM fg_sanction WHERE decision_id = $1 AND active`, [decisionId]);
   for (const r of rows) {
-    await tx.query(`UPDATE fg_sanction SET active = FALSE, revoked_at = CAST($1 AS TIMESTAMP) WHERE id = $2`, [stamp(at), r.id]);
+    await tx.query(`UPDATE fg_sanction SET active = FALSE, revoked_at = CAST($1 AS TIMESTAMP) WHERE id = $2`, [storeTime(at), r.id]);
     await appendLog(tx, at, {
       actor: ctx.user.username,
       entity: 'sanction',
@@ -102,7 +102,7 @@ type SanctionRecord = {
 const SANCTION_SELECT = `SELECT id, case_id, kind, fixmedins_code, dept_codg, prac_code, CAST(status_from AS VARCHAR) AS status_from,
   CAST(status_to AS VARCHAR) AS status_to, active, effect, prior FROM fg_sanction`;
 
-export async function sanctionsOfCase(ctx: Pick<CaseContext, 'store'>, caseId: string): Promise<Sanction[]> {
+export async function sanctionsOfCase(ctx: Pick<RequestContext, 'store'>, caseId: string): Promise<Sanction[]> {
   const rows = await ctx.store.query<SanctionRecord>(`${SANCTION_SELECT} WHERE case_id = $1 ORDER BY seq`, [caseId]);
   return rows.map((r) => ({
     id: r.id,
@@ -182,7 +182,7 @@ async function applyOne(ws: Queryable, s: SanctionRecord): Promise<RegisterState
     await ws.query(`DELETE FROM fg_table WHERE table_name = 'dept_agreement'`);
     await ws.query(
       `INSERT INTO fg_table (table_name, provided, row_count, source, imported_at) VALUES ('dept_agreement', TRUE, $1, 'sanctions', CAST($2 AS TIMESTAMP))`,
-      [Number(n?.n ?? 0), stamp(new Date())],
+      [Number(n?.n ?? 0), storeTime(new Date())],
     );
     return null;
   }
@@ -216,7 +216,7 @@ async function restoreOne(ws: Queryable, s: SanctionRecord): Promise<void> {
  * back what revoked ones replaced, and — with `reapply` (after an import) — writes active ones again.
  */
 export async function applySanctionEffects(
-  ctx: Pick<CaseContext, 'store' | 'workspace' | 'writeWorkspace'>,
+  ctx: Pick<RequestContext, 'store' | 'workspace' | 'writeWorkspace'>,
   reapply = false,
 ): Promise<number> {
   const rows = await ctx.store.query<SanctionRecord>(

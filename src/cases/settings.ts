@@ -1,7 +1,12 @@
 /** The case workflow's settings: the appeal period, the case deadline, the default handler of each grid. */
-import { type CaseSettings, caseSettingsSchema } from '../contract/settings.js';
+import { caseSettingsSchema, type CaseSettings } from '../contract/settings.js';
+import { HANDLER_ROLES, roleIn } from '../contract/vocabulary.js';
+import { requireRole, type RequestContext } from '../kernel/context.js';
+import { invalid } from '../kernel/errors.js';
+import { loadSetting, saveSetting } from '../kernel/settings.js';
 import type { StoreDb } from '../store/db.js';
-import { stamp } from './context.js';
+import { findUser } from '../auth/users.js';
+import { appendLog } from './log.js';
 
 const SETTING = 'case_settings';
 
@@ -9,18 +14,27 @@ const SETTING = 'case_settings';
 export const DEFAULT_CASE_SETTINGS: CaseSettings = { appealDays: 60, deadlineDays: 90, gridHandlers: {} };
 
 export async function loadCaseSettings(store: StoreDb): Promise<CaseSettings> {
-  const [r] = await store.query<{ value: string }>(`SELECT value FROM fg_setting WHERE name = $1`, [SETTING]);
-  if (!r) return DEFAULT_CASE_SETTINGS;
-  const parsed = caseSettingsSchema.safeParse(JSON.parse(r.value));
-  return parsed.success ? parsed.data : DEFAULT_CASE_SETTINGS;
+  return loadSetting(store, SETTING, caseSettingsSchema, DEFAULT_CASE_SETTINGS);
 }
 
-export async function saveCaseSettings(tx: StoreDb, settings: CaseSettings, by: string, at: Date): Promise<void> {
-  await tx.query(`DELETE FROM fg_setting WHERE name = $1`, [SETTING]);
-  await tx.query(`INSERT INTO fg_setting (name, value, updated_by, updated_at) VALUES ($1, $2, $3, CAST($4 AS TIMESTAMP))`, [
-    SETTING,
-    JSON.stringify(settings),
-    by,
-    stamp(at),
-  ]);
+/** An administrator changes the settings; every grid's handler must be an active analyst (or administrator). */
+export async function changeCaseSettings(ctx: RequestContext, settings: CaseSettings): Promise<CaseSettings> {
+  requireRole(ctx, ['admin'], 'change the case settings');
+  for (const [grid, username] of Object.entries(settings.gridHandlers)) {
+    const u = await findUser(ctx.store, username);
+    if (!u || u.disabled || !roleIn(u.role, HANDLER_ROLES)) throw invalid(`gridHandlers.${grid}: ${username} is not an analyst`);
+  }
+  const at = ctx.now();
+  await ctx.store.transaction(async (tx) => {
+    await saveSetting(tx, SETTING, settings, ctx.user.username, at);
+    await appendLog(tx, at, {
+      actor: ctx.user.username,
+      entity: 'settings',
+      entityId: SETTING,
+      caseId: null,
+      action: 'change',
+      data: settings,
+    });
+  });
+  return settings;
 }

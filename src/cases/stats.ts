@@ -5,11 +5,16 @@
  * period of their own date: a case when opened or closed, an inspection on its day, a decision on the day it
  * took effect (only decisions in force: not those superseded or revoked on appeal), a payment on its day.
  */
-import { Params, scopeCondition } from '../auth/scope.js';
+import { scopeCondition } from '../auth/scope.js';
 import { regionName } from '../exchange/regions.js';
 import type { CaseStats, CaseStatsRow } from '../contract/api/cases.js';
-import type { WorkbookColumn } from '../reports/xlsx.js';
-import { addMonths, BUREAU, num, requireRole, round2, type CaseContext } from './context.js';
+import { audit } from '../audit/audit.js';
+import type { Workbook, WorkbookColumn } from '../reports/xlsx.js';
+import { BUREAU_ROLES } from '../contract/vocabulary.js';
+import { type RequestContext, requireRole } from '../kernel/context.js';
+import { round2, toNumber } from '../kernel/numbers.js';
+import { Params } from '../kernel/sql.js';
+import { addMonths } from '../kernel/time.js';
 
 const COUNTS = [
   'casesOpened',
@@ -33,10 +38,10 @@ function emptyRow(key: string | null, name: string | null): CaseStatsRow {
 }
 
 export async function caseStats(
-  ctx: CaseContext,
+  ctx: RequestContext,
   q: { from?: string | undefined; to?: string | undefined; by: 'region' | 'grid' },
 ): Promise<CaseStats> {
-  requireRole(ctx, BUREAU, 'read the statistics');
+  requireRole(ctx, BUREAU_ROLES, 'read the statistics');
   const p = new Params();
   const scope = scopeCondition(ctx.scope, p, 'k.fixmedins_code', 'k.admdvs');
   const lo = q.from ? p.add(`${q.from}-01`) : null;
@@ -89,17 +94,17 @@ export async function caseStats(
   for (const x of decided) {
     const r = row(x.key);
     r.institutionsHandled += Number(x.institutions);
-    r.returnOrdered += num(x.ret);
-    r.refused += num(x.refused);
+    r.returnOrdered += toNumber(x.ret);
+    r.refused += toNumber(x.refused);
     r.fines += Number(x.fines);
-    r.fineAmount += num(x.fine_amount);
+    r.fineAmount += toNumber(x.fine_amount);
     r.interviews += Number(x.interviews);
     r.referredPolice += Number(x.police);
     r.referredDiscipline += Number(x.discipline);
   }
   for (const x of paid) {
-    row(x.key).recovered += num(x.ret);
-    row(x.key).finesPaid += num(x.fine);
+    row(x.key).recovered += toNumber(x.ret);
+    row(x.key).finesPaid += toNumber(x.fine);
   }
   for (const x of sanctions) {
     const r = row(x.key);
@@ -144,4 +149,14 @@ export function caseStatsRows(s: CaseStats): Array<Record<string, unknown>> {
     ...s.rows.map((r) => ({ ...r, label: r.name && r.name !== r.key ? `${r.name} (${r.key})` : (r.key ?? '（未知）') })),
     { ...s.total, label: '合计 Total' },
   ];
+}
+
+/** The statistics table as the Excel workbook a bureau files, its totals row included; the export is audited. */
+export async function exportCaseStats(ctx: RequestContext, q: Parameters<typeof caseStats>[1]): Promise<Workbook> {
+  const stats = await caseStats(ctx, q);
+  await audit(ctx.store, ctx.user.username, 'export_case_stats', null, JSON.stringify(q));
+  return {
+    fileName: `case-statistics-${q.from ?? 'all'}-${q.to ?? 'all'}.xlsx`,
+    sheets: [{ name: '案件统计 Cases', columns: CASE_STATS_COLUMNS, rows: caseStatsRows(stats) }],
+  };
 }

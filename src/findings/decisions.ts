@@ -4,67 +4,59 @@
  * workspace (fg_finding_status) so that lists can filter on it.
  */
 import { randomUUID } from 'node:crypto';
-import type { Queryable } from '../db/engine.js';
-import { inScope, type Scope } from '../auth/scope.js';
+import { audit } from '../audit/audit.js';
+import { inScope } from '../auth/scope.js';
 import { findUser } from '../auth/users.js';
-import type { UserInfo } from '../contract/api/accounts.js';
+import type { Scope } from '../contract/api/accounts.js';
 import type { FindingDecision, FindingRow } from '../contract/api/findings.js';
-import type { FindingDecisionAction, FindingStatus, Role } from '../contract/vocabulary.js';
+import { BUREAU_ROLES, HANDLER_ROLES, type FindingDecisionAction, type FindingStatus, type Role } from '../contract/vocabulary.js';
+import type { Queryable } from '../db/engine.js';
+import type { RequestContext } from '../kernel/context.js';
+import { conflict, forbidden, invalid } from '../kernel/errors.js';
+import { nextSeq } from '../kernel/time.js';
 import { isoTime, storeTime, type StoreDb } from '../store/db.js';
+import { getFinding } from './list.js';
 import { FINDING_STATUS } from './rows.js';
 
-const BUREAU: Role[] = ['admin', 'analyst', 'reviewer'];
-
 /** Which roles may take an action, and from which statuses. */
-const RULES: Record<FindingDecisionAction, { roles: Role[]; from: FindingStatus[]; to: FindingStatus | null }> = {
-  confirm: { roles: BUREAU, from: ['open', 'assigned', 'responded'], to: 'confirmed' },
-  dismiss: { roles: BUREAU, from: ['open', 'assigned', 'responded'], to: 'dismissed' },
-  assign: { roles: ['admin', 'analyst'], from: ['open', 'assigned', 'responded'], to: 'assigned' },
+const RULES: Record<FindingDecisionAction, { roles: readonly Role[]; from: FindingStatus[]; to: FindingStatus | null }> = {
+  confirm: { roles: BUREAU_ROLES, from: ['open', 'assigned', 'responded'], to: 'confirmed' },
+  dismiss: { roles: BUREAU_ROLES, from: ['open', 'assigned', 'responded'], to: 'dismissed' },
+  assign: { roles: HANDLER_ROLES, from: ['open', 'assigned', 'responded'], to: 'assigned' },
   respond: { roles: ['institution'], from: ['open', 'assigned', 'confirmed', 'responded'], to: 'responded' },
-  reopen: { roles: BUREAU, from: ['confirmed', 'dismissed'], to: 'open' },
+  reopen: { roles: BUREAU_ROLES, from: ['confirmed', 'dismissed'], to: 'open' },
 };
 
 export function allowedActions(role: Role, status: FindingStatus): FindingDecisionAction[] {
   return (Object.keys(RULES) as FindingDecisionAction[]).filter((a) => RULES[a].roles.includes(role) && RULES[a].from.includes(status));
 }
 
-export class DecisionRefused extends Error {
-  constructor(
-    readonly status: 403 | 409 | 400,
-    message: string,
-  ) {
-    super(message);
-  }
+export type FindingDecisionInput = { action: FindingDecisionAction; reason?: string | undefined; assignee?: string | undefined };
+
+/** The caller decides on a finding inside their scope (confirm, dismiss, assign, respond, reopen); the decision is audited. */
+export async function decideFinding(ctx: RequestContext, findingId: string, input: FindingDecisionInput): Promise<FindingDecision> {
+  const finding = await getFinding(ctx, findingId);
+  const decision = await recordDecision(ctx, finding, input);
+  await audit(ctx.store, ctx.user.username, `decision_${input.action}`, finding.id, input.reason ?? null);
+  return decision;
 }
 
-let seq = 0;
-/** Orders records made within the same millisecond. */
-export function nextSeq(): number {
-  seq = (seq + 1) % 1000;
-  return Date.now() * 1000 + seq;
-}
-
-export async function recordDecision(
-  store: StoreDb,
-  workspace: Queryable,
-  user: UserInfo,
-  finding: FindingRow,
-  input: { action: FindingDecisionAction; reason?: string | undefined; assignee?: string | undefined },
-): Promise<FindingDecision> {
+async function recordDecision(ctx: RequestContext, finding: FindingRow, input: FindingDecisionInput): Promise<FindingDecision> {
+  const { store, workspace, user } = ctx;
   const rule = RULES[input.action];
-  if (!rule.roles.includes(user.role)) throw new DecisionRefused(403, `a ${user.role} may not ${input.action} a finding`);
-  if (!rule.from.includes(finding.status)) throw new DecisionRefused(409, `cannot ${input.action} a finding that is ${finding.status}`);
+  if (!rule.roles.includes(user.role)) throw forbidden(`a ${user.role} may not ${input.action} a finding`);
+  if (!rule.from.includes(finding.status)) throw conflict(`cannot ${input.action} a finding that is ${finding.status}`);
   let assignee: string | null = finding.assignee;
   if (input.action === 'assign') {
     const target = await findUser(store, input.assignee!);
     const scope: Scope | null = target ? { role: target.role, admdvs: target.scope_admdvs, fixmedinsCode: target.scope_fixmedins } : null;
     if (!target || target.disabled || target.role !== 'analyst' || !inScope(scope!, finding.fixmedinsCode, finding.admdvs)) {
-      throw new DecisionRefused(400, `${input.assignee} is not an analyst whose region covers this finding`);
+      throw invalid(`${input.assignee} is not an analyst whose region covers this finding`);
     }
     assignee = target.username;
   }
   const status = rule.to ?? finding.status;
-  const at = storeTime();
+  const at = storeTime(ctx.now());
   const id = randomUUID();
   await store.transaction(async (tx) => {
     // The latest decision must still be the one the caller saw: two reviewers deciding at once do not both win.
@@ -72,7 +64,7 @@ export async function recordDecision(
       `SELECT status_after FROM fg_finding_decision WHERE finding_id = $1 ORDER BY seq DESC LIMIT 1`,
       [finding.id],
     );
-    if ((last?.status_after ?? 'open') !== finding.status) throw new DecisionRefused(409, 'the finding changed meanwhile; reload it');
+    if ((last?.status_after ?? 'open') !== finding.status) throw conflict('the finding changed meanwhile; reload it');
     await tx.query(
       `INSERT INTO fg_finding_decision (id, finding_id, rule_code, fixmedins_code, action, reason, assignee, status_after, actor, actor_role, decided_at, seq)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CAST($11 AS TIMESTAMP), $12)`,

@@ -3,18 +3,22 @@
  * marked), the person (masked for roles without need), the person's other visits around it (inside the
  * caller's scope), a pharmacy finding's sale lines or stock figures, and the decisions so far.
  */
-import type { DuckDbPool } from '../db/duckdb.js';
-import { maskCertno, Params, scopeCondition, seesPersonalData, type Scope } from '../auth/scope.js';
+import { audit } from '../audit/audit.js';
+import { maskCertno, scopeCondition, seesPersonalData } from '../auth/scope.js';
+import type { Scope } from '../contract/api/accounts.js';
+import type { FeeLine, FindingDetail, FindingRow, PersonInfo, VisitDetail } from '../contract/api/findings.js';
+import type { Queryable } from '../db/engine.js';
+import type { RequestContext } from '../kernel/context.js';
+import { money, numberOrNull } from '../kernel/numbers.js';
+import { Params } from '../kernel/sql.js';
 import { BUILT_IN_RULES } from '../screening/catalog.js';
 import type { ConfiguredRule } from '../screening/config.js';
-import type { FeeLine, FindingDetail, FindingRow, PersonInfo, VisitDetail } from '../contract/api/findings.js';
-import type { StoreDb } from '../store/db.js';
+import { configuredRules } from '../screening/settings.js';
 import { allowedActions, decisionsOf } from './decisions.js';
+import { getFinding } from './list.js';
 import { FINDING_ROWS } from './rows.js';
 
 const RULES = new Map(BUILT_IN_RULES.map((r) => [r.code, r]));
-const num = (v: unknown) => (v === null || v === undefined ? 0 : Math.round(Number(v) * 100) / 100);
-const numOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 /** Whole years from a birth date to a day (both YYYY-MM-DD), counted as the age rule counts them. */
 function wholeYears(birth: string, day: string): number {
@@ -36,7 +40,7 @@ function offendingCondition(f: FindingRow, p: Params): string | null {
 }
 
 /** The visit a finding points at: its own, or for a person-item-day finding the person's visit with that item that day. */
-async function visitIdOf(db: DuckDbPool, f: FindingRow): Promise<string | null> {
+async function visitIdOf(db: Queryable, f: FindingRow): Promise<string | null> {
   if (f.mdtrtId) return f.mdtrtId;
   if (f.setlId) {
     const [r] = await db.query<{ mdtrt_id: string }>(`SELECT mdtrt_id FROM setl WHERE setl_id = $1 LIMIT 1`, [f.setlId]);
@@ -52,7 +56,7 @@ async function visitIdOf(db: DuckDbPool, f: FindingRow): Promise<string | null> 
   return null;
 }
 
-async function visitDetail(db: DuckDbPool, f: FindingRow, mdtrtId: string, scope: Scope): Promise<VisitDetail | null> {
+async function visitDetail(db: Queryable, f: FindingRow, mdtrtId: string, scope: Scope): Promise<VisitDetail | null> {
   const p = new Params();
   const visitParam = p.add(mdtrtId);
   const [v] = await db.query<Record<string, unknown>>(
@@ -101,10 +105,10 @@ async function visitDetail(db: DuckDbPool, f: FindingRow, mdtrtId: string, scope
       setlId: String(s.setl_id),
       medType: String(s.med_type),
       setlTime: String(s.setl_time),
-      total: num(s.medfee_sumamt),
-      fundPaid: num(s.hifp_pay),
-      account: num(s.acct_pay),
-      cash: num(s.psn_cash_pay),
+      total: money(s.medfee_sumamt),
+      fundPaid: money(s.hifp_pay),
+      account: money(s.acct_pay),
+      cash: money(s.psn_cash_pay),
     })),
     lines: lines.map((l): FeeLine => ({
       feedetlSn: String(l.feedetl_sn),
@@ -114,9 +118,9 @@ async function visitDetail(db: DuckDbPool, f: FindingRow, mdtrtId: string, scope
       chargeType: (l.med_chrgitm_type as string | null) ?? null,
       cnt: Number(l.cnt),
       pric: Number(l.pric),
-      amount: num(l.det_item_fee_sumamt),
-      ownpay: num(l.fulamt_ownpay_amt),
-      prdDays: numOrNull(l.prd_days),
+      amount: money(l.det_item_fee_sumamt),
+      ownpay: money(l.fulamt_ownpay_amt),
+      prdDays: numberOrNull(l.prd_days),
       rxno: (l.rxno as string | null) ?? null,
       doctor: (l.bilg_dr_codg as string | null) ?? null,
       dept: (l.bilg_dept_codg as string | null) ?? null,
@@ -126,7 +130,7 @@ async function visitDetail(db: DuckDbPool, f: FindingRow, mdtrtId: string, scope
   };
 }
 
-async function personInfo(db: DuckDbPool, psnNo: string, day: string | null, scope: Scope): Promise<PersonInfo | null> {
+async function personInfo(db: Queryable, psnNo: string, day: string | null, scope: Scope): Promise<PersonInfo | null> {
   const [r] = await db.query<Record<string, unknown>>(
     `SELECT psn_no, gend, CAST(brdy AS VARCHAR) AS brdy, certno, insutype, addr_admdvs, CAST(death_date AS VARCHAR) AS death_date
     FROM psn WHERE psn_no = $1`,
@@ -149,7 +153,7 @@ async function personInfo(db: DuckDbPool, psnNo: string, day: string | null, sco
 }
 
 async function otherVisits(
-  db: DuckDbPool,
+  db: Queryable,
   psnNo: string,
   around: string,
   exclude: string | null,
@@ -173,13 +177,13 @@ async function otherVisits(
     endtime: v.endtime === null ? null : String(v.endtime),
     fixmedinsCode: String(v.fixmedins_code),
     institutionName: (v.fixmedins_name as string | null) ?? null,
-    total: num(v.medfee_sumamt),
-    fundPaid: num(v.hifp_pay),
+    total: money(v.medfee_sumamt),
+    fundPaid: money(v.hifp_pay),
     findings: Number(v.findings),
   }));
 }
 
-async function pharmacyEvidence(db: DuckDbPool, f: FindingRow): Promise<Pick<FindingDetail, 'sales' | 'stock'>> {
+async function pharmacyEvidence(db: Queryable, f: FindingRow): Promise<Pick<FindingDetail, 'sales' | 'stock'>> {
   if (f.ruleCode === 'RX_WITHOUT_PRESCRIPTION' && f.fixmedinsCode && f.rtalDocno) {
     const rows = await db.query<Record<string, unknown>>(
       `SELECT s.rtal_docno, s.med_list_codg, h.name, CAST(s.sel_time AS VARCHAR) AS t, s.sel_cnt, s.finl_trns_pric,
@@ -195,7 +199,7 @@ async function pharmacyEvidence(db: DuckDbPool, f: FindingRow): Promise<Pick<Fin
         itemName: (s.name as string | null) ?? null,
         selTime: String(s.t),
         selCnt: Number(s.sel_cnt),
-        price: num(s.finl_trns_pric),
+        price: money(s.finl_trns_pric),
         insured: s.hi_feesetl_flag === '1',
         rxFlag: s.rx === '1',
         rxno: (s.rxno as string | null) ?? null,
@@ -229,13 +233,17 @@ async function pharmacyEvidence(db: DuckDbPool, f: FindingRow): Promise<Pick<Fin
   return { sales: [], stock: null };
 }
 
-export async function findingDetail(
-  db: DuckDbPool,
-  store: StoreDb,
-  finding: FindingRow,
-  scope: Scope,
-  rules: ConfiguredRule[],
-): Promise<FindingDetail> {
+/** A finding inside the caller's scope with its evidence; reading a person's data is audited. */
+export async function findingDetail(ctx: RequestContext, id: string): Promise<FindingDetail> {
+  const finding = await getFinding(ctx, id);
+  const detail = await evidence(ctx, finding, await configuredRules(ctx.store));
+  if (detail.person || detail.visit)
+    await audit(ctx.store, ctx.user.username, 'read_person', finding.psnNo ?? detail.visit?.mdtrtId ?? null, `finding ${finding.id}`);
+  return detail;
+}
+
+async function evidence(ctx: RequestContext, finding: FindingRow, rules: ConfiguredRule[]): Promise<FindingDetail> {
+  const { workspace: db, store, scope } = ctx;
   const def = RULES.get(finding.ruleCode);
   const configured = rules.find((r) => r.rule.code === finding.ruleCode);
   const mdtrtId = await visitIdOf(db, finding);

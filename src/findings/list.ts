@@ -1,12 +1,17 @@
 /** The findings list: server-side filters, sort and pages, inside the caller's scope. */
-import type { DuckDbPool } from '../db/duckdb.js';
-import { Params, scopeCondition, type Scope } from '../auth/scope.js';
+import { scopeCondition } from '../auth/scope.js';
+import type { Scope } from '../contract/api/accounts.js';
 import { regionName } from '../exchange/regions.js';
 import { BUILT_IN_RULES } from '../screening/catalog.js';
 import type { Page } from '../contract/api/common.js';
 import type { FindingRow, FindingsQuery } from '../contract/api/findings.js';
 import type { FindingStatus } from '../contract/vocabulary.js';
 import { FINDING_ROWS, FINDING_STATUS } from './rows.js';
+import type { RequestContext } from '../kernel/context.js';
+import { notFound } from '../kernel/errors.js';
+import { money } from '../kernel/numbers.js';
+import { Params, toPage } from '../kernel/sql.js';
+import type { Queryable } from '../db/engine.js';
 
 const RULES = new Map(BUILT_IN_RULES.map((r) => [r.code, r]));
 
@@ -65,7 +70,7 @@ export function toFindingRow(r: FindingRecord): FindingRow {
     medListCodg: r.med_list_codg,
     day: r.day,
     rtalDocno: r.rtal_docno,
-    amount: Math.round(Number(r.amount) * 100) / 100,
+    amount: money(r.amount),
     detail: r.detail,
     status: (r.status ?? 'open') as FindingStatus,
     assignee: r.assignee,
@@ -75,9 +80,9 @@ export function toFindingRow(r: FindingRecord): FindingRow {
 /** The WHERE conditions of a findings query (scope first). */
 export function findingConditions(q: Omit<FindingsQuery, 'page' | 'pageSize' | 'sort'>, scope: Scope, p: Params): string[] {
   const c = [scopeCondition(scope, p, 'r.fixmedins_code', 'r.admdvs')];
-  if (q.code?.length) c.push(`r.rule_code IN (${q.code.map((x) => p.add(x)).join(', ')})`);
+  if (q.code?.length) c.push(`r.rule_code IN ${p.list(q.code)}`);
   if (q.level) c.push(`r.level = ${p.add(q.level)}`);
-  if (q.status?.length) c.push(`COALESCE(s.status, 'open') IN (${q.status.map((x) => p.add(x)).join(', ')})`);
+  if (q.status?.length) c.push(`COALESCE(s.status, 'open') IN ${p.list(q.status)}`);
   if (q.institution) c.push(`r.fixmedins_code = ${p.add(q.institution)}`);
   if (q.admdvs) c.push(`starts_with(r.admdvs, ${p.add(q.admdvs)})`);
   if (q.grid) c.push(`r.grid_id = ${p.add(q.grid)}`);
@@ -99,9 +104,10 @@ export function findingConditions(q: Omit<FindingsQuery, 'page' | 'pageSize' | '
   return c;
 }
 
-export async function listFindings(db: DuckDbPool, q: FindingsQuery, scope: Scope): Promise<Page<FindingRow>> {
+export async function listFindings(ctx: RequestContext, q: FindingsQuery): Promise<Page<FindingRow>> {
+  const db = ctx.workspace;
   const p = new Params();
-  const where = findingConditions(q, scope, p).join(' AND ');
+  const where = findingConditions(q, ctx.scope, p).join(' AND ');
   const offset = (q.page - 1) * q.pageSize;
   // Two steps: the page's ids from the narrow filter and sort columns, then their whole rows. Sorting the wide
   // rows (with the evidence sentence) of a million findings costs three to five times as much.
@@ -117,21 +123,23 @@ export async function listFindings(db: DuckDbPool, q: FindingsQuery, scope: Scop
     ),
     db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${ROW_FROM} WHERE ${where}`, p.values),
   ]);
-  return { items: rows.map(toFindingRow), total: Number(count[0]?.n ?? 0), page: q.page, pageSize: q.pageSize };
+  return toPage(rows.map(toFindingRow), Number(count[0]?.n ?? 0), q);
 }
 
-/** One finding by id, or null when it does not exist or lies outside the scope. */
-export async function getFinding(db: DuckDbPool, id: string, scope: Scope): Promise<FindingRow | null> {
-  if (!/^[0-9a-f]{32}$/.test(id)) return null;
+/** One finding by id inside the caller's scope ("not found" outside it). */
+export async function getFinding(ctx: Pick<RequestContext, 'workspace' | 'scope'>, id: string): Promise<FindingRow> {
   const p = new Params();
-  const where = [`r.finding_id = ${p.add(id)}`, scopeCondition(scope, p, 'r.fixmedins_code', 'r.admdvs')].join(' AND ');
-  const [row] = await db.query<FindingRecord & Record<string, unknown>>(`SELECT ${ROW_COLUMNS} FROM ${ROW_FROM} WHERE ${where}`, p.values);
-  return row ? toFindingRow(row) : null;
+  const where = [`r.finding_id = ${p.add(id)}`, scopeCondition(ctx.scope, p, 'r.fixmedins_code', 'r.admdvs')].join(' AND ');
+  const [row] = /^[0-9a-f]{32}$/.test(id)
+    ? await ctx.workspace.query<FindingRecord & Record<string, unknown>>(`SELECT ${ROW_COLUMNS} FROM ${ROW_FROM} WHERE ${where}`, p.values)
+    : [];
+  if (!row) throw notFound('no such finding in your scope');
+  return toFindingRow(row);
 }
 
-/** Every finding of a query, in pages, for the Excel export. */
+/** Every finding of a query, in pages (for the Excel export). */
 export async function* iterateFindings(
-  db: DuckDbPool,
+  db: Queryable,
   q: Omit<FindingsQuery, 'page' | 'pageSize'>,
   scope: Scope,
   limit: number,

@@ -1,22 +1,30 @@
 /** Designated institutions (定点医药机构): the list with their figures, and one institution's profile. */
-import type { DuckDbPool } from '../db/duckdb.js';
-import { Params, scopeCondition, type Scope } from '../auth/scope.js';
-import { regionName } from '../exchange/regions.js';
-import { BUILT_IN_RULES } from '../screening/catalog.js';
+import { scopeCondition } from '../auth/scope.js';
 import type { Page } from '../contract/api/common.js';
-import type { InstitutionProfile, InstitutionRow } from '../contract/api/institutions.js';
-import { isoTime, type StoreDb } from '../store/db.js';
+import type { InstitutionProfile, InstitutionRow, InstitutionsQuery } from '../contract/api/institutions.js';
+import type { InstitutionSort } from '../contract/vocabulary.js';
+import { regionName } from '../exchange/regions.js';
 import { FINDING_ROWS, INST_MONTH } from '../findings/rows.js';
+import type { RequestContext } from '../kernel/context.js';
+import { notFound } from '../kernel/errors.js';
+import { money } from '../kernel/numbers.js';
+import { Params, selectPage, toPage } from '../kernel/sql.js';
+import { BUILT_IN_RULES } from '../screening/catalog.js';
+import { isoTime } from '../store/db.js';
 
 const RULES = new Map(BUILT_IN_RULES.map((r) => [r.code, r]));
-const money = (v: unknown) => Math.round(Number(v ?? 0) * 100) / 100;
 
-const SORTS = { '-amount': 'amount DESC', '-findings': 'findings DESC', '-fundPaid': 'fund_paid DESC', name: 'i.fixmedins_name' } as const;
+const SORTS: Record<InstitutionSort, string> = {
+  '-amount': 'amount DESC',
+  '-findings': 'findings DESC',
+  '-fundPaid': 'fund_paid DESC',
+  name: 'i.fixmedins_name',
+};
 
-const SELECT = `SELECT i.fixmedins_code, i.fixmedins_name, i.fixmedins_type, i.hosp_lv, i.inst_kind, i.admdvs, i.grid_id, i.agreement_status,
+const COLUMNS = `i.fixmedins_code, i.fixmedins_name, i.fixmedins_type, i.hosp_lv, i.inst_kind, i.admdvs, i.grid_id, i.agreement_status,
     CAST(i.status_from AS VARCHAR) AS status_from, CAST(i.status_to AS VARCHAR) AS status_to,
-    COALESCE(m.fund_paid, 0) AS fund_paid, COALESCE(m.settlements, 0) AS settlements, COALESCE(f.findings, 0) AS findings, COALESCE(f.amount, 0) AS amount
-  FROM fixmedins i
+    COALESCE(m.fund_paid, 0) AS fund_paid, COALESCE(m.settlements, 0) AS settlements, COALESCE(f.findings, 0) AS findings, COALESCE(f.amount, 0) AS amount`;
+const FROM = `fixmedins i
   LEFT JOIN (SELECT fixmedins_code, SUM(fund_paid) AS fund_paid, SUM(settlements) AS settlements FROM ${INST_MONTH} GROUP BY fixmedins_code) m ON m.fixmedins_code = i.fixmedins_code
   LEFT JOIN (SELECT fixmedins_code, COUNT(*) AS findings, SUM(amount) AS amount FROM ${FINDING_ROWS} GROUP BY fixmedins_code) f ON f.fixmedins_code = i.fixmedins_code`;
 
@@ -38,43 +46,32 @@ function toRow(r: Record<string, unknown>): InstitutionRow {
   };
 }
 
-export async function listInstitutions(
-  db: DuckDbPool,
-  scope: Scope,
-  q: {
-    q?: string | undefined;
-    admdvs?: string | undefined;
-    kind?: string | undefined;
-    sort: keyof typeof SORTS;
-    page: number;
-    pageSize: number;
-  },
-): Promise<Page<InstitutionRow>> {
+export async function listInstitutions(ctx: RequestContext, q: InstitutionsQuery): Promise<Page<InstitutionRow>> {
   const p = new Params();
-  const where = [scopeCondition(scope, p, 'i.fixmedins_code', 'i.admdvs')];
+  const where = [scopeCondition(ctx.scope, p, 'i.fixmedins_code', 'i.admdvs')];
   if (q.q) {
     const v = p.add(q.q);
     where.push(`(i.fixmedins_code = ${v} OR contains(i.fixmedins_name, ${v}))`);
   }
   if (q.admdvs) where.push(`starts_with(i.admdvs, ${p.add(q.admdvs)})`);
   if (q.kind) where.push(`i.inst_kind = ${p.add(q.kind)}`);
-  const w = where.join(' AND ');
-  const [rows, count] = await Promise.all([
-    db.query<Record<string, unknown>>(
-      `${SELECT} WHERE ${w} ORDER BY ${SORTS[q.sort]}, i.fixmedins_code LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
-      p.values,
-    ),
-    db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM fixmedins i WHERE ${w}`, p.values),
-  ]);
-  return { items: rows.map(toRow), total: Number(count[0]?.n ?? 0), page: q.page, pageSize: q.pageSize };
+  const { rows, total } = await selectPage(ctx.workspace, q, {
+    select: COLUMNS,
+    from: FROM,
+    where: where.join(' AND '),
+    orderBy: `${SORTS[q.sort]}, i.fixmedins_code`,
+    params: p.values,
+  });
+  return toPage(rows.map(toRow), total, q);
 }
 
-/** An institution's profile, or null when it does not exist or lies outside the scope. */
-export async function institutionProfile(db: DuckDbPool, store: StoreDb, scope: Scope, code: string): Promise<InstitutionProfile | null> {
+/** An institution's profile inside the caller's scope ("not found" outside it). */
+export async function institutionProfile(ctx: RequestContext, code: string): Promise<InstitutionProfile> {
+  const { workspace: db, store } = ctx;
   const p = new Params();
-  const where = [`i.fixmedins_code = ${p.add(code)}`, scopeCondition(scope, p, 'i.fixmedins_code', 'i.admdvs')].join(' AND ');
-  const [row] = await db.query<Record<string, unknown>>(`${SELECT} WHERE ${where}`, p.values);
-  if (!row) return null;
+  const where = [`i.fixmedins_code = ${p.add(code)}`, scopeCondition(ctx.scope, p, 'i.fixmedins_code', 'i.admdvs')].join(' AND ');
+  const [row] = await db.query<Record<string, unknown>>(`SELECT ${COLUMNS} FROM ${FROM} WHERE ${where}`, p.values);
+  if (!row) throw notFound('no such institution in your scope');
   const [monthlyS, monthlyF, byCode, staff, decisions] = await Promise.all([
     db.query<Record<string, unknown>>(
       `SELECT month, settlements, admissions, total, fund_paid FROM ${INST_MONTH} WHERE fixmedins_code = $1 ORDER BY month`,

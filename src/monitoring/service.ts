@@ -1,31 +1,29 @@
 /** Builds the monitoring tables of a workspace (indicators, warnings, practitioner figures) and keeps the warning thresholds. */
+import { audit } from '../audit/audit.js';
+import { warningConfigSchema, type WarningConfig } from '../contract/settings.js';
 import type { SqlEngine } from '../db/engine.js';
-import { storeTime, type StoreDb } from '../store/db.js';
+import { requireRole, type RequestContext } from '../kernel/context.js';
+import { loadSetting, saveSetting } from '../kernel/settings.js';
+import type { StoreDb } from '../store/db.js';
 import { buildIndicators } from './indicators.js';
 import { buildPractitionerStats } from './practitioners.js';
-import { warningConfigSchema, type WarningConfig } from '../contract/settings.js';
 import { buildWarnings, DEFAULT_WARNING_CONFIG } from './warnings.js';
 
 const SETTING = 'warning_config';
 
-/** The thresholds in force: the bureau's own, else the defaults (also when the stored ones no longer parse). */
+/** The thresholds in force: the bureau's own, else the defaults. */
 export async function loadWarningConfig(store: StoreDb): Promise<WarningConfig> {
-  const [r] = await store.query<{ value: string }>(`SELECT value FROM fg_setting WHERE name = $1`, [SETTING]);
-  if (!r) return DEFAULT_WARNING_CONFIG;
-  const parsed = warningConfigSchema.safeParse(JSON.parse(r.value));
-  return parsed.success ? parsed.data : DEFAULT_WARNING_CONFIG;
+  return loadSetting(store, SETTING, warningConfigSchema, DEFAULT_WARNING_CONFIG);
 }
 
-export async function saveWarningConfig(store: StoreDb, config: WarningConfig, by: string): Promise<void> {
-  await store.transaction(async (tx) => {
-    await tx.query(`DELETE FROM fg_setting WHERE name = $1`, [SETTING]);
-    await tx.query(`INSERT INTO fg_setting (name, value, updated_by, updated_at) VALUES ($1, $2, $3, CAST($4 AS TIMESTAMP))`, [
-      SETTING,
-      JSON.stringify(config),
-      by,
-      storeTime(),
-    ]);
-  });
+/** An administrator changes the thresholds; the warnings and practitioner levels are recomputed at once. */
+export async function changeWarningConfig(ctx: RequestContext, config: WarningConfig): Promise<WarningConfig> {
+  requireRole(ctx, ['admin'], 'change the warning thresholds');
+  await ctx.store.transaction((tx) => saveSetting(tx, SETTING, config, ctx.user.username, ctx.now()));
+  // The workspace's writer belongs to the job queue: recompute there, after any running job.
+  await ctx.writeWorkspace((workspace) => buildJudgements(workspace, config));
+  await audit(ctx.store, ctx.user.username, 'warning_config', null, JSON.stringify(config));
+  return config;
 }
 
 /** Warnings and practitioner figures from the indicators already built (after the thresholds change). */

@@ -1,15 +1,17 @@
 /** The overview dashboard: where the fund is paid and where it leaks, inside the caller's scope. */
-import type { DuckDbPool } from '../db/duckdb.js';
-import { Params, scopeCondition, type Scope } from '../auth/scope.js';
+import { scopeCondition } from '../auth/scope.js';
+import type { Overview, OverviewQuery } from '../contract/api/reference.js';
 import { regionName } from '../exchange/regions.js';
-import { BUILT_IN_RULES } from '../screening/catalog.js';
-import type { Overview } from '../contract/api/reference.js';
 import { FINDING_AGG, INST_MONTH } from '../findings/rows.js';
+import type { RequestContext } from '../kernel/context.js';
+import { money } from '../kernel/numbers.js';
+import { Params } from '../kernel/sql.js';
+import { BUILT_IN_RULES } from '../screening/catalog.js';
 
 const RULES = new Map(BUILT_IN_RULES.map((r) => [r.code, r]));
-const money = (v: unknown) => Math.round(Number(v ?? 0) * 100) / 100;
 
-export async function overview(db: DuckDbPool, scope: Scope, from?: string, to?: string): Promise<Overview> {
+export async function overview(ctx: RequestContext, { from, to }: OverviewQuery): Promise<Overview> {
+  const { workspace: db, scope } = ctx;
   // Findings are counted from their aggregate by institution, rule, level and month; settlements by month.
   const fp = new Params();
   const fWhere = [scopeCondition(scope, fp, 'r.fixmedins_code', 'r.admdvs')];

@@ -29,6 +29,12 @@ export interface WorkbookSheet {
   rows: AsyncIterable<Record<string, unknown>> | Iterable<Record<string, unknown>>;
 }
 
+/** A whole export: the file's name and its sheets (the HTTP server streams it as a download). */
+export interface Workbook {
+  fileName: string;
+  sheets: WorkbookSheet[];
+}
+
 export interface WriteWorkbookOptions {
   /** Data rows per sheet at most (default and upper bound: Excel's limit less the header row). */
   maxRows?: number;

@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { BUILT_IN_RULES } from './catalog.js';
 import type { Params, RuleDefinition } from './rule.js';
+import { DomainError } from '../kernel/errors.js';
 
 const configSchema = z
   .object({
@@ -21,7 +22,12 @@ export interface ConfiguredRule {
   params: Params;
 }
 
-export class ConfigError extends Error {}
+/** A rule configuration that breaks a rule's definition: an unknown code or parameter, a value below its minimum. */
+export class ConfigError extends DomainError {
+  constructor(message: string) {
+    super('invalid', message);
+  }
+}
 
 export async function loadRulesConfig(path: string): Promise<RulesConfig> {
   const text = await readFile(path, 'utf8');

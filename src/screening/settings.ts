@@ -1,8 +1,7 @@
 /** The bureau's rule configuration as the workbench keeps it (fg_rule_config in the operational store). */
-import type { StoreDb } from '../store/db.js';
-import { storeTime } from '../store/db.js';
 import { BUILT_IN_RULES } from './catalog.js';
 import { configureRules, type ConfiguredRule, type RulesConfig } from './config.js';
+import { type StoreDb, storeTime } from '../store/db.js';
 
 export async function loadRuleSettings(store: StoreDb): Promise<RulesConfig> {
   const rows = await store.query<{ code: string; enabled: boolean; params: string }>(`SELECT code, enabled, params FROM fg_rule_config`);

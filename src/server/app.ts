@@ -10,20 +10,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { csrfMatches, getSession, SESSION_COOKIE, type ActiveSession } from '../auth/sessions.js';
 import { userInfo } from '../auth/users.js';
-import { errorBody, HttpError, route } from './http.js';
+import type { Workbench } from '../workbench/workbench.js';
+import { errorBody, errorReply, HttpError, register, route, routes } from './http.js';
 import { openApiDocument } from './openapi.js';
 import { projectRoot } from './paths.js';
-import { auditRoutes } from './routes/audit.js';
-import { authRoutes } from './routes/auth.js';
-import { dashboardRoutes } from './routes/dashboard.js';
-import { findingRoutes } from './routes/findings.js';
-import { importRoutes } from './routes/imports.js';
-import { institutionRoutes } from './routes/institutions.js';
-import { monitoringRoutes } from './routes/monitoring.js';
-import { caseErrorToHttp, caseRoutes } from './routes/cases.js';
-import { CaseError } from '../cases/context.js';
-import { ruleRoutes } from './routes/rules.js';
-import type { Workbench } from './workbench.js';
+import { apiRoutes } from './routes/index.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -78,34 +69,28 @@ export async function buildApp(wb: Workbench, o: AppOptions = {}): Promise<Fasti
     if (req.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
   });
   app.setErrorHandler((err, req, reply) => {
-    if (err instanceof CaseError) err = caseErrorToHttp(err);
-    if (err instanceof HttpError) return reply.code(err.status).send(errorBody(err.code, err.message, err.details));
-    const e = err as { statusCode?: number; code?: string; message: string };
-    if (e.code === 'FST_REQ_FILE_TOO_LARGE' || e.statusCode === 413) return reply.code(413).send(errorBody('too_large', e.message));
-    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return reply.code(e.statusCode).send(errorBody('validation', e.message));
+    const answer = errorReply(err);
+    if (answer) return reply.code(answer.status).headers(answer.headers).send(answer.body);
     req.log.error(err);
     return reply.code(500).send(errorBody('internal', 'internal error'));
   });
 
-  authRoutes(app, wb, o.secureCookies === true);
-  dashboardRoutes(app, wb);
-  findingRoutes(app, wb);
-  institutionRoutes(app, wb);
-  ruleRoutes(app, wb);
-  monitoringRoutes(app, wb);
-  caseRoutes(app, wb);
-  importRoutes(app, wb);
-  auditRoutes(app, wb);
+  register(app, wb, apiRoutes({ secureCookies: o.secureCookies === true }));
   const version = (JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version;
-  route(app, {
-    method: 'GET',
-    url: '/api/openapi.json',
-    tag: 'reference',
-    summary: 'This document',
-    roles: 'public',
-    success: { status: 200, description: 'OpenAPI 3.1' },
-    handler: async () => openApiDocument(app, version),
-  });
+  register(
+    app,
+    wb,
+    routes('reference', [
+      route({
+        method: 'GET',
+        url: '/api/openapi.json',
+        summary: 'This document',
+        roles: 'public',
+        answers: 'OpenAPI 3.1',
+        handler: async () => openApiDocument(app, version),
+      }),
+    ]),
+  );
 
   const webDir = o.webDir ?? join(projectRoot(), 'dist', 'web');
   if (existsSync(join(webDir, 'index.html'))) {

@@ -45,7 +45,7 @@ export function openApiDocument(app: FastifyInstance, version: string): Record<s
           }
         : {}),
     };
-    const ok = r.success ?? { status: 200, description: 'OK' };
+    const ok = { status: r.status ?? 200, description: r.answers, contentType: r.contentType };
     (paths[path] ??= {})[r.method.toLowerCase()] = {
       summary: r.summary,
       tags: [r.tag],
@@ -53,7 +53,7 @@ export function openApiDocument(app: FastifyInstance, version: string): Record<s
       ...(r.roles === 'public' ? { security: [] } : {}),
       parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query')],
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body) } } } } : {}),
-      ...(r.rawBody
+      ...(r.upload
         ? {
             requestBody: {
               required: true,

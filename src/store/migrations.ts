@@ -3,7 +3,6 @@
  * records the versions applied in fg_schema_version; opening it applies the missing ones in order, each in one
  * transaction with its record. Never edit a migration that has shipped: add the next one.
  */
-import type { StoreDb } from './db.js';
 
 export interface Migration {
   version: number;

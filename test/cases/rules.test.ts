@@ -1,7 +1,7 @@
 /** The small rules of the case workflow that need no server: calendar arithmetic of periods, evidence file types and names. */
 import { describe, expect, it } from 'vitest';
 import { safeFileName, sniffType } from '../../src/cases/attachments.js';
-import { addDays, addMonths, periodEnd } from '../../src/cases/context.js';
+import { addDays, addMonths, periodEnd } from '../../src/kernel/time.js';
 import { resolveSanctions } from '../../src/cases/sanctions.js';
 
 describe('periods', () => {

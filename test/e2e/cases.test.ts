@@ -16,7 +16,8 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORDS, type Served } from '../../src/server/start.js';
+import type { Served } from '../../src/server/start.js';
+import { DEMO_PASSWORDS } from '../../src/workbench/demo.js';
 import { ARTIFACTS, CHROMIUM, launchChromium, serveGeneratedCity, signIn } from '../support/browser.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');

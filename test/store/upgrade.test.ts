@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDbEngine } from '../../src/db/duckdb.js';
 import { defaultDatabaseUrl } from '../../src/db/postgres.js';
 import { buildApp } from '../../src/server/app.js';
-import { Workbench } from '../../src/server/workbench.js';
+import { Workbench } from '../../src/workbench/workbench.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { storeSchemaVersion } from '../../src/store/schema.js';
 

@@ -10,7 +10,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { expect } from 'vitest';
 import { importDataset } from '../../src/dataset/importer.js';
 import { DuckDbEngine } from '../../src/db/duckdb.js';
-import { DEMO_PASSWORDS, serve, type Served } from '../../src/server/start.js';
+import { serve, type Served } from '../../src/server/start.js';
+import { DEMO_PASSWORDS } from '../../src/workbench/demo.js';
 import { generateCity } from '../../src/synthetic/generate.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

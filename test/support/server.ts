@@ -13,7 +13,7 @@ import { importDataset } from '../../src/dataset/importer.js';
 import { DuckDbEngine } from '../../src/db/duckdb.js';
 import { defaultDatabaseUrl } from '../../src/db/postgres.js';
 import { buildApp } from '../../src/server/app.js';
-import { Workbench } from '../../src/server/workbench.js';
+import { Workbench } from '../../src/workbench/workbench.js';
 import { generateCity } from '../../src/synthetic/generate.js';
 
 export type StoreMode = 'duckdb' | 'postgres';

@@ -28,6 +28,7 @@ export interface Session {
 }
 
 export const usersQuery = pageQuery.extend({ role: z.enum(ROLES).optional() });
+export type UsersQuery = z.infer<typeof usersQuery>;
 export interface UserRow {
   username: string;
   displayName: string;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { pageQuery } from './common.js';
 
 export const auditQuery = pageQuery.extend({ psnNo: z.string().max(64).optional(), actor: z.string().max(64).optional() });
+export type AuditQuery = z.infer<typeof auditQuery>;
 export interface AuditEntry {
   id: string;
   at: string;

@@ -26,12 +26,8 @@ export const warningsQuery = pageQuery.extend({
   sort: z.enum(WARNING_SORTS).default('-level'),
 });
 export type WarningsQuery = z.infer<typeof warningsQuery>;
-export const warningSummaryQuery = z.object({
-  month: z
-    .string()
-    .regex(/^\d{4}-\d{2}$/)
-    .optional(),
-});
+export const warningSummaryQuery = z.object({ month: month.optional() });
+export const warningIdParams = z.object({ id: z.string().regex(/^[0-9a-f]{32}$/) });
 export interface WarningRow {
   id: string;
   fixmedinsCode: string;

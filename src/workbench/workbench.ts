@@ -1,9 +1,12 @@
 /**
- * The workbench's state: the DuckDB workspace (one writer connection for jobs, a pool for requests), the
- * operational store (the workspace itself, or PostgreSQL in server mode), the jobs, and the uploads.
+ * The workbench application: the DuckDB workspace (one writer connection for jobs, a pool for requests), the
+ * operational store (the workspace itself, or PostgreSQL in server mode), the jobs, and the uploads. It opens all
+ * of it, gives each caller a request context for the domains' use cases, and runs the work that spans domains:
+ * screening (rules, browsing tables, monitoring) and imports. The HTTP server and the command line sit on top of it.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { LoginLimiter } from '../auth/rate-limit.js';
 import { importDataset, ImportRejected, type ImportReport } from '../dataset/importer.js';
@@ -19,12 +22,16 @@ import { DuckDbStore, PostgresStore, type StoreDb } from '../store/db.js';
 import { ensureStoreSchema } from '../store/schema.js';
 import { syncStatusMirror } from '../findings/decisions.js';
 import { ensureWorkspaceSchema } from '../workspace/schema.js';
-import type { Scope } from '../auth/scope.js';
-import type { CaseContext } from '../cases/context.js';
+import { audit } from '../audit/audit.js';
 import { applySanctionEffects } from '../cases/sanctions.js';
-import type { UserInfo } from '../contract/api/accounts.js';
+import type { Scope, UserInfo } from '../contract/api/accounts.js';
 import type { ImportValidation } from '../contract/api/imports.js';
 import type { Job } from '../contract/api/rules.js';
+import type { RequestContext } from '../kernel/context.js';
+import { requireRole } from '../kernel/context.js';
+import { notFound } from '../kernel/errors.js';
+import { round2 } from '../kernel/numbers.js';
+import { storeTime } from '../store/db.js';
 
 /** The workbench itself, as the actor of what it does on its own (re-applying sanctions after an import). */
 const SYSTEM: UserInfo = {
@@ -66,16 +73,21 @@ export class Workbench {
     return join(this.uploadsDir, 'evidence');
   }
 
-  /** The context of a clue and case use case for one caller. */
-  caseContext(user: UserInfo, scope: Scope): CaseContext {
+  /** The context of the domains' use cases for one caller. */
+  context(user: UserInfo, scope: Scope): RequestContext {
     return {
       store: this.store,
       workspace: this.reads,
-      writeWorkspace: (fn) => this.jobs.exclusive(fn),
+      writeWorkspace: (fn) => this.jobs.exclusive(() => fn(this.workspace)),
       now: () => this.now(),
       user,
       scope,
     };
+  }
+
+  /** The workbench itself as the caller: what it does on its own (re-applying sanctions after an import). */
+  systemContext(): RequestContext {
+    return this.context(SYSTEM, SYSTEM_SCOPE);
   }
 
   static async open(o: WorkbenchOptions): Promise<Workbench> {
@@ -95,7 +107,7 @@ export class Workbench {
     const wb = new Workbench(workspace, reads, store, uploadsDir);
     if (o.now) wb.now = o.now;
     // Sanctions are written into the register; an import (or a workspace restored from elsewhere) may have lost them.
-    await applySanctionEffects(wb.caseContext(SYSTEM, SYSTEM_SCOPE), true);
+    await applySanctionEffects(wb.systemContext(), true);
     return wb;
   }
 
@@ -104,15 +116,25 @@ export class Workbench {
     const rules = await configuredRules(this.store);
     const outcomes = await runScreening(this.workspace, rules, { onRule: (i, n, code) => progress(i, n + 1, code || 'finishing') });
     progress(rules.length, rules.length + 1, 'indexing findings');
-    await rebuildFindingRows(this.workspace, new Date().toISOString().replace('T', ' ').replace('Z', ''));
+    await rebuildFindingRows(this.workspace, storeTime());
     progress(rules.length + 0.5, rules.length + 1, 'indicators and warnings');
     await buildMonitoring(this.workspace, await loadWarningConfig(this.store));
     const ran = outcomes.filter((o) => o.status === 'ran');
-    return { findings: ran.reduce((s, o) => s + o.findings, 0), amount: Math.round(ran.reduce((s, o) => s + o.amount, 0) * 100) / 100 };
+    return { findings: ran.reduce((s, o) => s + o.findings, 0), amount: round2(ran.reduce((s, o) => s + o.amount, 0)) };
   }
 
-  startScreening(): Job {
+  /** An administrator re-runs screening with the rules as configured now: findings are replaced, decisions kept. */
+  async startScreening(ctx: RequestContext): Promise<Job> {
+    requireRole(ctx, ['admin'], 'run screenings');
+    await audit(ctx.store, ctx.user.username, 'screening_start', null, null);
     return this.jobs.start('screening', (progress) => this.screen(progress));
+  }
+
+  /** A screening or import job's progress. */
+  job(id: string): Job {
+    const job = this.jobs.get(id);
+    if (!job) throw notFound('no such job');
+    return job;
   }
 
   /** A new upload folder. */
@@ -160,11 +182,20 @@ export class Workbench {
     };
   }
 
+  /** An administrator imports a checked upload into the workspace and screens it, all or nothing. */
+  async applyUpload(ctx: RequestContext, id: string): Promise<Job> {
+    requireRole(ctx, ['admin'], 'import data sets');
+    const dir = this.uploadDir(id);
+    if (!dir || !existsSync(dir)) throw notFound('no such upload');
+    await audit(ctx.store, ctx.user.username, 'import_start', id, null);
+    return this.startImport(id, dir);
+  }
+
   startImport(id: string, dir: string): Job {
     return this.jobs.start('import', async (progress) => {
       progress(0, 3, 'import');
       const report = await importDataset(this.workspace, dir, { onProgress: (step) => progress(0, 3, step) });
-      await applySanctionEffects(this.caseContext(SYSTEM, SYSTEM_SCOPE), true);
+      await applySanctionEffects(this.systemContext(), true);
       progress(1, 3, 'screening');
       const screened = await this.screen((done, total, step) => progress(1 + done / total, 3, step));
       progress(2.9, 3, 'statuses');
@@ -172,10 +203,6 @@ export class Workbench {
       await rm(dir, { recursive: true, force: true });
       return { ...screened, importedRows: report.tables.reduce((s, t) => s + t.rows, 0) };
     });
-  }
-
-  async listUploadFiles(dir: string): Promise<string[]> {
-    return (await readdir(dir)).sort();
   }
 
   async close(): Promise<void> {

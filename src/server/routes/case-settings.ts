@@ -1,0 +1,25 @@
+/** /api/case-settings: the case workflow's periods and the grids' default handlers. */
+import { changeCaseSettings, loadCaseSettings } from '../../cases/settings.js';
+import { caseSettingsBody } from '../../contract/api/cases.js';
+import { BUREAU_ROLES } from '../../contract/vocabulary.js';
+import { route, routes } from '../http.js';
+
+export const caseSettingsRoutes = routes('cases', [
+  route({
+    method: 'GET',
+    url: '/api/case-settings',
+    summary: "The appeal period, the case deadline and the grids' default handlers",
+    roles: BUREAU_ROLES,
+    answers: 'CaseSettings',
+    handler: ({ ctx }) => loadCaseSettings(ctx.store),
+  }),
+  route({
+    method: 'PUT',
+    url: '/api/case-settings',
+    summary: "Changes the case workflow's settings",
+    roles: ['admin'],
+    body: caseSettingsBody,
+    answers: 'CaseSettings',
+    handler: ({ ctx, body }) => changeCaseSettings(ctx, body),
+  }),
+]);
