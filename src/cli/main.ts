@@ -203,6 +203,7 @@ async function doImport(engine: DuckDbEngine, input: string, opts: Options, inPl
     const report = await importDataset(engine, input, {
       inPlace,
       skipInvalid: opts['skip-invalid'] === true,
+      ...datasetSwitches(),
       onProgress: (step, done, total) => bar.update(step, done, total),
     });
     bar.done();
@@ -222,6 +223,11 @@ async function doImport(engine: DuckDbEngine, input: string, opts: Options, inPl
   } finally {
     bar.done();
   }
+}
+
+/** The importer's switches for experiments (docs/performance.md). */
+function datasetSwitches(): { lazy: boolean; debug: boolean } {
+  return { lazy: process.env.FUNDGUARD_LAZY !== '0', debug: Boolean(process.env.FUNDGUARD_DEBUG) };
 }
 
 async function reportRejects(report: ImportReport, opts: Options): Promise<void> {
@@ -509,6 +515,7 @@ async function serveCommand(opts: Options): Promise<number> {
     demoCases: opts.demo === true,
     databaseUrl: process.env.DATABASE_URL,
     pgSchema: opts['pg-schema'] ?? process.env.FUNDGUARD_PG_SCHEMA,
+    dataset: datasetSwitches(),
   });
   console.log(`\nFundguard workbench: ${served.url.replace('//127.0.0.1:', '//localhost:')}`);
   console.log(

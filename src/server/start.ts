@@ -7,7 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { countUsers, createUser, findUser, type NewUser } from '../auth/users.js';
-import { importDataset } from '../dataset/importer.js';
+import { importDataset, type ImportOptions } from '../dataset/importer.js';
 import { DuckDbEngine } from '../db/duckdb.js';
 import { ensureDemoDataset } from '../synthetic/demo.js';
 import type { StoreDb } from '../store/db.js';
@@ -25,6 +25,8 @@ export interface ServeOptions {
   demoCases?: boolean;
   databaseUrl?: string | undefined;
   pgSchema?: string | undefined;
+  /** The importer's switches (lazy Parquet staging, debug output) for the demo city's import. */
+  dataset?: Pick<ImportOptions, 'lazy' | 'debug'>;
   log?: (line: string) => void;
 }
 
@@ -117,7 +119,7 @@ export async function serve(o: ServeOptions): Promise<Served> {
     log(`importing the demo city into ${o.db} …`);
     const engine = await DuckDbEngine.open(db);
     try {
-      await importDataset(engine, dir);
+      await importDataset(engine, dir, o.dataset);
     } finally {
       await engine.close();
     }
