@@ -5,7 +5,8 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DuckDbEngine } from '../db/duckdb.js';
 import type { SqlEngine } from '../db/engine.js';
-import { defaultDatabaseUrl, PostgresEngine } from '../db/postgres.js';
+import { PostgresEngine } from '../db/postgres.js';
+import { EnvironmentError, readConfig, type Config } from '../config/environment.js';
 import { DatasetError } from '../dataset/discover.js';
 import { importDataset, ImportRejected, type ImportReport } from '../dataset/importer.js';
 import { writeRejectReport } from '../dataset/rejects.js';
@@ -24,7 +25,8 @@ import { generateCity, type GenerateCityResult } from '../synthetic/generate.js'
 export const DEFAULT_WORKSPACE = 'data/fundguard.duckdb';
 const DEFAULT_PG_SCHEMA = 'fundguard';
 
-const HELP = `fundguard — 医保基金智能监管平台 (medical-insurance fund supervision)
+/** The usage text; the default database URL shown is the configured one, as the engine would use it. */
+const help = (config: Config) => `fundguard — 医保基金智能监管平台 (medical-insurance fund supervision)
 
 Usage:
   fundguard screen --input DIR --out FILE [options]   import a data set and screen it (in memory)
@@ -48,7 +50,7 @@ Options:
                         (national platform extracts setl_d, mdtrt_d, fee_list_d, setl_list_diag_d too)
   --out FILE            findings file: CSV, or Parquet when FILE ends in .parquet
   --db PATH             DuckDB workspace file (import default: ${DEFAULT_WORKSPACE})
-  --engine NAME         duckdb (default) or postgres (uses DATABASE_URL; default ${defaultDatabaseUrl()})
+  --engine NAME         duckdb (default) or postgres (uses DATABASE_URL; default ${config.postgresUrl})
   --pg-schema NAME      PostgreSQL schema holding the workspace (default ${DEFAULT_PG_SCHEMA})
   --rules-config FILE   JSON or YAML: { "rules": { "CODE": { "enabled": false, "params": { … } } } }
   --skip-invalid        import the valid rows and set the rejected ones aside (counted, reported)
@@ -141,8 +143,16 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`fundguard: ${(e as Error).message}\nRun fundguard --help for usage.`);
     return 1;
   }
+  let config: Config;
+  try {
+    config = readConfig();
+  } catch (e) {
+    if (!(e instanceof EnvironmentError)) throw e;
+    console.error(`fundguard: ${e.message}`);
+    return 1;
+  }
   if (opts.help || command === undefined || command === 'help') {
-    process.stdout.write(HELP);
+    process.stdout.write(help(config));
     return 0;
   }
   try {
@@ -150,21 +160,21 @@ export async function main(argv: string[]): Promise<number> {
       throw new UsageError(`--engine must be duckdb or postgres, not ${opts.engine}`);
     switch (command) {
       case 'screen':
-        return await screenCommand(opts);
+        return await screenCommand(opts, config);
       case 'import':
-        return await importCommand(opts);
+        return await importCommand(opts, config);
       case 'rules':
         return rulesCommand(opts);
       case 'demo':
-        return await demoCommand(opts);
+        return await demoCommand(opts, config);
       case 'evaluate':
         return await evaluateCommand(opts);
       case 'generate':
         return await generateCommand(opts);
       case 'serve':
-        return await serveCommand(opts);
+        return await serveCommand(opts, config);
       case 'verify-log':
-        return await verifyLogCommand(opts);
+        return await verifyLogCommand(opts, config);
       default:
         throw new UsageError(`unknown command: ${command}`);
     }
@@ -196,14 +206,14 @@ async function removeWorkspaceFile(path: string): Promise<void> {
   for (const p of [path, `${path}.wal`]) await rm(resolve(p), { force: true });
 }
 
-async function doImport(engine: DuckDbEngine, input: string, opts: Options, inPlace: boolean): Promise<ImportReport> {
+async function doImport(engine: DuckDbEngine, input: string, opts: Options, config: Config, inPlace: boolean): Promise<ImportReport> {
   const bar = new ProgressBar();
   const started = performance.now();
   try {
     const report = await importDataset(engine, input, {
       inPlace,
       skipInvalid: opts['skip-invalid'] === true,
-      ...datasetSwitches(),
+      ...config.dataset,
       onProgress: (step, done, total) => bar.update(step, done, total),
     });
     bar.done();
@@ -225,11 +235,6 @@ async function doImport(engine: DuckDbEngine, input: string, opts: Options, inPl
   }
 }
 
-/** The importer's switches for experiments (docs/performance.md). */
-function datasetSwitches(): { lazy: boolean; debug: boolean } {
-  return { lazy: process.env.FUNDGUARD_LAZY !== '0', debug: Boolean(process.env.FUNDGUARD_DEBUG) };
-}
-
 async function reportRejects(report: ImportReport, opts: Options): Promise<void> {
   const shown = report.rejects.slice(0, 20);
   const verb = report.applied ? 'set aside (--skip-invalid)' : 'rejected; nothing was imported, the workspace is unchanged';
@@ -247,13 +252,13 @@ async function reportRejects(report: ImportReport, opts: Options): Promise<void>
   }
 }
 
-async function importCommand(opts: Options): Promise<number> {
+async function importCommand(opts: Options, config: Config): Promise<number> {
   if (!opts.input) throw new UsageError('import needs --input DIR');
   if (opts.engine === 'postgres') {
     const duck = await DuckDbEngine.open(':memory:');
     try {
-      await doImport(duck, opts.input, opts, true);
-      const pg = await PostgresEngine.connect(defaultDatabaseUrl(), opts['pg-schema'] ?? DEFAULT_PG_SCHEMA);
+      await doImport(duck, opts.input, opts, config, true);
+      const pg = await PostgresEngine.connect(config.postgresUrl, opts['pg-schema'] ?? DEFAULT_PG_SCHEMA);
       try {
         await copyWorkspaceToPostgres(duck, pg);
       } finally {
@@ -269,7 +274,7 @@ async function importCommand(opts: Options): Promise<number> {
   const { engine, created } = await openWorkspace(path);
   let ok = false;
   try {
-    await doImport(engine, opts.input, opts, false);
+    await doImport(engine, opts.input, opts, config, false);
     ok = true;
     if (!opts.quiet) console.log(`workspace: ${path}`);
     return 0;
@@ -279,7 +284,7 @@ async function importCommand(opts: Options): Promise<number> {
   }
 }
 
-async function screenCommand(opts: Options): Promise<number> {
+async function screenCommand(opts: Options, config: Config): Promise<number> {
   if (!opts.input && !opts.db && opts.engine !== 'postgres') throw new UsageError('screen needs --input DIR or --db PATH');
   if (opts.input && !opts.out && !opts.db)
     throw new UsageError('screen --input needs --out FILE (or --db PATH to keep the results in a workspace)');
@@ -295,16 +300,16 @@ async function screenCommand(opts: Options): Promise<number> {
       const ws = await openWorkspace(opts.db);
       duck = ws.engine;
       if (ws.created) createdPath = opts.db;
-      if (opts.input) imported = await doImport(duck, opts.input, opts, false);
+      if (opts.input) imported = await doImport(duck, opts.input, opts, config, false);
       else await ensureWorkspaceSchema(duck);
     } else if (opts.input) {
       duck = await DuckDbEngine.open(':memory:');
-      imported = await doImport(duck, opts.input, opts, true);
+      imported = await doImport(duck, opts.input, opts, config, true);
     }
     const importMs = performance.now() - started;
     let engine: SqlEngine = duck!;
     if (opts.engine === 'postgres') {
-      pg = await PostgresEngine.connect(defaultDatabaseUrl(), opts['pg-schema'] ?? DEFAULT_PG_SCHEMA);
+      pg = await PostgresEngine.connect(config.postgresUrl, opts['pg-schema'] ?? DEFAULT_PG_SCHEMA);
       if (duck) await copyWorkspaceToPostgres(duck, pg);
       else await ensureWorkspaceSchema(pg);
       engine = pg;
@@ -317,7 +322,7 @@ async function screenCommand(opts: Options): Promise<number> {
       onLineScopes: (ms, n) => {
         lineScopes = { ms, rules: n };
       },
-      lineScopes: process.env.FUNDGUARD_LINE_SCOPES !== '0',
+      lineScopes: config.lineScopes,
     });
     bar.done();
     const screenMs = performance.now() - screenStarted;
@@ -394,12 +399,12 @@ function printSummary(outcomes: RuleOutcome[], lineScopes: { ms: number; rules: 
   console.log(`screened in ${(ms / 1000).toFixed(2)} s, peak memory ${peakMb.toFixed(0)} MB${out ? `; findings written to ${out}` : ''}`);
 }
 
-async function demoCommand(opts: Options): Promise<number> {
+async function demoCommand(opts: Options, config: Config): Promise<number> {
   const db = opts.db ?? DEFAULT_WORKSPACE;
   const fresh = !existsSync(resolve(db));
   const input = await ensureDemoDataset((s) => console.log(s));
   const out = opts.out ?? 'data/findings.csv';
-  const code = await screenCommand({ ...opts, db, out, ...(fresh ? { input } : {}) });
+  const code = await screenCommand({ ...opts, db, out, ...(fresh ? { input } : {}) }, config);
   if (code === 0) {
     console.log(`\nworkspace ${db}; findings ${out}. Next: npx fundguard screen --db ${db} --out findings.parquet, or --help.`);
   }
@@ -502,24 +507,23 @@ async function generateCommand(opts: Options): Promise<number> {
   return 0;
 }
 
-async function serveCommand(opts: Options): Promise<number> {
-  const port = Number(opts.port ?? process.env.PORT ?? 8080);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new UsageError(`--port must be a port number, not ${opts.port ?? process.env.PORT}`);
+async function serveCommand(opts: Options, config: Config): Promise<number> {
+  const port = opts.port === undefined ? (config.port ?? 8080) : Number(opts.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not ${opts.port}`);
   const { serve } = await import('../server/start.js');
   const served = await serve({
     db: opts.db ?? DEFAULT_WORKSPACE,
     port,
-    host: opts.host ?? process.env.HOST ?? '127.0.0.1',
+    host: opts.host ?? config.host ?? '127.0.0.1',
     demo: opts.demo === true,
     demoCases: opts.demo === true,
-    databaseUrl: process.env.DATABASE_URL,
-    pgSchema: opts['pg-schema'] ?? process.env.FUNDGUARD_PG_SCHEMA,
-    dataset: datasetSwitches(),
+    databaseUrl: config.databaseUrl,
+    pgSchema: opts['pg-schema'] ?? config.pgSchema,
+    dataset: config.dataset,
   });
   console.log(`\nFundguard workbench: ${served.url.replace('//127.0.0.1:', '//localhost:')}`);
   console.log(
-    `operational data: ${process.env.DATABASE_URL ? `PostgreSQL (${opts['pg-schema'] ?? process.env.FUNDGUARD_PG_SCHEMA ?? 'fundguard_app'})` : `embedded in ${opts.db ?? DEFAULT_WORKSPACE}`}`,
+    `operational data: ${config.databaseUrl ? `PostgreSQL (${opts['pg-schema'] ?? config.pgSchema ?? 'fundguard_app'})` : `embedded in ${opts.db ?? DEFAULT_WORKSPACE}`}`,
   );
   if (served.accounts.length) {
     console.log(
@@ -540,15 +544,15 @@ async function serveCommand(opts: Options): Promise<number> {
 }
 
 /** Verifies the case log where the workbench keeps it: PostgreSQL given DATABASE_URL, else the workspace file. */
-async function verifyLogCommand(opts: Options): Promise<number> {
+async function verifyLogCommand(opts: Options, config: Config): Promise<number> {
   const { DuckDbStore, PostgresStore } = await import('../store/db.js');
   const { verifyCaseLog } = await import('../cases/log.js');
-  const url = process.env.DATABASE_URL;
+  const url = config.databaseUrl;
   const db = opts.db ?? DEFAULT_WORKSPACE;
   if (!url && !existsSync(db)) throw new UsageError(`no workspace at ${db} (give --db PATH, or DATABASE_URL for a PostgreSQL store)`);
   const engine = url ? null : await DuckDbEngine.open(db);
   const store = url
-    ? await PostgresStore.connect(url, opts['pg-schema'] ?? process.env.FUNDGUARD_PG_SCHEMA ?? 'fundguard_app')
+    ? await PostgresStore.connect(url, opts['pg-schema'] ?? config.pgSchema ?? 'fundguard_app')
     : await DuckDbStore.open(engine!);
   try {
     const tables = await store.query<{ n: number }>(
