@@ -3,6 +3,7 @@
  * check, and `npm test` runs `npm run lint`: a violation fails the tests with the rule's name and the import.
  *
  *   cli, server                       adapters: the command line, the HTTP API
+ *   config                            the environment, parsed once by the command line and passed down as options
  *   workbench                         the application: opens the stores, makes request contexts, runs jobs
  *   domains (screening, cases, …)     the use cases and their SQL
  *   kernel                            small shared helpers (numbers, time, paging, errors, the request context)
@@ -84,6 +85,21 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/server/' },
       to: { path: '^src/cli/' },
+    },
+    {
+      name: 'config-only-for-the-cli',
+      comment:
+        'The environment is parsed once, by the command line (src/config): the server, the domains and the layers below get their settings as options.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(cli|config)/' },
+      to: { path: '^src/config/' },
+    },
+    {
+      name: 'config-imports-nothing',
+      comment: 'The configuration module parses the environment and depends on nothing else of src.',
+      severity: 'error',
+      from: { path: '^src/config/' },
+      to: { path: '^src/', pathNot: '^src/config/' },
     },
     {
       name: 'no-cycles',

@@ -12,6 +12,7 @@
  * Prints a table per city and over all, and one JSON line last.
  */
 import { join } from 'node:path';
+import { readConfig } from '../src/config/environment.js';
 import { importDataset } from '../src/dataset/importer.js';
 import { DuckDbEngine } from '../src/db/duckdb.js';
 import { quote } from '../src/db/engine.js';
@@ -39,7 +40,7 @@ export interface CityDetection {
 async function evaluate(dir: string): Promise<CityDetection> {
   const engine = await DuckDbEngine.open(':memory:');
   try {
-    await importDataset(engine, dir, { inPlace: true });
+    await importDataset(engine, dir, { inPlace: true, ...readConfig().dataset });
     await runScreening(engine, configureRules());
     const started = performance.now();
     await buildMonitoring(engine, DEFAULT_WARNING_CONFIG);

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createUser } from '../src/auth/users.js';
+import { readConfig } from '../src/config/environment.js';
 import { importDataset } from '../src/dataset/importer.js';
 import { DuckDbEngine } from '../src/db/duckdb.js';
 import { rebuildFindingRows } from '../src/findings/rows.js';
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   try {
     if (!prepared) {
       const engine = await DuckDbEngine.open(db);
-      await importDataset(engine, city);
+      await importDataset(engine, city, readConfig().dataset);
       await engine.close();
     }
     const wb = await Workbench.open({ db, uploadsDir: join(dir, 'uploads') });

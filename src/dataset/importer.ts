@@ -33,6 +33,10 @@ export interface ImportOptions {
   skipInvalid?: boolean;
   /** Stage straight into the workspace's tables: only for a new, throwaway (in-memory) workspace. */
   inPlace?: boolean;
+  /** Stage Parquet files as views over the files where that is possible (default true); false copies them into memory. */
+  lazy?: boolean;
+  /** Say on stderr why a file left the fast typed read for the diagnostic path (default false). */
+  debug?: boolean;
   onProgress?: (step: string, done: number, total: number) => void;
 }
 
@@ -119,13 +123,13 @@ async function importOnce(engine: DuckDbEngine, dir: string, options: ImportOpti
       }
       const stageName = `${prefix}${source.target === 'mdtrt_d' ? 'fg_mdtrt_d' : source.target}`;
       const lazy =
-        process.env.FUNDGUARD_LAZY !== '0' &&
+        options.lazy !== false &&
         options.inPlace === true &&
         !options.skipInvalid &&
         !source.platform &&
         !hasMdtrtD &&
         source.target !== 'mdtrt_d';
-      const file = await stageFile(engine, source, columns, stageName, { lazy, anyOrder: !inFileOrder });
+      const file = await stageFile(engine, source, columns, stageName, { lazy, anyOrder: !inFileOrder, debug: options.debug === true });
       for (const r of file.rejects) reject(r);
       if (source.target === 'mdtrt_d') mdtrtD = { source, file };
       else staged.set(source.target, { table: source.target, source, file });

@@ -39,6 +39,8 @@ export interface StageOptions {
    * finding out that a data set is clean; to report rejects the file must be staged again in order.
    */
   anyOrder?: boolean;
+  /** Say on stderr why the file left the fast typed read for the diagnostic path. */
+  debug?: boolean;
 }
 
 /** SQL: TRUE for text that is empty or starts or ends with a space, and for the odd value starting with a
@@ -225,7 +227,7 @@ export async function stageFile(
     };
   } catch (e) {
     // Fall through to the diagnostic path.
-    if (process.env.FUNDGUARD_DEBUG) console.error(`fast path failed for ${source.file}: ${(e as Error).message}`);
+    if (options.debug) console.error(`fast path failed for ${source.file}: ${(e as Error).message}`);
   }
 
   // Diagnostic path: every value as text, then typed with TRY_CAST so each bad value is named.

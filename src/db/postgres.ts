@@ -48,7 +48,3 @@ export class PostgresEngine implements SqlEngine {
     await this.client.end();
   }
 }
-
-export function defaultDatabaseUrl(): string {
-  return process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-}

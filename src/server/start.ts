@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { seedDemoCases } from '../cases/demo.js';
 import { demoAccounts, importDemoCity, screenDemoCity, seedDemoAccounts, type DemoAccount } from '../workbench/demo.js';
-import { Workbench } from '../workbench/workbench.js';
+import { Workbench, type DatasetSwitches } from '../workbench/workbench.js';
 import { buildApp } from './app.js';
 
 export interface ServeOptions {
@@ -19,6 +19,8 @@ export interface ServeOptions {
   demoCases?: boolean;
   databaseUrl?: string | undefined;
   pgSchema?: string | undefined;
+  /** The importer's switches (lazy Parquet staging, debug output) for the demo city's import and the uploads'. */
+  dataset?: DatasetSwitches;
   log?: (line: string) => void;
 }
 
@@ -33,8 +35,8 @@ export interface Served {
 export async function serve(o: ServeOptions): Promise<Served> {
   const log = o.log ?? ((s: string) => console.log(s));
   const db = resolve(o.db);
-  if (o.demo) await importDemoCity(db, log);
-  const wb = await Workbench.open({ db, databaseUrl: o.databaseUrl, pgSchema: o.pgSchema });
+  if (o.demo) await importDemoCity(db, log, o.dataset);
+  const wb = await Workbench.open({ db, databaseUrl: o.databaseUrl, pgSchema: o.pgSchema, dataset: o.dataset });
   if (o.demo) await screenDemoCity(wb, log);
   await seedDemoAccounts(wb);
   if (o.demoCases) {

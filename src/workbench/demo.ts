@@ -10,7 +10,7 @@ import { importDataset } from '../dataset/importer.js';
 import { DuckDbEngine } from '../db/duckdb.js';
 import type { StoreDb } from '../store/db.js';
 import { ensureDemoDataset } from '../synthetic/demo.js';
-import type { Workbench } from './workbench.js';
+import type { DatasetSwitches, Workbench } from './workbench.js';
 
 /** The demo accounts' passwords, printed at start while those accounts exist. */
 export const DEMO_PASSWORDS: Record<string, string> = {
@@ -29,14 +29,14 @@ export interface DemoAccount {
 }
 
 /** Builds the demo city (once) and imports it into a new workspace file at `db`; nothing when the file exists. */
-export async function importDemoCity(db: string, log: (line: string) => void): Promise<void> {
+export async function importDemoCity(db: string, log: (line: string) => void, switches: DatasetSwitches = {}): Promise<void> {
   if (existsSync(db)) return;
   const dir = await ensureDemoDataset(log);
   await mkdir(dirname(db), { recursive: true });
   log(`importing the demo city into ${db} …`);
   const engine = await DuckDbEngine.open(db);
   try {
-    await importDataset(engine, dir);
+    await importDataset(engine, dir, switches);
   } finally {
     await engine.close();
   }

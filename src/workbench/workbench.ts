@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { LoginLimiter } from '../auth/rate-limit.js';
-import { importDataset, ImportRejected, type ImportReport } from '../dataset/importer.js';
+import { importDataset, ImportRejected, type ImportOptions, type ImportReport } from '../dataset/importer.js';
 import { DatasetError } from '../dataset/discover.js';
 import { DuckDbEngine, DuckDbPool } from '../db/duckdb.js';
 import { ensureFindingTables, findingRowsExist, rebuildFindingRows } from '../findings/rows.js';
@@ -42,6 +42,9 @@ const SYSTEM: UserInfo = {
 };
 const SYSTEM_SCOPE: Scope = { role: 'admin', admdvs: null, fixmedinsCode: null };
 
+/** The importer's switches (lazy Parquet staging, debug output), from the configuration. */
+export type DatasetSwitches = Pick<ImportOptions, 'lazy' | 'debug'>;
+
 export interface WorkbenchOptions {
   /** The DuckDB workspace file. */
   db: string;
@@ -52,6 +55,7 @@ export interface WorkbenchOptions {
   uploadsDir?: string | undefined;
   /** The clock of the case workflow (deadlines, appeal periods, sanction dates); tests set their own. */
   now?: (() => Date) | undefined;
+  dataset?: DatasetSwitches | undefined;
 }
 
 export class Workbench {
@@ -66,6 +70,7 @@ export class Workbench {
     readonly reads: DuckDbPool,
     readonly store: StoreDb,
     readonly uploadsDir: string,
+    private readonly dataset: DatasetSwitches,
   ) {}
 
   /** Where evidence files (attachments of clues, cases and appeals) are kept. */
@@ -104,7 +109,7 @@ export class Workbench {
     await syncStatusMirror(store, reads);
     const uploadsDir = resolve(o.uploadsDir ?? join(o.db === ':memory:' ? 'data' : resolve(o.db, '..'), 'uploads'));
     await mkdir(uploadsDir, { recursive: true });
-    const wb = new Workbench(workspace, reads, store, uploadsDir);
+    const wb = new Workbench(workspace, reads, store, uploadsDir, o.dataset ?? {});
     if (o.now) wb.now = o.now;
     // Sanctions are written into the register; an import (or a workspace restored from elsewhere) may have lost them.
     await applySanctionEffects(wb.systemContext(), true);
@@ -154,7 +159,7 @@ export class Workbench {
     const scratch = await DuckDbEngine.open(':memory:');
     let report: ImportReport;
     try {
-      report = await importDataset(scratch, dir, { inPlace: true });
+      report = await importDataset(scratch, dir, { ...this.dataset, inPlace: true });
     } catch (e) {
       if (e instanceof ImportRejected) report = e.report;
       else if (e instanceof DatasetError) {
@@ -194,7 +199,7 @@ export class Workbench {
   startImport(id: string, dir: string): Job {
     return this.jobs.start('import', async (progress) => {
       progress(0, 3, 'import');
-      const report = await importDataset(this.workspace, dir, { onProgress: (step) => progress(0, 3, step) });
+      const report = await importDataset(this.workspace, dir, { ...this.dataset, onProgress: (step) => progress(0, 3, step) });
       await applySanctionEffects(this.systemContext(), true);
       progress(1, 3, 'screening');
       const screened = await this.screen((done, total, step) => progress(1 + done / total, 3, step));

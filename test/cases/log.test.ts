@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDbEngine } from '../../src/db/duckdb.js';
-import { defaultDatabaseUrl } from '../../src/db/postgres.js';
+import { defaultDatabaseUrl } from '../support/database.js';
 import { appendLog, canonicalJson, verifyCaseLog } from '../../src/cases/log.js';
 import { DuckDbStore, PostgresStore, type StoreDb } from '../../src/store/db.js';
 import { ensureStoreSchema } from '../../src/store/schema.js';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDbEngine } from '../../src/db/duckdb.js';
-import { defaultDatabaseUrl } from '../../src/db/postgres.js';
+import { defaultDatabaseUrl } from '../support/database.js';
 import { buildApp } from '../../src/server/app.js';
 import { Workbench } from '../../src/workbench/workbench.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';

@@ -1,6 +1,7 @@
 /** Screens a fixture data set on DuckDB and, optionally, PostgreSQL, returning the findings of each. */
 import { DuckDbEngine } from '../../src/db/duckdb.js';
-import { PostgresEngine, defaultDatabaseUrl } from '../../src/db/postgres.js';
+import { PostgresEngine } from '../../src/db/postgres.js';
+import { defaultDatabaseUrl } from './database.js';
 import { importDataset } from '../../src/dataset/importer.js';
 import { configureRules, type RulesConfig } from '../../src/screening/config.js';
 import { readFindings, type Finding } from '../../src/screening/findings.js';

@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { createUser } from '../../src/auth/users.js';
 import { importDataset } from '../../src/dataset/importer.js';
 import { DuckDbEngine } from '../../src/db/duckdb.js';
-import { defaultDatabaseUrl } from '../../src/db/postgres.js';
+import { defaultDatabaseUrl } from './database.js';
 import { buildApp } from '../../src/server/app.js';
 import { Workbench } from '../../src/workbench/workbench.js';
 import { generateCity } from '../../src/synthetic/generate.js';

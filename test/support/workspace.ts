@@ -5,7 +5,8 @@
  */
 import { DuckDbEngine } from '../../src/db/duckdb.js';
 import type { SqlEngine } from '../../src/db/engine.js';
-import { PostgresEngine, defaultDatabaseUrl } from '../../src/db/postgres.js';
+import { PostgresEngine } from '../../src/db/postgres.js';
+import { defaultDatabaseUrl } from './database.js';
 import { importDataset } from '../../src/dataset/importer.js';
 import { BUILT_IN_RULES } from '../../src/screening/catalog.js';
 import { configureRules, type RulesConfig } from '../../src/screening/config.js';

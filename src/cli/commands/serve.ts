@@ -1,0 +1,40 @@
+/** `fundguard serve` (and `npm start`): the web workbench, until SIGINT or SIGTERM. */
+import type { Config } from '../../config/environment.js';
+import { table } from '../format.js';
+import { DEFAULT_WORKSPACE, UsageError, type Options } from '../options.js';
+
+export async function serveCommand(opts: Options, config: Config): Promise<number> {
+  const port = opts.port === undefined ? (config.port ?? 8080) : Number(opts.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not ${opts.port}`);
+  const { serve } = await import('../../server/start.js');
+  const served = await serve({
+    db: opts.db ?? DEFAULT_WORKSPACE,
+    port,
+    host: opts.host ?? config.host ?? '127.0.0.1',
+    demo: opts.demo === true,
+    demoCases: opts.demo === true,
+    databaseUrl: config.databaseUrl,
+    pgSchema: opts['pg-schema'] ?? config.pgSchema,
+    dataset: config.dataset,
+  });
+  console.log(`\nFundguard workbench: ${served.url.replace('//127.0.0.1:', '//localhost:')}`);
+  console.log(
+    `operational data: ${config.databaseUrl ? `PostgreSQL (${opts['pg-schema'] ?? config.pgSchema ?? 'fundguard_app'})` : `embedded in ${opts.db ?? DEFAULT_WORKSPACE}`}`,
+  );
+  if (served.accounts.length) {
+    console.log(
+      table(
+        ['demo account', 'password', 'role', 'scope'],
+        served.accounts.map((a) => [a.username, a.password, a.role, a.scope]),
+      ),
+    );
+    console.log('(demo passwords: change them before real use)');
+  }
+  await new Promise<void>((resolveStop) => {
+    const stop = () => resolveStop();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await served.close();
+  return 0;
+}
