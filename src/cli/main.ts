@@ -12,6 +12,7 @@ import { writeRejectReport } from '../dataset/rejects.js';
 import { BUILT_IN_RULES } from '../screening/catalog.js';
 import { ConfigError, configureRules, loadRulesConfig, type ConfiguredRule } from '../screening/config.js';
 import { writeFindingsFile } from '../screening/output.js';
+import { renderDefinition } from '../screening/rule.js';
 import { runScreening, type RuleOutcome } from '../screening/run.js';
 import { copyWorkspaceToPostgres } from '../workspace/postgres.js';
 import { ensureWorkspaceSchema } from '../workspace/schema.js';
@@ -577,7 +578,9 @@ function rulesCommand(opts: Options): number {
           requires: r.requires,
           optional: r.optional ?? [],
           params: r.params,
-          definition: r.definition,
+          // The text with the default parameters, and the template it is rendered from ({name}: a parameter).
+          definition: renderDefinition(r),
+          definitionTemplate: r.definition,
         })),
         null,
         2,

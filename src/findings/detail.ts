@@ -7,6 +7,7 @@ import type { DuckDbPool } from '../db/duckdb.js';
 import { maskCertno, Params, scopeCondition, seesPersonalData, type Scope } from '../auth/scope.js';
 import { BUILT_IN_RULES } from '../screening/catalog.js';
 import type { ConfiguredRule } from '../screening/config.js';
+import { renderDefinition } from '../screening/rule.js';
 import type { FeeLine, FindingDetail, FindingRow, PersonInfo, VisitDetail } from '../contract/api/findings.js';
 import type { StoreDb } from '../store/db.js';
 import { allowedActions, decisionsOf } from './decisions.js';
@@ -255,7 +256,8 @@ export async function findingDetail(
       name: def?.name ?? finding.ruleCode,
       nameEn: def?.nameEn ?? finding.ruleCode,
       level: def?.level ?? finding.level,
-      definition: def?.definition ?? '',
+      // In the words of the configured parameters, the ones that screening applies.
+      definition: def ? renderDefinition(def, configured?.params) : '',
       key: def?.key ?? [],
       params: Object.entries(def?.params ?? {}).map(([name, spec]) => ({
         name,

@@ -78,6 +78,10 @@ export const SUPPLY_PARAMS = {
   days_pharmacy: { default: 28, min: 0, description: '定点药店购药（41）的默认最长用药天数' },
 };
 
+/** The days-of-supply limit in words, for the definitions of the rules that take SUPPLY_PARAMS. */
+export const SUPPLY_LIMIT_DEFINITION =
+  '用药天数限定为项目限定的天数（max_days），未限定时按就医方式默认为：普通门诊及其他门诊 {days_outpatient} 天、急诊 {days_emergency} 天、门诊慢特病 {days_chronic} 天、定点药店购药 {days_pharmacy} 天；住院不限';
+
 /** The supply limit in days of a drug line of item `h` on a visit of med_type `medType`;
  * NULL for inpatients (no limit). */
 export function supplyLimit(h: string, medType: string, p: Params): string {

@@ -9,7 +9,7 @@ export default defineRule({
   key: ['mdtrt_id'],
   requires: ['setl', 'psn'],
   params: { min_admissions: { default: 5, min: 2, description: '同一机构同一天同一村（居）住址的住院人次下限' } },
-  definition: '同一机构同一天有 5 个及以上住院，参保人 12 位居住地区划（addr_admdvs）相同；群组内每个住院都记为疑点',
+  definition: '同一机构同一天有 {min_admissions} 个及以上住院，参保人 12 位居住地区划（addr_admdvs）相同；群组内每个住院都记为疑点',
   evidence: '{day}同一机构有{e_n}名居住在{e_addr}的参保人入院',
   sql: ({ t, p }) => `
     SELECT ${locators({ fixmedins_code: 'c.fixmedins_code', psn_no: 'c.psn_no', mdtrt_id: 'c.mdtrt_id', setl_id: 'c.setl_id', day: 'c.begin_day', amount: 'c.hifp_pay' })},

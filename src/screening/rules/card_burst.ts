@@ -14,7 +14,7 @@ export default defineRule({
     window_minutes: { default: 10, min: 1, description: '时间窗长度（分钟，两端均包含）' },
   },
   definition:
-    '同一定点药店（fixmedins_type 2；机构表中无该机构时按 P 开头编码判断）在任意 10 分钟内（两端均包含）有 8 名及以上不同参保人结算；窗口内每笔结算都记为疑点',
+    '同一定点药店（fixmedins_type 2；机构表中无该机构时按 P 开头编码判断）在任意 {window_minutes} 分钟内（两端均包含）有 {min_persons} 名及以上不同参保人结算；窗口内每笔结算都记为疑点',
   evidence: '药店{fixmedins_code}自{e_from}起{e_minutes}分钟内为{e_n}名不同参保人结算',
   sql: ({ t, p }) => {
     const within = (a: string, b: string) => `${b}.setl_time >= ${a} AND ${b}.setl_time <= ${a} + INTERVAL '${p.window_minutes} minutes'`;

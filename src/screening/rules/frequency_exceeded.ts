@@ -9,7 +9,8 @@ export default defineRule({
   key: ['mdtrt_id', 'med_list_codg'],
   requires: ['feedetl', 'hilist'],
   params: { window_days: { default: 7, min: 1, description: '周期频次限定（max_cnt_per_7d）的连续天数' } },
-  definition: '同一就诊同一天的数量超过 max_cnt_per_day，或同一参保人连续 7 天（截至该就诊有该项目明细的某日）累计数量超过 max_cnt_per_7d',
+  definition:
+    '同一就诊同一天的数量超过 max_cnt_per_day，或同一参保人连续 {window_days} 天（截至该就诊有该项目明细的某日）累计数量超过 max_cnt_per_7d',
   evidence: '{e_item}：单日最多{e_day_units}{e_day_max}，连续{e_window}日累计最多{e_window_units}{e_window_max}',
   // Quotients are cast to DECIMAL(18,6) before ROUND: DuckDB divides decimals in DOUBLE, PostgreSQL exactly, so a
   // half cent (e.g. 2.05 × 7/14 = 1.025) would otherwise round to 1.02 on one engine and 1.03 on the other.

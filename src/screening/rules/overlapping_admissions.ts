@@ -9,7 +9,8 @@ export default defineRule({
   key: ['mdtrt_id'],
   requires: ['setl'],
   params: { min_overlap_days: { default: 1, min: 0, description: '两次住院重叠超过该天数（后一次入院日至两次出院日中较早者）' } },
-  definition: '同一参保人两次住院时间重叠超过 1 天：后一次入院日至两次出院日中较早者之间超过 1 天（不限机构）；记在后一次住院上',
+  definition:
+    '同一参保人两次住院时间重叠超过 {min_overlap_days} 天：后一次入院日至两次出院日中较早者之间超过 {min_overlap_days} 天（不限机构）；记在后一次住院上',
   evidence: '与{e_other}（{e_other_inst}，{e_other_from}至{e_other_to}）住院时间重叠{e_overlap}天',
   sql: ({ t, p }) => `
     WITH adm AS (SELECT * FROM ${t('mdtrt')} WHERE med_type = '21' AND end_day IS NOT NULL),

@@ -14,7 +14,7 @@ export default defineRule({
     idle_share: { default: 0.8, min: 0, description: '空床天数（无明细或仅床位费、诊察费、护理费）占住院日历天数的比例下限' },
   },
   definition:
-    '住院期间（入院日与出院日之间，不含两端）参保人在其他机构开始就诊或通过实名认证；或住院 5 个及以上日历天（含入出院当日）中至少 80% 的天数为空床（无明细，或仅有 01 床位、02 诊察、07 护理明细）',
+    '住院期间（入院日与出院日之间，不含两端）参保人在其他机构开始就诊或通过实名认证；或住院 {min_stay_days} 个及以上日历天（含入出院当日）中至少 {idle_share%} 的天数为空床（无明细，或仅有 01 床位、02 诊察、07 护理明细）',
   evidence: '住院{e_from}至{e_to}：{e_reason}',
   sql: ({ t, p }) => `
     WITH adm AS (SELECT * FROM ${t('mdtrt')} WHERE med_type = '21' AND end_day IS NOT NULL),

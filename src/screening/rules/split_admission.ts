@@ -14,7 +14,7 @@ export default defineRule({
     diag_prefix_len: { default: 3, min: 1, description: '主诊断比较的前几位字符' },
   },
   definition:
-    '同一参保人在同一机构出院当日至其后 15 天内再次入院（入院日 − 前次出院日在 0 到 15 天之间），两次主诊断前 3 位相同；记在后一次住院上',
+    '同一参保人在同一机构出院当日至其后 {max_gap_days} 天内再次入院（入院日 − 前次出院日在 0 到 {max_gap_days} 天之间），两次主诊断前 {diag_prefix_len} 位相同；记在后一次住院上',
   evidence: '{e_prev}于{e_prev_end}出院，{e_gap}天后于{day}再次入院，主诊断{e_prev_diag}/{e_diag}',
   sql: ({ t, p }) => `
     WITH adm AS (SELECT * FROM ${t('mdtrt')} WHERE med_type = '21' AND end_day IS NOT NULL),

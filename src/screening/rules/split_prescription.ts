@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { eligible, isDrugLine, locators, supplyLimit, SUPPLY_PARAMS } from '../sql.js';
+import { eligible, isDrugLine, locators, supplyLimit, SUPPLY_LIMIT_DEFINITION, SUPPLY_PARAMS } from '../sql.js';
 
 export default defineRule({
   code: 'SPLIT_PRESCRIPTION',
@@ -10,7 +10,7 @@ export default defineRule({
   requires: ['feedetl', 'setl'],
   optional: ['hilist'],
   params: { ...SUPPLY_PARAMS },
-  definition: '同一参保人、同一机构、同一药品、同一天开在两张及以上处方（rxno）上，每张处方都不超过用药天数限定，合计超过',
+  definition: `同一参保人、同一机构、同一药品、同一天开在两张及以上处方（rxno）上，每张处方都不超过用药天数限定，合计超过。${SUPPLY_LIMIT_DEFINITION}`,
   evidence: '{day}在同一机构分{e_n}张处方（{e_rxnos}）开{e_item}，单张最多{e_max}天，合计{e_days}天，超过限定的{e_limit}天',
   // Quotients are cast to DECIMAL(18,6) before ROUND: DuckDB divides decimals in DOUBLE, PostgreSQL exactly, so a
   // half cent (e.g. 2.05 × 7/14 = 1.025) would otherwise round to 1.02 on one engine and 1.03 on the other.

@@ -17,7 +17,7 @@ export default defineRule({
     tolerance_units: { default: 2, min: 0, description: '允许的差额数量' },
   },
   definition:
-    '期初库存取该药品最早一次盘存（无则为 0），盘存日（含）之后的销售量超过期初库存与其后采购量之和，且超出部分大于该和的 5% 并大于 2 个单位；或该药店在费用明细中的结算数量超过其医保销售量（inv_sale 中 hi_feesetl_flag 为 1）同样的幅度。后者只对报送了进销存数据的药店判断',
+    '期初库存取该药品最早一次盘存（无则为 0），盘存日（含）之后的销售量超过期初库存与其后采购量之和，且超出部分大于该和的 {tolerance_share%} 并大于 {tolerance_units} 个单位；或该药店在费用明细中的结算数量超过其医保销售量（inv_sale 中 hi_feesetl_flag 为 1）同样的幅度。后者只对报送了进销存数据的药店判断',
   evidence: '{e_item}：{e_reason}',
   sql: ({ t, p }) => {
     const over = (x: string, base: string) => `(${x} - ${base} > ${p.tolerance_share} * ${base} AND ${x} - ${base} > ${p.tolerance_units})`;

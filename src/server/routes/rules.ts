@@ -5,6 +5,7 @@ import { audit } from '../../audit/audit.js';
 import { Params, scopeCondition } from '../../auth/scope.js';
 import { FINDING_AGG } from '../../findings/rows.js';
 import { ConfigError, type ConfiguredRule } from '../../screening/config.js';
+import { renderDefinition } from '../../screening/rule.js';
 import { configuredRules, updateRuleSetting } from '../../screening/settings.js';
 import { type Page, pageQuery } from '../../contract/api/common.js';
 import { type Job, type RuleInfo, ruleUpdateBody } from '../../contract/api/rules.js';
@@ -19,7 +20,7 @@ function ruleInfo(c: ConfiguredRule, stats: Map<string, { n: number; amount: num
     nameEn: c.rule.nameEn,
     level: c.rule.level,
     key: c.rule.key,
-    definition: c.rule.definition,
+    definition: renderDefinition(c.rule, c.params),
     enabled: c.enabled,
     params: Object.entries(c.rule.params).map(([name, spec]) => ({
       name,
