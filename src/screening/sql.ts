@@ -48,6 +48,17 @@ export function eligible(f: string): string {
   return `(${f}.det_item_fee_sumamt - COALESCE(${f}.fulamt_ownpay_amt, 0))`;
 }
 
+/**
+ * A day inside the status period of row `r` (its `status_from` to its `status_to`, both days included). An empty
+ * `status_to` leaves the period open-ended. An empty `status_from` reads as "since always" where the format lets it
+ * be empty (fixmedins, practitioner); where it is required (dept_agreement: validation refuses a row without it), a
+ * row without one covers no day (`emptyFrom: 'no period'`), as SUSPENDED_DEPARTMENT has always read it.
+ */
+export function inStatusPeriod(day: string, r: string, emptyFrom: 'since always' | 'no period'): string {
+  const from = emptyFrom === 'since always' ? `(${r}.status_from IS NULL OR ${day} >= ${r}.status_from)` : `${day} >= ${r}.status_from`;
+  return `${from} AND (${r}.status_to IS NULL OR ${day} <= ${r}.status_to)`;
+}
+
 /** A status's period in words: 自2024-03-10起, 自2024-03-10至2024-09-09, or (日期不详) without a start. */
 export function statusPeriod(from: string, to: string): string {
   return `CASE WHEN ${from} IS NULL THEN '(日期不详)' WHEN ${to} IS NULL THEN '自' || CAST(${from} AS VARCHAR) || '起'

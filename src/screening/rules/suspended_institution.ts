@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { locators, statusPeriod } from '../sql.js';
+import { inStatusPeriod, locators, statusPeriod } from '../sql.js';
 
 export default defineRule({
   code: 'SUSPENDED_INSTITUTION',
@@ -17,7 +17,5 @@ export default defineRule({
       ${statusPeriod('i.status_from', 'i.status_to')} AS e_period,
       CASE i.agreement_status WHEN 'suspended' THEN '暂停医保协议' ELSE '解除医保协议' END AS e_status
     FROM ${t('setl')} s JOIN ${t('fixmedins')} i ON i.fixmedins_code = s.fixmedins_code
-    WHERE i.agreement_status IN ('suspended', 'terminated')
-      AND (i.status_from IS NULL OR CAST(s.setl_time AS DATE) >= i.status_from)
-      AND (i.status_to IS NULL OR CAST(s.setl_time AS DATE) <= i.status_to)`,
+    WHERE i.agreement_status IN ('suspended', 'terminated') AND ${inStatusPeriod('CAST(s.setl_time AS DATE)', 'i', 'since always')}`,
 });
