@@ -1,24 +1,7 @@
 import type { Dialect } from '../db/engine.js';
 import type { TableName } from '../exchange/tables.js';
 
-/** Columns of the screening output (exchange format, "Screening output"), in order. */
-export const FINDING_COLUMNS = [
-  'rule_code',
-  'level',
-  'fixmedins_code',
-  'psn_no',
-  'mdtrt_id',
-  'setl_id',
-  'feedetl_sn',
-  'med_list_codg',
-  'day',
-  'rtal_docno',
-  'amount',
-  'detail',
-] as const;
-export type FindingColumn = (typeof FINDING_COLUMNS)[number];
-
-/** The columns a rule's SELECT must return (besides its own evidence columns `e_*`). */
+/** The columns a rule's SELECT must return (besides its own evidence columns `e_*`), in the output's order. */
 export const LOCATOR_COLUMNS = [
   'fixmedins_code',
   'psn_no',
@@ -30,6 +13,10 @@ export const LOCATOR_COLUMNS = [
   'rtal_docno',
   'amount',
 ] as const;
+/** Columns of the screening output (exchange format, "Screening output"), in order: the rule, its level, the
+ * locators and the evidence sentence. */
+export const FINDING_COLUMNS = ['rule_code', 'level', ...LOCATOR_COLUMNS, 'detail'] as const;
+export type FindingColumn = (typeof FINDING_COLUMNS)[number];
 export type LocatorColumn = (typeof LOCATOR_COLUMNS)[number];
 
 export type Level = 'definite' | 'suspect';

@@ -1,5 +1,5 @@
 /** SQL fragments shared by several rules. Each is plain SQL valid on DuckDB and PostgreSQL. */
-import { LOCATOR_COLUMNS, type LocatorColumn, type Params } from './rule.js';
+import { LOCATOR_COLUMNS, type FindingColumn, type LocatorColumn, type Params } from './rule.js';
 
 const LOCATOR_TYPES: Record<LocatorColumn, string> = {
   fixmedins_code: 'VARCHAR',
@@ -12,6 +12,9 @@ const LOCATOR_TYPES: Record<LocatorColumn, string> = {
   rtal_docno: 'VARCHAR',
   amount: 'DECIMAL(18,2)',
 };
+
+/** The SQL types of the screening output's columns. */
+export const FINDING_TYPES: Record<FindingColumn, string> = { rule_code: 'VARCHAR', level: 'VARCHAR', ...LOCATOR_TYPES, detail: 'VARCHAR' };
 
 /** The locator part of a rule's select list; columns not given are NULL of the right type. */
 export function locators(cols: Partial<Record<LocatorColumn, string>>): string {
