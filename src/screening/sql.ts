@@ -1,5 +1,5 @@
 /** SQL fragments shared by several rules. Each is plain SQL valid on DuckDB and PostgreSQL. */
-import { LOCATOR_COLUMNS, type FindingColumn, type LocatorColumn, type Params } from './rule.js';
+import { LOCATOR_COLUMNS, type FindingColumn, type LocatorColumn, type Params, type RuleContext } from './rule.js';
 
 const LOCATOR_TYPES: Record<LocatorColumn, string> = {
   fixmedins_code: 'VARCHAR',
@@ -44,6 +44,43 @@ export function lineLocators(f: string, amount: string): string {
     day: `CAST(${f}.fee_ocur_time AS DATE)`,
     amount: roundMoney(amount),
   });
+}
+
+/** Locators of one visit `v` (a row of `mdtrt`, or of a relation with its columns; no alias: the bare columns): the
+ * day it began and the pooled fund's payment. */
+export function visitLocators(v?: string): string {
+  const col = (name: string) => (v ? `${v}.${name}` : name);
+  return locators({
+    fixmedins_code: col('fixmedins_code'),
+    psn_no: col('psn_no'),
+    mdtrt_id: col('mdtrt_id'),
+    setl_id: col('setl_id'),
+    day: col('begin_day'),
+    amount: col('hifp_pay'),
+  });
+}
+
+/** Locators of one settlement `s` (a row of `setl`): its day and the pooled fund's payment. */
+export function settlementLocators(s: string): string {
+  return locators({
+    fixmedins_code: `${s}.fixmedins_code`,
+    psn_no: `${s}.psn_no`,
+    mdtrt_id: `${s}.mdtrt_id`,
+    setl_id: `${s}.setl_id`,
+    day: `CAST(${s}.setl_time AS DATE)`,
+    amount: `${s}.hifp_pay`,
+  });
+}
+
+/** Admissions (visits with a settlement of med_type 21) that have been discharged, as a SELECT over `mdtrt`. */
+export function dischargedAdmissions(t: RuleContext['t']): string {
+  return `SELECT * FROM ${t('mdtrt')} WHERE med_type = '21' AND end_day IS NOT NULL`;
+}
+
+/** True for a pharmacy: `fixmedins_type` 2 of its row `i` in `fixmedins`, or, for an institution missing from it,
+ * a code starting with P. */
+export function isPharmacy(code: string, i: string): string {
+  return `COALESCE(${i}.fixmedins_type, CASE WHEN ${code} LIKE 'P%' THEN '2' END) = '2'`;
 }
 
 /** The part of a fee line within the fund's scope (line amount less the fully self-paid part). */

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { locators } from '../sql.js';
+import { isPharmacy, settlementLocators } from '../sql.js';
 
 export default defineRule({
   code: 'CARD_BURST',
@@ -22,7 +22,7 @@ export default defineRule({
     WITH s AS MATERIALIZED (
       SELECT s.setl_id, s.psn_no, s.fixmedins_code, s.mdtrt_id, s.setl_time, s.hifp_pay
       FROM ${t('setl')} s LEFT JOIN ${t('fixmedins')} i ON i.fixmedins_code = s.fixmedins_code
-      WHERE COALESCE(i.fixmedins_type, CASE WHEN s.fixmedins_code LIKE 'P%' THEN '2' END) = '2'
+      WHERE ${isPharmacy('s.fixmedins_code', 'i')}
     ), starts AS (
       -- A window can hold ${p.min_persons} distinct persons only if it holds ${p.min_persons} settlements:
       -- count those first with a window function, then count distinct persons only where it is possible.
@@ -41,7 +41,7 @@ export default defineRule({
       FROM windows w JOIN s b ON b.fixmedins_code = w.fixmedins_code AND ${within('w.t0', 'b')}
       GROUP BY b.setl_id
     )
-    SELECT ${locators({ fixmedins_code: 's.fixmedins_code', psn_no: 's.psn_no', mdtrt_id: 's.mdtrt_id', setl_id: 's.setl_id', day: 'CAST(s.setl_time AS DATE)', amount: 's.hifp_pay' })},
+    SELECT ${settlementLocators('s')},
       CAST(m.t0 AS VARCHAR) AS e_from, '${p.window_minutes}' AS e_minutes, CAST(m.n AS VARCHAR) AS e_n
     FROM members m JOIN s ON s.setl_id = m.setl_id`;
   },
