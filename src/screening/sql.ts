@@ -77,6 +77,18 @@ export function dischargedAdmissions(t: RuleContext['t']): string {
   return `SELECT * FROM ${t('mdtrt')} WHERE med_type = '21' AND end_day IS NOT NULL`;
 }
 
+/**
+ * The fee lines `f` of catalogue items `h` that carry a restriction (e.g. `h.lmt_gend IS NOT NULL`): `lines(t)`
+ * joins them to their items, for the rule's SQL, and `lineScope` is the same condition as the rule's line scope,
+ * so the two cannot drift apart.
+ */
+export function restrictedItems(restriction: string): { lineScope: () => string; lines: (t: RuleContext['t']) => string } {
+  return {
+    lineScope: () => restriction,
+    lines: (t) => `${t('feedetl')} f JOIN ${t('hilist')} h ON h.med_list_codg = f.med_list_codg AND ${restriction}`,
+  };
+}
+
 /** True for a pharmacy: `fixmedins_type` 2 of its row `i` in `fixmedins`, or, for an institution missing from it,
  * a code starting with P. */
 export function isPharmacy(code: string, i: string): string {

@@ -1,5 +1,8 @@
 import { defineRule } from '../rule.js';
-import { eligible, locators, num } from '../sql.js';
+import { eligible, locators, num, restrictedItems } from '../sql.js';
+
+/** Lines of items with a limit per day or per window of days. */
+const limited = restrictedItems('(h.max_cnt_per_day IS NOT NULL OR h.max_cnt_per_7d IS NOT NULL)');
 
 export default defineRule({
   code: 'FREQUENCY_EXCEEDED',
@@ -20,8 +23,7 @@ export default defineRule({
     WITH lines AS (
       SELECT f.mdtrt_id, f.psn_no, f.fixmedins_code, f.setl_id, f.med_list_codg, CAST(f.fee_ocur_time AS DATE) AS day, f.cnt,
         ${eligible('f')} AS amt
-      FROM ${t('feedetl')} f
-      JOIN ${t('hilist')} h ON h.med_list_codg = f.med_list_codg AND (h.max_cnt_per_day IS NOT NULL OR h.max_cnt_per_7d IS NOT NULL)
+      FROM ${limited.lines(t)}
     ), visit_day AS (
       -- The limits and the name depend on the item alone: joined after grouping rather than aggregated.
       SELECT g.*, h.max_cnt_per_day AS day_max, h.max_cnt_per_7d AS window_max, h.name AS item_name
