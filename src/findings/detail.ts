@@ -13,6 +13,7 @@ import { money, numberOrNull } from '../kernel/numbers.js';
 import { Params } from '../kernel/sql.js';
 import { BUILT_IN_RULES } from '../screening/catalog.js';
 import type { ConfiguredRule } from '../screening/config.js';
+import { renderDefinition } from '../screening/rule.js';
 import { configuredRules } from '../screening/settings.js';
 import { allowedActions, decisionsOf } from './decisions.js';
 import { getFinding } from './list.js';
@@ -263,7 +264,8 @@ async function evidence(ctx: RequestContext, finding: FindingRow, rules: Configu
       name: def?.name ?? finding.ruleCode,
       nameEn: def?.nameEn ?? finding.ruleCode,
       level: def?.level ?? finding.level,
-      definition: def?.definition ?? '',
+      // In the words of the configured parameters, the ones that screening applies.
+      definition: def ? renderDefinition(def, configured?.params) : '',
       key: def?.key ?? [],
       params: Object.entries(def?.params ?? {}).map(([name, spec]) => ({
         name,

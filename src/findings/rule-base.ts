@@ -8,6 +8,7 @@ import { notFound } from '../kernel/errors.js';
 import { round2 } from '../kernel/numbers.js';
 import { Params, toPage } from '../kernel/sql.js';
 import type { ConfiguredRule } from '../screening/config.js';
+import { renderDefinition } from '../screening/rule.js';
 import { configuredRules, updateRuleSetting } from '../screening/settings.js';
 import { FINDING_AGG } from './rows.js';
 
@@ -21,7 +22,7 @@ function ruleInfo(c: ConfiguredRule, stats: RuleStats): RuleInfo {
     nameEn: c.rule.nameEn,
     level: c.rule.level,
     key: c.rule.key,
-    definition: c.rule.definition,
+    definition: renderDefinition(c.rule, c.params),
     enabled: c.enabled,
     params: Object.entries(c.rule.params).map(([name, spec]) => ({
       name,

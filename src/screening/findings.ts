@@ -2,28 +2,20 @@
 import type { SqlEngine } from '../db/engine.js';
 import { quote } from '../db/engine.js';
 import { FINDINGS_TABLE } from '../workspace/schema.js';
-import { FINDING_COLUMNS } from './rule.js';
+import { FINDING_COLUMNS, type FindingColumn } from './rule.js';
 
-export interface Finding {
-  rule_code: string;
-  level: string;
-  fixmedins_code: string | null;
-  psn_no: string | null;
-  mdtrt_id: string | null;
-  setl_id: string | null;
-  feedetl_sn: string | null;
-  med_list_codg: string | null;
-  day: string | null;
-  rtal_docno: string | null;
-  amount: string;
-  detail: string;
-}
+/** The columns every finding has; the locators are NULL where they do not apply. */
+type AlwaysSet = 'rule_code' | 'level' | 'amount' | 'detail';
 
-const ORDER = FINDING_COLUMNS.filter((c) => c !== 'amount' && c !== 'detail' && c !== 'level').join(', ');
+/** A finding as read back: every column of the output (FINDING_COLUMNS) as text. */
+export type Finding = Record<AlwaysSet, string> & Record<Exclude<FindingColumn, AlwaysSet>, string | null>;
+
+/** The order of the findings in every output: by rule, then by their locators. */
+export const FINDINGS_ORDER = FINDING_COLUMNS.filter((c) => c !== 'amount' && c !== 'detail' && c !== 'level').join(', ');
 
 export function findingsQuery(where = ''): string {
   return `SELECT ${FINDING_COLUMNS.map((c) => (c === 'day' ? `CAST(day AS VARCHAR) AS day` : c === 'amount' ? `CAST(amount AS VARCHAR) AS amount` : c)).join(', ')}
-    FROM ${FINDINGS_TABLE} ${where} ORDER BY ${ORDER}`;
+    FROM ${FINDINGS_TABLE} ${where} ORDER BY ${FINDINGS_ORDER}`;
 }
 
 export async function readFindings(engine: SqlEngine, ruleCode?: string): Promise<Finding[]> {

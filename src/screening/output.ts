@@ -9,12 +9,12 @@ import { DuckDbEngine } from '../db/duckdb.js';
 import { quote, type SqlEngine } from '../db/engine.js';
 import type { PostgresEngine } from '../db/postgres.js';
 import { FINDINGS_TABLE } from '../workspace/schema.js';
+import { FINDINGS_ORDER } from './findings.js';
 import { FINDING_COLUMNS } from './rule.js';
-
-const ORDER = FINDING_COLUMNS.filter((c) => !['level', 'amount', 'detail'].includes(c)).join(', ');
+import { FINDING_TYPES } from './sql.js';
 
 function outputQuery(): string {
-  return `SELECT ${FINDING_COLUMNS.join(', ')} FROM ${FINDINGS_TABLE} ORDER BY ${ORDER}`;
+  return `SELECT ${FINDING_COLUMNS.join(', ')} FROM ${FINDINGS_TABLE} ORDER BY ${FINDINGS_ORDER}`;
 }
 
 export async function writeFindingsFile(engine: SqlEngine, out: string): Promise<void> {
@@ -37,7 +37,7 @@ export async function writeFindingsFile(engine: SqlEngine, out: string): Promise
     const duck = await DuckDbEngine.open(':memory:');
     try {
       await duck.exec(
-        `COPY (SELECT * FROM read_csv(${quote(csv)}, header=true, auto_detect=false, columns={${FINDING_COLUMNS.map((c) => `'${c}': '${c === 'day' ? 'DATE' : c === 'amount' ? 'DECIMAL(18,2)' : 'VARCHAR'}'`).join(', ')}})) TO ${quote(path)} (FORMAT parquet)`,
+        `COPY (SELECT * FROM read_csv(${quote(csv)}, header=true, auto_detect=false, columns={${FINDING_COLUMNS.map((c) => `'${c}': '${FINDING_TYPES[c]}'`).join(', ')}})) TO ${quote(path)} (FORMAT parquet)`,
       );
     } finally {
       await duck.close();

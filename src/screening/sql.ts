@@ -1,5 +1,5 @@
 /** SQL fragments shared by several rules. Each is plain SQL valid on DuckDB and PostgreSQL. */
-import { LOCATOR_COLUMNS, type LocatorColumn, type Params } from './rule.js';
+import { LOCATOR_COLUMNS, type FindingColumn, type LocatorColumn, type Params, type RuleContext } from './rule.js';
 
 const LOCATOR_TYPES: Record<LocatorColumn, string> = {
   fixmedins_code: 'VARCHAR',
@@ -12,6 +12,9 @@ const LOCATOR_TYPES: Record<LocatorColumn, string> = {
   rtal_docno: 'VARCHAR',
   amount: 'DECIMAL(18,2)',
 };
+
+/** The SQL types of the screening output's columns. */
+export const FINDING_TYPES: Record<FindingColumn, string> = { rule_code: 'VARCHAR', level: 'VARCHAR', ...LOCATOR_TYPES, detail: 'VARCHAR' };
 
 /** The locator part of a rule's select list; columns not given are NULL of the right type. */
 export function locators(cols: Partial<Record<LocatorColumn, string>>): string {
@@ -43,9 +46,69 @@ export function lineLocators(f: string, amount: string): string {
   });
 }
 
+/** Locators of one visit `v` (a row of `mdtrt`, or of a relation with its columns; no alias: the bare columns): the
+ * day it began and the pooled fund's payment. */
+export function visitLocators(v?: string): string {
+  const col = (name: string) => (v ? `${v}.${name}` : name);
+  return locators({
+    fixmedins_code: col('fixmedins_code'),
+    psn_no: col('psn_no'),
+    mdtrt_id: col('mdtrt_id'),
+    setl_id: col('setl_id'),
+    day: col('begin_day'),
+    amount: col('hifp_pay'),
+  });
+}
+
+/** Locators of one settlement `s` (a row of `setl`): its day and the pooled fund's payment. */
+export function settlementLocators(s: string): string {
+  return locators({
+    fixmedins_code: `${s}.fixmedins_code`,
+    psn_no: `${s}.psn_no`,
+    mdtrt_id: `${s}.mdtrt_id`,
+    setl_id: `${s}.setl_id`,
+    day: `CAST(${s}.setl_time AS DATE)`,
+    amount: `${s}.hifp_pay`,
+  });
+}
+
+/** Admissions (visits with a settlement of med_type 21) that have been discharged, as a SELECT over `mdtrt`. */
+export function dischargedAdmissions(t: RuleContext['t']): string {
+  return `SELECT * FROM ${t('mdtrt')} WHERE med_type = '21' AND end_day IS NOT NULL`;
+}
+
+/**
+ * The fee lines `f` of catalogue items `h` that carry a restriction (e.g. `h.lmt_gend IS NOT NULL`): `lines(t)`
+ * joins them to their items, for the rule's SQL, and `lineScope` is the same condition as the rule's line scope,
+ * so the two cannot drift apart.
+ */
+export function restrictedItems(restriction: string): { lineScope: () => string; lines: (t: RuleContext['t']) => string } {
+  return {
+    lineScope: () => restriction,
+    lines: (t) => `${t('feedetl')} f JOIN ${t('hilist')} h ON h.med_list_codg = f.med_list_codg AND ${restriction}`,
+  };
+}
+
+/** True for a pharmacy: `fixmedins_type` 2 of its row `i` in `fixmedins`, or, for an institution missing from it,
+ * a code starting with P. */
+export function isPharmacy(code: string, i: string): string {
+  return `COALESCE(${i}.fixmedins_type, CASE WHEN ${code} LIKE 'P%' THEN '2' END) = '2'`;
+}
+
 /** The part of a fee line within the fund's scope (line amount less the fully self-paid part). */
 export function eligible(f: string): string {
   return `(${f}.det_item_fee_sumamt - COALESCE(${f}.fulamt_ownpay_amt, 0))`;
+}
+
+/**
+ * A day inside the status period of row `r` (its `status_from` to its `status_to`, both days included). An empty
+ * `status_to` leaves the period open-ended. An empty `status_from` reads as "since always" where the format lets it
+ * be empty (fixmedins, practitioner); where it is required (dept_agreement: validation refuses a row without it), a
+ * row without one covers no day (`emptyFrom: 'no period'`), as SUSPENDED_DEPARTMENT has always read it.
+ */
+export function inStatusPeriod(day: string, r: string, emptyFrom: 'since always' | 'no period'): string {
+  const from = emptyFrom === 'since always' ? `(${r}.status_from IS NULL OR ${day} >= ${r}.status_from)` : `${day} >= ${r}.status_from`;
+  return `${from} AND (${r}.status_to IS NULL OR ${day} <= ${r}.status_to)`;
 }
 
 /** A status's period in words: 自2024-03-10起, 自2024-03-10至2024-09-09, or (日期不详) without a start. */
@@ -77,6 +140,10 @@ export const SUPPLY_PARAMS = {
   days_chronic: { default: 28, min: 0, description: '门诊慢特病（14）的默认最长用药天数' },
   days_pharmacy: { default: 28, min: 0, description: '定点药店购药（41）的默认最长用药天数' },
 };
+
+/** The days-of-supply limit in words, for the definitions of the rules that take SUPPLY_PARAMS. */
+export const SUPPLY_LIMIT_DEFINITION =
+  '用药天数限定为项目限定的天数（max_days），未限定时按就医方式默认为：普通门诊及其他门诊 {days_outpatient} 天、急诊 {days_emergency} 天、门诊慢特病 {days_chronic} 天、定点药店购药 {days_pharmacy} 天；住院不限';
 
 /** The supply limit in days of a drug line of item `h` on a visit of med_type `medType`;
  * NULL for inpatients (no limit). */

@@ -1,5 +1,6 @@
 /** `fundguard rules`: the built-in rules with their parameters (and, with --json, their definitions). */
 import { BUILT_IN_RULES } from '../../screening/catalog.js';
+import { renderDefinition } from '../../screening/rule.js';
 import { table } from '../format.js';
 import type { Options } from '../options.js';
 
@@ -16,7 +17,9 @@ export function rulesCommand(opts: Options): number {
           requires: r.requires,
           optional: r.optional ?? [],
           params: r.params,
-          definition: r.definition,
+          // The text with the default parameters, and the template it is rendered from ({name}: a parameter).
+          definition: renderDefinition(r),
+          definitionTemplate: r.definition,
         })),
         null,
         2,

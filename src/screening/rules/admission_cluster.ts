@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { locators } from '../sql.js';
+import { visitLocators } from '../sql.js';
 
 export default defineRule({
   code: 'ADMISSION_CLUSTER',
@@ -9,10 +9,10 @@ export default defineRule({
   key: ['mdtrt_id'],
   requires: ['setl', 'psn'],
   params: { min_admissions: { default: 5, min: 2, description: '同一机构同一天同一村（居）住址的住院人次下限' } },
-  definition: '同一机构同一天有 5 个及以上住院，参保人 12 位居住地区划（addr_admdvs）相同；群组内每个住院都记为疑点',
+  definition: '同一机构同一天有 {min_admissions} 个及以上住院，参保人 12 位居住地区划（addr_admdvs）相同；群组内每个住院都记为疑点',
   evidence: '{day}同一机构有{e_n}名居住在{e_addr}的参保人入院',
   sql: ({ t, p }) => `
-    SELECT ${locators({ fixmedins_code: 'c.fixmedins_code', psn_no: 'c.psn_no', mdtrt_id: 'c.mdtrt_id', setl_id: 'c.setl_id', day: 'c.begin_day', amount: 'c.hifp_pay' })},
+    SELECT ${visitLocators('c')},
       CAST(c.n AS VARCHAR) AS e_n, c.addr_admdvs AS e_addr
     FROM (
       SELECT a.*, p.addr_admdvs, COUNT(*) OVER (PARTITION BY a.fixmedins_code, a.begin_day, p.addr_admdvs) AS n

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { locators } from '../sql.js';
+import { isPharmacy, settlementLocators } from '../sql.js';
 
 export default defineRule({
   code: 'CARD_BURST',
@@ -14,7 +14,7 @@ export default defineRule({
     window_minutes: { default: 10, min: 1, description: '时间窗长度（分钟，两端均包含）' },
   },
   definition:
-    '同一定点药店（fixmedins_type 2；机构表中无该机构时按 P 开头编码判断）在任意 10 分钟内（两端均包含）有 8 名及以上不同参保人结算；窗口内每笔结算都记为疑点',
+    '同一定点药店（fixmedins_type 2；机构表中无该机构时按 P 开头编码判断）在任意 {window_minutes} 分钟内（两端均包含）有 {min_persons} 名及以上不同参保人结算；窗口内每笔结算都记为疑点',
   evidence: '药店{fixmedins_code}自{e_from}起{e_minutes}分钟内为{e_n}名不同参保人结算',
   sql: ({ t, p }) => {
     const within = (a: string, b: string) => `${b}.setl_time >= ${a} AND ${b}.setl_time <= ${a} + INTERVAL '${p.window_minutes} minutes'`;
@@ -22,7 +22,7 @@ export default defineRule({
     WITH s AS MATERIALIZED (
       SELECT s.setl_id, s.psn_no, s.fixmedins_code, s.mdtrt_id, s.setl_time, s.hifp_pay
       FROM ${t('setl')} s LEFT JOIN ${t('fixmedins')} i ON i.fixmedins_code = s.fixmedins_code
-      WHERE COALESCE(i.fixmedins_type, CASE WHEN s.fixmedins_code LIKE 'P%' THEN '2' END) = '2'
+      WHERE ${isPharmacy('s.fixmedins_code', 'i')}
     ), starts AS (
       -- A window can hold ${p.min_persons} distinct persons only if it holds ${p.min_persons} settlements:
       -- count those first with a window function, then count distinct persons only where it is possible.
@@ -41,7 +41,7 @@ export default defineRule({
       FROM windows w JOIN s b ON b.fixmedins_code = w.fixmedins_code AND ${within('w.t0', 'b')}
       GROUP BY b.setl_id
     )
-    SELECT ${locators({ fixmedins_code: 's.fixmedins_code', psn_no: 's.psn_no', mdtrt_id: 's.mdtrt_id', setl_id: 's.setl_id', day: 'CAST(s.setl_time AS DATE)', amount: 's.hifp_pay' })},
+    SELECT ${settlementLocators('s')},
       CAST(m.t0 AS VARCHAR) AS e_from, '${p.window_minutes}' AS e_minutes, CAST(m.n AS VARCHAR) AS e_n
     FROM members m JOIN s ON s.setl_id = m.setl_id`;
   },

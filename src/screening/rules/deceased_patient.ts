@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { locators } from '../sql.js';
+import { visitLocators } from '../sql.js';
 
 export default defineRule({
   code: 'DECEASED_PATIENT',
@@ -12,7 +12,7 @@ export default defineRule({
   definition: '就诊开始日期晚于参保人死亡日期（death_date）',
   evidence: '参保人{psn_no}已于{e_death}死亡，{day}仍有就诊',
   sql: ({ t }) => `
-    SELECT ${locators({ fixmedins_code: 'v.fixmedins_code', psn_no: 'v.psn_no', mdtrt_id: 'v.mdtrt_id', setl_id: 'v.setl_id', day: 'v.begin_day', amount: 'v.hifp_pay' })},
+    SELECT ${visitLocators('v')},
       CAST(p.death_date AS VARCHAR) AS e_death
     FROM ${t('mdtrt')} v JOIN ${t('psn')} p ON p.psn_no = v.psn_no
     WHERE p.death_date IS NOT NULL AND v.begin_day > p.death_date`,

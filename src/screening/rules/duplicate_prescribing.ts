@@ -11,7 +11,7 @@ export default defineRule({
   optional: ['hilist'],
   params: { remaining_days: { default: 7, min: 0, description: '此前开具的同类药品剩余用量超过该天数时再次开药即为重复开药' } },
   definition:
-    '同一参保人同一药品组（drug_group，无则同一药品）在此前开具的用量尚余超过 7 天时再次开药（不限机构）；剩余天数 = 此前开药日 + 用药天数 − 本次开药日',
+    '同一参保人同一药品组（drug_group，无则同一药品）在此前开具的用量尚余超过 {remaining_days} 天时再次开药（不限机构）；剩余天数 = 此前开药日 + 用药天数 − 本次开药日',
   evidence: '{e_item}于{day}再次开药时，此前开具的同类药品可用至{e_supply_end}前，尚余{e_remaining}天',
   sql: ({ t, p, d }) => `
     WITH lines AS NOT MATERIALIZED (

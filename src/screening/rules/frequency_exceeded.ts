@@ -1,5 +1,8 @@
 import { defineRule } from '../rule.js';
-import { eligible, locators, num } from '../sql.js';
+import { eligible, locators, num, restrictedItems } from '../sql.js';
+
+/** Lines of items with a limit per day or per window of days. */
+const limited = restrictedItems('(h.max_cnt_per_day IS NOT NULL OR h.max_cnt_per_7d IS NOT NULL)');
 
 export default defineRule({
   code: 'FREQUENCY_EXCEEDED',
@@ -9,7 +12,8 @@ export default defineRule({
   key: ['mdtrt_id', 'med_list_codg'],
   requires: ['feedetl', 'hilist'],
   params: { window_days: { default: 7, min: 1, description: '周期频次限定（max_cnt_per_7d）的连续天数' } },
-  definition: '同一就诊同一天的数量超过 max_cnt_per_day，或同一参保人连续 7 天（截至该就诊有该项目明细的某日）累计数量超过 max_cnt_per_7d',
+  definition:
+    '同一就诊同一天的数量超过 max_cnt_per_day，或同一参保人连续 {window_days} 天（截至该就诊有该项目明细的某日）累计数量超过 max_cnt_per_7d',
   evidence: '{e_item}：单日最多{e_day_units}{e_day_max}，连续{e_window}日累计最多{e_window_units}{e_window_max}',
   // Quotients are cast to DECIMAL(18,6) before ROUND: DuckDB divides decimals in DOUBLE, PostgreSQL exactly, so a
   // half cent (e.g. 2.05 × 7/14 = 1.025) would otherwise round to 1.02 on one engine and 1.03 on the other.
@@ -19,8 +23,7 @@ export default defineRule({
     WITH lines AS (
       SELECT f.mdtrt_id, f.psn_no, f.fixmedins_code, f.setl_id, f.med_list_codg, CAST(f.fee_ocur_time AS DATE) AS day, f.cnt,
         ${eligible('f')} AS amt
-      FROM ${t('feedetl')} f
-      JOIN ${t('hilist')} h ON h.med_list_codg = f.med_list_codg AND (h.max_cnt_per_day IS NOT NULL OR h.max_cnt_per_7d IS NOT NULL)
+      FROM ${limited.lines(t)}
     ), visit_day AS (
       -- The limits and the name depend on the item alone: joined after grouping rather than aggregated.
       SELECT g.*, h.max_cnt_per_day AS day_max, h.max_cnt_per_7d AS window_max, h.name AS item_name

@@ -1,5 +1,7 @@
 import { defineRule } from '../rule.js';
-import { eligible, genderName, lineLocators } from '../sql.js';
+import { eligible, genderName, lineLocators, restrictedItems } from '../sql.js';
+
+const restricted = restrictedItems('h.lmt_gend IS NOT NULL');
 
 export default defineRule({
   code: 'GENDER_RESTRICTED',
@@ -11,11 +13,10 @@ export default defineRule({
   params: {},
   definition: '项目限定性别（lmt_gend），参保人性别与之不符',
   evidence: '项目{med_list_codg}（{e_item}）限{e_lmt}性使用，参保人{psn_no}性别为{e_gend}',
-  lineScope: () => `h.lmt_gend IS NOT NULL`,
+  lineScope: restricted.lineScope,
   sql: ({ t }) => `
     SELECT ${lineLocators('f', eligible('f'))}, h.name AS e_item, ${genderName('h.lmt_gend')} AS e_lmt, ${genderName('p.gend')} AS e_gend
-    FROM ${t('feedetl')} f
-    JOIN ${t('hilist')} h ON h.med_list_codg = f.med_list_codg AND h.lmt_gend IS NOT NULL
+    FROM ${restricted.lines(t)}
     JOIN ${t('psn')} p ON p.psn_no = f.psn_no
     WHERE p.gend <> h.lmt_gend`,
 });

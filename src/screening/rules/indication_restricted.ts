@@ -1,5 +1,7 @@
 import { defineRule } from '../rule.js';
-import { eligible, lineLocators } from '../sql.js';
+import { eligible, lineLocators, restrictedItems } from '../sql.js';
+
+const restricted = restrictedItems('h.lmt_dise_prefixes IS NOT NULL');
 
 export default defineRule({
   code: 'INDICATION_RESTRICTED',
@@ -12,12 +14,11 @@ export default defineRule({
   params: {},
   definition: '就诊的诊断（diag 及 setl.dise_codg）均不以项目限定的诊断前缀（lmt_dise_prefixes）开头',
   evidence: '项目{med_list_codg}（{e_item}）限诊断{e_prefixes}使用，本次就诊诊断为{e_diags}',
-  lineScope: () => `h.lmt_dise_prefixes IS NOT NULL`,
+  lineScope: restricted.lineScope,
   sql: ({ t }) => `
     WITH candidates AS (
       SELECT f.*, h.name AS e_item, h.lmt_dise_prefixes AS e_prefixes
-      FROM ${t('feedetl')} f
-      JOIN ${t('hilist')} h ON h.med_list_codg = f.med_list_codg AND h.lmt_dise_prefixes IS NOT NULL
+      FROM ${restricted.lines(t)}
     ), diagnoses_of_candidates AS (
       -- Only the visits with restricted items: matching every diagnosis against every prefix is costly.
       SELECT vd.mdtrt_id, vd.diag_code FROM ${t('visit_diag')} vd WHERE vd.mdtrt_id IN (SELECT mdtrt_id FROM candidates)

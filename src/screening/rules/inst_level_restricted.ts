@@ -1,5 +1,7 @@
 import { defineRule } from '../rule.js';
-import { eligible, lineLocators } from '../sql.js';
+import { eligible, lineLocators, restrictedItems } from '../sql.js';
+
+const restricted = restrictedItems('h.lmt_hosp_lv_min IS NOT NULL');
 
 export default defineRule({
   code: 'INST_LEVEL_RESTRICTED',
@@ -11,11 +13,10 @@ export default defineRule({
   params: {},
   definition: '机构等级（hosp_lv）低于项目限定的最低等级（lmt_hosp_lv_min）；机构等级为空时不判断',
   evidence: '项目{med_list_codg}（{e_item}）限{e_min}级及以上医疗机构使用，机构{fixmedins_code}等级为{e_lv}',
-  lineScope: () => `h.lmt_hosp_lv_min IS NOT NULL`,
+  lineScope: restricted.lineScope,
   sql: ({ t }) => `
     SELECT ${lineLocators('f', eligible('f'))}, h.name AS e_item, CAST(h.lmt_hosp_lv_min AS VARCHAR) AS e_min, CAST(i.hosp_lv AS VARCHAR) AS e_lv
-    FROM ${t('feedetl')} f
-    JOIN ${t('hilist')} h ON h.med_list_codg = f.med_list_codg AND h.lmt_hosp_lv_min IS NOT NULL
+    FROM ${restricted.lines(t)}
     JOIN ${t('fixmedins')} i ON i.fixmedins_code = f.fixmedins_code
     WHERE i.hosp_lv < h.lmt_hosp_lv_min`,
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { eligible, isDrugLine, lineLocators, medTypeName, supplyLimit, SUPPLY_PARAMS } from '../sql.js';
+import { eligible, isDrugLine, lineLocators, medTypeName, supplyLimit, SUPPLY_LIMIT_DEFINITION, SUPPLY_PARAMS } from '../sql.js';
 
 export default defineRule({
   code: 'OVER_DAYS_SUPPLY',
@@ -10,8 +10,7 @@ export default defineRule({
   requires: ['feedetl', 'setl'],
   optional: ['hilist'],
   params: { ...SUPPLY_PARAMS },
-  definition:
-    '药品或中药饮片明细的用药天数（prd_days）超过项目限定（max_days），未限定时超过默认天数：普通门诊 7、急诊 3、门诊慢特病与药店购药 28；住院不限',
+  definition: `药品或中药饮片明细的用药天数（prd_days）超过用药天数限定。${SUPPLY_LIMIT_DEFINITION}`,
   evidence: '{e_item}开药{e_days}天，超过{e_med_type}限定的{e_limit}天',
   // Quotients are cast to DECIMAL(18,6) before ROUND: DuckDB divides decimals in DOUBLE, PostgreSQL exactly, so a
   // half cent (e.g. 2.05 × 7/14 = 1.025) would otherwise round to 1.02 on one engine and 1.03 on the other.

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { locators } from '../sql.js';
+import { dischargedAdmissions, visitLocators } from '../sql.js';
 
 export default defineRule({
   code: 'OVERLAPPING_ADMISSIONS',
@@ -9,10 +9,11 @@ export default defineRule({
   key: ['mdtrt_id'],
   requires: ['setl'],
   params: { min_overlap_days: { default: 1, min: 0, description: '两次住院重叠超过该天数（后一次入院日至两次出院日中较早者）' } },
-  definition: '同一参保人两次住院时间重叠超过 1 天：后一次入院日至两次出院日中较早者之间超过 1 天（不限机构）；记在后一次住院上',
+  definition:
+    '同一参保人两次住院时间重叠超过 {min_overlap_days} 天：后一次入院日至两次出院日中较早者之间超过 {min_overlap_days} 天（不限机构）；记在后一次住院上',
   evidence: '与{e_other}（{e_other_inst}，{e_other_from}至{e_other_to}）住院时间重叠{e_overlap}天',
   sql: ({ t, p }) => `
-    WITH adm AS (SELECT * FROM ${t('mdtrt')} WHERE med_type = '21' AND end_day IS NOT NULL),
+    WITH adm AS (${dischargedAdmissions(t)}),
     pairs AS (
       SELECT l.*, e.mdtrt_id AS other_id, e.fixmedins_code AS other_inst, e.begin_day AS other_from, e.end_day AS other_to,
         LEAST(e.end_day, l.end_day) - l.begin_day AS overlap,
@@ -21,7 +22,7 @@ export default defineRule({
       WHERE (e.begntime < l.begntime OR (e.begntime = l.begntime AND e.mdtrt_id < l.mdtrt_id))
         AND LEAST(e.end_day, l.end_day) - l.begin_day > ${p.min_overlap_days}
     )
-    SELECT ${locators({ fixmedins_code: 'fixmedins_code', psn_no: 'psn_no', mdtrt_id: 'mdtrt_id', setl_id: 'setl_id', day: 'begin_day', amount: 'hifp_pay' })},
+    SELECT ${visitLocators()},
       other_id AS e_other, other_inst AS e_other_inst, CAST(other_from AS VARCHAR) AS e_other_from, CAST(other_to AS VARCHAR) AS e_other_to,
       CAST(overlap AS VARCHAR) AS e_overlap
     FROM pairs WHERE rn = 1`,

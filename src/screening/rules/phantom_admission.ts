@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { locators } from '../sql.js';
+import { dischargedAdmissions, visitLocators } from '../sql.js';
 
 export default defineRule({
   code: 'PHANTOM_ADMISSION',
@@ -14,10 +14,10 @@ export default defineRule({
     idle_share: { default: 0.8, min: 0, description: '空床天数（无明细或仅床位费、诊察费、护理费）占住院日历天数的比例下限' },
   },
   definition:
-    '住院期间（入院日与出院日之间，不含两端）参保人在其他机构开始就诊或通过实名认证；或住院 5 个及以上日历天（含入出院当日）中至少 80% 的天数为空床（无明细，或仅有 01 床位、02 诊察、07 护理明细）',
+    '住院期间（入院日与出院日之间，不含两端）参保人在其他机构开始就诊或通过实名认证；或住院 {min_stay_days} 个及以上日历天（含入出院当日）中至少 {idle_share%} 的天数为空床（无明细，或仅有 01 床位、02 诊察、07 护理明细）',
   evidence: '住院{e_from}至{e_to}：{e_reason}',
   sql: ({ t, p }) => `
-    WITH adm AS (SELECT * FROM ${t('mdtrt')} WHERE med_type = '21' AND end_day IS NOT NULL),
+    WITH adm AS (${dischargedAdmissions(t)}),
     elsewhere AS (
       SELECT a.mdtrt_id, '其他机构' || o.fixmedins_code || '于' || CAST(o.begin_day AS VARCHAR) || '有就诊' || o.mdtrt_id AS reason
       FROM adm a JOIN ${t('mdtrt')} o ON o.psn_no = a.psn_no AND o.fixmedins_code <> a.fixmedins_code
@@ -44,7 +44,7 @@ export default defineRule({
     reasons AS (
       SELECT mdtrt_id, string_agg(reason, '；' ORDER BY reason) AS reason FROM (SELECT * FROM elsewhere UNION ALL SELECT * FROM idle) r GROUP BY mdtrt_id
     )
-    SELECT ${locators({ fixmedins_code: 'a.fixmedins_code', psn_no: 'a.psn_no', mdtrt_id: 'a.mdtrt_id', setl_id: 'a.setl_id', day: 'a.begin_day', amount: 'a.hifp_pay' })},
+    SELECT ${visitLocators('a')},
       CAST(a.begin_day AS VARCHAR) AS e_from, CAST(a.end_day AS VARCHAR) AS e_to, r.reason AS e_reason
     FROM reasons r JOIN adm a ON a.mdtrt_id = r.mdtrt_id`,
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { eligible, isDrugLine, locators, supplyLimit, SUPPLY_PARAMS } from '../sql.js';
+import { eligible, isDrugLine, locators, roundMoney, supplyLimit, SUPPLY_LIMIT_DEFINITION, SUPPLY_PARAMS } from '../sql.js';
 
 export default defineRule({
   code: 'SPLIT_PRESCRIPTION',
@@ -10,10 +10,9 @@ export default defineRule({
   requires: ['feedetl', 'setl'],
   optional: ['hilist'],
   params: { ...SUPPLY_PARAMS },
-  definition: '同一参保人、同一机构、同一药品、同一天开在两张及以上处方（rxno）上，每张处方都不超过用药天数限定，合计超过',
+  definition: `同一参保人、同一机构、同一药品、同一天开在两张及以上处方（rxno）上，每张处方都不超过用药天数限定，合计超过。${SUPPLY_LIMIT_DEFINITION}`,
   evidence: '{day}在同一机构分{e_n}张处方（{e_rxnos}）开{e_item}，单张最多{e_max}天，合计{e_days}天，超过限定的{e_limit}天',
-  // Quotients are cast to DECIMAL(18,6) before ROUND: DuckDB divides decimals in DOUBLE, PostgreSQL exactly, so a
-  // half cent (e.g. 2.05 × 7/14 = 1.025) would otherwise round to 1.02 on one engine and 1.03 on the other.
+  // The excess amount is rounded through roundMoney: DuckDB divides decimals in DOUBLE, PostgreSQL exactly.
   sql: ({ t, p, d: dialect }) => `
     WITH rx_lines AS (
       -- Drug lines on prescriptions, whatever the visit: which visits are admissions is looked up only for
@@ -49,7 +48,7 @@ export default defineRule({
         MIN(lim) AS lim, SUM(amt) AS amt, string_agg(rxno, '、' ORDER BY rxno) AS rxnos
       FROM per_rx GROUP BY psn_no, fixmedins_code, med_list_codg, day
     ), flagged AS (
-      SELECT d.*, ROUND(CAST(d.amt * (d.days - d.lim) / d.days AS DECIMAL(18,6)), 2) AS excess_amt
+      SELECT d.*, ${roundMoney('d.amt * (d.days - d.lim) / d.days')} AS excess_amt
       FROM per_day d WHERE d.n_rx >= 2 AND d.max_days <= d.lim AND d.days > d.lim
     )
     -- One finding per person, item and day (the key), even when the split happened at two institutions.

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { eligible, lineLocators, statusPeriod } from '../sql.js';
+import { eligible, inStatusPeriod, lineLocators, statusPeriod } from '../sql.js';
 
 /** An extension of the exchange format's codes: a department's agreement suspended as a bureau's sanction. */
 export default defineRule({
@@ -19,8 +19,7 @@ export default defineRule({
         CASE a.agreement_status WHEN 'suspended' THEN '暂停医保结算' ELSE '解除医保协议' END AS e_status,
         ROW_NUMBER() OVER (PARTITION BY f.feedetl_sn ORDER BY a.status_from) AS nth
       FROM ${t('feedetl')} f JOIN ${t('dept_agreement')} a ON a.fixmedins_code = f.fixmedins_code AND a.dept_codg = f.bilg_dept_codg
-      WHERE a.agreement_status IN ('suspended', 'terminated') AND CAST(f.fee_ocur_time AS DATE) >= a.status_from
-        AND (a.status_to IS NULL OR CAST(f.fee_ocur_time AS DATE) <= a.status_to)
+      WHERE a.agreement_status IN ('suspended', 'terminated') AND ${inStatusPeriod('CAST(f.fee_ocur_time AS DATE)', 'a', 'no period')}
     )
     SELECT ${lineLocators('h', eligible('h'))}, h.e_dept, h.e_period, h.e_status FROM hit h WHERE h.nth = 1`,
 });

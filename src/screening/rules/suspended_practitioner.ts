@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { eligible, lineLocators, statusPeriod } from '../sql.js';
+import { eligible, inStatusPeriod, lineLocators, statusPeriod } from '../sql.js';
 
 export default defineRule({
   code: 'SUSPENDED_PRACTITIONER',
@@ -21,8 +21,7 @@ export default defineRule({
       SELECT f.*, p.prac_code AS e_prac, COALESCE(p.prac_name, '') AS e_name, ${statusPeriod('p.status_from', 'p.status_to')} AS e_period,
         ROW_NUMBER() OVER (PARTITION BY f.feedetl_sn ORDER BY p.status_from NULLS FIRST) AS nth
       FROM ${t('feedetl')} f JOIN suspended p ON p.prac_code = f.bilg_dr_codg
-      WHERE (p.status_from IS NULL OR CAST(f.fee_ocur_time AS DATE) >= p.status_from)
-        AND (p.status_to IS NULL OR CAST(f.fee_ocur_time AS DATE) <= p.status_to)
+      WHERE ${inStatusPeriod('CAST(f.fee_ocur_time AS DATE)', 'p', 'since always')}
     )
     SELECT ${lineLocators('h', eligible('h'))}, h.e_prac, h.e_name, h.e_period FROM hit h WHERE h.nth = 1`,
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { locators } from '../sql.js';
+import { visitLocators } from '../sql.js';
 
 export default defineRule({
   code: 'UNVERIFIED_ADMISSION',
@@ -9,10 +9,10 @@ export default defineRule({
   key: ['mdtrt_id'],
   requires: ['setl', 'idauth'],
   params: { window_days: { default: 1, min: 0, description: '入院日前后多少天内应有通过的实名认证' } },
-  definition: '在有实名认证记录（idauth）的机构，住院入院日前 1 天至后 1 天内没有该参保人在该机构通过的认证',
+  definition: '在有实名认证记录（idauth）的机构，住院入院日前 {window_days} 天至后 {window_days} 天内没有该参保人在该机构通过的认证',
   evidence: '{day}入院，机构{fixmedins_code}使用实名认证，但入院前后{e_window}天内无该参保人认证通过记录',
   sql: ({ t, p }) => `
-    SELECT ${locators({ fixmedins_code: 'a.fixmedins_code', psn_no: 'a.psn_no', mdtrt_id: 'a.mdtrt_id', setl_id: 'a.setl_id', day: 'a.begin_day', amount: 'a.hifp_pay' })},
+    SELECT ${visitLocators('a')},
       '${p.window_days}' AS e_window
     FROM ${t('mdtrt')} a
     WHERE a.med_type = '21'
