@@ -1,9 +1,11 @@
 import pg from 'pg';
 import { postgresDialect, type Row, type SqlEngine, type SqlValue } from './engine.js';
 
-// Keep DATE, TIMESTAMP and NUMERIC as strings, exactly as DuckDB's canonical forms, so that
-// findings from both engines compare equal.
-const types = {
+/**
+ * How PostgreSQL's values arrive: DATE, TIMESTAMP and NUMERIC as text, exactly DuckDB's canonical forms, and
+ * BIGINT as a number, so that findings and stored records have the same shapes on both engines.
+ */
+export const pgTypes = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (oid === 1082 || oid === 1114 || oid === 1700) return (v: string) => v;
     if (oid === 20) return (v: string) => Number(v);
@@ -22,7 +24,7 @@ export class PostgresEngine implements SqlEngine {
 
   /** Connects and makes `schema` the search path (created if missing). */
   static async connect(url: string, schema: string): Promise<PostgresEngine> {
-    const client = new pg.Client({ connectionString: url, types });
+    const client = new pg.Client({ connectionString: url, types: pgTypes });
     await client.connect();
     await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
     await client.query(`SET search_path TO "${schema}"`);

@@ -3,6 +3,7 @@ import { scopeCondition } from '../auth/scope.js';
 import type { Scope } from '../contract/api/accounts.js';
 import { regionName } from '../exchange/regions.js';
 import { BUILT_IN_RULES } from '../screening/catalog.js';
+import type { Finding } from '../screening/findings.js';
 import type { Page } from '../contract/api/common.js';
 import type { FindingRow, FindingsQuery } from '../contract/api/findings.js';
 import type { FindingStatus } from '../contract/vocabulary.js';
@@ -24,26 +25,16 @@ const SORT_SQL: Record<FindingsQuery['sort'], string> = {
   institution: 'r.fixmedins_code ASC NULLS LAST',
 };
 
-export interface FindingRecord {
+/** A row of fg_finding_row with the finding's status: the screening's columns, its id, and its institution's. */
+export type FindingRecord = Omit<Finding, 'amount'> & {
   finding_id: string;
-  rule_code: string;
-  level: string;
-  fixmedins_code: string | null;
-  psn_no: string | null;
-  mdtrt_id: string | null;
-  setl_id: string | null;
-  feedetl_sn: string | null;
-  med_list_codg: string | null;
-  day: string | null;
-  rtal_docno: string | null;
   amount: string | number;
-  detail: string;
   institution_name: string | null;
   admdvs: string | null;
   grid_id: string | null;
   status: string | null;
   assignee: string | null;
-}
+};
 
 export const ROW_COLUMNS = `r.finding_id, r.rule_code, r.level, r.fixmedins_code, r.psn_no, r.mdtrt_id, r.setl_id, r.feedetl_sn, r.med_list_codg,
   CAST(r.day AS VARCHAR) AS day, r.rtal_docno, CAST(r.amount AS DOUBLE) AS amount, r.detail, r.institution_name, r.admdvs, r.grid_id,

@@ -7,6 +7,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import pg from 'pg';
 import { runQuery, type DuckDbEngine } from '../db/duckdb.js';
 import type { Row, SqlValue } from '../db/engine.js';
+import { pgTypes } from '../db/postgres.js';
 
 export interface StoreDb {
   readonly kind: 'duckdb' | 'postgres';
@@ -62,15 +63,6 @@ export class DuckDbStore implements StoreDb {
     this.connection.closeSync();
   }
 }
-
-const pgTypes = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
-    // TIMESTAMP and NUMERIC as text, BIGINT as number: the same shapes the DuckDB store returns.
-    if (oid === 1114 || oid === 1700 || oid === 1082) return (v: string) => v;
-    if (oid === 20) return (v: string) => Number(v);
-    return pg.types.getTypeParser(oid, format as 'text');
-  },
-};
 
 /** Server mode: a connection pool to PostgreSQL, tables in their own schema. */
 export class PostgresStore implements StoreDb {
