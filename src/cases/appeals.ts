@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Appeal, CaseDecisionBody, DecisionDetail } from '../contract/api/cases.js';
 import { listAttachments } from './attachments.js';
 import { checkOutcome, getDecision, insertDecision } from './decisions.js';
-import { appendLog } from './log.js';
+import { changeLog } from './log.js';
 import { applySanctionEffects, createSanctions, resolveSanctions, revokeSanctions } from './sanctions.js';
 import { type AppealStatus, REVIEWER_ROLES } from '../contract/vocabulary.js';
 import { type RequestContext, requireRole } from '../kernel/context.js';
@@ -108,14 +108,7 @@ export async function fileAppeal(ctx: RequestContext, decisionId: string, reason
       [id, d.caseId, decisionId, d.fixmedinsCode, ctx.user.username, storeTime(at), reason, nextSeq()],
     );
     await tx.query(`UPDATE fg_case SET status = 'appealed' WHERE id = $1`, [d.caseId]);
-    await appendLog(tx, at, {
-      actor: ctx.user.username,
-      entity: 'appeal',
-      entityId: id,
-      caseId: d.caseId,
-      action: 'file',
-      data: { decisionId, reason },
-    });
+    await changeLog(tx, ctx, at).appeal(id, d.caseId, 'file', { decisionId, reason });
   });
   return getAppeal(ctx, id);
 }
@@ -175,14 +168,7 @@ export async function decideAppeal(
       await tx.query(`UPDATE fg_appeal SET new_decision_id = $1 WHERE id = $2`, [newDecisionId, id]);
       await tx.query(`UPDATE fg_case SET status = 'decided' WHERE id = $1`, [old.caseId]);
     }
-    await appendLog(tx, at, {
-      actor: ctx.user.username,
-      entity: 'appeal',
-      entityId: id,
-      caseId: old.caseId,
-      action: `decide_${outcome}`,
-      data: { comment, newDecisionId },
-    });
+    await changeLog(tx, ctx, at).appeal(id, old.caseId, `decide_${outcome}`, { comment, newDecisionId });
   });
   if (outcome !== 'upheld') await applySanctionEffects(ctx);
   return getAppeal(ctx, id);

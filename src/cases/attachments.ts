@@ -12,7 +12,7 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Attachment } from '../contract/api/cases.js';
 import type { AttachmentOwner } from '../contract/vocabulary.js';
-import { appendLog } from './log.js';
+import { changeLog } from './log.js';
 import type { RequestContext } from '../kernel/context.js';
 import { conflict, invalid } from '../kernel/errors.js';
 import { nextSeq } from '../kernel/time.js';
@@ -137,13 +137,13 @@ export async function saveAttachment(
             nextSeq(),
           ],
         );
-        await appendLog(tx, at, {
-          actor: a.uploadedBy,
-          entity: 'attachment',
-          entityId: a.id,
-          caseId: ref.caseId,
-          action: 'attach',
-          data: { owner: a.owner, ownerId: a.ownerId, fileName: a.fileName, contentType: a.contentType, size: a.size, sha256: a.sha256 },
+        await changeLog(tx, ctx, at).attachment(a.id, ref.caseId, 'attach', {
+          owner: a.owner,
+          ownerId: a.ownerId,
+          fileName: a.fileName,
+          contentType: a.contentType,
+          size: a.size,
+          sha256: a.sha256,
         });
       });
     } catch (e) {

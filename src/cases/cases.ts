@@ -13,7 +13,7 @@ import { listAttachments } from './attachments.js';
 import { getClue, institutionInScope, institutionNames, listClues } from './clues.js';
 import { confirmedFindings, decisionsOfCase } from './decisions.js';
 import { appealsOfCase } from './appeals.js';
-import { appendLog, caseLog } from './log.js';
+import { caseLog, changeLog } from './log.js';
 import { sanctionsOfCase } from './sanctions.js';
 import { loadCaseSettings } from './settings.js';
 import { BUREAU_ROLES, type CaseStatus, HANDLER_ROLES, type NoteKind, REVIEWER_ROLES, roleIn } from '../contract/vocabulary.js';
@@ -178,13 +178,13 @@ export async function openCase(
       [id, caseNo, title, inst.fixmedins_code, inst.admdvs, inst.grid_id, handler, ctx.user.username, storeTime(at), deadline, nextSeq()],
     );
     await takeClues(tx, id, clues);
-    await appendLog(tx, at, {
-      actor: ctx.user.username,
-      entity: 'case',
-      entityId: id,
-      caseId: id,
-      action: 'open',
-      data: { caseNo, title, fixmedinsCode: inst.fixmedins_code, handler, deadline, clues: clues.map((c) => c.id) },
+    await changeLog(tx, ctx, at).case(id, 'open', {
+      caseNo,
+      title,
+      fixmedinsCode: inst.fixmedins_code,
+      handler,
+      deadline,
+      clues: clues.map((c) => c.id),
     });
   });
   return caseDetail(ctx, id);
@@ -214,14 +214,7 @@ export async function addCluesToCase(ctx: RequestContext, id: string, clueIds: s
   const at = ctx.now();
   await ctx.store.transaction(async (tx) => {
     await takeClues(tx, id, clues);
-    await appendLog(tx, at, {
-      actor: ctx.user.username,
-      entity: 'case',
-      entityId: id,
-      caseId: id,
-      action: 'add_clues',
-      data: { clues: clues.map((c) => c.id) },
-    });
+    await changeLog(tx, ctx, at).case(id, 'add_clues', { clues: clues.map((c) => c.id) });
   });
   return caseDetail(ctx, id);
 }
@@ -239,14 +232,7 @@ export async function assignCase(
   const at = ctx.now();
   await ctx.store.transaction(async (tx) => {
     await tx.query(`UPDATE fg_case SET handler = $1, deadline = CAST($2 AS DATE) WHERE id = $3`, [handler, deadline, id]);
-    await appendLog(tx, at, {
-      actor: ctx.user.username,
-      entity: 'case',
-      entityId: id,
-      caseId: id,
-      action: 'assign',
-      data: { handler, deadline, before: { handler: r.handler, deadline: r.deadline } },
-    });
+    await changeLog(tx, ctx, at).case(id, 'assign', { handler, deadline, before: { handler: r.handler, deadline: r.deadline } });
   });
   return caseDetail(ctx, id);
 }
@@ -277,13 +263,12 @@ export async function addNote(
       VALUES ($1, $2, $3, $4, CAST($5 AS DATE), $6, $7, $8, CAST($9 AS TIMESTAMP), $10)`,
       [note.id, id, note.kind, note.body, note.on, note.place, note.participants, note.createdBy, storeTime(at), nextSeq()],
     );
-    await appendLog(tx, at, {
-      actor: ctx.user.username,
-      entity: 'note',
-      entityId: note.id,
-      caseId: id,
-      action: 'add',
-      data: { kind: note.kind, body: note.body, on: note.on, place: note.place, participants: note.participants },
+    await changeLog(tx, ctx, at).note(note.id, id, 'add', {
+      kind: note.kind,
+      body: note.body,
+      on: note.on,
+      place: note.place,
+      participants: note.participants,
     });
   });
   return note;
@@ -365,13 +350,11 @@ export async function recordRecovery(
       `INSERT INTO fg_recovery (id, case_id, kind, amount, paid_on, reference, recorded_by, recorded_at, seq) VALUES ($1, $2, $3, $4, CAST($5 AS DATE), $6, $7, CAST($8 AS TIMESTAMP), $9)`,
       [rec.id, id, rec.kind, rec.amount, rec.paidOn, rec.reference, rec.recordedBy, storeTime(at), nextSeq()],
     );
-    await appendLog(tx, at, {
-      actor: ctx.user.username,
-      entity: 'recovery',
-      entityId: rec.id,
-      caseId: id,
-      action: 'record',
-      data: { kind: rec.kind, amount: rec.amount, paidOn: rec.paidOn, reference: rec.reference },
+    await changeLog(tx, ctx, at).recovery(rec.id, id, 'record', {
+      kind: rec.kind,
+      amount: rec.amount,
+      paidOn: rec.paidOn,
+      reference: rec.reference,
     });
   });
   return rec;
@@ -399,14 +382,7 @@ export async function closeCase(ctx: RequestContext, id: string, note: string | 
       [storeTime(at), note ?? null, id, r.status],
       'the case',
     );
-    await appendLog(tx, at, {
-      actor: ctx.user.username,
-      entity: 'case',
-      entityId: id,
-      caseId: id,
-      action: 'close',
-      data: { note: note ?? null, due: money(r.due), recovered: money(r.recovered) },
-    });
+    await changeLog(tx, ctx, at).case(id, 'close', { note: note ?? null, due: money(r.due), recovered: money(r.recovered) });
   });
   return caseDetail(ctx, id);
 }

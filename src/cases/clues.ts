@@ -11,7 +11,7 @@ import { audit } from '../audit/audit.js';
 import { warningForClue } from '../monitoring/board.js';
 import { listAttachments } from './attachments.js';
 import type { Page } from '../contract/api/common.js';
-import { appendLog } from './log.js';
+import { changeLog } from './log.js';
 import { BUREAU_ROLES, type ClueSource, type ClueStatus, HANDLER_ROLES } from '../contract/vocabulary.js';
 import { type RequestContext, requireRole } from '../kernel/context.js';
 import { conflict, invalid, notFound } from '../kernel/errors.js';
@@ -175,22 +175,15 @@ async function insertClue(ctx: RequestContext, c: NewClue): Promise<string> {
     );
     for (const f of c.findings)
       await tx.query(`INSERT INTO fg_clue_finding (clue_id, finding_id, amount) VALUES ($1, $2, $3)`, [id, f.id, f.amount]);
-    await appendLog(tx, at, {
-      actor: ctx.user.username,
-      entity: 'clue',
-      entityId: id,
-      caseId: null,
-      action: 'create',
-      data: {
-        source: c.source,
-        sourceId: c.sourceId,
-        fixmedinsCode: c.institution.fixmedins_code,
-        summary: c.summary,
-        note: c.note,
-        persons: c.persons,
-        amount: c.amount,
-        findings: c.findings.map((f) => f.id),
-      },
+    await changeLog(tx, ctx, at).clue(id, null, 'create', {
+      source: c.source,
+      sourceId: c.sourceId,
+      fixmedinsCode: c.institution.fixmedins_code,
+      summary: c.summary,
+      note: c.note,
+      persons: c.persons,
+      amount: c.amount,
+      findings: c.findings.map((f) => f.id),
     });
   });
   return id;
@@ -297,7 +290,7 @@ export async function dismissClue(ctx: RequestContext, id: string, reason: strin
   const at = ctx.now();
   await ctx.store.transaction(async (tx) => {
     await tx.query(`UPDATE fg_clue SET status = 'dismissed', dismiss_reason = $1 WHERE id = $2 AND status = 'open'`, [reason, id]);
-    await appendLog(tx, at, { actor: ctx.user.username, entity: 'clue', entityId: id, caseId: null, action: 'dismiss', data: { reason } });
+    await changeLog(tx, ctx, at).clue(id, null, 'dismiss', { reason });
   });
   return getClue(ctx, id);
 }

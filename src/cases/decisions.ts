@@ -12,7 +12,7 @@ import type { CaseDecision, CaseDecisionBody, DecisionSanction, SanctionInput } 
 import type { Page } from '../contract/api/common.js';
 import { FINE_ARTICLE, FINE_MULTIPLES } from '../contract/regulation.js';
 import { institutionNames } from './clues.js';
-import { appendLog } from './log.js';
+import { changeLog } from './log.js';
 import { applySanctionEffects, createSanctions, resolveSanctions } from './sanctions.js';
 import { loadCaseSettings } from './settings.js';
 import { type CaseDecisionStatus, HANDLER_ROLES, REVIEWER_ROLES } from '../contract/vocabulary.js';
@@ -291,13 +291,10 @@ export async function insertDecision(
       nextSeq(),
     ] as never[],
   );
-  await appendLog(tx, at, {
-    actor: ctx.user.username,
-    entity: 'decision',
-    entityId: d.id,
-    caseId: d.caseId,
-    action: d.status === 'draft' ? 'draft' : `create_${d.status}`,
-    data: { version: d.version, outcome: o, supersedes: d.supersedes ?? null },
+  await changeLog(tx, ctx, at).decision(d.id, d.caseId, d.status === 'draft' ? 'draft' : `create_${d.status}`, {
+    version: d.version,
+    outcome: o,
+    supersedes: d.supersedes ?? null,
   });
 }
 
@@ -320,14 +317,7 @@ export async function draftDecision(ctx: RequestContext, caseId: string, body: C
         drafted_by = $14, drafted_at = CAST($15 AS TIMESTAMP) WHERE id = $16`,
         [...outcomeValues(outcome), ctx.user.username, storeTime(at), open.id] as never[],
       );
-      await appendLog(tx, at, {
-        actor: ctx.user.username,
-        entity: 'decision',
-        entityId: open.id,
-        caseId,
-        action: 'edit',
-        data: { outcome },
-      });
+      await changeLog(tx, ctx, at).decision(open.id, caseId, 'edit', { outcome });
       return open.id;
     }
     const [v] = await tx.query<{ v: number | null }>(`SELECT MAX(version) AS v FROM fg_case_decision WHERE case_id = $1`, [caseId]);
@@ -359,7 +349,7 @@ export async function submitDecision(ctx: RequestContext, id: string): Promise<C
       'the decision',
     );
     await tx.query(`UPDATE fg_case SET status = 'reviewing' WHERE id = $1`, [d.caseId]);
-    await appendLog(tx, at, { actor: ctx.user.username, entity: 'decision', entityId: id, caseId: d.caseId, action: 'submit', data: {} });
+    await changeLog(tx, ctx, at).decision(id, d.caseId, 'submit', {});
   });
   return getDecision(ctx, id);
 }
@@ -390,14 +380,7 @@ export async function reviewDecision(
         'the decision',
       );
       await tx.query(`UPDATE fg_case SET status = 'investigating' WHERE id = $1`, [d.caseId]);
-      await appendLog(tx, at, {
-        actor: ctx.user.username,
-        entity: 'decision',
-        entityId: id,
-        caseId: d.caseId,
-        action: 'return',
-        data: { comment: comment ?? null },
-      });
+      await changeLog(tx, ctx, at).decision(id, d.caseId, 'return', { comment: comment ?? null });
     });
     return getDecision(ctx, id);
   }
@@ -414,14 +397,7 @@ export async function reviewDecision(
       'the decision',
     );
     await tx.query(`UPDATE fg_case SET status = 'decided' WHERE id = $1`, [d.caseId]);
-    await appendLog(tx, at, {
-      actor: ctx.user.username,
-      entity: 'decision',
-      entityId: id,
-      caseId: d.caseId,
-      action: 'approve',
-      data: { comment: comment ?? null, effectiveOn, appealUntil, sanctions },
-    });
+    await changeLog(tx, ctx, at).decision(id, d.caseId, 'approve', { comment: comment ?? null, effectiveOn, appealUntil, sanctions });
     await createSanctions(tx, ctx, at, { caseId: d.caseId, decisionId: id, fixmedinsCode: d.fixmedinsCode, sanctions });
   });
   await applySanctionEffects(ctx);

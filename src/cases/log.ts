@@ -23,6 +23,30 @@ export interface LogInput {
   data: unknown;
 }
 
+type EntryOf = (entityId: string, caseId: string | null, action: string, data: unknown) => Promise<void>;
+
+/**
+ * The entries of one change, made by the caller at one time, in the change's transaction: `changeLog(tx, ctx,
+ * at).case(id, 'open', {…})`, `.decision(id, caseId, 'submit', {})`, … — one method per kind of entity.
+ */
+export function changeLog(tx: StoreDb, ctx: Pick<RequestContext, 'user'>, at: Date) {
+  const of =
+    (entity: LogInput['entity']): EntryOf =>
+    (entityId, caseId, action, data) =>
+      appendLog(tx, at, { actor: ctx.user.username, entity, entityId, caseId, action, data });
+  return {
+    case: (caseId: string, action: string, data: unknown) => of('case')(caseId, caseId, action, data),
+    clue: of('clue'),
+    decision: of('decision'),
+    appeal: of('appeal'),
+    recovery: of('recovery'),
+    sanction: of('sanction'),
+    note: of('note'),
+    attachment: of('attachment'),
+    settings: of('settings'),
+  };
+}
+
 /** JSON with object keys in order, so that the same content always hashes the same. */
 export function canonicalJson(value: unknown): string {
   return (

@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/engine.js';
 import type { DecisionSanction, Sanction, SanctionInput } from '../contract/api/cases.js';
 import type { SanctionKind } from '../contract/regulation.js';
-import { appendLog } from './log.js';
+import { changeLog } from './log.js';
 import type { RequestContext } from '../kernel/context.js';
 import { addDays, nextSeq, periodEnd } from '../kernel/time.js';
 import { type StoreDb, storeTime } from '../store/db.js';
@@ -50,21 +50,14 @@ export async function createSanctions(
       VALUES ($1, $2, $3, $4, $5, $6, $7, CAST($8 AS DATE), CAST($9 AS DATE), TRUE, 'pending', CAST($10 AS TIMESTAMP), $11)`,
       [id, d.caseId, d.decisionId, s.kind, d.fixmedinsCode, s.dept ?? null, s.pracCode ?? null, s.from, s.to, storeTime(at), nextSeq()],
     );
-    await appendLog(tx, at, {
-      actor: ctx.user.username,
-      entity: 'sanction',
-      entityId: id,
-      caseId: d.caseId,
-      action: 'impose',
-      data: {
-        decisionId: d.decisionId,
-        kind: s.kind,
-        fixmedinsCode: d.fixmedinsCode,
-        dept: s.dept ?? null,
-        pracCode: s.pracCode ?? null,
-        from: s.from,
-        to: s.to,
-      },
+    await changeLog(tx, ctx, at).sanction(id, d.caseId, 'impose', {
+      decisionId: d.decisionId,
+      kind: s.kind,
+      fixmedinsCode: d.fixmedinsCode,
+      dept: s.dept ?? null,
+      pracCode: s.pracCode ?? null,
+      from: s.from,
+      to: s.to,
     });
   }
 }
@@ -74,14 +67,7 @@ export async function revokeSanctions(tx: StoreDb, ctx: RequestContext, at: Date
   const rows = await tx.query<{ id: string }>(`SELECT id FROM fg_sanction WHERE decision_id = $1 AND active`, [decisionId]);
   for (const r of rows) {
     await tx.query(`UPDATE fg_sanction SET active = FALSE, revoked_at = CAST($1 AS TIMESTAMP) WHERE id = $2`, [storeTime(at), r.id]);
-    await appendLog(tx, at, {
-      actor: ctx.user.username,
-      entity: 'sanction',
-      entityId: r.id,
-      caseId,
-      action: 'revoke',
-      data: { decisionId },
-    });
+    await changeLog(tx, ctx, at).sanction(r.id, caseId, 'revoke', { decisionId });
   }
 }
 

@@ -6,7 +6,7 @@ import { invalid } from '../kernel/errors.js';
 import { loadSetting, saveSetting } from '../kernel/settings.js';
 import type { StoreDb } from '../store/db.js';
 import { findUser } from '../auth/users.js';
-import { appendLog } from './log.js';
+import { changeLog } from './log.js';
 
 const SETTING = 'case_settings';
 
@@ -27,14 +27,7 @@ export async function changeCaseSettings(ctx: RequestContext, settings: CaseSett
   const at = ctx.now();
   await ctx.store.transaction(async (tx) => {
     await saveSetting(tx, SETTING, settings, ctx.user.username, at);
-    await appendLog(tx, at, {
-      actor: ctx.user.username,
-      entity: 'settings',
-      entityId: SETTING,
-      caseId: null,
-      action: 'change',
-      data: settings,
-    });
+    await changeLog(tx, ctx, at).settings(SETTING, null, 'change', settings);
   });
   return settings;
 }
