@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { inScope, scopeCondition } from '../auth/scope.js';
 import { findUser } from '../auth/users.js';
 import { regionName } from '../exchange/regions.js';
-import type { CaseDetail, CaseNote, CaseRow, Clue, Recovery } from '../contract/api/cases.js';
+import type { CaseDetail, CaseNote, CaseRow, CasesQuery, Clue, Recovery } from '../contract/api/cases.js';
 import type { Page } from '../contract/api/common.js';
 import { listAttachments } from './attachments.js';
 import { getClue, institutionInScope, institutionNames, listClues } from './clues.js';
@@ -52,10 +52,7 @@ const CASE_COLUMNS = `k.id, k.case_no, k.title, k.fixmedins_code, k.admdvs, k.gr
   (SELECT SUM(r.amount) FROM fg_recovery r WHERE r.case_id = k.id) AS recovered`;
 
 async function toRows(ctx: RequestContext, rows: CaseRecord[]): Promise<CaseRow[]> {
-  const names = await institutionNames(
-    ctx,
-    rows.map((r) => r.fixmedins_code),
-  );
+  const names = await institutionNames(ctx, rows);
   const today = dayOf(ctx.now());
   return rows.map((r) => ({
     id: r.id,
@@ -92,19 +89,7 @@ export async function caseRecord(ctx: RequestContext, id: string): Promise<CaseR
   return r;
 }
 
-export async function listCases(
-  ctx: RequestContext,
-  q: {
-    status?: CaseStatus | undefined;
-    institution?: string | undefined;
-    admdvs?: string | undefined;
-    grid?: string | undefined;
-    handler?: string | undefined;
-    overdue?: 'true' | 'false' | undefined;
-    page: number;
-    pageSize: number;
-  },
-): Promise<Page<CaseRow>> {
+export async function listCases(ctx: RequestContext, q: CasesQuery): Promise<Page<CaseRow>> {
   requireRole(ctx, BUREAU_ROLES, 'see cases');
   const p = new Params();
   const where = [scopeCondition(ctx.scope, p, 'k.fixmedins_code', 'k.admdvs')];

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { inScope, scopeCondition } from '../auth/scope.js';
 import { ROW_COLUMNS, ROW_FROM, toFindingRow, type FindingRecord } from '../findings/list.js';
-import type { Attachment, Clue, ClueBody, PersonRef } from '../contract/api/cases.js';
+import type { Attachment, Clue, ClueBody, CluesQuery, PersonRef } from '../contract/api/cases.js';
 import { audit } from '../audit/audit.js';
 import { warningForClue } from '../monitoring/board.js';
 import { listAttachments } from './attachments.js';
@@ -57,9 +57,12 @@ const CLUE_COLUMNS = `c.id, c.source, c.source_id, c.fixmedins_code, c.admdvs, c
   (SELECT COUNT(*) FROM fg_clue_finding f WHERE f.clue_id = c.id) AS findings`;
 const CLUE_FROM = 'fg_clue c LEFT JOIN fg_case k ON k.id = c.case_id';
 
-/** The names of institutions by code, from the workspace's register. */
-export async function institutionNames(ctx: Pick<RequestContext, 'workspace'>, codes: string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(codes)];
+/** The names of the records' institutions by code, from the workspace's register. */
+export async function institutionNames(
+  ctx: Pick<RequestContext, 'workspace'>,
+  records: ReadonlyArray<{ fixmedins_code: string }>,
+): Promise<Map<string, string>> {
+  const unique = [...new Set(records.map((r) => r.fixmedins_code))];
   const names = new Map<string, string>();
   if (!unique.length) return names;
   const p = new Params();
@@ -72,10 +75,7 @@ export async function institutionNames(ctx: Pick<RequestContext, 'workspace'>, c
 }
 
 async function toClues(ctx: RequestContext, rows: ClueRecord[]): Promise<Clue[]> {
-  const names = await institutionNames(
-    ctx,
-    rows.map((r) => r.fixmedins_code),
-  );
+  const names = await institutionNames(ctx, rows);
   return rows.map((r) => ({
     id: r.id,
     source: r.source as ClueSource,
@@ -109,18 +109,7 @@ export async function getClue(ctx: RequestContext, id: string): Promise<Clue> {
   return (await toClues(ctx, rows))[0]!;
 }
 
-export async function listClues(
-  ctx: RequestContext,
-  q: {
-    status?: ClueStatus | undefined;
-    source?: ClueSource | undefined;
-    institution?: string | undefined;
-    admdvs?: string | undefined;
-    caseId?: string | undefined;
-    page: number;
-    pageSize: number;
-  },
-): Promise<Page<Clue>> {
+export async function listClues(ctx: RequestContext, q: CluesQuery): Promise<Page<Clue>> {
   requireRole(ctx, BUREAU_ROLES, 'see clues');
   const p = new Params();
   const where = [scopeCondition(ctx.scope, p, 'c.fixmedins_code', 'c.admdvs')];

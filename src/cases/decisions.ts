@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { inScope, scopeCondition } from '../auth/scope.js';
-import type { CaseDecision, CaseDecisionBody, DecisionSanction, SanctionInput } from '../contract/api/cases.js';
+import type { CaseDecision, CaseDecisionBody, CaseDecisionsQuery, DecisionSanction, SanctionInput } from '../contract/api/cases.js';
 import type { Page } from '../contract/api/common.js';
 import { FINE_ARTICLE, FINE_MULTIPLES } from '../contract/regulation.js';
 import { institutionNames } from './clues.js';
@@ -63,10 +63,7 @@ const DECISION_COLUMNS = `d.id, d.case_id, k.case_no, k.fixmedins_code, k.admdvs
 const DECISION_FROM = 'fg_case_decision d JOIN fg_case k ON k.id = d.case_id';
 
 async function toDecisions(ctx: RequestContext, rows: DecisionRecord[]): Promise<CaseDecision[]> {
-  const names = await institutionNames(
-    ctx,
-    rows.map((r) => r.fixmedins_code),
-  );
+  const names = await institutionNames(ctx, rows);
   return rows.map((r) => ({
     id: r.id,
     caseId: r.case_id,
@@ -123,10 +120,7 @@ export async function decisionsOfCase(ctx: RequestContext, caseId: string): Prom
   );
 }
 
-export async function listDecisions(
-  ctx: RequestContext,
-  q: { status?: CaseDecisionStatus | undefined; caseId?: string | undefined; page: number; pageSize: number },
-): Promise<Page<CaseDecision>> {
+export async function listDecisions(ctx: RequestContext, q: CaseDecisionsQuery): Promise<Page<CaseDecision>> {
   const p = new Params();
   const where = [scopeCondition(ctx.scope, p, 'k.fixmedins_code', 'k.admdvs')];
   if (ctx.user.role === 'institution') where.push(`d.status IN ${p.list(VISIBLE_TO_INSTITUTIONS)}`);

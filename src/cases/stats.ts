@@ -7,7 +7,7 @@
  */
 import { scopeCondition } from '../auth/scope.js';
 import { regionName } from '../exchange/regions.js';
-import type { CaseStats, CaseStatsRow } from '../contract/api/cases.js';
+import type { CaseStats, CaseStatsQuery, CaseStatsRow } from '../contract/api/cases.js';
 import { audit } from '../audit/audit.js';
 import type { Workbook, WorkbookColumn } from '../reports/xlsx.js';
 import { BUREAU_ROLES } from '../contract/vocabulary.js';
@@ -37,10 +37,7 @@ function emptyRow(key: string | null, name: string | null): CaseStatsRow {
   return r;
 }
 
-export async function caseStats(
-  ctx: RequestContext,
-  q: { from?: string | undefined; to?: string | undefined; by: 'region' | 'grid' },
-): Promise<CaseStats> {
+export async function caseStats(ctx: RequestContext, q: CaseStatsQuery): Promise<CaseStats> {
   requireRole(ctx, BUREAU_ROLES, 'read the statistics');
   const p = new Params();
   const scope = scopeCondition(ctx.scope, p, 'k.fixmedins_code', 'k.admdvs');
@@ -152,7 +149,7 @@ export function caseStatsRows(s: CaseStats): Array<Record<string, unknown>> {
 }
 
 /** The statistics table as the Excel workbook a bureau files, its totals row included; the export is audited. */
-export async function exportCaseStats(ctx: RequestContext, q: Parameters<typeof caseStats>[1]): Promise<Workbook> {
+export async function exportCaseStats(ctx: RequestContext, q: CaseStatsQuery): Promise<Workbook> {
   const stats = await caseStats(ctx, q);
   await audit(ctx.store, ctx.user.username, 'export_case_stats', null, JSON.stringify(q));
   return {

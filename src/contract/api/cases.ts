@@ -91,6 +91,7 @@ export const cluesQuery = pageQuery.extend({
   admdvs: region.optional(),
   caseId: z.string().uuid().optional(),
 });
+export type CluesQuery = z.infer<typeof cluesQuery>;
 
 export interface Clue {
   id: string;
@@ -151,6 +152,7 @@ export const casesQuery = pageQuery.extend({
   handler: z.string().max(64).optional(),
   overdue: z.enum(['true', 'false']).optional(),
 });
+export type CasesQuery = z.infer<typeof casesQuery>;
 
 export interface CaseRow {
   id: string;
@@ -324,6 +326,7 @@ export const caseDecisionsQuery = pageQuery.extend({
   status: z.enum(CASE_DECISION_STATUSES).optional(),
   caseId: z.string().uuid().optional(),
 });
+export type CaseDecisionsQuery = z.infer<typeof caseDecisionsQuery>;
 
 // ---------------------------------------------------------------- appeals (申诉)
 
@@ -431,6 +434,7 @@ export const caseStatsQuery = z.object({
   to: month.optional(),
   by: z.enum(CASE_STATS_GROUPINGS).default('region'),
 });
+export type CaseStatsQuery = z.infer<typeof caseStatsQuery>;
 export interface CaseStatsRow {
   /** The region (admdvs) or grid; null for the totals row. */
   key: string | null;

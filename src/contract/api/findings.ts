@@ -75,13 +75,17 @@ export interface FeeLine {
   offending: boolean;
 }
 
-export interface VisitDetail {
+/** A visit (就诊) as lists show it. */
+export interface VisitSummary {
   mdtrtId: string;
   medType: string;
   begntime: string;
   endtime: string | null;
   fixmedinsCode: string;
   institutionName: string | null;
+}
+
+export interface VisitDetail extends VisitSummary {
   diagnoses: Array<{ code: string; main: boolean }>;
   settlements: Array<{ setlId: string; medType: string; setlTime: string; total: number; fundPaid: number; account: number; cash: number }>;
   lines: FeeLine[];
@@ -127,17 +131,7 @@ export interface FindingDetail {
   visit: VisitDetail | null;
   person: PersonInfo | null;
   /** The person's other visits from 30 days before to 30 days after (inside the caller's scope). */
-  otherVisits: Array<{
-    mdtrtId: string;
-    medType: string;
-    begntime: string;
-    endtime: string | null;
-    fixmedinsCode: string;
-    institutionName: string | null;
-    total: number;
-    fundPaid: number;
-    findings: number;
-  }>;
+  otherVisits: Array<VisitSummary & { total: number; fundPaid: number; findings: number }>;
   /** Pharmacy findings: the sale document's lines (RX_WITHOUT_PRESCRIPTION) or the item's stock figures (STOCK_MISMATCH). */
   sales: Array<{
     rtalDocno: string;
