@@ -8,7 +8,7 @@
 import { Params, scopeCondition } from '../auth/scope.js';
 import { regionName } from '../exchange/regions.js';
 import type { CaseStats, CaseStatsRow } from '../contract/api/cases.js';
-import type { WorkbookColumn } from '../reports/xlsx.js';
+import type { WorkbookColumn } from '../reports/xlsx-writer.js';
 import { addMonths, BUREAU, num, requireRole, round2, type CaseContext } from './context.js';
 
 const COUNTS = [

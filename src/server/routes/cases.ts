@@ -34,7 +34,7 @@ import { draftDecision, getDecision, listDecisions, reviewDecision, submitDecisi
 import { appendLog, verifyCaseLog } from '../../cases/log.js';
 import { loadCaseSettings, saveCaseSettings } from '../../cases/settings.js';
 import { caseStats, caseStatsRows, CASE_STATS_COLUMNS } from '../../cases/stats.js';
-import { writeWorkbook } from '../../reports/xlsx.js';
+import { writeWorkbook } from '../../reports/xlsx-writer.js';
 import type { UserInfo } from '../../contract/api/accounts.js';
 import {
   type Appeal,

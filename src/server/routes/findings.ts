@@ -6,7 +6,7 @@ import { audit } from '../../audit/audit.js';
 import { listUsers } from '../../auth/users.js';
 import { findingDetail } from '../../findings/detail.js';
 import { getFinding, iterateFindings, listFindings } from '../../findings/list.js';
-import { writeWorkbook } from '../../reports/xlsx.js';
+import { writeWorkbook } from '../../reports/xlsx-writer.js';
 import { configuredRules } from '../../screening/settings.js';
 import { DecisionRefused, recordDecision } from '../../findings/decisions.js';
 import { type UserRow, usersQuery } from '../../contract/api/accounts.js';

@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { audit } from '../../audit/audit.js';
 import { DatasetError } from '../../dataset/discover.js';
-import { workbookToDataset } from '../../dataset/xlsx.js';
+import { workbookToDataset } from '../../dataset/xlsx-reader.js';
 import type { ImportValidation } from '../../contract/api/imports.js';
 import type { Job } from '../../contract/api/rules.js';
 import { HttpError, notFound, route } from '../http.js';
