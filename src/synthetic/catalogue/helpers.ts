@@ -12,7 +12,7 @@
  * Codes follow the national formats described in ../catalogue.ts (CODE_FORMATS). Their made-up parts
  * (ingredient numbers, makers) come from a hash of the name, so they are stable when rows are added.
  */
-import type { CatalogueItem, ChargeType, ItemRole, Setting } from '../model.js';
+import { settingsOf, type CatalogueItem, type ChargeType, type ItemRole } from '../model.js';
 
 export const GROUP_ABBR: Record<string, string> = {
   re: 'respiratory',
@@ -29,8 +29,6 @@ export const GROUP_ABBR: Record<string, string> = {
   in: 'injury',
   de: 'dermatology_ent_eye',
 };
-const SETTING_ABBR: Record<string, Setting> = { O: 'outpatient', E: 'emergency', C: 'chronic', I: 'inpatient', P: 'pharmacy' };
-const SETTING_ORDER: Setting[] = ['outpatient', 'emergency', 'chronic', 'inpatient', 'pharmacy'];
 
 export function groupsOf(s: string): string[] | 'any' {
   if (s === '*') return 'any';
@@ -42,16 +40,6 @@ export function groupsOf(s: string): string[] | 'any' {
       if (!k) throw new Error(`unknown group abbreviation: ${a}`);
       return k;
     });
-}
-
-export function settingsOf(s: string): Setting[] {
-  const out = new Set<Setting>();
-  for (const ch of s) {
-    const v = SETTING_ABBR[ch];
-    if (!v) throw new Error(`unknown setting letter: ${ch}`);
-    out.add(v);
-  }
-  return SETTING_ORDER.filter((x) => out.has(x));
 }
 
 export const r2 = (x: number): number => Math.round(x * 100) / 100;
