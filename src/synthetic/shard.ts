@@ -286,6 +286,7 @@ export class Shard {
     const admissions: Planned[] = fixed.filter((v) => v.setting === 'inpatient');
     const busyDays = new Set<number>();
     for (const v of fixed) for (let d = v.day; d <= v.endDay; d++) busyDays.add(d);
+    const t: Timeline = { p, out, admissions, busy: busyDays, lastDay };
 
     // Admissions first: they occupy days that other visits must leave free.
     const nAdm = rng.poisson(admissionRate(p.ageAtStart, p.gend) * years);
@@ -303,7 +304,7 @@ export class Shard {
       if (terminal) los = lastDay - day;
       const inst = this.pickInstitution(p, 'inpatient', day, rng, diagnosis.surgical === true);
       if (!inst) continue;
-      const placed = this.placeAdmission(p, admissions, busyDays, inst, day, los, diagnosis, lastDay, terminal);
+      const placed = this.placeAdmission(t, inst, day, los, diagnosis, terminal);
       if (!placed) continue;
       day = placed.day;
       const v: Planned = {
@@ -323,12 +324,9 @@ export class Shard {
           ? v.start + rng.int(4 * 3600, Math.max(4 * 3600 + 60, 23 * 3600 - (v.start - day * DAY)))
           : v.endDay * DAY + rng.int(9 * 3600, 16 * 3600);
       if (v.end >= (v.endDay + 1) * DAY) v.end = v.endDay * DAY + 23 * 3600;
-      admissions.push(v);
-      out.push(v);
-      for (let d = v.day; d <= v.endDay; d++) busyDays.add(d);
-      this.clusters.record(inst.index, day, p.community.index);
+      this.admit(t, v);
     }
-    this.injectAdmissionPatterns(p, admissions, out, busyDays, lastDay, rng);
+    this.injectAdmissionPatterns(t, rng);
 
     // Visits outside hospital: chronic refills, acute outpatient and emergency visits, pharmacy purchases.
     const others: Array<{ setting: Setting; day: number; group: DiseaseGroup | null }> = [];
@@ -368,14 +366,11 @@ export class Shard {
 
   /** Finds a day for an admission that keeps the person's admissions clean; returns the day and stay, or null. */
   private placeAdmission(
-    p: Person,
-    admissions: Planned[],
-    busy: Set<number>,
+    { p, admissions, busy, lastDay }: Timeline,
     inst: Institution,
     wantDay: number,
     los: number,
     diagnosis: Diagnosis,
-    lastDay: number,
     terminal: boolean,
   ): { day: number; los: number } | null {
     for (let attempt = 0; attempt < 12; attempt++) {
@@ -398,32 +393,20 @@ export class Shard {
   }
 
   /** SPLIT_ADMISSION, OVERLAPPING_ADMISSIONS, PHANTOM_ADMISSION and UNVERIFIED_ADMISSION on the person's admissions. */
-  private injectAdmissionPatterns(p: Person, admissions: Planned[], out: Planned[], busy: Set<number>, lastDay: number, rng: Rng): void {
+  private injectAdmissionPatterns(t: Timeline, rng: Rng): void {
     if (!this.inj.enabled) return;
+    const { p, admissions, out } = t;
     for (const a of [...admissions]) {
       if (a.fixed || a.injected) continue;
       const inst = this.city.institutions[a.inst]!;
       const los = a.endDay - a.day;
       if (this.inj.roll('SPLIT_ADMISSION', rng)) {
-        const gap = rng.int(1, 15);
-        const day = a.endDay + gap;
-        const blos = rng.int(2, 6);
-        const b = this.tryExtraAdmission(p, admissions, busy, lastDay, a, 'SPLIT_ADMISSION', day, blos, rng);
-        if (b) {
-          out.push(b);
-          a.injected = true;
-          continue;
-        }
+        const day = a.endDay + rng.int(1, 15);
+        if (this.addExtraAdmission(t, a, 'SPLIT_ADMISSION', day, rng.int(2, 6), rng)) continue;
       }
       if (los >= 4 && this.inj.roll('OVERLAPPING_ADMISSIONS', rng)) {
         const day = rng.int(a.day + 1, a.endDay - 2);
-        const blos = rng.int(2, Math.max(2, a.endDay - day));
-        const b = this.tryExtraAdmission(p, admissions, busy, lastDay, a, 'OVERLAPPING_ADMISSIONS', day, blos, rng);
-        if (b) {
-          out.push(b);
-          a.injected = true;
-          continue;
-        }
+        if (this.addExtraAdmission(t, a, 'OVERLAPPING_ADMISSIONS', day, rng.int(2, Math.max(2, a.endDay - day)), rng)) continue;
       }
       if (los >= 2 && this.inj.roll('PHANTOM_ADMISSION', rng)) {
         const day = rng.int(a.day + 1, a.endDay - 1);
@@ -467,34 +450,32 @@ export class Shard {
   }
 
   /**
-   * An extra admission for the diagnosis of `a` at its institution, split from it or overlapping it on purpose (`code`),
-   * if it breaks nothing else.
+   * Adds an extra admission for the diagnosis of `a` at its institution, split from it or overlapping it on purpose
+   * (`code`), if it breaks nothing else; `a` then counts as injected.
    */
-  private tryExtraAdmission(
-    p: Person,
-    admissions: Planned[],
-    busy: Set<number>,
-    lastDay: number,
+  private addExtraAdmission(
+    t: Timeline,
     a: Planned,
     code: 'SPLIT_ADMISSION' | 'OVERLAPPING_ADMISSIONS',
     day: number,
     los: number,
     rng: Rng,
-  ): Planned | null {
+  ): boolean {
+    const { p, admissions, busy, lastDay } = t;
     const inst = this.city.institutions[a.inst]!;
     const diagnosis = a.diagnosis!;
     const group = a.group!;
     const overlapWith = code === 'OVERLAPPING_ADMISSIONS' ? a : undefined;
-    if (day + los > lastDay || day < 0) return null;
-    if (!this.usable(inst, day + los)) return null;
-    if (!this.clusters.allows(inst.index, day, p.community.index, 5)) return null;
+    if (day + los > lastDay || day < 0) return false;
+    if (!this.usable(inst, day + los)) return false;
+    if (!this.clusters.allows(inst.index, day, p.community.index, 5)) return false;
     for (let d = day; d <= day + los; d++)
-      if (busy.has(d) && !(overlapWith && d >= overlapWith.day && d <= overlapWith.endDay)) return null;
+      if (busy.has(d) && !(overlapWith && d >= overlapWith.day && d <= overlapWith.endDay)) return false;
     const candidate: Stay = { inst: inst.index, day, endDay: day + los, diagnosis };
-    const before = admissionFindings(admissions.map((a) => ({ ...stayOf(a), id: a })));
-    const after = admissionFindings([...admissions.map((a) => ({ ...stayOf(a), id: a as Planned | null })), { ...candidate, id: null }]);
+    const before = admissionFindings(admissions.map((x) => ({ ...stayOf(x), id: x })));
+    const after = admissionFindings([...admissions.map((x) => ({ ...stayOf(x), id: x as Planned | null })), { ...candidate, id: null }]);
     // Exactly one new finding, on the new admission, under the code injected.
-    if (before.size !== 0 || after.size !== 1 || after.get(null) !== code) return null;
+    if (before.size !== 0 || after.size !== 1 || after.get(null) !== code) return false;
     const start = day * DAY + rng.int(8 * 3600, 18 * 3600);
     const v: Planned = {
       setting: 'inpatient',
@@ -510,10 +491,17 @@ export class Shard {
       injected: true,
     };
     if (overlapWith && v.start <= overlapWith.start) v.start = overlapWith.start + 3600;
-    admissions.push(v);
-    for (let d = v.day; d <= v.endDay; d++) busy.add(d);
-    this.clusters.record(inst.index, day, p.community.index);
-    return v;
+    this.admit(t, v);
+    a.injected = true;
+    return true;
+  }
+
+  /** Adds an admission to the timeline: its days are taken, and it counts towards its institution's admissions of the day. */
+  private admit(t: Timeline, v: Planned): void {
+    t.admissions.push(v);
+    t.out.push(v);
+    for (let d = v.day; d <= v.endDay; d++) t.busy.add(d);
+    this.clusters.record(v.inst, v.day, t.p.community.index);
   }
 
   /** Plans a visit outside hospital on `day`, or null when no institution fits. */
@@ -1119,6 +1107,16 @@ export class Shard {
   newSn(): string {
     return '';
   }
+}
+
+/** One person's timeline while it is planned: all visits so far, the admissions among them, the days they take. */
+interface Timeline {
+  p: Person;
+  out: Planned[];
+  admissions: Planned[];
+  busy: Set<number>;
+  /** The last day the person can have a visit (the end of the period, or the day of death). */
+  lastDay: number;
 }
 
 /** Where and when a visit takes place, for what: a planned visit without its labels. */
