@@ -192,7 +192,7 @@ export function buildCity(opts: CityOptions): City {
   }
 
   const institutions: Institution[] = [];
-  const seq = new Map<string, number>();
+  const institutionCode = numbered(5);
   const add = (
     d: District,
     kind: InstitutionKind,
@@ -202,12 +202,9 @@ export function buildCity(opts: CityOptions): City {
     citywide = false,
   ): Institution => {
     const pharmacy = kind === 'pharmacy';
-    const key = `${pharmacy ? 'P' : 'H'}${d.admdvs}`;
-    const n = (seq.get(key) ?? 0) + 1;
-    seq.set(key, n);
     const inst: Institution = {
       index: institutions.length,
-      code: `${key}${pad(n, 5)}`,
+      code: institutionCode(`${pharmacy ? 'P' : 'H'}${d.admdvs}`),
       name,
       type: pharmacy ? '2' : '1',
       level,
@@ -317,18 +314,14 @@ export function buildCity(opts: CityOptions): City {
   }
 
   const practitioners: Practitioner[] = [];
-  const pracSeq = new Map<string, number>();
+  const practitionerCode = numbered(6);
   for (const inst of institutions) {
     const n = inst.type === '2' ? 2 : ({ 3: 60, 2: 24, 1: 8, 0: 2 } as Record<number, number>)[inst.level ?? 0]!;
     for (let k = 0; k < n; k++) {
       const pharmacist = inst.type === '2';
-      const prefix = pharmacist ? 'HY' : 'D';
-      const key = `${prefix}${inst.admdvs}`;
-      const m = (pracSeq.get(key) ?? 0) + 1;
-      pracSeq.set(key, m);
       const p: Practitioner = {
         index: practitioners.length,
-        code: `${key}${pad(m, 6)}`,
+        code: practitionerCode(`${pharmacist ? 'HY' : 'D'}${inst.admdvs}`),
         name: personName(rng),
         institutions: [inst.index],
         pharmacist,
@@ -358,6 +351,16 @@ export function buildCity(opts: CityOptions): City {
   }
 
   return { name: '杭州市', districts, communities, institutions, practitioners, persons: opts.persons };
+}
+
+/** Codes numbered per prefix: the prefix, then its next number in `digits` digits. */
+function numbered(digits: number): (prefix: string) => string {
+  const last = new Map<string, number>();
+  return (prefix) => {
+    const n = (last.get(prefix) ?? 0) + 1;
+    last.set(prefix, n);
+    return `${prefix}${pad(n, digits)}`;
+  };
 }
 
 function cnNumber(n: number): string {
