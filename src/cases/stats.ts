@@ -9,7 +9,7 @@ import { scopeCondition } from '../auth/scope.js';
 import { regionName } from '../exchange/regions.js';
 import type { CaseStats, CaseStatsQuery, CaseStatsRow } from '../contract/api/cases.js';
 import { audit } from '../audit/audit.js';
-import type { Workbook, WorkbookColumn } from '../reports/xlsx.js';
+import type { Workbook, WorkbookColumn } from '../reports/xlsx-writer.js';
 import { BUREAU_ROLES } from '../contract/vocabulary.js';
 import { type RequestContext, requireRole } from '../kernel/context.js';
 import { round2, toNumber } from '../kernel/numbers.js';

@@ -110,8 +110,7 @@ async function importOnce(engine: DuckDbEngine, dir: string, options: ImportOpti
     const hasMdtrtD = sources.some((s) => s.target === 'mdtrt_d');
     for (const [i, source] of sources.entries()) {
       progress(`read ${source.file}`, i, sources.length);
-      const columns: readonly ColumnSpec[] =
-        source.target === 'mdtrt_d' ? (MDTRT_D_COLUMNS as readonly ColumnSpec[]) : TABLES[source.target].columns;
+      const columns: readonly ColumnSpec[] = source.target === 'mdtrt_d' ? MDTRT_D_COLUMNS : TABLES[source.target].columns;
       const renamed = new Set(source.header.map((h) => source.platform?.renames[h] ?? h));
       const missing = columns.filter(
         (c) => c.required && !renamed.has(c.name) && !(source.target === 'setl' && source.platform && ['begntime'].includes(c.name)),

@@ -2,7 +2,7 @@
  * National medical-insurance platform extracts (setl_d, mdtrt_d, fee_list_d, setl_list_diag_d) and how
  * they map onto the exchange tables (exchange format, "National platform extracts").
  */
-import type { TableName } from '../exchange/tables.js';
+import { TABLES, type ColumnSpec, type TableName } from '../exchange/tables.js';
 
 export interface PlatformSource {
   /** File base name as the platform names it. */
@@ -23,22 +23,22 @@ export const PLATFORM_SOURCES: Record<string, PlatformSource> = {
   setl_list_diag_d: { name: 'setl_list_diag_d', target: 'diag', renames: {} },
 };
 
-/** mdtrt_d columns read (typed) for the merge into setl and psn. */
-export const MDTRT_D_COLUMNS = [
+/**
+ * mdtrt_d columns read (typed) for the merge into setl and psn: the exchange columns they become, typed as there
+ * and none required but the visit id. hosp_lv holds the platform's level codes (see platformLevelSql): text.
+ */
+export const MDTRT_D_COLUMNS: readonly ColumnSpec[] = [
   { name: 'mdtrt_id', type: 'text', required: true },
-  { name: 'begntime', type: 'timestamp' },
-  { name: 'endtime', type: 'timestamp' },
-  { name: 'dise_codg', type: 'text' },
-  { name: 'chfpdr_code', type: 'text' },
-  { name: 'death_date', type: 'date' },
-  { name: 'psn_no', type: 'text' },
-  { name: 'gend', type: 'text' },
-  { name: 'brdy', type: 'date' },
-  { name: 'insutype', type: 'text' },
-  { name: 'fixmedins_code', type: 'text' },
-  { name: 'fixmedins_name', type: 'text' },
+  ...typedAs('setl', ['begntime', 'endtime', 'dise_codg', 'chfpdr_code']),
+  ...typedAs('psn', ['death_date', 'psn_no', 'gend', 'brdy', 'insutype']),
+  ...typedAs('fixmedins', ['fixmedins_code', 'fixmedins_name']),
   { name: 'hosp_lv', type: 'text' },
-] as const;
+];
+
+/** Optional columns of the given names, each of the type the exchange table gives it. */
+function typedAs(table: TableName, names: string[]): ColumnSpec[] {
+  return names.map((name) => ({ name, type: TABLES[table].columns.find((c) => c.name === name)!.type }));
+}
 
 /**
  * Platform hospital-level codes (医院等级 HOSP_LV: 01 三级特等 … 04 三级丙等, 05–07 二级甲乙丙,

@@ -2,7 +2,7 @@
 import { audit } from '../audit/audit.js';
 import type { FindingsQuery } from '../contract/api/findings.js';
 import type { RequestContext } from '../kernel/context.js';
-import { EXCEL_MAX_ROWS, type Workbook, type WorkbookColumn } from '../reports/xlsx.js';
+import { EXCEL_MAX_ROWS, type Workbook, type WorkbookColumn } from '../reports/xlsx-writer.js';
 import { iterateFindings } from './list.js';
 
 const COLUMNS: WorkbookColumn[] = [

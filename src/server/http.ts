@@ -14,7 +14,7 @@ import type { ErrorCode, Role } from '../contract/vocabulary.js';
 import type { RequestContext } from '../kernel/context.js';
 import { DomainError, type ErrorKind } from '../kernel/errors.js';
 import type { UploadedFile } from '../kernel/uploads.js';
-import { writeWorkbook, type Workbook } from '../reports/xlsx.js';
+import { writeWorkbook, type Workbook } from '../reports/xlsx-writer.js';
 import type { Workbench } from '../workbench/workbench.js';
 
 /** An error of the HTTP layer itself (a request that is not what the API takes); use cases throw DomainError. */

@@ -94,6 +94,9 @@ export interface City {
   persons: number;
 }
 
+/** Names written as one string, separated by spaces or line breaks. */
+const words = (s: string): string[] => s.trim().split(/\s+/);
+
 const DISTRICTS: Array<[string, string, boolean, number]> = [
   ['330102', '上城区', true, 1.3],
   ['330105', '拱墅区', true, 1.2],
@@ -109,106 +112,17 @@ const DISTRICTS: Array<[string, string, boolean, number]> = [
   ['330127', '淳安县', false, 0.45],
   ['330182', '建德市', false, 0.45],
 ];
-const STREET_NAMES = [
-  '城东',
-  '城西',
-  '城南',
-  '城北',
-  '东湖',
-  '西溪',
-  '南湖',
-  '北山',
-  '新塘',
-  '柳桥',
-  '青山',
-  '白沙',
-  '金沙',
-  '凤凰',
-  '龙井',
-  '湖滨',
-  '新安',
-  '石桥',
-  '花园',
-  '运河',
-  '长河',
-  '古荡',
-  '翠苑',
-  '蒋村',
-  '三墩',
-  '良渚',
-  '瓶窑',
-  '径山',
-  '黄湖',
-  '鸬鸟',
-  '百丈',
-  '闲林',
-];
+const STREET_NAMES = words(`
+  城东 城西 城南 城北 东湖 西溪 南湖 北山 新塘 柳桥 青山 白沙 金沙 凤凰 龙井 湖滨
+  新安 石桥 花园 运河 长河 古荡 翠苑 蒋村 三墩 良渚 瓶窑 径山 黄湖 鸬鸟 百丈 闲林
+`);
 const PHARMACY_BRANDS = ['老百姓', '益丰', '海王星辰', '九州', '华东', '张同泰', '胡庆余堂', '民生', '天天好', '英特', '仁和', '康恩贝'];
 const PRIVATE_BRANDS = ['仁爱', '博爱', '康复', '同济', '和睦家', '广济', '华侨', '明州'];
-const SURNAMES = [
-  '王',
-  '李',
-  '张',
-  '刘',
-  '陈',
-  '杨',
-  '黄',
-  '赵',
-  '吴',
-  '周',
-  '徐',
-  '孙',
-  '马',
-  '朱',
-  '胡',
-  '郭',
-  '何',
-  '林',
-  '高',
-  '罗',
-  '郑',
-  '梁',
-  '谢',
-  '宋',
-  '唐',
-  '许',
-  '韩',
-  '冯',
-  '邓',
-  '曹',
-];
-const GIVEN = [
-  '伟',
-  '芳',
-  '娜',
-  '敏',
-  '静',
-  '丽',
-  '强',
-  '磊',
-  '军',
-  '洋',
-  '勇',
-  '艳',
-  '杰',
-  '娟',
-  '涛',
-  '明',
-  '超',
-  '秀英',
-  '华',
-  '慧',
-  '建国',
-  '志强',
-  '晓燕',
-  '海燕',
-  '婷',
-  '浩',
-  '宇',
-  '欣怡',
-  '子涵',
-  '俊杰',
-];
+const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹'];
+const GIVEN = words(`
+  伟 芳 娜 敏 静 丽 强 磊 军 洋 勇 艳 杰 娟 涛
+  明 超 秀英 华 慧 建国 志强 晓燕 海燕 婷 浩 宇 欣怡 子涵 俊杰
+`);
 
 export function personName(rng: Rng): string {
   return rng.pick(SURNAMES) + rng.pick(GIVEN);
@@ -278,7 +192,7 @@ export function buildCity(opts: CityOptions): City {
   }
 
   const institutions: Institution[] = [];
-  const seq = new Map<string, number>();
+  const institutionCode = numbered(5);
   const add = (
     d: District,
     kind: InstitutionKind,
@@ -288,12 +202,9 @@ export function buildCity(opts: CityOptions): City {
     citywide = false,
   ): Institution => {
     const pharmacy = kind === 'pharmacy';
-    const key = `${pharmacy ? 'P' : 'H'}${d.admdvs}`;
-    const n = (seq.get(key) ?? 0) + 1;
-    seq.set(key, n);
     const inst: Institution = {
       index: institutions.length,
-      code: `${key}${pad(n, 5)}`,
+      code: institutionCode(`${pharmacy ? 'P' : 'H'}${d.admdvs}`),
       name,
       type: pharmacy ? '2' : '1',
       level,
@@ -403,18 +314,14 @@ export function buildCity(opts: CityOptions): City {
   }
 
   const practitioners: Practitioner[] = [];
-  const pracSeq = new Map<string, number>();
+  const practitionerCode = numbered(6);
   for (const inst of institutions) {
     const n = inst.type === '2' ? 2 : ({ 3: 60, 2: 24, 1: 8, 0: 2 } as Record<number, number>)[inst.level ?? 0]!;
     for (let k = 0; k < n; k++) {
       const pharmacist = inst.type === '2';
-      const prefix = pharmacist ? 'HY' : 'D';
-      const key = `${prefix}${inst.admdvs}`;
-      const m = (pracSeq.get(key) ?? 0) + 1;
-      pracSeq.set(key, m);
       const p: Practitioner = {
         index: practitioners.length,
-        code: `${key}${pad(m, 6)}`,
+        code: practitionerCode(`${pharmacist ? 'HY' : 'D'}${inst.admdvs}`),
         name: personName(rng),
         institutions: [inst.index],
         pharmacist,
@@ -444,6 +351,16 @@ export function buildCity(opts: CityOptions): City {
   }
 
   return { name: '杭州市', districts, communities, institutions, practitioners, persons: opts.persons };
+}
+
+/** Codes numbered per prefix: the prefix, then its next number in `digits` digits. */
+function numbered(digits: number): (prefix: string) => string {
+  const last = new Map<string, number>();
+  return (prefix) => {
+    const n = (last.get(prefix) ?? 0) + 1;
+    last.set(prefix, n);
+    return `${prefix}${pad(n, digits)}`;
+  };
 }
 
 function cnNumber(n: number): string {

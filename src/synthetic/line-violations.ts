@@ -4,11 +4,8 @@
  */
 import type { CatalogueIndex, Restriction } from './catalogue-index.js';
 import type { Institution } from './city.js';
-import type { Person } from './population.js';
-import type { Rng } from './random.js';
-import type { Planned } from './model.js';
-import type { Injector, ViolationCode } from './violations.js';
-import type { Line, VisitBuilder } from './visit.js';
+import { VIOLATION_CODES, type Injector, type ViolationCode } from './violations.js';
+import type { Line, VisitContext } from './visit.js';
 
 /** What a line injection asks of the shard that plans the visit: its injector, and who is suspended when. */
 export interface InjectionHost {
@@ -16,16 +13,9 @@ export interface InjectionHost {
   suspendedDoctorAt(inst: Institution, day: number): string | null;
 }
 
-export interface LineInjection {
+/** A visit being written, and the shard that plans it. */
+export interface LineInjection extends VisitContext {
   shard: InjectionHost;
-  b: VisitBuilder;
-  v: Planned;
-  inst: Institution;
-  person: Person;
-  rng: Rng;
-  attending: string | null;
-  dept: string | null;
-  rxBase: string;
 }
 
 export interface LineHit {
@@ -37,34 +27,22 @@ export interface LineHit {
   day?: number;
 }
 
-const LINE_CODES: ViolationCode[] = [
-  'GENDER_RESTRICTED',
-  'AGE_RESTRICTED',
-  'INST_LEVEL_RESTRICTED',
-  'MED_TYPE_RESTRICTED',
-  'INDICATION_RESTRICTED',
-  'OVER_PRICE_CAP',
-  'NON_COVERED_BILLED',
-  'OVER_DAYS_SUPPLY',
-  'SPLIT_PRESCRIPTION',
-  'DUPLICATE_PRESCRIBING',
-  'FREQUENCY_EXCEEDED',
-  'DUPLICATE_CHARGE',
-  'UNBUNDLING',
-  'SUSPENDED_PRACTITIONER',
-];
-
 const r2 = (x: number) => Math.round(x * 100) / 100;
 const pools = new WeakMap<CatalogueIndex, Map<string, number[]>>();
 
-/** Items whose only restriction is `only` (services unless drugs are allowed), without count limits or relations. */
-function onlyRestricted(cat: CatalogueIndex, only: Restriction, drugsToo: boolean): number[] {
+/** Item lists computed once per catalogue and key. */
+function cached(cat: CatalogueIndex, key: string, compute: () => number[]): number[] {
   let m = pools.get(cat);
   if (!m) pools.set(cat, (m = new Map()));
-  const key = `${only}|${drugsToo}`;
   let xs = m.get(key);
-  if (!xs) {
-    xs = [];
+  if (!xs) m.set(key, (xs = compute()));
+  return xs;
+}
+
+/** Items whose only restriction is `only` (services unless drugs are allowed), without count limits or relations. */
+function onlyRestricted(cat: CatalogueIndex, only: Restriction, drugsToo: boolean): number[] {
+  return cached(cat, `${only}|${drugsToo}`, () => {
+    const xs: number[] = [];
     for (let i = 0; i < cat.items.length; i++) {
       const it = cat.items[i]!;
       const r = cat.restrictions(i);
@@ -73,22 +51,16 @@ function onlyRestricted(cat: CatalogueIndex, only: Restriction, drugsToo: boolea
       if (it.listType === 'non_medical' || it.chrgitmLv === '03') continue;
       xs.push(i);
     }
-    m.set(key, xs);
-  }
-  return xs;
+    return xs;
+  });
 }
 
 function itemsOfGroup(cat: CatalogueIndex, group: string): number[] {
-  let m = pools.get(cat);
-  if (!m) pools.set(cat, (m = new Map()));
-  const key = `group|${group}`;
-  let xs = m.get(key);
-  if (!xs) {
-    xs = [];
+  return cached(cat, `group|${group}`, () => {
+    const xs: number[] = [];
     for (let i = 0; i < cat.items.length; i++) if (cat.isDrugLike(i) && cat.supplyGroup(i) === group) xs.push(i);
-    m.set(key, xs);
-  }
-  return xs;
+    return xs;
+  });
 }
 
 /** Rolls every code once; of those that come up, tries them in random order and keeps the first that fits. */
@@ -142,16 +114,41 @@ function addRestricted(c: LineInjection, item: number, target: Restriction): Lin
   });
 }
 
-function pickBreaking(c: LineInjection, candidates: readonly number[], target: Restriction): Line | null {
+/** Adds one of `candidates` that breaks `target` (and nothing else) on the visit's day: a hit for `code`. */
+function pickBreaking(c: LineInjection, code: ViolationCode, candidates: readonly number[], target: Restriction): LineHit | null {
   const ctx = c.b.lineContext(c.v.day);
   const fitting = candidates.filter((i) => c.b.cat.broken(i, ctx) === target);
   if (!fitting.length) return null;
-  return addRestricted(c, c.rng.pick(fitting), target);
+  const line = addRestricted(c, c.rng.pick(fitting), target);
+  return line ? { code, line } : null;
+}
+
+/**
+ * The injection of `code`: where the visit `fits`, an item whose only restriction is `target` (services, and drugs
+ * too if `drugsToo`) added so that it breaks it.
+ */
+function restrictedOnly(
+  code: ViolationCode,
+  target: Restriction,
+  drugsToo: boolean,
+  fits: (c: LineInjection) => boolean,
+): (c: LineInjection) => LineHit | null {
+  return (c) => (fits(c) ? pickBreaking(c, code, onlyRestricted(c.b.cat, target, drugsToo), target) : null);
 }
 
 /** Lines of the visit that may be changed without touching another rule. */
 function plainLines(c: LineInjection, pred: (l: Line) => boolean): Line[] {
   return c.b.lines.filter((l) => l.item >= 0 && pred(l));
+}
+
+/** A drug line of a visit outside hospital whose supply group appears once in the visit, with its supply limit. */
+function soleDrugLine(c: LineInjection): { line: Line; limit: number } | null {
+  if (!OUTSIDE_HOSPITAL.has(c.v.setting)) return null;
+  const lines = soleDrugLines(c);
+  if (!lines.length) return null;
+  const line = c.rng.pick(lines);
+  const limit = c.b.supplyLimit(line.item);
+  return limit === null ? null : { line, limit };
 }
 
 /** Drug lines whose supply group appears once in the visit. */
@@ -168,26 +165,10 @@ function soleDrugLines(c: LineInjection): Line[] {
 const OUTSIDE_HOSPITAL = new Set(['outpatient', 'emergency', 'chronic', 'pharmacy']);
 
 const INJECT: Partial<Record<ViolationCode, (c: LineInjection) => LineHit | null>> = {
-  GENDER_RESTRICTED: (c) => {
-    if (c.v.setting === 'pharmacy') return null;
-    const line = pickBreaking(c, onlyRestricted(c.b.cat, 'gend', false), 'gend');
-    return line ? { code: 'GENDER_RESTRICTED', line } : null;
-  },
-  AGE_RESTRICTED: (c) => {
-    if (c.v.setting === 'pharmacy') return null;
-    const line = pickBreaking(c, onlyRestricted(c.b.cat, 'age', false), 'age');
-    return line ? { code: 'AGE_RESTRICTED', line } : null;
-  },
-  INST_LEVEL_RESTRICTED: (c) => {
-    if (c.inst.level === null || c.inst.level >= 3) return null;
-    const line = pickBreaking(c, onlyRestricted(c.b.cat, 'level', false), 'level');
-    return line ? { code: 'INST_LEVEL_RESTRICTED', line } : null;
-  },
-  MED_TYPE_RESTRICTED: (c) => {
-    if (c.v.setting === 'inpatient' || c.v.setting === 'pharmacy') return null;
-    const line = pickBreaking(c, onlyRestricted(c.b.cat, 'med_type', true), 'med_type');
-    return line ? { code: 'MED_TYPE_RESTRICTED', line } : null;
-  },
+  GENDER_RESTRICTED: restrictedOnly('GENDER_RESTRICTED', 'gend', false, (c) => c.v.setting !== 'pharmacy'),
+  AGE_RESTRICTED: restrictedOnly('AGE_RESTRICTED', 'age', false, (c) => c.v.setting !== 'pharmacy'),
+  INST_LEVEL_RESTRICTED: restrictedOnly('INST_LEVEL_RESTRICTED', 'level', false, (c) => c.inst.level !== null && c.inst.level < 3),
+  MED_TYPE_RESTRICTED: restrictedOnly('MED_TYPE_RESTRICTED', 'med_type', true, (c) => !['inpatient', 'pharmacy'].includes(c.v.setting)),
   INDICATION_RESTRICTED: (c) => {
     const cat = c.b.cat;
     const candidates: number[] = [];
@@ -195,8 +176,7 @@ const INJECT: Partial<Record<ViolationCode, (c: LineInjection) => LineHit | null
       if (cat.items[i]!.lmtDisePrefixes && !cat.hasCountLimit(i) && !cat.inRelation(i) && cat.items[i]!.role !== 'surgery')
         candidates.push(i);
     }
-    const line = pickBreaking(c, candidates, 'indication');
-    return line ? { code: 'INDICATION_RESTRICTED', line } : null;
+    return pickBreaking(c, 'INDICATION_RESTRICTED', candidates, 'indication');
   },
   OVER_PRICE_CAP: (c) => {
     const cat = c.b.cat;
@@ -251,12 +231,9 @@ const INJECT: Partial<Record<ViolationCode, (c: LineInjection) => LineHit | null
     return { code: 'NON_COVERED_BILLED', line };
   },
   OVER_DAYS_SUPPLY: (c) => {
-    if (!OUTSIDE_HOSPITAL.has(c.v.setting)) return null;
-    const lines = soleDrugLines(c);
-    if (!lines.length) return null;
-    const line = c.rng.pick(lines);
-    const limit = c.b.supplyLimit(line.item);
-    if (limit === null) return null;
+    const sole = soleDrugLine(c);
+    if (!sole) return null;
+    const { line, limit } = sole;
     const prd = limit + c.rng.int(1, Math.max(1, Math.min(limit, 14)));
     const group = c.b.cat.supplyGroup(line.item);
     if (c.b.trackers.supply.conflicts(group, line.time, line.day, prd)) return null;
@@ -265,12 +242,9 @@ const INJECT: Partial<Record<ViolationCode, (c: LineInjection) => LineHit | null
     return { code: 'OVER_DAYS_SUPPLY', line };
   },
   SPLIT_PRESCRIPTION: (c) => {
-    if (!OUTSIDE_HOSPITAL.has(c.v.setting)) return null;
-    const lines = soleDrugLines(c);
-    if (!lines.length) return null;
-    const first = c.rng.pick(lines);
-    const limit = c.b.supplyLimit(first.item);
-    if (limit === null || limit < 2) return null;
+    const sole = soleDrugLine(c);
+    if (!sole || sole.limit < 2) return null;
+    const { line: first, limit } = sole;
     const p = Math.min(first.prd ?? 1, 7, limit);
     const q = c.rng.int(Math.max(1, limit - p + 1), limit);
     const time = room(c, first.day);
@@ -414,3 +388,6 @@ const INJECT: Partial<Record<ViolationCode, (c: LineInjection) => LineHit | null
     return { code: 'SUSPENDED_PRACTITIONER', line };
   },
 };
+
+/** The codes a fee line can carry, in the order of VIOLATION_CODES (the order they are rolled in). */
+const LINE_CODES = VIOLATION_CODES.filter((code) => INJECT[code] !== undefined);

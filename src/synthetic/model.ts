@@ -7,8 +7,23 @@
 import type { ViolationCode } from './violations.js';
 
 /** The kinds of visit the generator produces, with their med_type code. */
-export type Setting = 'outpatient' | 'emergency' | 'chronic' | 'inpatient' | 'pharmacy';
+export const SETTINGS = ['outpatient', 'emergency', 'chronic', 'inpatient', 'pharmacy'] as const;
+export type Setting = (typeof SETTINGS)[number];
 export const MED_TYPE_OF: Record<Setting, string> = { outpatient: '11', emergency: '13', chronic: '14', inpatient: '21', pharmacy: '41' };
+
+/** The settings of the data tables (catalogue, diseases), written as letters: O E C I P, one per setting. */
+const SETTING_LETTERS: Record<string, Setting> = { O: 'outpatient', E: 'emergency', C: 'chronic', I: 'inpatient', P: 'pharmacy' };
+
+/** The settings named by letters, in the order of SETTINGS. */
+export function settingsOf(letters: string): Setting[] {
+  const out = new Set<Setting>();
+  for (const ch of letters) {
+    const v = SETTING_LETTERS[ch];
+    if (!v) throw new Error(`unknown setting letter: ${ch}`);
+    out.add(v);
+  }
+  return SETTINGS.filter((x) => out.has(x));
+}
 
 /** Charge categories (med_chrgitm_type): 01 床位 … 14 其他. */
 export type ChargeType = '01' | '02' | '03' | '04' | '05' | '06' | '07' | '08' | '09' | '10' | '11' | '12' | '13' | '14';

@@ -17,7 +17,7 @@ import { ageOnDay, makePerson, type Person } from './population.js';
 import { Rng, WeightedTable } from './random.js';
 import { ClusterTracker, PharmacySlots, SupplyTracker, WindowTracker } from './trackers.js';
 import { Injector, LabelWriter, type ViolationCode } from './violations.js';
-import { defaultSupplyLimit, VisitBuilder, type Line, type PersonTrackers } from './visit.js';
+import { defaultSupplyLimit, VisitBuilder, type Line, type PersonTrackers, type VisitContext } from './visit.js';
 import { StockLedger } from './stock.js';
 import { injectLineViolation } from './line-violations.js';
 
@@ -37,6 +37,9 @@ export interface ShardResult {
   rows: Record<string, number>;
   labels: Record<string, number>;
 }
+
+/** The kinds of id a shard numbers: visits, settlements, fee lines, sale documents, identity checks, prescriptions. */
+type IdKind = 'mdtrt' | 'setl' | 'fee' | 'rtal' | 'auth' | 'rx';
 
 const SETTLE_CODES: ViolationCode[] = ['SUSPENDED_INSTITUTION', 'CARD_BURST'];
 const SETTING_INDEX: Record<Setting, number> = { outpatient: 0, emergency: 1, chronic: 2, inpatient: 3, pharmacy: 4 };
@@ -70,7 +73,7 @@ export class Shard {
   private readonly clusters = new ClusterTracker();
   private readonly slots: PharmacySlots;
   private readonly stock: StockLedger;
-  private readonly seq = { mdtrt: 0, setl: 0, fee: 0, rtal: 0, auth: 0, rx: 0 };
+  private readonly seq: Record<IdKind, number> = { mdtrt: 0, setl: 0, fee: 0, rtal: 0, auth: 0, rx: 0 };
   private readonly fixed = new Map<number, Planned[]>();
   /** Ids carry the district and the first month (YYMM), as the platform's do: cities of other periods never collide. */
   private readonly idPrefix: string;
@@ -144,11 +147,18 @@ export class Shard {
     this.out.psn!.row(`${p.psnNo},${p.gend},${p.brdy},${p.insutype},${p.certno ?? ''},${p.community.code},${death}`);
   }
 
+  /** The next id of a kind: its two letters, the shard's id prefix and the kind's sequence number. */
+  private nextId(letters: string, kind: IdKind, digits = 9): string {
+    return `${letters}${this.idPrefix}${pad(++this.seq[kind], digits)}`;
+  }
+
   private alive(p: Person, day: number): boolean {
     return p.deathDay === null || day <= p.deathDay;
   }
 
-  private addFixed(p: Person, v: Planned): void {
+  /** Plans a visit injected for `code` at shard level: the person's timeline keeps it as it is. */
+  private addInjected(p: Person, code: ViolationCode, visit: PlannedVisit): void {
+    const v: Planned = { ...visit, fixed: true, labels: [code], injected: true };
     const xs = this.fixed.get(p.index);
     if (xs) xs.push(v);
     else this.fixed.set(p.index, [v]);
@@ -173,7 +183,7 @@ export class Shard {
       const inst = rng.pick(hospitals);
       const day = rng.int(10, this.calendar.days - 15);
       const los = rng.int(3, 7);
-      if (inst.status !== 'normal' && inst.statusFrom !== null && inst.statusFrom <= day + los) continue;
+      if (!this.usable(inst, day + los)) continue;
       const members = this.persons.filter(
         (p) =>
           p.community === community && this.alive(p, day + los) && ageOnDay(p, day) >= 18 && this.freeOfFixed(p, day - 16, day + los + 16),
@@ -189,18 +199,16 @@ export class Shard {
         if (!group) continue;
         const diagnosis = rng.pick(group.diagnoses.filter((d) => d.settings.includes('inpatient') && !d.surgical));
         const start = day * DAY + rng.int(8 * 3600, 11 * 3600);
-        this.addFixed(p, {
+        const end = (day + los) * DAY + rng.int(9 * 3600, 15 * 3600);
+        this.addInjected(p, 'ADMISSION_CLUSTER', {
           setting: 'inpatient',
           inst: inst.index,
           day,
           endDay: day + los,
           start,
-          end: (day + los) * DAY + rng.int(9 * 3600, 15 * 3600),
+          end,
           group,
           diagnosis,
-          fixed: true,
-          labels: ['ADMISSION_CLUSTER'],
-          injected: true,
         });
         this.clusters.record(inst.index, day, community.index);
       }
@@ -225,20 +233,7 @@ export class Shard {
       this.slots.block(inst.index, day, slot0 - 6, slot0 + span + 6);
       for (let j = 0; j < k; j++) {
         const p = candidates.splice(rng.int(0, candidates.length - 1), 1)[0]!;
-        const settleAt = PharmacySlots.secondOf(day, slot0) + j * 40 + rng.int(0, 20);
-        this.addFixed(p, {
-          setting: 'pharmacy',
-          inst: inst.index,
-          day,
-          endDay: day,
-          start: settleAt - 150,
-          end: settleAt,
-          group: null,
-          diagnosis: null,
-          fixed: true,
-          labels: ['CARD_BURST'],
-          injected: true,
-        });
+        this.addInjected(p, 'CARD_BURST', pharmacyVisit(inst, day, PharmacySlots.secondOf(day, slot0) + j * 40 + rng.int(0, 20)));
       }
     }
   }
@@ -254,30 +249,17 @@ export class Shard {
       if (!this.freeOfFixed(p, day, day)) continue;
       const pharmacy = rng.chance(0.6);
       const inst = pharmacy ? this.pickPharmacy(p, day, rng) : this.city.institutions[p.street.primaryCare]!;
-      if (!inst || (inst.status !== 'normal' && inst.statusFrom !== null && inst.statusFrom <= day)) continue;
+      if (!inst || !this.usable(inst, day)) continue;
       if (pharmacy) {
         const slot = this.slots.take(inst.index, day, rng.int(0, PharmacySlots.SLOTS_PER_DAY - 1));
         if (slot < 0) continue;
-        const settleAt = PharmacySlots.secondOf(day, slot) + rng.int(30, 110);
-        this.addFixed(p, {
-          setting: 'pharmacy',
-          inst: inst.index,
-          day,
-          endDay: day,
-          start: settleAt - 150,
-          end: settleAt,
-          group: null,
-          diagnosis: null,
-          fixed: true,
-          labels: ['DECEASED_PATIENT'],
-          injected: true,
-        });
+        this.addInjected(p, 'DECEASED_PATIENT', pharmacyVisit(inst, day, PharmacySlots.secondOf(day, slot) + rng.int(30, 110)));
       } else {
         const group = this.pickGroup(p, 'outpatient', day, rng);
         if (!group) continue;
         const diagnosis = rng.pick(group.diagnoses.filter((d) => d.settings.includes('outpatient')));
         const start = day * DAY + rng.int(8 * 3600, 16 * 3600);
-        this.addFixed(p, {
+        this.addInjected(p, 'DECEASED_PATIENT', {
           setting: 'outpatient',
           inst: inst.index,
           day,
@@ -286,9 +268,6 @@ export class Shard {
           end: start,
           group,
           diagnosis,
-          fixed: true,
-          labels: ['DECEASED_PATIENT'],
-          injected: true,
         });
       }
     }
@@ -307,6 +286,7 @@ export class Shard {
     const admissions: Planned[] = fixed.filter((v) => v.setting === 'inpatient');
     const busyDays = new Set<number>();
     for (const v of fixed) for (let d = v.day; d <= v.endDay; d++) busyDays.add(d);
+    const t: Timeline = { p, out, admissions, busy: busyDays, lastDay };
 
     // Admissions first: they occupy days that other visits must leave free.
     const nAdm = rng.poisson(admissionRate(p.ageAtStart, p.gend) * years);
@@ -324,7 +304,7 @@ export class Shard {
       if (terminal) los = lastDay - day;
       const inst = this.pickInstitution(p, 'inpatient', day, rng, diagnosis.surgical === true);
       if (!inst) continue;
-      const placed = this.placeAdmission(p, admissions, busyDays, inst, day, los, diagnosis, lastDay, terminal);
+      const placed = this.placeAdmission(t, inst, day, los, diagnosis, terminal);
       if (!placed) continue;
       day = placed.day;
       const v: Planned = {
@@ -344,12 +324,9 @@ export class Shard {
           ? v.start + rng.int(4 * 3600, Math.max(4 * 3600 + 60, 23 * 3600 - (v.start - day * DAY)))
           : v.endDay * DAY + rng.int(9 * 3600, 16 * 3600);
       if (v.end >= (v.endDay + 1) * DAY) v.end = v.endDay * DAY + 23 * 3600;
-      admissions.push(v);
-      out.push(v);
-      for (let d = v.day; d <= v.endDay; d++) busyDays.add(d);
-      this.clusters.record(inst.index, day, p.community.index);
+      this.admit(t, v);
     }
-    this.injectAdmissionPatterns(p, admissions, out, busyDays, lastDay, rng);
+    this.injectAdmissionPatterns(t, rng);
 
     // Visits outside hospital: chronic refills, acute outpatient and emergency visits, pharmacy purchases.
     const others: Array<{ setting: Setting; day: number; group: DiseaseGroup | null }> = [];
@@ -389,80 +366,47 @@ export class Shard {
 
   /** Finds a day for an admission that keeps the person's admissions clean; returns the day and stay, or null. */
   private placeAdmission(
-    p: Person,
-    admissions: Planned[],
-    busy: Set<number>,
+    { p, admissions, busy, lastDay }: Timeline,
     inst: Institution,
     wantDay: number,
     los: number,
     diagnosis: Diagnosis,
-    lastDay: number,
     terminal: boolean,
   ): { day: number; los: number } | null {
     for (let attempt = 0; attempt < 12; attempt++) {
       const day = terminal ? wantDay - attempt : wantDay + attempt * (attempt < 4 ? 1 : 9);
       if (day < 0 || day + los > lastDay) return null;
-      if (inst.status !== 'normal' && inst.statusFrom !== null && inst.statusFrom <= day + los) return null;
+      if (!this.usable(inst, day + los)) return null;
       let ok = this.clusters.allows(inst.index, day, p.community.index, 5);
       for (let d = day; ok && d <= day + los; d++) if (busy.has(d)) ok = false;
       // SPLIT_ADMISSION and OVERLAPPING_ADMISSIONS: keep away from earlier and later stays.
+      const stay: Stay = { inst: inst.index, day, endDay: day + los, diagnosis };
       for (const a of admissions) {
         if (!ok) break;
         if (day <= a.endDay && a.day <= day + los)
           ok = false; // any overlap (also day-sharing)
-        else if (this.isSplitPair(a.inst, a.day, a.endDay, a.diagnosis!.code, inst.index, day, diagnosis.code)) ok = false;
-        else if (this.isSplitPair(inst.index, day, day + los, diagnosis.code, a.inst, a.day, a.diagnosis!.code)) ok = false;
+        else if (isSplitPair(stayOf(a), stay) || isSplitPair(stay, stayOf(a))) ok = false;
       }
       if (ok) return { day, los };
     }
     return null;
   }
 
-  /** Would (later) admitted on `day2` after (earlier) stay [day1, end1] form a SPLIT_ADMISSION? */
-  private isSplitPair(inst1: number, day1: number, end1: number, diag1: string, inst2: number, day2: number, diag2: string): boolean {
-    return inst1 === inst2 && day1 < day2 && day2 - end1 >= 0 && day2 - end1 <= 15 && diag1.slice(0, 3) === diag2.slice(0, 3);
-  }
-
   /** SPLIT_ADMISSION, OVERLAPPING_ADMISSIONS, PHANTOM_ADMISSION and UNVERIFIED_ADMISSION on the person's admissions. */
-  private injectAdmissionPatterns(p: Person, admissions: Planned[], out: Planned[], busy: Set<number>, lastDay: number, rng: Rng): void {
+  private injectAdmissionPatterns(t: Timeline, rng: Rng): void {
     if (!this.inj.enabled) return;
+    const { p, admissions, out } = t;
     for (const a of [...admissions]) {
       if (a.fixed || a.injected) continue;
       const inst = this.city.institutions[a.inst]!;
       const los = a.endDay - a.day;
       if (this.inj.roll('SPLIT_ADMISSION', rng)) {
-        const gap = rng.int(1, 15);
-        const day = a.endDay + gap;
-        const blos = rng.int(2, 6);
-        const b = this.tryExtraAdmission(p, admissions, busy, inst, day, blos, a.diagnosis!, a.group!, lastDay, 'SPLIT_ADMISSION', rng);
-        if (b) {
-          out.push(b);
-          a.injected = true;
-          continue;
-        }
+        const day = a.endDay + rng.int(1, 15);
+        if (this.addExtraAdmission(t, a, 'SPLIT_ADMISSION', day, rng.int(2, 6), rng)) continue;
       }
       if (los >= 4 && this.inj.roll('OVERLAPPING_ADMISSIONS', rng)) {
         const day = rng.int(a.day + 1, a.endDay - 2);
-        const blos = rng.int(2, Math.max(2, a.endDay - day));
-        const b = this.tryExtraAdmission(
-          p,
-          admissions,
-          busy,
-          inst,
-          day,
-          blos,
-          a.diagnosis!,
-          a.group!,
-          lastDay,
-          'OVERLAPPING_ADMISSIONS',
-          rng,
-          a,
-        );
-        if (b) {
-          out.push(b);
-          a.injected = true;
-          continue;
-        }
+        if (this.addExtraAdmission(t, a, 'OVERLAPPING_ADMISSIONS', day, rng.int(2, Math.max(2, a.endDay - day)), rng)) continue;
       }
       if (los >= 2 && this.inj.roll('PHANTOM_ADMISSION', rng)) {
         const day = rng.int(a.day + 1, a.endDay - 1);
@@ -505,36 +449,33 @@ export class Shard {
     }
   }
 
-  /** An extra admission at the same institution (split or overlapping on purpose) if it breaks nothing else. */
-  private tryExtraAdmission(
-    p: Person,
-    admissions: Planned[],
-    busy: Set<number>,
-    inst: Institution,
+  /**
+   * Adds an extra admission for the diagnosis of `a` at its institution, split from it or overlapping it on purpose
+   * (`code`), if it breaks nothing else; `a` then counts as injected.
+   */
+  private addExtraAdmission(
+    t: Timeline,
+    a: Planned,
+    code: 'SPLIT_ADMISSION' | 'OVERLAPPING_ADMISSIONS',
     day: number,
     los: number,
-    diagnosis: Diagnosis,
-    group: DiseaseGroup,
-    lastDay: number,
-    code: 'SPLIT_ADMISSION' | 'OVERLAPPING_ADMISSIONS',
     rng: Rng,
-    overlapWith?: Planned,
-  ): Planned | null {
-    if (day + los > lastDay || day < 0) return null;
-    if (inst.status !== 'normal' && inst.statusFrom !== null && inst.statusFrom <= day + los) return null;
-    if (!this.clusters.allows(inst.index, day, p.community.index, 5)) return null;
+  ): boolean {
+    const { p, admissions, busy, lastDay } = t;
+    const inst = this.city.institutions[a.inst]!;
+    const diagnosis = a.diagnosis!;
+    const group = a.group!;
+    const overlapWith = code === 'OVERLAPPING_ADMISSIONS' ? a : undefined;
+    if (day + los > lastDay || day < 0) return false;
+    if (!this.usable(inst, day + los)) return false;
+    if (!this.clusters.allows(inst.index, day, p.community.index, 5)) return false;
     for (let d = day; d <= day + los; d++)
-      if (busy.has(d) && !(overlapWith && d >= overlapWith.day && d <= overlapWith.endDay)) return null;
-    const candidate = { inst: inst.index, day, endDay: day + los, diagnosis };
-    const before = admissionFindings(
-      admissions.map((a) => ({ inst: a.inst, day: a.day, endDay: a.endDay, diagnosis: a.diagnosis!, id: a })),
-    );
-    const after = admissionFindings([
-      ...admissions.map((a) => ({ inst: a.inst, day: a.day, endDay: a.endDay, diagnosis: a.diagnosis!, id: a as Planned | null })),
-      { ...candidate, id: null },
-    ]);
+      if (busy.has(d) && !(overlapWith && d >= overlapWith.day && d <= overlapWith.endDay)) return false;
+    const candidate: Stay = { inst: inst.index, day, endDay: day + los, diagnosis };
+    const before = admissionFindings(admissions.map((x) => ({ ...stayOf(x), id: x })));
+    const after = admissionFindings([...admissions.map((x) => ({ ...stayOf(x), id: x as Planned | null })), { ...candidate, id: null }]);
     // Exactly one new finding, on the new admission, under the code injected.
-    if (before.size !== 0 || after.size !== 1 || after.get(null) !== code) return null;
+    if (before.size !== 0 || after.size !== 1 || after.get(null) !== code) return false;
     const start = day * DAY + rng.int(8 * 3600, 18 * 3600);
     const v: Planned = {
       setting: 'inpatient',
@@ -550,10 +491,17 @@ export class Shard {
       injected: true,
     };
     if (overlapWith && v.start <= overlapWith.start) v.start = overlapWith.start + 3600;
-    admissions.push(v);
-    for (let d = v.day; d <= v.endDay; d++) busy.add(d);
-    this.clusters.record(inst.index, day, p.community.index);
-    return v;
+    this.admit(t, v);
+    a.injected = true;
+    return true;
+  }
+
+  /** Adds an admission to the timeline: its days are taken, and it counts towards its institution's admissions of the day. */
+  private admit(t: Timeline, v: Planned): void {
+    t.admissions.push(v);
+    t.out.push(v);
+    for (let d = v.day; d <= v.endDay; d++) t.busy.add(d);
+    this.clusters.record(v.inst, v.day, t.p.community.index);
   }
 
   /** Plans a visit outside hospital on `day`, or null when no institution fits. */
@@ -646,6 +594,7 @@ export class Shard {
     return candidates.length ? new WeightedTable(candidates, weights) : null;
   }
 
+  /** The institution's agreement still holds on `settleDay` (not suspended or terminated by then). */
   private usable(inst: Institution, settleDay: number): boolean {
     return inst.status === 'normal' || inst.statusFrom === null || inst.statusFrom > settleDay;
   }
@@ -789,20 +738,21 @@ export class Shard {
     // Not suspended on any day of the visit: a stay's lines run to its discharge day.
     const attending = this.doctor(inst, v.endDay, rng);
     const dept = v.group?.dept ?? null;
-    const rxBase = `CF${this.idPrefix}${pad(++this.seq.rx, 9)}`;
+    const rxBase = this.nextId('CF', 'rx');
+    const c: VisitContext = { b, v, inst, person: p, rng, attending, dept, rxBase };
     switch (v.setting) {
       case 'outpatient':
       case 'emergency':
-        this.buildOutpatient(b, v, inst, attending, dept, rxBase, rng);
+        this.buildOutpatient(c);
         break;
       case 'chronic':
-        this.buildChronic(b, v, p, inst, attending, dept, rxBase, rng);
+        this.buildChronic(c);
         break;
       case 'pharmacy':
-        this.buildPharmacy(b, v, p, inst, attending, rxBase, rng);
+        this.buildPharmacy(c);
         break;
       case 'inpatient':
-        this.buildInpatient(b, v, inst, attending, dept, rxBase, rng);
+        this.buildInpatient(c);
         break;
     }
     if (b.lines.length === 0) {
@@ -816,30 +766,21 @@ export class Shard {
     }
     const lineLabels: Array<{ code: ViolationCode; line?: Line; item?: string; day?: number }> = [];
     if (!v.injected && !v.idle && this.inj.enabled) {
-      const hit = injectLineViolation({ shard: this, b, v, inst, person: p, rng, attending, dept, rxBase });
+      const hit = injectLineViolation({ shard: this, ...c });
       if (hit) lineLabels.push(hit);
     }
     if (v.setting === 'inpatient' && !v.idle) this.keepStayActive(b, v, attending, dept);
     this.write(p, v, inst, b, attending, rng, lineLabels);
   }
 
-  private buildOutpatient(
-    b: VisitBuilder,
-    v: Planned,
-    inst: Institution,
-    dr: string | null,
-    dept: string | null,
-    rx: string,
-    rng: Rng,
-  ): void {
+  private buildOutpatient({ b, v, inst, attending: dr, dept, rxBase: rx, rng }: VisitContext): void {
     const g = v.group!.key;
     const s = v.setting;
     let t = v.start + rng.int(30, 120);
     const step = () => (t += rng.int(40, 240));
     const hospital = (inst.level ?? 0) >= 2 || inst.kind === 'private_hospital';
     if (hospital) b.pickAndAdd(this.cat.pool(null, s, 'registration'), step(), { dr, dept });
-    b.pickAndAdd(this.cat.pool(null, s, 'consultation'), step(), { dr, dept, chargeType: hospital ? '02' : '12' }, 12) ??
-      b.pickAndAdd(this.cat.pool(null, s, 'consultation'), t, { dr, dept }, 12);
+    this.addConsultation(b, s, hospital, step(), dr, dept);
     const nLabs = s === 'emergency' ? rng.int(1, 4) : rng.chance(0.4) ? rng.int(1, 3) : 0;
     for (let k = 0; k < nLabs; k++) b.pickAndAdd(this.cat.pool(g, s, 'lab'), step(), { dr, dept });
     if (rng.chance(s === 'emergency' ? 0.7 : 0.25)) b.pickAndAdd(this.cat.pool(g, s, 'exam'), step(), { dr, dept });
@@ -858,21 +799,11 @@ export class Shard {
     }
   }
 
-  private buildChronic(
-    b: VisitBuilder,
-    v: Planned,
-    p: Person,
-    inst: Institution,
-    dr: string | null,
-    dept: string | null,
-    rx: string,
-    rng: Rng,
-  ): void {
+  private buildChronic({ b, v, person: p, inst, attending: dr, dept, rxBase: rx, rng }: VisitContext): void {
     let t = v.start + rng.int(30, 120);
     const step = () => (t += rng.int(40, 200));
     const hospital = (inst.level ?? 0) >= 2;
-    b.pickAndAdd(this.cat.pool(null, 'chronic', 'consultation'), step(), { dr, dept, chargeType: hospital ? '02' : '12' }, 12) ??
-      b.pickAndAdd(this.cat.pool(null, 'chronic', 'consultation'), t, { dr, dept }, 12);
+    this.addConsultation(b, 'chronic', hospital, step(), dr, dept);
     for (const key of p.chronic) {
       if (rng.chance(0.25)) b.pickAndAdd(this.cat.pool(key, 'chronic', 'lab'), step(), { dr, dept });
       const n = rng.int(1, 2);
@@ -880,7 +811,20 @@ export class Shard {
     }
   }
 
-  private buildPharmacy(b: VisitBuilder, v: Planned, p: Person, inst: Institution, dr: string | null, rx: string, rng: Rng): void {
+  /** The consultation fee: 诊察费 (02) at hospitals, 一般诊疗费 (12) elsewhere, or any consultation item when none of those fits. */
+  private addConsultation(
+    b: VisitBuilder,
+    setting: Setting,
+    hospital: boolean,
+    time: number,
+    dr: string | null,
+    dept: string | null,
+  ): void {
+    const pool = this.cat.pool(null, setting, 'consultation');
+    b.pickAndAdd(pool, time, { dr, dept, chargeType: hospital ? '02' : '12' }, 12) ?? b.pickAndAdd(pool, time, { dr, dept }, 12);
+  }
+
+  private buildPharmacy({ b, v, person: p, attending: dr, rxBase: rx, rng }: VisitContext): void {
     let t = v.end - rng.int(100, 140);
     const step = () => (t += rng.int(5, 20));
     const chronicRefill = p.chronic.length > 0 && rng.chance(0.5);
@@ -895,15 +839,7 @@ export class Shard {
     for (const l of b.lines) if (l.item >= 0 && this.cat.items[l.item]!.rx) l.rxno = rx;
   }
 
-  private buildInpatient(
-    b: VisitBuilder,
-    v: Planned,
-    inst: Institution,
-    dr: string | null,
-    dept: string | null,
-    rx: string,
-    rng: Rng,
-  ): void {
+  private buildInpatient({ b, v, inst, attending: dr, dept, rxBase: rx, rng }: VisitContext): void {
     const g = v.group!.key;
     const stayDrugs: number[] = [];
     const drugPool = this.cat.pool(g, 'inpatient', 'drug');
@@ -1010,7 +946,7 @@ export class Shard {
     rng: Rng,
     lineLabels: Array<{ code: ViolationCode; line?: Line; item?: string; day?: number }>,
   ): void {
-    const mdtrtId = `MD${this.idPrefix}${pad(++this.seq.mdtrt, 9)}`;
+    const mdtrtId = this.nextId('MD', 'mdtrt');
     v.mdtrtId = mdtrtId;
     const medType = MED_TYPE_OF[v.setting];
     b.lines.sort((x, y) => x.time - y.time);
@@ -1028,14 +964,14 @@ export class Shard {
     const settlements: Array<{ id: string; lines: Line[]; begin: number; end: number; time: number }> = [];
     if (cut !== null) {
       settlements.push({
-        id: `ST${this.idPrefix}${pad(++this.seq.setl, 9)}`,
+        id: this.nextId('ST', 'setl'),
         lines: b.lines.filter((l) => l.time < cut),
         begin,
         end: cut,
         time: cut + 600,
       });
       settlements.push({
-        id: `ST${this.idPrefix}${pad(++this.seq.setl, 9)}`,
+        id: this.nextId('ST', 'setl'),
         lines: b.lines.filter((l) => l.time >= cut),
         begin: cut,
         end: endTime,
@@ -1044,7 +980,7 @@ export class Shard {
     } else {
       const time = v.setting === 'pharmacy' ? v.end : endTime + rng.int(60, 900);
       settlements.push({
-        id: `ST${this.idPrefix}${pad(++this.seq.setl, 9)}`,
+        id: this.nextId('ST', 'setl'),
         lines: b.lines,
         begin,
         end: v.setting === 'pharmacy' ? v.end : endTime,
@@ -1072,9 +1008,8 @@ export class Shard {
     for (const [k, d] of diags.entries()) this.out.diag!.row(`${mdtrtId},${k === 0 ? '1' : '0'},${d}`);
     // Fee lines.
     const prefixes = settlements.map((s) => `${mdtrtId},${s.id},${p.psnNo},${inst.code},`);
-    const snBase = `FD${this.idPrefix}`;
     for (const l of b.lines) {
-      l.sn = snBase + pad(++this.seq.fee, 11);
+      l.sn = this.nextId('FD', 'fee', 11);
       this.out.feedetl!.row(
         `${l.sn},${prefixes[l.setl]}${this.calendar.time(l.time)},${l.code},${l.chargeType},${qty(l.cnt)},${money(l.pric)},${money(l.amt)},${money(l.own)},${l.prd ?? ''},${l.rxno ?? ''},${l.dr ?? ''},${l.dept ?? ''}`,
       );
@@ -1100,13 +1035,11 @@ export class Shard {
 
   private writeAuth(p: Person, inst: Institution, time: number, rng: Rng, result: '0' | '1', mdtrtId: string): void {
     const way = rng.chance(0.7) ? 'face' : rng.chance(0.6) ? 'ecert' : rng.chance(0.5) ? 'card' : 'fingerprint';
-    this.out.idauth!.row(
-      `AU${this.idPrefix}${pad(++this.seq.auth, 9)},${p.psnNo},${inst.code},${this.calendar.time(time)},${way},${result},${mdtrtId}`,
-    );
+    this.out.idauth!.row(`${this.nextId('AU', 'auth')},${p.psnNo},${inst.code},${this.calendar.time(time)},${way},${result},${mdtrtId}`);
   }
 
   private writeSales(p: Person, inst: Institution, lines: Line[], settlements: Array<{ id: string }>, rng: Rng): void {
-    const docno = `RT${this.idPrefix}${pad(++this.seq.rtal, 9)}`;
+    const docno = this.nextId('RT', 'rtal');
     const dropRx = lines.some((l) => l.item >= 0 && this.cat.items[l.item]!.rx) && this.inj.roll('RX_WITHOUT_PRESCRIPTION', rng);
     let dropped = false;
     for (const l of lines) {
@@ -1138,7 +1071,7 @@ export class Shard {
           const item = rng.pick(pool);
           const it = this.cat.items[item]!;
           const cnt = rng.int(it.cnt[0], it.cnt[1]);
-          const docno = `RT${this.idPrefix}${pad(++this.seq.rtal, 9)}`;
+          const docno = this.nextId('RT', 'rtal');
           const time = day * DAY + rng.int(8 * 3600, 21 * 3600);
           this.stock.recordSale(inst.index, item, cnt, this.calendar.monthOf(day), false);
           let rxno = it.rx ? `WP${this.idPrefix}${pad(this.seq.rtal, 9)}` : '';
@@ -1176,6 +1109,24 @@ export class Shard {
   }
 }
 
+/** One person's timeline while it is planned: all visits so far, the admissions among them, the days they take. */
+interface Timeline {
+  p: Person;
+  out: Planned[];
+  admissions: Planned[];
+  busy: Set<number>;
+  /** The last day the person can have a visit (the end of the period, or the day of death). */
+  lastDay: number;
+}
+
+/** Where and when a visit takes place, for what: a planned visit without its labels. */
+type PlannedVisit = Pick<Planned, 'setting' | 'inst' | 'day' | 'endDay' | 'start' | 'end' | 'group' | 'diagnosis'>;
+
+/** A pharmacy purchase settled at `settleAt` (the customer arrives two and a half minutes before). */
+function pharmacyVisit(inst: Institution, day: number, settleAt: number): PlannedVisit {
+  return { setting: 'pharmacy', inst: inst.index, day, endDay: day, start: settleAt - 150, end: settleAt, group: null, diagnosis: null };
+}
+
 /** The city, calendar and catalogue of a generation, built once per thread and shared by its shards (read only). */
 let world: { key: string; calendar: Calendar; city: City; cat: CatalogueIndex } | null = null;
 function worldOf(o: ShardOptions): { calendar: Calendar; city: City; cat: CatalogueIndex } {
@@ -1192,10 +1143,32 @@ function worldOf(o: ShardOptions): { calendar: Calendar; city: City; cat: Catalo
   return world;
 }
 
+/** An admission as the admission rules read it. */
+interface Stay {
+  inst: number;
+  day: number;
+  endDay: number;
+  diagnosis: Diagnosis;
+}
+
+function stayOf(a: Planned): Stay {
+  return { inst: a.inst, day: a.day, endDay: a.endDay, diagnosis: a.diagnosis! };
+}
+
+/** Is `later` a SPLIT_ADMISSION after `earlier`: the same institution, admitted 0–15 days after its discharge, the same 3-character diagnosis? */
+function isSplitPair(earlier: Stay, later: Stay): boolean {
+  const gap = later.day - earlier.endDay;
+  return (
+    earlier.inst === later.inst &&
+    earlier.day < later.day &&
+    gap >= 0 &&
+    gap <= 15 &&
+    earlier.diagnosis.code.slice(0, 3) === later.diagnosis.code.slice(0, 3)
+  );
+}
+
 /** SPLIT_ADMISSION and OVERLAPPING_ADMISSIONS as the rules read them, over one person's admissions: the later admission of each pair. */
-export function admissionFindings<T>(
-  adms: Array<{ inst: number; day: number; endDay: number; diagnosis: Diagnosis; id: T }>,
-): Map<T, string> {
+export function admissionFindings<T>(adms: Array<Stay & { id: T }>): Map<T, string> {
   const out = new Map<T, string>();
   const sorted = [...adms].sort((a, b) => a.day - b.day);
   for (let i = 0; i < sorted.length; i++) {
@@ -1204,15 +1177,7 @@ export function admissionFindings<T>(
       const e = sorted[i]!;
       const l = sorted[j]!;
       if (!(e.day < l.day || (e.day === l.day && i < j))) continue;
-      if (
-        e.inst === l.inst &&
-        e.day < l.day &&
-        l.day - e.endDay >= 0 &&
-        l.day - e.endDay <= 15 &&
-        e.diagnosis.code.slice(0, 3) === l.diagnosis.code.slice(0, 3)
-      ) {
-        out.set(l.id, 'SPLIT_ADMISSION');
-      }
+      if (isSplitPair(e, l)) out.set(l.id, 'SPLIT_ADMISSION');
       if (Math.min(e.endDay, l.endDay) - l.day > 1) out.set(l.id, out.has(l.id) ? 'BOTH' : 'OVERLAPPING_ADMISSIONS');
     }
   }

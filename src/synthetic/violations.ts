@@ -3,6 +3,7 @@
  * A label names the code and fills the code's key columns, as the screening output does; `fundguard
  * evaluate` compares the two.
  */
+import { LOCATOR_COLUMNS, type LocatorColumn } from '../screening/rule.js';
 import { PartWriter } from './output.js';
 import type { Rng } from './random.js';
 
@@ -81,18 +82,9 @@ export class Injector {
   }
 }
 
-export const LABEL_COLUMNS = [
-  'rule_code',
-  'fixmedins_code',
-  'psn_no',
-  'mdtrt_id',
-  'setl_id',
-  'feedetl_sn',
-  'med_list_codg',
-  'day',
-  'rtal_docno',
-] as const;
-export type LabelKey = Partial<Record<Exclude<(typeof LABEL_COLUMNS)[number], 'rule_code'>, string>>;
+/** The label file's columns: the code, then the screening output's key columns (its locators but the amount). */
+export const LABEL_COLUMNS = ['rule_code', ...LOCATOR_COLUMNS.filter((c) => c !== 'amount')];
+export type LabelKey = Partial<Record<Exclude<LocatorColumn, 'amount'>, string>>;
 
 export class LabelWriter {
   private readonly seen = new Set<string>();

@@ -5,6 +5,7 @@
  */
 import { CatalogueIndex, type LineContext } from './catalogue-index.js';
 import type { Institution } from './city.js';
+import type { Planned } from './model.js';
 import type { Rng } from './random.js';
 import { ageOnDay, type Person } from './population.js';
 import type { SupplyTracker, WindowTracker } from './trackers.js';
@@ -29,6 +30,19 @@ export interface Line {
   setl: number;
   /** Filled when written. */
   sn: string;
+}
+
+/** A visit being written: its lines' builder, its plan, where and for whom, the attending doctor and department, the
+ * base of its prescription numbers and its random stream. */
+export interface VisitContext {
+  b: VisitBuilder;
+  v: Planned;
+  inst: Institution;
+  person: Person;
+  rng: Rng;
+  attending: string | null;
+  dept: string | null;
+  rxBase: string;
 }
 
 export interface PersonTrackers {

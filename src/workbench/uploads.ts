@@ -10,7 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import { audit } from '../audit/audit.js';
 import type { ImportValidation } from '../contract/api/imports.js';
 import { DatasetError } from '../dataset/discover.js';
-import { workbookToDataset } from '../dataset/xlsx.js';
+import { workbookToDataset } from '../dataset/xlsx-reader.js';
 import { requireRole, type RequestContext } from '../kernel/context.js';
 import { invalid, tooLarge } from '../kernel/errors.js';
 import type { UploadedFile } from '../kernel/uploads.js';

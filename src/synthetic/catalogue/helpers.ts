@@ -5,13 +5,14 @@
  * - groups: '*' for 'any', else space-separated abbreviations of DISEASE_GROUPS keys (see GROUP_ABBR).
  * - settings: letters O outpatient, E emergency, C chronic (门诊慢特病), I inpatient, P pharmacy.
  * - flags of a drug or material row: '1' | '2' | '3' for 甲类 / 乙类 / 丙类, followed by 'c' when the item has a
- *   price cap (drugs: 医保支付标准 capLv3 = price, no lower-level caps; materials: capLv3 = price).
+ *   price cap (drugs: 医保支付标准 capLv3 = price, no lower-level caps; materials: capLv3 = price). A herb row
+ *   has the class alone.
  * - Extra: restrictions and overrides of one row, see the interface.
  *
  * Codes follow the national formats described in ../catalogue.ts (CODE_FORMATS). Their made-up parts
  * (ingredient numbers, makers) come from a hash of the name, so they are stable when rows are added.
  */
-import type { CatalogueItem, ChargeType, ItemRole, Setting } from '../model.js';
+import { settingsOf, type CatalogueItem, type ChargeType, type ItemRole } from '../model.js';
 
 export const GROUP_ABBR: Record<string, string> = {
   re: 'respiratory',
@@ -28,8 +29,6 @@ export const GROUP_ABBR: Record<string, string> = {
   in: 'injury',
   de: 'dermatology_ent_eye',
 };
-const SETTING_ABBR: Record<string, Setting> = { O: 'outpatient', E: 'emergency', C: 'chronic', I: 'inpatient', P: 'pharmacy' };
-const SETTING_ORDER: Setting[] = ['outpatient', 'emergency', 'chronic', 'inpatient', 'pharmacy'];
 
 export function groupsOf(s: string): string[] | 'any' {
   if (s === '*') return 'any';
@@ -41,16 +40,6 @@ export function groupsOf(s: string): string[] | 'any' {
       if (!k) throw new Error(`unknown group abbreviation: ${a}`);
       return k;
     });
-}
-
-export function settingsOf(s: string): Setting[] {
-  const out = new Set<Setting>();
-  for (const ch of s) {
-    const v = SETTING_ABBR[ch];
-    if (!v) throw new Error(`unknown setting letter: ${ch}`);
-    out.add(v);
-  }
-  return SETTING_ORDER.filter((x) => out.has(x));
 }
 
 export const r2 = (x: number): number => Math.round(x * 100) / 100;
@@ -119,9 +108,6 @@ function lvOf(flags: string): '01' | '02' | '03' {
 // ---------------------------------------------------------------------------------------------------------
 // Drugs
 
-/** A product of one ingredient: name with strength and pack, usual price (元), flags. */
-export type Product = [name: string, price: number, flags: string];
-
 /** Dosage-form part of a western drug code (`A` + 3 digits), from the name before the first space. */
 function formCode(name: string): string {
   const base = name.split(' ')[0]!;
@@ -164,90 +150,95 @@ function formCode(name: string): string {
   return 'A099';
 }
 
-function drugItem(
-  code: string,
-  name: string,
-  kind: 'west' | 'tcm',
+/**
+ * One drug product, a row of the drug tables: its drug group (one ingredient or prescription; interchangeable
+ * products share it), category code (ATC level 4 of a western drug, the catalogue category of a patent medicine),
+ * disease groups, settings, name with strength and pack, usual price (元), flags, restrictions.
+ */
+export type DrugRow = [
   dg: string,
-  price: number,
-  flags: string,
+  category: string,
   groups: string,
   settings: string,
-  x: Extra,
-): CatalogueItem {
-  const st = settingsOf(settings);
-  const base = name.split(' ')[0]!;
-  const inj = base.includes('注射');
-  const it: CatalogueItem = {
-    code,
-    name,
-    listType: 'drug',
-    chrgitmLv: lvOf(flags),
-    chargeType: kind === 'west' ? '09' : '11',
-    role: 'drug',
-    drugGroup: `DG-${dg}`,
-    rx: kind === 'west',
-    price,
-    groups: groupsOf(groups),
-    settings: st,
-    cnt: st.includes('chronic') ? [1, 4] : [1, 2],
-  };
-  if (flags.includes('c')) it.capLv3 = price;
-  applyExtra(it, x);
-  if (st.some((s) => s !== 'inpatient')) {
-    let sd = x.sd ?? (st.includes('chronic') ? [7, 14, 28] : inj ? [1, 3] : [3, 5, 7]);
-    if (it.maxDays !== undefined) sd = sd.filter((d) => d <= it.maxDays!);
-    it.supplyDays = sd;
-  }
-  return it;
+  name: string,
+  price: number,
+  flags: string,
+  x?: Extra,
+];
+
+/**
+ * The items of a drug table. The products of one drug group listed for the same settings are its specifications
+ * 1, 2, … in the order of the table; `code` makes an item's code from its row and that number.
+ */
+function drugs(rows: DrugRow[], kind: 'west' | 'tcm', code: (row: DrugRow, spec: number) => string, defaults: Extra): CatalogueItem[] {
+  const listed = new Map<string, number>();
+  return rows.map((row) => {
+    const [dg, , groups, settings, name, price, flags, x] = row;
+    const key = `${dg}|${settings}`;
+    const spec = (listed.get(key) ?? 0) + 1;
+    listed.set(key, spec);
+    const st = settingsOf(settings);
+    const inj = name.split(' ')[0]!.includes('注射');
+    const it: CatalogueItem = {
+      code: code(row, spec),
+      name,
+      listType: 'drug',
+      chrgitmLv: lvOf(flags),
+      chargeType: kind === 'west' ? '09' : '11',
+      role: 'drug',
+      drugGroup: `DG-${dg}`,
+      rx: kind === 'west',
+      price,
+      groups: groupsOf(groups),
+      settings: st,
+      cnt: st.includes('chronic') ? [1, 4] : [1, 2],
+    };
+    if (flags.includes('c')) it.capLv3 = price;
+    const e: Extra = { ...defaults, ...x };
+    applyExtra(it, e);
+    if (st.some((s) => s !== 'inpatient')) {
+      let sd = e.sd ?? (st.includes('chronic') ? [7, 14, 28] : inj ? [1, 3] : [3, 5, 7]);
+      if (it.maxDays !== undefined) sd = sd.filter((d) => d <= it.maxDays!);
+      it.supplyDays = sd;
+    }
+    return it;
+  });
 }
 
 /**
- * Western drugs (09) of one ingredient. Code: `X` + ATC level 4 + ingredient no. (letter + 3 digits) + dosage
- * form (`A` + 3 digits) + specification (3 digits) + pack (1 digit) + maker (5 digits).
+ * Western drugs (09). Code: `X` + ATC level 4 + ingredient no. (letter + 3 digits) + dosage form (`A` + 3 digits)
+ * + specification (3 digits) + pack (1 digit) + maker (5 digits).
  */
-export function west(dg: string, atc: string, groups: string, settings: string, products: Product[], x: Extra = {}): CatalogueItem[] {
-  if (!/^[A-Z]\d{2}[A-Z]{2}$/.test(atc)) throw new Error(`bad ATC level 4: ${atc}`);
-  const ing = letterDigits(`west:${dg}`, 3);
-  return products.map(([name, price, flags], i) =>
-    drugItem(
-      `X${atc}${ing}${formCode(name)}${pad(i + 1, 3)}1${pad(hash(name) % 100_000, 5)}`,
-      name,
-      'west',
-      dg,
-      price,
-      flags,
-      groups,
-      settings,
-      x,
-    ),
+export function westernDrugs(rows: DrugRow[]): CatalogueItem[] {
+  return drugs(
+    rows,
+    'west',
+    ([dg, atc, , , name], spec) => {
+      if (!/^[A-Z]\d{2}[A-Z]{2}$/.test(atc)) throw new Error(`bad ATC level 4: ${atc}`);
+      return `X${atc}${letterDigits(`west:${dg}`, 3)}${formCode(name)}${pad(spec, 3)}1${pad(hash(name) % 100_000, 5)}`;
+    },
+    {},
   );
 }
 
 /**
- * Patent Chinese medicines (11) of one prescription. Code: `Z` + category (letter + 2 digits + 2 letters) +
- * prescription no. (letter + 4 digits) + 9 digits (specification 2, form 2, pack 1, maker 4).
+ * Patent Chinese medicines (11), over the counter unless a row says `rx: true`. Code: `Z` + category (letter +
+ * 2 digits + 2 letters) + prescription no. (letter + 4 digits) + 9 digits (specification 2, form 2, pack 1, maker 4).
  */
-export function tcm(dg: string, cat: string, groups: string, settings: string, products: Product[], x: Extra = {}): CatalogueItem[] {
-  if (!/^[A-Z]\d{2}[A-Z]{2}$/.test(cat)) throw new Error(`bad category: ${cat}`);
-  const no = letterDigits(`tcm:${dg}`, 4);
-  return products.map(([name, price, flags], i) =>
-    drugItem(
-      `Z${cat}${no}${pad(i + 1, 2)}${formCode(name).slice(2)}1${pad(hash(name) % 10_000, 4)}`,
-      name,
-      'tcm',
-      dg,
-      price,
-      flags,
-      groups,
-      settings,
-      { rx: false, ...x },
-    ),
+export function patentMedicines(rows: DrugRow[]): CatalogueItem[] {
+  return drugs(
+    rows,
+    'tcm',
+    ([dg, cat, , , name], spec) => {
+      if (!/^[A-Z]\d{2}[A-Z]{2}$/.test(cat)) throw new Error(`bad category: ${cat}`);
+      return `Z${cat}${letterDigits(`tcm:${dg}`, 4)}${pad(spec, 2)}${formCode(name).slice(2)}1${pad(hash(name) % 10_000, 4)}`;
+    },
+    { rx: false },
   );
 }
 
-/** A herbal piece: name, price per gram (元), usual grams per line [min, max], class (default 甲类). */
-export type HerbRow = [name: string, perGram: number, gMin: number, gMax: number, lv?: '01' | '02' | '03'];
+/** A herbal piece: name, price per gram (元), usual grams per line [min, max], class ('1' | '2' | '3', as the flags of a drug). */
+export type HerbRow = [name: string, perGram: number, gMin: number, gMax: number, lv: '1' | '2' | '3'];
 
 /** Herbal pieces (10) of one category. Code: `T` + 9 digits (1, category 2, item 3, processing 3). */
 export function herbs(cat: number, groups: string, settings: string, rows: HerbRow[]): CatalogueItem[] {
@@ -255,7 +246,7 @@ export function herbs(cat: number, groups: string, settings: string, rows: HerbR
     code: `T1${pad(cat, 2)}${pad(i + 1, 3)}001`,
     name,
     listType: 'herbal',
-    chrgitmLv: lv ?? '01',
+    chrgitmLv: lvOf(lv),
     chargeType: '10',
     role: 'herbal',
     price: perGram,
@@ -273,19 +264,20 @@ export function herbs(cat: number, groups: string, settings: string, rows: HerbR
 export type SvcRow = [name: string, price: number, groups: string, settings: string, x?: Extra];
 
 /**
- * Medical services of one block. Code: prefix (4 digits) + sub-block (2 digits) + item (5 digits) + `0000`.
- * Every service is capped: capLv3 = price, capLv2 ≈ 0.9 ×, capLv1 ≈ 0.8 × (unless `flat`).
+ * Medical services of one block, with the restrictions every row of the block has (`every`, before a row's own).
+ * Code: prefix (4 digits) + sub-block (2 digits) + item (5 digits) + `0000`. Every service is capped:
+ * capLv3 = price, capLv2 ≈ 0.9 ×, capLv1 ≈ 0.8 × (unless `flat`).
  */
 export function services(
   prefix: string,
   sub: number,
   chargeType: ChargeType,
   role: ItemRole,
-  rows: SvcRow[],
-  defaults: Extra = {},
+  ...block: [rows: SvcRow[]] | [every: Extra, rows: SvcRow[]]
 ): CatalogueItem[] {
+  const [every, rows] = block.length === 1 ? [{}, block[0]] : block;
   return rows.map(([name, price, groups, settings, x], i) => {
-    const e: Extra = { ...defaults, ...(x ?? {}) };
+    const e: Extra = { ...every, ...x };
     const it: CatalogueItem = {
       code: `${prefix}${pad(sub, 2)}${pad(i + 1, 5)}0000`,
       name,

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DuckDbEngine } from '../../src/db/duckdb.js';
 import { DatasetError } from '../../src/dataset/discover.js';
 import { importDataset, ImportRejected } from '../../src/dataset/importer.js';
-import { workbookToDataset } from '../../src/dataset/xlsx.js';
+import { workbookToDataset } from '../../src/dataset/xlsx-reader.js';
 
 // A time zone far from UTC: reading an Excel time with local getters would shift it by 8 hours here.
 process.env.TZ = 'Asia/Shanghai';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { sheetName, writeWorkbook, type WorkbookColumn } from '../../src/reports/xlsx.js';
+import { sheetName, writeWorkbook, type WorkbookColumn } from '../../src/reports/xlsx-writer.js';
 
 process.env.TZ = 'Asia/Shanghai';
 
