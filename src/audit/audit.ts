@@ -4,7 +4,7 @@ import type { AuditEntry, AuditQuery } from '../contract/api/audit.js';
 import type { Page } from '../contract/api/common.js';
 import { nextSeq } from '../kernel/time.js';
 import { requireRole, type RequestContext } from '../kernel/context.js';
-import { Params, selectPage, toPage } from '../kernel/sql.js';
+import { Params, selectPage, toPage, type ListSource } from '../kernel/sql.js';
 import { type StoreDb, isoTime, storeTime } from '../store/db.js';
 
 export async function audit(
@@ -20,20 +20,20 @@ export async function audit(
   );
 }
 
+const ENTRIES: ListSource = {
+  select: 'id, CAST(logged_at AS VARCHAR) AS at, actor, action, target, detail',
+  from: 'fg_audit',
+  orderBy: 'seq DESC',
+};
+
 /** The audit log, newest first (administrators). */
 export async function listAudit(ctx: RequestContext, q: AuditQuery): Promise<Page<AuditEntry>> {
   requireRole(ctx, ['admin'], 'read the audit log');
   const p = new Params();
-  const where = ['TRUE'];
+  const where: string[] = [];
   if (q.psnNo) where.push(`target = ${p.add(q.psnNo)}`);
   if (q.actor) where.push(`actor = ${p.add(q.actor)}`);
-  const { rows, total } = await selectPage<AuditEntry & Record<string, unknown>>(ctx.store, q, {
-    select: 'id, CAST(logged_at AS VARCHAR) AS at, actor, action, target, detail',
-    from: 'fg_audit',
-    where: where.join(' AND '),
-    orderBy: 'seq DESC',
-    params: p.values,
-  });
+  const { rows, total } = await selectPage<AuditEntry & Record<string, unknown>>(ctx.store, q, ENTRIES, where, p);
   return toPage(
     rows.map((r) => ({ ...r, at: isoTime(r.at) })),
     total,

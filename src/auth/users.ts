@@ -3,7 +3,7 @@ import type { UserInfo, UserRow, UsersQuery } from '../contract/api/accounts.js'
 import type { Page } from '../contract/api/common.js';
 import { BUREAU_ROLES } from '../contract/vocabulary.js';
 import { requireRole, type RequestContext } from '../kernel/context.js';
-import { Params, selectPage, toPage } from '../kernel/sql.js';
+import { Params, selectPage, toPage, type ListSource } from '../kernel/sql.js';
 import type { Role } from '../contract/vocabulary.js';
 import { hashPassword } from './passwords.js';
 import { type StoreDb, storeTime } from '../store/db.js';
@@ -69,18 +69,14 @@ export function userInfo(u: UserRecord): UserInfo {
   };
 }
 
+const USERS: ListSource = { select: '*', from: 'fg_user', orderBy: 'username' };
+
 /** Active users (to assign findings and cases to analysts), for the bureau's roles. */
 export async function listUsers(ctx: RequestContext, q: UsersQuery): Promise<Page<UserRow>> {
   requireRole(ctx, BUREAU_ROLES, 'list users');
   const p = new Params();
-  const where = q.role ? `role = ${p.add(q.role)} AND NOT disabled` : 'NOT disabled';
-  const { rows, total } = await selectPage<UserRecord & Record<string, unknown>>(ctx.store, q, {
-    select: '*',
-    from: 'fg_user',
-    where,
-    orderBy: 'username',
-    params: p.values,
-  });
+  const where = q.role ? [`role = ${p.add(q.role)}`, 'NOT disabled'] : ['NOT disabled'];
+  const { rows, total } = await selectPage<UserRecord & Record<string, unknown>>(ctx.store, q, USERS, where, p);
   return toPage(
     rows.map((u) => ({ username: u.username, displayName: u.display_name, role: u.role, scopeLabel: u.scope_label })),
     total,

@@ -20,7 +20,7 @@ import { BUREAU_ROLES, type CaseStatus, HANDLER_ROLES, type NoteKind, REVIEWER_R
 import { type RequestContext, requireRole } from '../kernel/context.js';
 import { conflict, invalid, notFound } from '../kernel/errors.js';
 import { money, round2, toNumber } from '../kernel/numbers.js';
-import { Params, selectPage, toPage, updateAsSeen } from '../kernel/sql.js';
+import { Params, selectPage, type ListSource, toPage, updateAsSeen } from '../kernel/sql.js';
 import { addDays, dayOf, nextSeq } from '../kernel/time.js';
 import { isoTime, storeTime, type StoreDb } from '../store/db.js';
 
@@ -50,6 +50,8 @@ const CASE_COLUMNS = `k.id, k.case_no, k.title, k.fixmedins_code, k.admdvs, k.gr
   (SELECT SUM(c.amount) FROM fg_clue c WHERE c.case_id = k.id) AS amount_involved,
   (SELECT SUM(d.return_amount + d.fine_amount) FROM fg_case_decision d WHERE d.case_id = k.id AND d.status = 'approved') AS due,
   (SELECT SUM(r.amount) FROM fg_recovery r WHERE r.case_id = k.id) AS recovered`;
+
+const CASES: ListSource = { select: CASE_COLUMNS, from: 'fg_case k', orderBy: 'k.seq DESC' };
 
 async function toRows(ctx: RequestContext, rows: CaseRecord[]): Promise<CaseRow[]> {
   const names = await institutionNames(ctx, rows);
@@ -100,13 +102,7 @@ export async function listCases(ctx: RequestContext, q: CasesQuery): Promise<Pag
   if (q.handler) where.push(`k.handler = ${p.add(q.handler)}`);
   if (q.overdue)
     where.push(`${q.overdue === 'true' ? '' : 'NOT '}(k.status <> 'closed' AND k.deadline < CAST(${p.add(dayOf(ctx.now()))} AS DATE))`);
-  const { rows, total } = await selectPage<CaseRecord>(ctx.store, q, {
-    select: CASE_COLUMNS,
-    from: 'fg_case k',
-    where: where.join(' AND '),
-    orderBy: 'k.seq DESC',
-    params: p.values,
-  });
+  const { rows, total } = await selectPage<CaseRecord>(ctx.store, q, CASES, where, p);
   return toPage(await toRows(ctx, rows), total, q);
 }
 

@@ -16,7 +16,7 @@ import { BUREAU_ROLES, type ClueSource, type ClueStatus, HANDLER_ROLES } from '.
 import { type RequestContext, requireRole } from '../kernel/context.js';
 import { conflict, invalid, notFound } from '../kernel/errors.js';
 import { money, round2 } from '../kernel/numbers.js';
-import { Params, selectPage, toPage } from '../kernel/sql.js';
+import { Params, selectPage, type ListSource, toPage } from '../kernel/sql.js';
 import { nextSeq } from '../kernel/time.js';
 import { isoTime, storeTime } from '../store/db.js';
 
@@ -56,6 +56,8 @@ const CLUE_COLUMNS = `c.id, c.source, c.source_id, c.fixmedins_code, c.admdvs, c
   c.case_id, k.case_no, c.dismiss_reason, c.created_by, CAST(c.created_at AS VARCHAR) AS created_at,
   (SELECT COUNT(*) FROM fg_clue_finding f WHERE f.clue_id = c.id) AS findings`;
 const CLUE_FROM = 'fg_clue c LEFT JOIN fg_case k ON k.id = c.case_id';
+
+const CLUES: ListSource = { select: CLUE_COLUMNS, from: CLUE_FROM, orderBy: 'c.seq DESC' };
 
 /** The names of the records' institutions by code, from the workspace's register. */
 export async function institutionNames(
@@ -118,13 +120,7 @@ export async function listClues(ctx: RequestContext, q: CluesQuery): Promise<Pag
   if (q.institution) where.push(`c.fixmedins_code = ${p.add(q.institution)}`);
   if (q.admdvs) where.push(`starts_with(c.admdvs, ${p.add(q.admdvs)})`);
   if (q.caseId) where.push(`c.case_id = ${p.add(q.caseId)}`);
-  const { rows, total } = await selectPage<ClueRecord>(ctx.store, q, {
-    select: CLUE_COLUMNS,
-    from: CLUE_FROM,
-    where: where.join(' AND '),
-    orderBy: 'c.seq DESC',
-    params: p.values,
-  });
+  const { rows, total } = await selectPage<ClueRecord>(ctx.store, q, CLUES, where, p);
   return toPage(await toClues(ctx, rows), total, q);
 }
 

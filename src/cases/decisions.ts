@@ -19,7 +19,7 @@ import { type CaseDecisionStatus, HANDLER_ROLES, REVIEWER_ROLES } from '../contr
 import { type RequestContext, requireRole } from '../kernel/context.js';
 import { conflict, forbidden, invalid, notFound } from '../kernel/errors.js';
 import { money, round2 } from '../kernel/numbers.js';
-import { Params, selectPage, toPage, updateAsSeen } from '../kernel/sql.js';
+import { Params, selectPage, type ListSource, toPage, updateAsSeen } from '../kernel/sql.js';
 import { addDays, dayOf, nextSeq } from '../kernel/time.js';
 import { type StoreDb, isoTime, storeTime } from '../store/db.js';
 
@@ -61,6 +61,8 @@ const DECISION_COLUMNS = `d.id, d.case_id, k.case_no, k.fixmedins_code, k.admdvs
   CAST(d.reviewed_at AS VARCHAR) AS reviewed_at, d.review_comment, CAST(d.effective_on AS VARCHAR) AS effective_on,
   CAST(d.appeal_until AS VARCHAR) AS appeal_until, d.supersedes`;
 const DECISION_FROM = 'fg_case_decision d JOIN fg_case k ON k.id = d.case_id';
+
+const DECISIONS: ListSource = { select: DECISION_COLUMNS, from: DECISION_FROM, orderBy: 'd.seq DESC' };
 
 async function toDecisions(ctx: RequestContext, rows: DecisionRecord[]): Promise<CaseDecision[]> {
   const names = await institutionNames(ctx, rows);
@@ -126,13 +128,7 @@ export async function listDecisions(ctx: RequestContext, q: CaseDecisionsQuery):
   if (ctx.user.role === 'institution') where.push(`d.status IN ${p.list(VISIBLE_TO_INSTITUTIONS)}`);
   if (q.status) where.push(`d.status = ${p.add(q.status)}`);
   if (q.caseId) where.push(`d.case_id = ${p.add(q.caseId)}`);
-  const { rows, total } = await selectPage<DecisionRecord>(ctx.store, q, {
-    select: DECISION_COLUMNS,
-    from: DECISION_FROM,
-    where: where.join(' AND '),
-    orderBy: 'd.seq DESC',
-    params: p.values,
-  });
+  const { rows, total } = await selectPage<DecisionRecord>(ctx.store, q, DECISIONS, where, p);
   return toPage(await toDecisions(ctx, rows), total, q);
 }
 

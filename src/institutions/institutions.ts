@@ -55,13 +55,8 @@ export async function listInstitutions(ctx: RequestContext, q: InstitutionsQuery
   }
   if (q.admdvs) where.push(`starts_with(i.admdvs, ${p.add(q.admdvs)})`);
   if (q.kind) where.push(`i.inst_kind = ${p.add(q.kind)}`);
-  const { rows, total } = await selectPage(ctx.workspace, q, {
-    select: COLUMNS,
-    from: FROM,
-    where: where.join(' AND '),
-    orderBy: `${SORTS[q.sort]}, i.fixmedins_code`,
-    params: p.values,
-  });
+  const orderBy = `${SORTS[q.sort]}, i.fixmedins_code`;
+  const { rows, total } = await selectPage(ctx.workspace, q, { select: COLUMNS, from: FROM, orderBy }, where, p);
   return toPage(rows.map(toRow), total, q);
 }
 

@@ -21,20 +21,25 @@ export function pageClause(q: PageQuery): string {
   return `LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`;
 }
 
-/** The SELECT of one list: what is read, from where, which rows and in what order. */
-export interface ListQuery {
+/** What a list reads, from where, and in what order; each use case adds its conditions. */
+export interface ListSource {
   select: string;
   from: string;
-  where: string;
   orderBy: string;
-  params: readonly SqlValue[];
 }
 
-/** One page of a list's rows and the count of all of them. */
-export async function selectPage<R extends Row>(db: Queryable, q: PageQuery, s: ListQuery): Promise<{ rows: R[]; total: number }> {
+/** One page of a list's rows under the conditions `where` (their parameters in `p`), and the count of all of them. */
+export async function selectPage<R extends Row>(
+  db: Queryable,
+  q: PageQuery,
+  list: ListSource,
+  where: readonly string[],
+  p: Params,
+): Promise<{ rows: R[]; total: number }> {
+  const w = where.length ? where.join(' AND ') : 'TRUE';
   const [rows, count] = await Promise.all([
-    db.query<R>(`SELECT ${s.select} FROM ${s.from} WHERE ${s.where} ORDER BY ${s.orderBy} ${pageClause(q)}`, s.params),
-    db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${s.from} WHERE ${s.where}`, s.params),
+    db.query<R>(`SELECT ${list.select} FROM ${list.from} WHERE ${w} ORDER BY ${list.orderBy} ${pageClause(q)}`, p.values),
+    db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${list.from} WHERE ${w}`, p.values),
   ]);
   return { rows, total: Number(count[0]?.n ?? 0) };
 }

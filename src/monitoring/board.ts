@@ -20,6 +20,7 @@ const SORTS: Record<WarningSort, string> = {
   institution: 'w.fixmedins_code ASC',
 };
 
+const SELECT = 'w.*, i.fixmedins_name, i.inst_kind, i.hosp_lv, i.admdvs, i.grid_id';
 const FROM = 'fg_warning w LEFT JOIN fixmedins i ON i.fixmedins_code = w.fixmedins_code';
 
 export async function listWarnings(ctx: RequestContext, q: WarningsQuery): Promise<Page<WarningRow>> {
@@ -32,17 +33,9 @@ export async function listWarnings(ctx: RequestContext, q: WarningsQuery): Promi
   if (q.institution) where.push(`w.fixmedins_code = ${p.add(q.institution)}`);
   if (q.admdvs) where.push(`starts_with(i.admdvs, ${p.add(q.admdvs)})`);
   if (q.grid) where.push(`i.grid_id = ${p.add(q.grid)}`);
-  const { rows, total } = await selectPage(ctx.workspace, q, {
-    select: 'w.*, i.fixmedins_name, i.inst_kind, i.hosp_lv, i.admdvs, i.grid_id',
-    from: FROM,
-    where: where.join(' AND '),
-    orderBy: `${SORTS[q.sort]}, w.warning_id`,
-    params: p.values,
-  });
-  const clueOf = await cluesOfWarnings(
-    ctx,
-    rows.map((r) => String(r.warning_id)),
-  );
+  const orderBy = `${SORTS[q.sort]}, w.warning_id`;
+  const { rows, total } = await selectPage(ctx.workspace, q, { select: SELECT, from: FROM, orderBy }, where, p);
+  const clueOf = await cluesOfWarnings(ctx, rows);
   const items = rows.map((r): WarningRow => {
     const figures = warningFigures(r);
     const sentence = warningSentence(figures);
@@ -68,7 +61,8 @@ export async function listWarnings(ctx: RequestContext, q: WarningsQuery): Promi
 }
 
 /** The clues made of these warnings. Clues are the bureau's own leads: an institution does not learn that one was opened about it. */
-async function cluesOfWarnings(ctx: RequestContext, ids: string[]): Promise<Map<string, string>> {
+async function cluesOfWarnings(ctx: RequestContext, warnings: Array<Record<string, unknown>>): Promise<Map<string, string>> {
+  const ids = warnings.map((w) => String(w.warning_id));
   if (ctx.scope.role === 'institution' || !ids.length) return new Map();
   const p = new Params();
   const clues = await ctx.store.query<{ id: string; source_id: string }>(

@@ -17,6 +17,7 @@ const SORTS: Record<PractitionerSort, string> = {
   '-prescriptions': 's.prescriptions DESC',
 };
 
+const SELECT = 's.*, i.fixmedins_name, i.inst_kind, pr.prac_name';
 const FROM = `fg_practitioner_stat s LEFT JOIN fixmedins i ON i.fixmedins_code = s.fixmedins_code
   LEFT JOIN (SELECT prac_code, fixmedins_code, MIN(prac_name) AS prac_name FROM practitioner GROUP BY prac_code, fixmedins_code) pr
     ON pr.prac_code = s.prac AND pr.fixmedins_code = s.fixmedins_code`;
@@ -37,13 +38,7 @@ export async function listPractitioners(ctx: RequestContext, q: PractitionersQue
     };
     where.push(`(${q.level.map((l) => band[l] ?? band.yellow).join(' OR ')})`);
   }
-  const { rows, total } = await selectPage(ctx.workspace, q, {
-    select: 's.*, i.fixmedins_name, i.inst_kind, pr.prac_name',
-    from: FROM,
-    where: where.join(' AND '),
-    orderBy: `${SORTS[q.sort]}, s.prac`,
-    params: p.values,
-  });
+  const { rows, total } = await selectPage(ctx.workspace, q, { select: SELECT, from: FROM, orderBy: `${SORTS[q.sort]}, s.prac` }, where, p);
   const items = rows.map((r): PractitionerRow => {
     const zMax = numberOrNull(r.z_max);
     // Practitioners without a comparison carry a sentinel far below any real z.
