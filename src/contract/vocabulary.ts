@@ -78,41 +78,31 @@ export type JobStatus = (typeof JOB_STATUSES)[number];
 
 // ---------------------------------------------------------------- monitoring and early warning (预警)
 
-/** The monthly indicators by key: one list for the SQL, the API and the UI. */
-export const INDICATOR_KEYS = [
-  'visits',
-  'admissions',
-  'discharges',
-  'fund_paid',
-  'total_cost',
-  'cost_per_visit',
-  'cost_per_admission',
-  'alos',
-  'fund_share',
-  'drug_share',
-  'readmission_15d',
-  'findings',
-  'amount_at_risk',
-] as const;
-export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
 export const INDICATOR_UNITS = ['count', 'money', 'ratio', 'days'] as const;
 export type IndicatorUnit = (typeof INDICATOR_UNITS)[number];
+
+/** The monthly indicators: each one's unit, and its name in Chinese and English. One table for the SQL, the API and the UI. */
+const INDICATOR_TABLE = {
+  visits: { unit: 'count', zh: '就诊人次', en: 'Visits' },
+  admissions: { unit: 'count', zh: '入院人次', en: 'Admissions' },
+  discharges: { unit: 'count', zh: '出院人次', en: 'Discharges' },
+  fund_paid: { unit: 'money', zh: '统筹基金支付', en: 'Fund paid' },
+  total_cost: { unit: 'money', zh: '医疗总费用', en: 'Total cost' },
+  cost_per_visit: { unit: 'money', zh: '次均费用', en: 'Cost per visit' },
+  cost_per_admission: { unit: 'money', zh: '次均住院费用', en: 'Cost per admission' },
+  alos: { unit: 'days', zh: '平均住院日', en: 'Average length of stay' },
+  fund_share: { unit: 'ratio', zh: '基金支付占比', en: 'Share paid by the fund' },
+  drug_share: { unit: 'ratio', zh: '药占比', en: 'Drug share' },
+  readmission_15d: { unit: 'ratio', zh: '15日再入院率', en: 'Readmission within 15 days' },
+  findings: { unit: 'count', zh: '疑点数', en: 'Findings' },
+  amount_at_risk: { unit: 'money', zh: '涉及金额', en: 'Amount at risk' },
+} as const satisfies Record<string, { unit: IndicatorUnit; zh: string; en: string }>;
+export type IndicatorKey = keyof typeof INDICATOR_TABLE;
+export const INDICATORS: Record<IndicatorKey, { unit: IndicatorUnit; zh: string; en: string }> = INDICATOR_TABLE;
+/** The indicators' keys, in the table's order. */
+export const INDICATOR_KEYS = Object.keys(INDICATOR_TABLE) as [IndicatorKey, ...IndicatorKey[]];
 /** The unit of each indicator's value. */
-export const INDICATOR_UNIT: Record<IndicatorKey, IndicatorUnit> = {
-  visits: 'count',
-  admissions: 'count',
-  discharges: 'count',
-  fund_paid: 'money',
-  total_cost: 'money',
-  cost_per_visit: 'money',
-  cost_per_admission: 'money',
-  alos: 'days',
-  fund_share: 'ratio',
-  drug_share: 'ratio',
-  readmission_15d: 'ratio',
-  findings: 'count',
-  amount_at_risk: 'money',
-};
+export const INDICATOR_UNIT = Object.fromEntries(INDICATOR_KEYS.map((k) => [k, INDICATORS[k].unit])) as Record<IndicatorKey, IndicatorUnit>;
 /** What an indicator series belongs to. */
 export const INDICATOR_UNIT_TYPES = ['institution', 'region', 'grid'] as const;
 export type IndicatorUnitType = (typeof INDICATOR_UNIT_TYPES)[number];

@@ -2,14 +2,13 @@
 import { inScope, scopeCondition } from '../auth/scope.js';
 import type { Page } from '../contract/api/common.js';
 import type { WarningRow, WarningsQuery, WarningSummary } from '../contract/api/monitoring.js';
-import { WARNING_LEVELS, type WarningLevel, type WarningSort } from '../contract/vocabulary.js';
+import { INDICATORS, WARNING_LEVELS, type WarningLevel, type WarningSort } from '../contract/vocabulary.js';
 import { regionName } from '../exchange/regions.js';
 import type { RequestContext } from '../kernel/context.js';
 import { notFound } from '../kernel/errors.js';
 import { money, numberOrNull } from '../kernel/numbers.js';
 import { Params, selectPage, toPage } from '../kernel/sql.js';
 import { warningFigures, warningSentence } from './sentences.js';
-import { INDICATOR_NAMES } from './warnings.js';
 
 const SORTS: Record<WarningSort, string> = {
   '-level': 'w.rank DESC, abs(COALESCE(w.change, 0)) DESC',
@@ -49,8 +48,8 @@ export async function listWarnings(ctx: RequestContext, q: WarningsQuery): Promi
       regionName: regionName(r.admdvs as string | null),
       gridId: (r.grid_id as string | null) ?? null,
       month: String(r.month),
-      indicatorName: INDICATOR_NAMES[figures.indicator].zh,
-      indicatorNameEn: INDICATOR_NAMES[figures.indicator].en,
+      indicatorName: INDICATORS[figures.indicator].zh,
+      indicatorNameEn: INDICATORS[figures.indicator].en,
       ...figures,
       message: sentence.zh,
       messageEn: sentence.en,

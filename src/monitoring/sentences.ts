@@ -1,8 +1,7 @@
 /** What a warning says, in Chinese and English: the indicator, its value, what it was compared with, and the level. */
 import type { WarningRow } from '../contract/api/monitoring.js';
-import { INDICATOR_UNIT, type IndicatorKey, type WarningBasis, type WarningLevel } from '../contract/vocabulary.js';
+import { INDICATORS, INDICATOR_UNIT, type IndicatorKey, type WarningBasis, type WarningLevel } from '../contract/vocabulary.js';
 import { numberOrNull } from '../kernel/numbers.js';
-import { INDICATOR_NAMES } from './warnings.js';
 
 type Lang = 'zh' | 'en';
 
@@ -23,7 +22,7 @@ const LEVEL_ZH: Record<WarningLevel, string> = { yellow: '黄色', orange: '橙�
 export type WarningFigures = Pick<WarningRow, 'indicator' | 'basis' | 'value' | 'reference' | 'change' | 'z' | 'level'>;
 
 export function warningSentence(r: WarningFigures): { zh: string; en: string } {
-  const n = INDICATOR_NAMES[r.indicator];
+  const n = INDICATORS[r.indicator];
   const v = (l: Lang) => formatIndicator(r.indicator, r.value, l);
   const ref = (l: Lang) => formatIndicator(r.indicator, r.reference, l);
   const z = r.z === null ? '' : r.z.toFixed(1);

@@ -1,12 +1,11 @@
 /** An indicator's monthly series for an institution, a region or a grid, with its peers' band and the warnings it reached. */
 import { inScope } from '../auth/scope.js';
 import type { IndicatorQuery, IndicatorSeries } from '../contract/api/monitoring.js';
-import { INDICATOR_UNIT, WARNING_LEVELS } from '../contract/vocabulary.js';
+import { INDICATORS, INDICATOR_UNIT, WARNING_LEVELS } from '../contract/vocabulary.js';
 import { regionName } from '../exchange/regions.js';
 import type { RequestContext } from '../kernel/context.js';
 import { notFound } from '../kernel/errors.js';
 import { numberOrNull } from '../kernel/numbers.js';
-import { INDICATOR_NAMES } from './warnings.js';
 
 /** The robust spread: 1.4826 × MAD estimates a standard deviation; the band is the peers' median ± one of it. */
 const MAD_SCALE = 1.4826;
@@ -40,7 +39,7 @@ export async function indicatorSeries(ctx: RequestContext, q: IndicatorQuery): P
     FROM fg_indicator i WHERE i.unit_type = $1 AND i.unit_id = $2 AND i.indicator = $3 ORDER BY i.month`,
     [q.unitType, q.unitId, q.indicator],
   );
-  const n = INDICATOR_NAMES[q.indicator];
+  const n = INDICATORS[q.indicator];
   return {
     unitType: q.unitType,
     unitId: q.unitId,

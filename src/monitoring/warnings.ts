@@ -16,7 +16,6 @@
  */
 import type { SqlEngine } from '../db/engine.js';
 import type { WarningConfig } from '../contract/settings.js';
-import type { IndicatorKey } from '../contract/vocabulary.js';
 import { DEFAULT_PRACTITIONER_CONFIG } from './practitioners.js';
 
 /** Defaults (documented, with the reasons for each, in docs/monitoring.md). */
@@ -107,20 +106,3 @@ export function warningSql(c: WarningConfig): string[] {
 export async function buildWarnings(engine: SqlEngine, config: WarningConfig = DEFAULT_WARNING_CONFIG): Promise<void> {
   for (const s of warningSql(config)) await engine.exec(s);
 }
-
-/** The indicators' names in Chinese and English (their units: INDICATOR_UNIT in the vocabulary). */
-export const INDICATOR_NAMES: Record<IndicatorKey, { zh: string; en: string }> = {
-  visits: { zh: '就诊人次', en: 'Visits' },
-  admissions: { zh: '入院人次', en: 'Admissions' },
-  discharges: { zh: '出院人次', en: 'Discharges' },
-  fund_paid: { zh: '统筹基金支付', en: 'Fund paid' },
-  total_cost: { zh: '医疗总费用', en: 'Total cost' },
-  cost_per_visit: { zh: '次均费用', en: 'Cost per visit' },
-  cost_per_admission: { zh: '次均住院费用', en: 'Cost per admission' },
-  alos: { zh: '平均住院日', en: 'Average length of stay' },
-  fund_share: { zh: '基金支付占比', en: 'Share paid by the fund' },
-  drug_share: { zh: '药占比', en: 'Drug share' },
-  readmission_15d: { zh: '15日再入院率', en: 'Readmission within 15 days' },
-  findings: { zh: '疑点数', en: 'Findings' },
-  amount_at_risk: { zh: '涉及金额', en: 'Amount at risk' },
-};
