@@ -90,7 +90,6 @@ export interface Route<P = unknown, Q = unknown, B = unknown> {
 }
 
 /** A route once its handler's types are checked: the schemas validate what reaches it at run time. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type CheckedRoute = Route<any, any, any>;
 export type AnyRoute = CheckedRoute & { tag: string };
 

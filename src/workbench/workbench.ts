@@ -196,7 +196,8 @@ export class Workbench {
     return this.startImport(id, dir);
   }
 
-  startImport(id: string, dir: string): Job {
+  /** Imports the upload in `dir` and screens the workspace, as a job (its id names the upload in the audit log only). */
+  startImport(_uploadId: string, dir: string): Job {
     return this.jobs.start('import', async (progress) => {
       progress(0, 3, 'import');
       const report = await importDataset(this.workspace, dir, { ...this.dataset, onProgress: (step) => progress(0, 3, step) });

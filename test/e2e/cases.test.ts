@@ -81,7 +81,6 @@ async function pickDate(input: Locator, value: string): Promise<void> {
 
 describe.skipIf(!existsSync(CHROMIUM))('clues and cases in a real browser (Chinese)', () => {
   let city: Awaited<ReturnType<typeof serveGeneratedCity>>;
-  let dir: string;
   let served: Served;
   let browser: Browser;
   const errors: string[] = [];
@@ -101,7 +100,7 @@ describe.skipIf(!existsSync(CHROMIUM))('clues and cases in a real browser (Chine
   beforeAll(async () => {
     await mkdir(ARTIFACTS, { recursive: true });
     city = await serveGeneratedCity({ persons: 1500, months: 3, seed: 31, violationRate: 4 });
-    ({ dir, served } = city);
+    ({ served } = city);
 
     const [analyst, reviewer, inst] = await Promise.all([
       session(served.url, 'analyst'),

@@ -253,8 +253,7 @@ describe('warning thresholds as configuration', () => {
   it('accepts the defaults and refuses levels that do not rise, unknown indicators and unknown keys', () => {
     expect(warningConfigSchema.parse(DEFAULT_WARNING_CONFIG)).toEqual(DEFAULT_WARNING_CONFIG);
     const bad = (patch: (c: Record<string, any>) => void) => {
-      // eslint-disable-line @typescript-eslint/no-explicit-any
-      const c = structuredClone(DEFAULT_WARNING_CONFIG) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+      const c = structuredClone(DEFAULT_WARNING_CONFIG) as Record<string, any>;
       patch(c);
       return warningConfigSchema.safeParse(c).success;
     };

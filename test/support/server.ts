@@ -32,7 +32,7 @@ export const PASSWORD = 'test-password-1';
 
 export interface Reply {
   status: number;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  body: any;
   headers: Record<string, string | string[] | undefined>;
   raw: Buffer;
 }
