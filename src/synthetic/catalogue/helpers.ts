@@ -69,17 +69,10 @@ function numberedWithin<T>(rows: T[], key: (row: T) => string): number[] {
 }
 
 /** Restrictions of a row (the hilist columns lmt_* and max_*); absent: none. */
-export interface Restrictions {
-  lmtGend?: '1' | '2';
-  lmtAgeMin?: number;
-  lmtAgeMax?: number;
-  lmtHospLvMin?: 1 | 2 | 3;
-  lmtMedTypes?: string[];
-  lmtDisePrefixes?: string[];
-  maxDays?: number;
-  maxCntPerDay?: number;
-  maxCntPer7d?: number;
-}
+export type Restrictions = Pick<
+  CatalogueItem,
+  'lmtGend' | 'lmtAgeMin' | 'lmtAgeMax' | 'lmtHospLvMin' | 'lmtMedTypes' | 'lmtDisePrefixes' | 'maxDays' | 'maxCntPerDay' | 'maxCntPer7d'
+>;
 
 function restrict(it: CatalogueItem, r: Restrictions): CatalogueItem {
   if (r.lmtGend) it.lmtGend = r.lmtGend;
