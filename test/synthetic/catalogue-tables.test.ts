@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { parseCsv } from '../../src/synthetic/csv-reader.js';
+import { projectRoot } from '../../src/synthetic/project-root.js';
 import { HERBS, parseTable, readTable, SERVICES, TABLES_DIR, WESTERN_DRUGS } from '../../src/synthetic/catalogue/tables.js';
 
 const FILE = 'western-drugs.csv';
-const lines = readFileSync(join(TABLES_DIR, FILE), 'utf8').split('\n');
+const lines = readFileSync(join(projectRoot(), TABLES_DIR, FILE), 'utf8').split('\n');
 const header = lines[0]!;
 const columns = header.split(',');
 
