@@ -13,7 +13,7 @@ import { userInfo } from '../auth/users.js';
 import type { Workbench } from '../workbench/workbench.js';
 import { errorBody, errorReply, HttpError, register, route, routes } from './http.js';
 import { openApiDocument } from './openapi.js';
-import { projectRoot } from './paths.js';
+import { projectRoot } from '../kernel/paths.js';
 import { apiRoutes } from './routes/index.js';
 
 declare module 'fastify' {

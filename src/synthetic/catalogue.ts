@@ -1,6 +1,8 @@
 /**
- * The catalogue of the synthetic city (医保目录 with its 限定支付 knowledge base and item relations), assembled
- * from the tables in ./catalogue/. Deterministic: the same items, codes and relations on every call.
+ * The catalogue of the synthetic city (医保目录 with its 限定支付 knowledge base and item relations), built from
+ * the tables in ./catalogue/tables/ (CSV files, read by catalogue/tables.ts, turned into items by
+ * catalogue/helpers.ts) and the relations of catalogue/relations.ts. Deterministic: the same items, codes and
+ * relations on every call.
  *
  * Code formats (national 医保目录编码 layouts; the made-up parts are derived from the item name):
  * - western drug (西药): 23 characters, `X` + ATC level 4 of the drug (e.g. `A10BA`) + ingredient no.
@@ -16,18 +18,9 @@
  * - non-medical goods (非医保商品): `QT` + 10 digits.
  */
 import type { Catalogue, CatalogueItem, ChargeType, Relation } from './model.js';
-import { CHINESE_PATENT } from './catalogue/chinese-patent.js';
-import { HERBAL } from './catalogue/herbal.js';
-import { MATERIALS, NON_MEDICAL } from './catalogue/materials.js';
+import { goods, herbs, materials, patentMedicines, services, westernDrugs } from './catalogue/helpers.js';
 import { BUNDLES, EXCLUSIVE_PAIRS } from './catalogue/relations.js';
-import { EXAM_SERVICES } from './catalogue/services-exams.js';
-import { LAB_SERVICES } from './catalogue/services-labs.js';
-import { TREATMENT_SERVICES } from './catalogue/services-treatment.js';
-import { WARD_SERVICES } from './catalogue/services-ward.js';
-import { WESTERN_ANTI_INFECTIVE_RESP } from './catalogue/western-anti-infective-resp.js';
-import { WESTERN_CARDIO_ENDO } from './catalogue/western-cardio-endo.js';
-import { WESTERN_DIGESTIVE_NEURO } from './catalogue/western-digestive-neuro.js';
-import { WESTERN_ONCO_NEPHRO_MISC } from './catalogue/western-onco-nephro-misc.js';
+import { HERBS, MATERIALS, NON_MEDICAL, PATENT_MEDICINES, readTable, SERVICES, WESTERN_DRUGS } from './catalogue/tables.js';
 
 /** Code format per kind of item (see the module comment). */
 export const CODE_FORMATS = {
@@ -74,19 +67,13 @@ let cached: Catalogue | null = null;
 export function buildCatalogue(): Catalogue {
   if (cached) return cached;
   const items: CatalogueItem[] = [
-    ...WESTERN_CARDIO_ENDO,
-    ...WESTERN_ANTI_INFECTIVE_RESP,
-    ...WESTERN_DIGESTIVE_NEURO,
-    ...WESTERN_ONCO_NEPHRO_MISC,
-    ...CHINESE_PATENT,
-    ...HERBAL,
-    ...WARD_SERVICES,
-    ...EXAM_SERVICES,
-    ...LAB_SERVICES,
-    ...TREATMENT_SERVICES,
-    ...MATERIALS,
-    ...NON_MEDICAL,
-  ].map((it) => structuredClone(it));
+    ...westernDrugs(readTable(WESTERN_DRUGS)),
+    ...patentMedicines(readTable(PATENT_MEDICINES)),
+    ...herbs(readTable(HERBS)),
+    ...services(readTable(SERVICES)),
+    ...materials(readTable(MATERIALS)),
+    ...goods(readTable(NON_MEDICAL)),
+  ];
   const byName = new Map<string, string>();
   for (const it of items) {
     if (byName.has(it.name)) throw new Error(`duplicate catalogue name: ${it.name}`);

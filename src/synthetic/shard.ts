@@ -11,7 +11,7 @@ import { buildCatalogue } from './catalogue.js';
 import { buildCity, type City, type District, type Institution } from './city.js';
 import { DISEASE_GROUPS } from './diseases.js';
 import { MED_TYPE_OF, type Diagnosis, type DiseaseGroup, type Planned, type Setting } from './model.js';
-import { csvText, money, PartWriter, qty } from './output.js';
+import { money, PartWriter, qty } from './output.js';
 import { settle } from './policy.js';
 import { ageOnDay, makePerson, type Person } from './population.js';
 import { Rng, WeightedTable } from './random.js';
@@ -49,7 +49,6 @@ const pad = (n: number, w: number) => {
   const s = String(n);
   return s.length >= w ? s : ZEROS[w - s.length] + s;
 };
-const r2 = (x: number) => Math.round(x * 100) / 100;
 
 /** Admissions per person-year by age. */
 function admissionRate(age: number, gend: string): number {

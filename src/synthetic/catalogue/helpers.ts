@@ -1,13 +1,9 @@
 /**
- * Expands the compact tables of the catalogue data files into CatalogueItem objects.
+ * Turns the rows of the catalogue's tables (tables/*.csv, read and checked by tables.ts) into CatalogueItem objects:
+ * the codes, the numbering of products within their block, and the defaults a row leaves to its kind.
  *
- * Shorthand used by every table
  * - groups: '*' for 'any', else space-separated abbreviations of DISEASE_GROUPS keys (see GROUP_ABBR).
  * - settings: letters O outpatient, E emergency, C chronic (门诊慢特病), I inpatient, P pharmacy.
- * - flags of a drug or material row: '1' | '2' | '3' for 甲类 / 乙类 / 丙类, followed by 'c' when the item has a
- *   price cap (drugs: 医保支付标准 capLv3 = price, no lower-level caps; materials: capLv3 = price). A herb row
- *   has the class alone.
- * - Extra: restrictions and overrides of one row, see the interface.
  *
  * Codes follow the national formats described in ../catalogue.ts (CODE_FORMATS). Their made-up parts
  * (ingredient numbers, makers) come from a hash of the name, so they are stable when rows are added.
@@ -61,49 +57,38 @@ export function letterDigits(key: string, digits: number): string {
   return String.fromCharCode(65 + (h % 26)) + pad(Math.floor(h / 26) % 10 ** digits, digits);
 }
 
-/** Restrictions and overrides of one row (compact names; absent: none / the table's default). */
-export interface Extra {
-  lv?: '01' | '02' | '03';
-  gend?: '1' | '2';
-  ageMin?: number;
-  ageMax?: number;
-  hosp?: 1 | 2 | 3;
-  /** lmtMedTypes, '|'-separated, e.g. '21' or '14|21'. */
-  med?: string;
-  /** lmtDisePrefixes, space-separated 3-character ICD-10 prefixes. */
-  dise?: string;
-  maxDays?: number;
-  perDay?: number;
-  per7d?: number;
-  cnt?: [number, number];
-  /** supplyDays. */
-  sd?: number[];
-  rx?: boolean;
-  /** Services: capped at level 3 only (the same price at every level). */
-  flat?: boolean;
+/** The number of each row among the rows of the same key: 1, 2, … in the order of the table. */
+function numberedWithin<T>(rows: T[], key: (row: T) => string): number[] {
+  const seen = new Map<string, number>();
+  return rows.map((row) => {
+    const k = key(row);
+    const n = (seen.get(k) ?? 0) + 1;
+    seen.set(k, n);
+    return n;
+  });
 }
 
-export function applyExtra(it: CatalogueItem, x: Extra): CatalogueItem {
-  if (x.lv) it.chrgitmLv = x.lv;
-  if (x.gend) it.lmtGend = x.gend;
-  if (x.ageMin !== undefined) it.lmtAgeMin = x.ageMin;
-  if (x.ageMax !== undefined) it.lmtAgeMax = x.ageMax;
-  if (x.hosp !== undefined) it.lmtHospLvMin = x.hosp;
-  if (x.med) it.lmtMedTypes = x.med.split('|');
-  if (x.dise) it.lmtDisePrefixes = x.dise.split(' ').filter(Boolean);
-  if (x.maxDays !== undefined) it.maxDays = x.maxDays;
-  if (x.perDay !== undefined) it.maxCntPerDay = x.perDay;
-  if (x.per7d !== undefined) it.maxCntPer7d = x.per7d;
-  if (x.cnt) it.cnt = x.cnt;
-  if (x.rx !== undefined && it.rx !== undefined) it.rx = x.rx;
+/** Restrictions of a row (the hilist columns lmt_* and max_*); absent: none. */
+export type Restrictions = Pick<
+  CatalogueItem,
+  'lmtGend' | 'lmtAgeMin' | 'lmtAgeMax' | 'lmtHospLvMin' | 'lmtMedTypes' | 'lmtDisePrefixes' | 'maxDays' | 'maxCntPerDay' | 'maxCntPer7d'
+>;
+
+function restrict(it: CatalogueItem, r: Restrictions): CatalogueItem {
+  if (r.lmtGend) it.lmtGend = r.lmtGend;
+  if (r.lmtAgeMin !== undefined) it.lmtAgeMin = r.lmtAgeMin;
+  if (r.lmtAgeMax !== undefined) it.lmtAgeMax = r.lmtAgeMax;
+  if (r.lmtHospLvMin !== undefined) it.lmtHospLvMin = r.lmtHospLvMin;
+  if (r.lmtMedTypes) it.lmtMedTypes = r.lmtMedTypes;
+  if (r.lmtDisePrefixes) it.lmtDisePrefixes = r.lmtDisePrefixes;
+  if (r.maxDays !== undefined) it.maxDays = r.maxDays;
+  if (r.maxCntPerDay !== undefined) it.maxCntPerDay = r.maxCntPerDay;
+  if (r.maxCntPer7d !== undefined) it.maxCntPer7d = r.maxCntPer7d;
   return it;
 }
 
-function lvOf(flags: string): '01' | '02' | '03' {
-  const c = flags[0];
-  if (c !== '1' && c !== '2' && c !== '3') throw new Error(`bad flags: ${flags}`);
-  return `0${c}` as '01' | '02' | '03';
-}
+/** 01 甲类, 02 乙类, 03 丙类. */
+export type Class = CatalogueItem['chrgitmLv'];
 
 // ---------------------------------------------------------------------------------------------------------
 // Drugs
@@ -151,53 +136,54 @@ function formCode(name: string): string {
 }
 
 /**
- * One drug product, a row of the drug tables: its drug group (one ingredient or prescription; interchangeable
- * products share it), category code (ATC level 4 of a western drug, the catalogue category of a patent medicine),
- * disease groups, settings, name with strength and pack, usual price (元), flags, restrictions.
+ * One drug product: its drug group (one ingredient or prescription; interchangeable products share it), category
+ * (ATC level 4 of a western drug, the catalogue category of a patent medicine), name with strength and pack, usual
+ * price (元), class, whether the price is also its 医保支付标准 (capLv3; no lower-level caps), prescription-only,
+ * disease groups, settings, usual quantity per line and days of supply (absent: the defaults below), restrictions.
  */
-export type DrugRow = [
-  dg: string,
-  category: string,
-  groups: string,
-  settings: string,
-  name: string,
-  price: number,
-  flags: string,
-  x?: Extra,
-];
+export interface DrugRow extends Restrictions {
+  drugGroup: string;
+  category: string;
+  name: string;
+  price: number;
+  lv: Class;
+  capped: boolean;
+  rx: boolean;
+  groups: string;
+  settings: string;
+  cnt?: [number, number];
+  supplyDays?: number[];
+}
 
 /**
  * The items of a drug table. The products of one drug group listed for the same settings are its specifications
- * 1, 2, … in the order of the table; `code` makes an item's code from its row and that number.
+ * 1, 2, … in the order of the table; `code` makes an item's code from its row and that number. Defaults: 1–4 units
+ * a line for drugs of chronic visits, else 1–2; outside hospital, 7/14/28 days of supply for chronic visits,
+ * 1/3 for injections, else 3/5/7 (none longer than maxDays).
  */
-function drugs(rows: DrugRow[], kind: 'west' | 'tcm', code: (row: DrugRow, spec: number) => string, defaults: Extra): CatalogueItem[] {
-  const listed = new Map<string, number>();
-  return rows.map((row) => {
-    const [dg, , groups, settings, name, price, flags, x] = row;
-    const key = `${dg}|${settings}`;
-    const spec = (listed.get(key) ?? 0) + 1;
-    listed.set(key, spec);
-    const st = settingsOf(settings);
-    const inj = name.split(' ')[0]!.includes('注射');
+function drugs(rows: DrugRow[], chargeType: '09' | '11', code: (row: DrugRow, spec: number) => string): CatalogueItem[] {
+  const specs = numberedWithin(rows, (row) => `${row.drugGroup}|${row.settings}`);
+  return rows.map((row, i) => {
+    const st = settingsOf(row.settings);
+    const inj = row.name.split(' ')[0]!.includes('注射');
     const it: CatalogueItem = {
-      code: code(row, spec),
-      name,
+      code: code(row, specs[i]!),
+      name: row.name,
       listType: 'drug',
-      chrgitmLv: lvOf(flags),
-      chargeType: kind === 'west' ? '09' : '11',
+      chrgitmLv: row.lv,
+      chargeType,
       role: 'drug',
-      drugGroup: `DG-${dg}`,
-      rx: kind === 'west',
-      price,
-      groups: groupsOf(groups),
+      drugGroup: `DG-${row.drugGroup}`,
+      rx: row.rx,
+      price: row.price,
+      groups: groupsOf(row.groups),
       settings: st,
-      cnt: st.includes('chronic') ? [1, 4] : [1, 2],
+      cnt: row.cnt ?? (st.includes('chronic') ? [1, 4] : [1, 2]),
     };
-    if (flags.includes('c')) it.capLv3 = price;
-    const e: Extra = { ...defaults, ...x };
-    applyExtra(it, e);
+    if (row.capped) it.capLv3 = row.price;
+    restrict(it, row);
     if (st.some((s) => s !== 'inpatient')) {
-      let sd = e.sd ?? (st.includes('chronic') ? [7, 14, 28] : inj ? [1, 3] : [3, 5, 7]);
+      let sd = row.supplyDays ?? (st.includes('chronic') ? [7, 14, 28] : inj ? [1, 3] : [3, 5, 7]);
       if (it.maxDays !== undefined) sd = sd.filter((d) => d <= it.maxDays!);
       it.supplyDays = sd;
     }
@@ -212,47 +198,50 @@ function drugs(rows: DrugRow[], kind: 'west' | 'tcm', code: (row: DrugRow, spec:
 export function westernDrugs(rows: DrugRow[]): CatalogueItem[] {
   return drugs(
     rows,
-    'west',
-    ([dg, atc, , , name], spec) => {
-      if (!/^[A-Z]\d{2}[A-Z]{2}$/.test(atc)) throw new Error(`bad ATC level 4: ${atc}`);
-      return `X${atc}${letterDigits(`west:${dg}`, 3)}${formCode(name)}${pad(spec, 3)}1${pad(hash(name) % 100_000, 5)}`;
-    },
-    {},
+    '09',
+    (row, spec) =>
+      `X${row.category}${letterDigits(`west:${row.drugGroup}`, 3)}${formCode(row.name)}${pad(spec, 3)}1${pad(hash(row.name) % 100_000, 5)}`,
   );
 }
 
 /**
- * Patent Chinese medicines (11), over the counter unless a row says `rx: true`. Code: `Z` + category (letter +
- * 2 digits + 2 letters) + prescription no. (letter + 4 digits) + 9 digits (specification 2, form 2, pack 1, maker 4).
+ * Patent Chinese medicines (11). Code: `Z` + category (letter + 2 digits + 2 letters) + prescription no. (letter +
+ * 4 digits) + 9 digits (specification 2, form 2, pack 1, maker 4).
  */
 export function patentMedicines(rows: DrugRow[]): CatalogueItem[] {
   return drugs(
     rows,
-    'tcm',
-    ([dg, cat, , , name], spec) => {
-      if (!/^[A-Z]\d{2}[A-Z]{2}$/.test(cat)) throw new Error(`bad category: ${cat}`);
-      return `Z${cat}${letterDigits(`tcm:${dg}`, 4)}${pad(spec, 2)}${formCode(name).slice(2)}1${pad(hash(name) % 10_000, 4)}`;
-    },
-    { rx: false },
+    '11',
+    (row, spec) =>
+      `Z${row.category}${letterDigits(`tcm:${row.drugGroup}`, 4)}${pad(spec, 2)}${formCode(row.name).slice(2)}1${pad(hash(row.name) % 10_000, 4)}`,
   );
 }
 
-/** A herbal piece: name, price per gram (元), usual grams per line [min, max], class ('1' | '2' | '3', as the flags of a drug). */
-export type HerbRow = [name: string, perGram: number, gMin: number, gMax: number, lv: '1' | '2' | '3'];
+/** A herbal piece: category (1, 2, …), name, price per gram (元), class, groups, settings, usual grams per line. */
+export interface HerbRow {
+  category: number;
+  name: string;
+  pricePerGram: number;
+  lv: Class;
+  groups: string;
+  settings: string;
+  grams: [number, number];
+}
 
-/** Herbal pieces (10) of one category. Code: `T` + 9 digits (1, category 2, item 3, processing 3). */
-export function herbs(cat: number, groups: string, settings: string, rows: HerbRow[]): CatalogueItem[] {
-  return rows.map(([name, perGram, gMin, gMax, lv], i) => ({
-    code: `T1${pad(cat, 2)}${pad(i + 1, 3)}001`,
-    name,
+/** Herbal pieces (10), supplied for 7 days. Code: `T` + 9 digits (1, category 2, item within the category 3, processing 3). */
+export function herbs(rows: HerbRow[]): CatalogueItem[] {
+  const nos = numberedWithin(rows, (row) => String(row.category));
+  return rows.map((row, i) => ({
+    code: `T1${pad(row.category, 2)}${pad(nos[i]!, 3)}001`,
+    name: row.name,
     listType: 'herbal',
-    chrgitmLv: lvOf(lv),
+    chrgitmLv: row.lv,
     chargeType: '10',
     role: 'herbal',
-    price: perGram,
-    groups: groupsOf(groups),
-    settings: settingsOf(settings),
-    cnt: [gMin, gMax],
+    price: row.pricePerGram,
+    groups: groupsOf(row.groups),
+    settings: settingsOf(row.settings),
+    cnt: row.grams,
     supplyDays: [7],
   }));
 }
@@ -260,71 +249,97 @@ export function herbs(cat: number, groups: string, settings: string, rows: HerbR
 // ---------------------------------------------------------------------------------------------------------
 // Services, materials, goods
 
-/** A service: name, price at level 3 (元), groups, settings, extra. */
-export type SvcRow = [name: string, price: number, groups: string, settings: string, x?: Extra];
+/**
+ * A medical service: the start of its code (chapter 4 digits + block 2 digits), charge type, role, name, price at
+ * level 3 (元), class, whether the cap is the same at every level, groups, settings, usual quantity per line
+ * (absent: 1), restrictions.
+ */
+export interface ServiceRow extends Restrictions {
+  codePrefix: string;
+  chargeType: ChargeType;
+  role: ItemRole;
+  name: string;
+  price: number;
+  lv: Class;
+  flatCap: boolean;
+  groups: string;
+  settings: string;
+  cnt?: [number, number];
+}
 
 /**
- * Medical services of one block, with the restrictions every row of the block has (`every`, before a row's own).
- * Code: prefix (4 digits) + sub-block (2 digits) + item (5 digits) + `0000`. Every service is capped:
- * capLv3 = price, capLv2 ≈ 0.9 ×, capLv1 ≈ 0.8 × (unless `flat`).
+ * Medical services. Code: code prefix (6 digits) + item within the block (5 digits) + `0000`. Every service is
+ * capped: capLv3 = price, capLv2 ≈ 0.9 ×, capLv1 ≈ 0.8 × (unless the cap is flat).
  */
-export function services(
-  prefix: string,
-  sub: number,
-  chargeType: ChargeType,
-  role: ItemRole,
-  ...block: [rows: SvcRow[]] | [every: Extra, rows: SvcRow[]]
-): CatalogueItem[] {
-  const [every, rows] = block.length === 1 ? [{}, block[0]] : block;
-  return rows.map(([name, price, groups, settings, x], i) => {
-    const e: Extra = { ...every, ...x };
+export function services(rows: ServiceRow[]): CatalogueItem[] {
+  const nos = numberedWithin(rows, (row) => row.codePrefix);
+  return rows.map((row, i) => {
     const it: CatalogueItem = {
-      code: `${prefix}${pad(sub, 2)}${pad(i + 1, 5)}0000`,
-      name,
+      code: `${row.codePrefix}${pad(nos[i]!, 5)}0000`,
+      name: row.name,
       listType: 'service',
-      chrgitmLv: '01',
-      chargeType,
-      role,
-      price,
-      capLv3: price,
-      groups: groupsOf(groups),
-      settings: settingsOf(settings),
-      cnt: [1, 1],
+      chrgitmLv: row.lv,
+      chargeType: row.chargeType,
+      role: row.role,
+      price: row.price,
+      capLv3: row.price,
+      groups: groupsOf(row.groups),
+      settings: settingsOf(row.settings),
+      cnt: row.cnt ?? [1, 1],
     };
-    if (!e.flat) {
-      it.capLv2 = r2(price * 0.9);
-      it.capLv1 = r2(price * 0.8);
+    if (!row.flatCap) {
+      it.capLv2 = r2(row.price * 0.9);
+      it.capLv1 = r2(row.price * 0.8);
     }
-    return applyExtra(it, e);
+    return restrict(it, row);
   });
 }
 
-/** A material: name, price (元), groups, settings, flags ('1c' …), extra. */
-export type MatRow = [name: string, price: number, groups: string, settings: string, flags: string, x?: Extra];
+/**
+ * A medical material: category (1, 2, …), name, price (元), class, whether the price is also its cap (capLv3),
+ * groups, settings, usual quantity per line (absent: 1), restrictions.
+ */
+export interface MaterialRow extends Restrictions {
+  category: number;
+  name: string;
+  price: number;
+  lv: Class;
+  capped: boolean;
+  groups: string;
+  settings: string;
+  cnt?: [number, number];
+}
 
-/** Medical materials (08) of one category. Code: `C` + category 2 + `01` + item 4 + product 9 + `001` (20 digits). */
-export function materials(cat: number, rows: MatRow[]): CatalogueItem[] {
-  return rows.map(([name, price, groups, settings, flags, x], i) => {
+/** Medical materials (08). Code: `C` + category 2 + `01` + item within the category 4 + product 9 + `001` (20 digits). */
+export function materials(rows: MaterialRow[]): CatalogueItem[] {
+  const nos = numberedWithin(rows, (row) => String(row.category));
+  return rows.map((row, i) => {
     const it: CatalogueItem = {
-      code: `C${pad(cat, 2)}01${pad(i + 1, 4)}${pad(hash(name) % 1_000_000_000, 9)}001`,
-      name,
+      code: `C${pad(row.category, 2)}01${pad(nos[i]!, 4)}${pad(hash(row.name) % 1_000_000_000, 9)}001`,
+      name: row.name,
       listType: 'material',
-      chrgitmLv: lvOf(flags),
+      chrgitmLv: row.lv,
       chargeType: '08',
       role: 'material',
-      price,
-      groups: groupsOf(groups),
-      settings: settingsOf(settings),
-      cnt: [1, 1],
+      price: row.price,
+      groups: groupsOf(row.groups),
+      settings: settingsOf(row.settings),
+      cnt: row.cnt ?? [1, 1],
     };
-    if (flags.includes('c')) it.capLv3 = price;
-    return applyExtra(it, x ?? {});
+    if (row.capped) it.capLv3 = row.price;
+    return restrict(it, row);
   });
+}
+
+/** A non-medical product sold by pharmacies: name, price (元). */
+export interface GoodsRow {
+  name: string;
+  price: number;
 }
 
 /** Non-medical goods sold by pharmacies (丙类, always self-paid). Code: `QT` + 10 digits. */
-export function goods(rows: Array<[name: string, price: number]>): CatalogueItem[] {
-  return rows.map(([name, price], i) => ({
+export function goods(rows: GoodsRow[]): CatalogueItem[] {
+  return rows.map(({ name, price }, i) => ({
     code: `QT20${pad(hash(name) % 10_000, 4)}${pad(i + 1, 4)}`,
     name,
     listType: 'non_medical',

@@ -1,4 +1,7 @@
-/** The project's root (where package.json is), whether running from the sources or from dist/. */
+/**
+ * The project's root (where package.json is), whether running from the sources (vitest) or from dist/ (the command
+ * line): files kept with the project — the built web UI, the synthetic catalogue's tables — are found from there.
+ */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
