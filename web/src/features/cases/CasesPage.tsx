@@ -1,5 +1,4 @@
 import { useMemo } from 'react';
-import { Typography } from 'antd';
 import { api } from '../../api/endpoints';
 import type { CasesFilter } from '../../api/types';
 import { ApiErrorResult } from '../../components/ApiErrorResult';
@@ -14,7 +13,7 @@ import { CasesTable } from './CasesTable';
 
 /** 案件台账: the cases in the scope, filtered in the URL (status, region, grid, handler, overdue). */
 export default function CasesPage() {
-  const { t, fmt } = useI18n();
+  const { t } = useI18n();
   const { meta } = useMeta();
   const [sp, setSp] = useSearchParams();
   const search = sp.toString();
@@ -29,12 +28,7 @@ export default function CasesPage() {
       {list.error && !list.data ? (
         <ApiErrorResult error={list.error} onRetry={list.reload} />
       ) : (
-        <>
-          <Typography.Text type="secondary" data-testid="cases-total">
-            {list.data ? t('cases.count', { n: fmt.count(list.data.total) }) : t('common.loading')}
-          </Typography.Text>
-          <CasesTable filter={filter} data={list.data} loading={list.loading} onChange={go} />
-        </>
+        <CasesTable filter={filter} data={list.data} loading={list.loading} onChange={go} />
       )}
     </div>
   );

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Space, Typography } from 'antd';
+import { Alert, Button, Space } from 'antd';
 import { api } from '../../api/endpoints';
 import type { Clue, CluesFilter } from '../../api/types';
 import { ApiErrorResult } from '../../components/ApiErrorResult';
@@ -52,7 +52,7 @@ function SelectionBar({ selected, onOpenCase, onClear }: { selected: Clue[]; onO
 
 /** 线索台账: every clue in the scope, filtered in the URL; handlers enter clues, open cases on them (立案) or set them aside (不予立案). */
 export default function CluesPage() {
-  const { t, fmt } = useI18n();
+  const { t } = useI18n();
   const user = useUser();
   const { meta } = useMeta();
   const navigate = useNavigate();
@@ -94,22 +94,17 @@ export default function CluesPage() {
       {list.error && !list.data ? (
         <ApiErrorResult error={list.error} onRetry={list.reload} />
       ) : (
-        <>
-          <Typography.Text type="secondary" data-testid="clues-total">
-            {list.data ? t('clues.count', { n: fmt.count(list.data.total) }) : t('common.loading')}
-          </Typography.Text>
-          <CluesTable
-            filter={filter}
-            data={list.data}
-            loading={list.loading}
-            onChange={go}
-            canHandle={canHandle}
-            selected={selected}
-            onSelect={setSelected}
-            onView={(c) => setViewing(c.id)}
-            onDismiss={setDismissing}
-          />
-        </>
+        <CluesTable
+          filter={filter}
+          data={list.data}
+          loading={list.loading}
+          onChange={go}
+          canHandle={canHandle}
+          selected={selected}
+          onSelect={setSelected}
+          onView={(c) => setViewing(c.id)}
+          onDismiss={setDismissing}
+        />
       )}
       <NewClueModal open={creating} onClose={() => setCreating(false)} onCreated={() => list.reload()} />
       <OpenCaseModal clues={opening} onClose={() => setOpening(null)} onOpened={(d) => navigate(`/cases/${d.case.id}`)} />

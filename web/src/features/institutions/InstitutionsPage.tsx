@@ -1,9 +1,11 @@
 import { useMemo } from 'react';
-import { Card, Input, Select, Space, Table, Typography } from 'antd';
+import { Card, Input, Select, Space } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { api } from '../../api/endpoints';
-import { INSTITUTION_KINDS, type InstitutionRow, type InstitutionSort, type InstitutionsFilter } from '../../api/types';
+import { INSTITUTION_KINDS, INSTITUTION_SORTS, type InstitutionRow, type InstitutionsFilter } from '../../api/types';
 import { ApiErrorResult } from '../../components/ApiErrorResult';
+import { institutionHref } from '../../components/InstitutionCell';
+import { LedgerCount, LedgerTable } from '../../components/LedgerTable';
 import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { AgreementTag } from '../../components/Tags';
@@ -11,7 +13,7 @@ import { useAsync } from '../../hooks/useAsync';
 import { DASH, useI18n } from '../../i18n';
 import { useMeta } from '../../lib/meta';
 import { parseInstitutionsFilter, toParams } from '../../lib/query';
-import { pagedChange, paginationOf } from '../../lib/paging';
+import { serverSorted } from '../../lib/paging';
 import { Link, useSearchParams } from '../../lib/router';
 
 /** 定点医药机构: searched, filtered and sorted on the server. */
@@ -24,17 +26,14 @@ export default function InstitutionsPage() {
   const { data, error, loading, reload } = useAsync((signal) => api.institutions(filter, signal), [search]);
   const go = (f: InstitutionsFilter) => setSp(toParams(f));
   const sort = filter.sort ?? '-amount';
-  const order = (s: InstitutionSort) => (sort === s ? (s.startsWith('-') ? 'descend' : 'ascend') : null);
 
   const columns: TableColumnsType<InstitutionRow> = [
     {
       key: 'name',
       title: t('institutions.name'),
-      sorter: true,
-      sortDirections: ['ascend'],
-      sortOrder: order('name'),
+      ...serverSorted(sort, 'name', ['ascend']),
       render: (_, r) => (
-        <Link to={`/institutions/${encodeURIComponent(r.fixmedinsCode)}`} data-testid="institution-link">
+        <Link to={institutionHref(r.fixmedinsCode)} data-testid="institution-link">
           {r.name}
         </Link>
       ),
@@ -50,9 +49,7 @@ export default function InstitutionsPage() {
       key: 'fundPaid',
       title: t('institutions.fundPaid'),
       align: 'right',
-      sorter: true,
-      sortDirections: ['descend'],
-      sortOrder: order('-fundPaid'),
+      ...serverSorted(sort, 'fundPaid', ['descend']),
       render: (_, r) => <Money value={r.fundPaid} />,
     },
     { key: 'settlements', title: t('institutions.settlements'), align: 'right', render: (_, r) => fmt.count(r.settlements) },
@@ -60,26 +57,17 @@ export default function InstitutionsPage() {
       key: 'findings',
       title: t('institutions.findings'),
       align: 'right',
-      sorter: true,
-      sortDirections: ['descend'],
-      sortOrder: order('-findings'),
+      ...serverSorted(sort, 'findings', ['descend']),
       render: (_, r) => fmt.count(r.findings),
     },
     {
       key: 'amount',
       title: t('institutions.amount'),
       align: 'right',
-      sorter: true,
-      sortDirections: ['descend'],
-      sortOrder: order('-amount'),
+      ...serverSorted(sort, 'amount', ['descend']),
       render: (_, r) => <Money value={r.amount} />,
     },
   ];
-
-  const sorts: Record<string, InstitutionSort> = { name: 'name', fundPaid: '-fundPaid', findings: '-findings', amount: '-amount' };
-  const onChange = pagedChange<InstitutionRow, InstitutionSort, typeof filter>(filter, go, (s) =>
-    typeof s.columnKey === 'string' ? sorts[s.columnKey] : undefined,
-  );
 
   return (
     <div data-testid="institutions-page">
@@ -124,20 +112,19 @@ export default function InstitutionsPage() {
       {error && !data ? (
         <ApiErrorResult error={error} onRetry={reload} />
       ) : (
-        <div data-testid="institutions-table">
-          <Typography.Text type="secondary">{data ? t('common.total', { n: fmt.count(data.total) }) : null}</Typography.Text>
-          <Table<InstitutionRow>
-            rowKey="fixmedinsCode"
-            size="middle"
-            columns={columns}
-            dataSource={data?.items ?? []}
-            loading={loading}
-            onChange={onChange}
-            scroll={{ x: 1300 }}
-            locale={{ emptyText: t('institutions.empty') }}
-            pagination={paginationOf(filter, data?.total, (n) => t('common.total', { n: fmt.count(n) }))}
-          />
-        </div>
+        <LedgerTable<InstitutionRow, InstitutionsFilter>
+          testId="institutions-table"
+          filter={filter}
+          data={data}
+          loading={loading}
+          onChange={go}
+          columns={columns}
+          sorts={INSTITUTION_SORTS}
+          rowKey="fixmedinsCode"
+          scrollX={1300}
+          emptyText={t('institutions.empty')}
+          header={<LedgerCount total={data?.total} countKey="common.total" quiet />}
+        />
       )}
     </div>
   );

@@ -1,25 +1,27 @@
-import { useMemo, type HTMLAttributes, type ReactNode } from 'react';
-import { Card, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
+import { useMemo, type ReactNode } from 'react';
+import { Card, Input, Select, Space, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { api } from '../../api/endpoints';
 import {
   INSTITUTION_KINDS,
+  PRACTITIONER_SORTS,
   WARNING_LEVELS,
   type PractitionerRow,
-  type PractitionerSort,
   type PractitionersFilter,
   type WarningLevel,
 } from '../../api/types';
 import { ApiErrorResult } from '../../components/ApiErrorResult';
 import { WARNING_COLORS } from '../../components/colors';
+import { InstitutionCell } from '../../components/InstitutionCell';
+import { LedgerCount, LedgerTable } from '../../components/LedgerTable';
 import { PageHeader } from '../../components/PageHeader';
 import { WarningLevelTag } from '../../components/Tags';
 import { useAsync } from '../../hooks/useAsync';
 import { DASH, useI18n } from '../../i18n';
 import { useUser } from '../../lib/auth';
 import { parsePractitionersFilter, practitionersFilterToParams } from '../../lib/query';
-import { pagedChange, paginationOf } from '../../lib/paging';
-import { Link, useSearchParams } from '../../lib/router';
+import { serverSorted } from '../../lib/paging';
+import { useSearchParams } from '../../lib/router';
 
 /** Department codes the dictionaries name (the national 科室 classification); others show as their code. */
 const DEPTS = ['A03.01', 'A03.02', 'A03.03', 'A03.04', 'A03.06', 'A03.07', 'A04.03', 'A04.04', 'A05', 'A07', 'A13', 'A19', 'A20'];
@@ -53,8 +55,7 @@ export default function PractitionersPage() {
   const { data, error, loading, reload } = useAsync((signal) => api.practitioners(filter, signal), [search]);
   const go = (f: PractitionersFilter) => setSp(practitionersFilterToParams(f));
   const sort = filter.sort ?? '-z';
-  const order = (c: SortColumn): 'descend' | null => (sort === `-${c}` ? 'descend' : null);
-  const sortable = (c: SortColumn) => ({ sorter: true, sortDirections: ['descend' as const], sortOrder: order(c) });
+  const sortable = (c: SortColumn) => serverSorted(sort, c, ['descend']);
 
   const deptOptions = useMemo(() => {
     const codes = new Set(DEPTS);
@@ -88,14 +89,7 @@ export default function PractitionersPage() {
       key: 'institution',
       title: t('finding.institution'),
       width: 190,
-      render: (_, r) => (
-        <Space orientation="vertical" size={0}>
-          <Link to={`/institutions/${encodeURIComponent(r.fixmedinsCode)}`}>{r.institutionName ?? r.fixmedinsCode}</Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {r.fixmedinsCode} · {label('instKind', r.kind)}
-          </Typography.Text>
-        </Space>
-      ),
+      render: (_, r) => <InstitutionCell code={r.fixmedinsCode} name={r.institutionName} more={[label('instKind', r.kind)]} />,
     },
     {
       key: 'dept',
@@ -173,10 +167,6 @@ export default function PractitionersPage() {
     { key: 'level', title: t('practitioners.level'), width: 88, fixed: 'right', render: (_, r) => <WarningLevelTag level={r.level} /> },
   ];
 
-  const onChange = pagedChange<PractitionerRow, PractitionerSort, typeof filter>(filter, go, (s) =>
-    typeof s.columnKey === 'string' ? (`-${s.columnKey}` as PractitionerSort) : undefined,
-  );
-
   return (
     <div data-testid="practitioners-page">
       <PageHeader title={t('practitioners.title')} sub={t('practitioners.sub')} />
@@ -232,22 +222,21 @@ export default function PractitionersPage() {
       {error && !data ? (
         <ApiErrorResult error={error} onRetry={reload} />
       ) : (
-        <div data-testid="practitioners-table">
-          <Typography.Text type="secondary">{data ? t('common.total', { n: fmt.count(data.total) }) : null}</Typography.Text>
-          <Table<PractitionerRow>
-            rowKey={(r) => `${r.fixmedinsCode}|${r.pracCode}|${r.dept ?? ''}`}
-            size="middle"
-            columns={columns}
-            dataSource={data?.items ?? []}
-            loading={loading}
-            onChange={onChange}
-            onRow={() => ({ 'data-testid': 'practitioner-row' }) as HTMLAttributes<HTMLElement>}
-            scroll={{ x: 1150 }}
-            style={{ marginTop: 8 }}
-            locale={{ emptyText: t('practitioners.empty') }}
-            pagination={paginationOf(filter, data?.total, (n) => t('common.total', { n: fmt.count(n) }))}
-          />
-        </div>
+        <LedgerTable<PractitionerRow, PractitionersFilter>
+          testId="practitioners-table"
+          filter={filter}
+          data={data}
+          loading={loading}
+          onChange={go}
+          columns={columns}
+          sorts={PRACTITIONER_SORTS}
+          rowKey={(r) => `${r.fixmedinsCode}|${r.pracCode}|${r.dept ?? ''}`}
+          scrollX={1150}
+          style={{ marginTop: 8 }}
+          emptyText={t('practitioners.empty')}
+          rowProps={() => ({ 'data-testid': 'practitioner-row' })}
+          header={<LedgerCount total={data?.total} countKey="common.total" quiet />}
+        />
       )}
     </div>
   );
