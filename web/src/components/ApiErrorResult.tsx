@@ -1,6 +1,7 @@
 import { Button, Result } from 'antd';
 import type { ReactNode } from 'react';
 import { isApiError } from '../api/client';
+import type { AsyncState } from '../hooks/useAsync';
 import { useI18n } from '../i18n';
 
 export interface ApiErrorResultProps {
@@ -49,6 +50,11 @@ export function ApiErrorResult({ error, notFoundTitle, notFoundSub, onRetry, ext
       />
     </div>
   );
+}
+
+/** What a load gives: the content, or the failure in its place while nothing was loaded (the last page stays on a failed reload). */
+export function Loaded({ state, children }: { state: Pick<AsyncState<unknown>, 'data' | 'error' | 'reload'>; children: ReactNode }) {
+  return state.error && !state.data ? <ApiErrorResult error={state.error} onRetry={state.reload} /> : children;
 }
 
 export function errorMessage(error: unknown): string {

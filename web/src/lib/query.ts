@@ -193,6 +193,11 @@ export function practitionersFilterToParams(f: PractitionersFilter): URLSearchPa
   return ordered(f, ['kind', 'dept', 'institution', 'level', 'sort', 'page', 'pageSize']);
 }
 
+/** The audit log's filters <-> the query string (its page size is fixed). */
+export function parseAuditFilter(sp: URLSearchParams): { page?: number; actor?: string; psnNo?: string } {
+  return { page: positive(sp, 'page'), actor: sp.get('actor') || undefined, psnNo: sp.get('psnNo') || undefined };
+}
+
 /** Page and page size of a plain list. */
 export function parsePaging(sp: URLSearchParams): { page?: number; pageSize?: number } {
   return stripEmpty({ page: positive(sp, 'page'), pageSize: positive(sp, 'pageSize', 200) });

@@ -1,15 +1,15 @@
-import { useMemo, type HTMLAttributes } from 'react';
+import type { HTMLAttributes } from 'react';
 import { Button, Card, Radio, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { api, caseStatsExportUrl } from '../../api/endpoints';
 import type { CaseStatsFilter, CaseStatsRow } from '../../api/types';
-import { ApiErrorResult } from '../../components/ApiErrorResult';
+import { Loaded } from '../../components/ApiErrorResult';
 import { DayPicker } from '../../components/DayPicker';
 import { PageHeader } from '../../components/PageHeader';
 import { useAsync } from '../../hooks/useAsync';
 import { DASH, useI18n } from '../../i18n';
 import { caseStatsFilterToParams, parseCaseStatsFilter } from '../../lib/query';
-import { useSearchParams } from '../../lib/router';
+import { useUrlFilter } from '../../lib/urlFilter';
 
 type Figure = Exclude<keyof CaseStatsRow, 'key' | 'name'>;
 interface FigureColumn {
@@ -86,10 +86,9 @@ function StatsQuery({ filter, onChange }: { filter: CaseStatsFilter; onChange: (
 export default function CaseStatsPage() {
   const { t, fmt, lang } = useI18n();
   const width = widthIn(lang);
-  const [sp, setSp] = useSearchParams();
-  const search = sp.toString();
-  const filter = useMemo(() => parseCaseStatsFilter(new URLSearchParams(search)), [search]);
-  const { data, error, loading, reload } = useAsync((signal) => api.caseStats(filter, signal), [search]);
+  const { filter, search, go } = useUrlFilter(parseCaseStatsFilter, caseStatsFilterToParams);
+  const stats = useAsync((signal) => api.caseStats(filter, signal), [search]);
+  const { data, loading } = stats;
   const by = filter.by ?? 'region';
   const value = (f: FigureColumn, r: CaseStatsRow) => (f.money ? fmt.money(r[f.key]) : fmt.count(r[f.key]));
 
@@ -127,10 +126,8 @@ export default function CaseStatsPage() {
   return (
     <div data-testid="stats-page">
       <PageHeader title={t('stats.title')} sub={t('stats.sub')} />
-      <StatsQuery filter={filter} onChange={(f) => setSp(caseStatsFilterToParams(f))} />
-      {error && !data ? (
-        <ApiErrorResult error={error} onRetry={reload} />
-      ) : (
+      <StatsQuery filter={filter} onChange={go} />
+      <Loaded state={stats}>
         <Card size="small" title={t('stats.period', { period })}>
           <Table<CaseStatsRow>
             rowKey={(r) => r.key ?? ''}
@@ -165,7 +162,7 @@ export default function CaseStatsPage() {
             }
           />
         </Card>
-      )}
+      </Loaded>
     </div>
   );
 }

@@ -1,30 +1,27 @@
-import { useMemo } from 'react';
-import { Card, Input, Select, Space } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { api } from '../../api/endpoints';
 import { INSTITUTION_KINDS, INSTITUTION_SORTS, type InstitutionRow, type InstitutionsFilter } from '../../api/types';
-import { ApiErrorResult } from '../../components/ApiErrorResult';
+import { Loaded } from '../../components/ApiErrorResult';
+import { BarSearch, BarSelect, FilterBar } from '../../components/FilterBar';
+import { regionOptions } from '../../components/FilterCard';
 import { institutionHref } from '../../components/InstitutionCell';
 import { LedgerCount, LedgerTable } from '../../components/LedgerTable';
 import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { AgreementTag } from '../../components/Tags';
-import { useAsync } from '../../hooks/useAsync';
 import { DASH, useI18n } from '../../i18n';
 import { useMeta } from '../../lib/meta';
 import { parseInstitutionsFilter, toParams } from '../../lib/query';
 import { serverSorted } from '../../lib/paging';
-import { Link, useSearchParams } from '../../lib/router';
+import { Link } from '../../lib/router';
+import { useUrlLedger } from '../../lib/urlFilter';
 
 /** 定点医药机构: searched, filtered and sorted on the server. */
 export default function InstitutionsPage() {
   const { t, fmt, label } = useI18n();
   const { meta } = useMeta();
-  const [sp, setSp] = useSearchParams();
-  const search = sp.toString();
-  const filter = useMemo(() => parseInstitutionsFilter(new URLSearchParams(search)), [search]);
-  const { data, error, loading, reload } = useAsync((signal) => api.institutions(filter, signal), [search]);
-  const go = (f: InstitutionsFilter) => setSp(toParams(f));
+  const { filter, go, list, paging } = useUrlLedger(parseInstitutionsFilter, toParams, api.institutions);
+  const set = (f: InstitutionsFilter) => go({ ...filter, ...f, page: undefined });
   const sort = filter.sort ?? '-amount';
 
   const columns: TableColumnsType<InstitutionRow> = [
@@ -72,60 +69,46 @@ export default function InstitutionsPage() {
   return (
     <div data-testid="institutions-page">
       <PageHeader title={t('institutions.title')} />
-      <Card size="small" className="fg-section">
-        <Space wrap>
-          <Input.Search
-            key={filter.q ?? ''}
-            defaultValue={filter.q}
-            placeholder={t('institutions.q')}
-            aria-label={t('institutions.q')}
-            allowClear
-            enterButton={t('common.search')}
-            onSearch={(q) => go({ ...filter, q: q.trim() || undefined, page: undefined })}
-            style={{ width: 320 }}
-            data-testid="institutions-q"
-            maxLength={64}
-          />
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder={t('finding.region')}
-            aria-label={t('finding.region')}
-            style={{ width: 220 }}
-            value={filter.admdvs}
-            options={(meta?.regions ?? []).map((r) => ({ value: r.admdvs, label: `${r.name} (${r.admdvs})` }))}
-            onChange={(v: string | undefined) => go({ ...filter, admdvs: v, page: undefined })}
-            data-testid="institutions-region"
-          />
-          <Select
-            allowClear
-            placeholder={t('institutions.kind')}
-            aria-label={t('institutions.kind')}
-            style={{ width: 180 }}
-            value={filter.kind}
-            options={INSTITUTION_KINDS.map((k) => ({ value: k, label: label('instKind', k) }))}
-            onChange={(v: string | undefined) => go({ ...filter, kind: v, page: undefined })}
-            data-testid="institutions-kind"
-          />
-        </Space>
-      </Card>
-      {error && !data ? (
-        <ApiErrorResult error={error} onRetry={reload} />
-      ) : (
+      <FilterBar>
+        <BarSearch
+          label={t('institutions.q')}
+          value={filter.q}
+          onSearch={(q) => set({ q })}
+          enterButton={t('common.search')}
+          width={320}
+          maxLength={64}
+          testId="institutions-q"
+        />
+        <BarSelect<string>
+          label={t('finding.region')}
+          showSearch={{ optionFilterProp: 'label' }}
+          style={{ width: 220 }}
+          value={filter.admdvs}
+          options={regionOptions(meta)}
+          onChange={(admdvs) => set({ admdvs })}
+          testId="institutions-region"
+        />
+        <BarSelect<string>
+          label={t('institutions.kind')}
+          style={{ width: 180 }}
+          value={filter.kind}
+          options={INSTITUTION_KINDS.map((k) => ({ value: k, label: label('instKind', k) }))}
+          onChange={(kind) => set({ kind })}
+          testId="institutions-kind"
+        />
+      </FilterBar>
+      <Loaded state={list}>
         <LedgerTable<InstitutionRow, InstitutionsFilter>
+          {...paging}
           testId="institutions-table"
-          filter={filter}
-          data={data}
-          loading={loading}
-          onChange={go}
           columns={columns}
           sorts={INSTITUTION_SORTS}
           rowKey="fixmedinsCode"
           scrollX={1300}
           emptyText={t('institutions.empty')}
-          header={<LedgerCount total={data?.total} countKey="common.total" quiet />}
+          header={<LedgerCount total={list.data?.total} countKey="common.total" quiet />}
         />
-      )}
+      </Loaded>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useMemo, type ReactNode } from 'react';
-import { Card, Input, Select, Space, Tooltip, Typography } from 'antd';
+import { Space, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { api } from '../../api/endpoints';
 import {
@@ -10,18 +10,18 @@ import {
   type PractitionersFilter,
   type WarningLevel,
 } from '../../api/types';
-import { ApiErrorResult } from '../../components/ApiErrorResult';
+import { Loaded } from '../../components/ApiErrorResult';
 import { WARNING_COLORS } from '../../components/colors';
+import { BarSearch, BarSelect, FilterBar } from '../../components/FilterBar';
 import { InstitutionCell } from '../../components/InstitutionCell';
 import { LedgerCount, LedgerTable } from '../../components/LedgerTable';
 import { PageHeader } from '../../components/PageHeader';
 import { WarningLevelTag } from '../../components/Tags';
-import { useAsync } from '../../hooks/useAsync';
 import { DASH, useI18n } from '../../i18n';
 import { useUser } from '../../lib/auth';
 import { parsePractitionersFilter, practitionersFilterToParams } from '../../lib/query';
 import { serverSorted } from '../../lib/paging';
-import { useSearchParams } from '../../lib/router';
+import { useUrlLedger } from '../../lib/urlFilter';
 
 /** Department codes the dictionaries name (the national 科室 classification); others show as their code. */
 const DEPTS = ['A03.01', 'A03.02', 'A03.03', 'A03.04', 'A03.06', 'A03.07', 'A04.03', 'A04.04', 'A05', 'A07', 'A13', 'A19', 'A20'];
@@ -49,11 +49,9 @@ function VsPeer({ value, peer, z, row }: { value: string; peer: string | null; z
 export default function PractitionersPage() {
   const { t, fmt, label } = useI18n();
   const user = useUser();
-  const [sp, setSp] = useSearchParams();
-  const search = sp.toString();
-  const filter = useMemo(() => parsePractitionersFilter(new URLSearchParams(search)), [search]);
-  const { data, error, loading, reload } = useAsync((signal) => api.practitioners(filter, signal), [search]);
-  const go = (f: PractitionersFilter) => setSp(practitionersFilterToParams(f));
+  const { filter, go, list, paging } = useUrlLedger(parsePractitionersFilter, practitionersFilterToParams, api.practitioners);
+  const data = list.data;
+  const set = (f: PractitionersFilter) => go({ ...filter, ...f, page: undefined });
   const sort = filter.sort ?? '-z';
   const sortable = (c: SortColumn) => serverSorted(sort, c, ['descend']);
 
@@ -170,64 +168,48 @@ export default function PractitionersPage() {
   return (
     <div data-testid="practitioners-page">
       <PageHeader title={t('practitioners.title')} sub={t('practitioners.sub')} />
-      <Card size="small" className="fg-section">
-        <Space wrap>
-          <Select
-            allowClear
-            placeholder={t('institutions.kind')}
-            aria-label={t('institutions.kind')}
-            style={{ width: 180 }}
-            value={filter.kind}
-            options={INSTITUTION_KINDS.map((k) => ({ value: k, label: label('instKind', k) }))}
-            onChange={(v: string | undefined) => go({ ...filter, kind: v, page: undefined })}
-            data-testid="practitioners-kind"
+      <FilterBar>
+        <BarSelect<string>
+          label={t('institutions.kind')}
+          style={{ width: 180 }}
+          value={filter.kind}
+          options={INSTITUTION_KINDS.map((k) => ({ value: k, label: label('instKind', k) }))}
+          onChange={(kind) => set({ kind })}
+          testId="practitioners-kind"
+        />
+        <BarSelect<string>
+          label={t('practitioners.dept')}
+          showSearch={{ optionFilterProp: 'label' }}
+          style={{ width: 220 }}
+          value={filter.dept}
+          options={deptOptions}
+          onChange={(dept) => set({ dept })}
+          testId="practitioners-dept"
+        />
+        <BarSelect<WarningLevel[]>
+          label={t('practitioners.level')}
+          mode="multiple"
+          style={{ minWidth: 200 }}
+          value={filter.level ?? []}
+          options={[...WARNING_LEVELS].reverse().map((l) => ({ value: l, label: t(`warningLevel.${l}`) }))}
+          onChange={(level) => set({ level: level.length ? level : undefined })}
+          testId="practitioners-level"
+        />
+        {user.role === 'institution' ? null : (
+          <BarSearch
+            label={t('findings.filter.institution')}
+            value={filter.institution}
+            onSearch={(institution) => set({ institution })}
+            width={220}
+            maxLength={32}
+            testId="practitioners-institution"
           />
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder={t('practitioners.dept')}
-            aria-label={t('practitioners.dept')}
-            style={{ width: 220 }}
-            value={filter.dept}
-            options={deptOptions}
-            onChange={(v: string | undefined) => go({ ...filter, dept: v, page: undefined })}
-            data-testid="practitioners-dept"
-          />
-          <Select<WarningLevel[]>
-            mode="multiple"
-            allowClear
-            placeholder={t('practitioners.level')}
-            aria-label={t('practitioners.level')}
-            style={{ minWidth: 200 }}
-            value={filter.level ?? []}
-            options={[...WARNING_LEVELS].reverse().map((l) => ({ value: l, label: t(`warningLevel.${l}`) }))}
-            onChange={(v) => go({ ...filter, level: v.length ? v : undefined, page: undefined })}
-            data-testid="practitioners-level"
-          />
-          {user.role === 'institution' ? null : (
-            <Input.Search
-              key={filter.institution ?? ''}
-              defaultValue={filter.institution}
-              allowClear
-              placeholder={t('findings.filter.institution')}
-              aria-label={t('findings.filter.institution')}
-              style={{ width: 220 }}
-              maxLength={32}
-              onSearch={(v) => go({ ...filter, institution: v.trim() || undefined, page: undefined })}
-              data-testid="practitioners-institution"
-            />
-          )}
-        </Space>
-      </Card>
-      {error && !data ? (
-        <ApiErrorResult error={error} onRetry={reload} />
-      ) : (
+        )}
+      </FilterBar>
+      <Loaded state={list}>
         <LedgerTable<PractitionerRow, PractitionersFilter>
+          {...paging}
           testId="practitioners-table"
-          filter={filter}
-          data={data}
-          loading={loading}
-          onChange={go}
           columns={columns}
           sorts={PRACTITIONER_SORTS}
           rowKey={(r) => `${r.fixmedinsCode}|${r.pracCode}|${r.dept ?? ''}`}
@@ -237,7 +219,7 @@ export default function PractitionersPage() {
           rowProps={() => ({ 'data-testid': 'practitioner-row' })}
           header={<LedgerCount total={data?.total} countKey="common.total" quiet />}
         />
-      )}
+      </Loaded>
     </div>
   );
 }

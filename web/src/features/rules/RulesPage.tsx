@@ -3,7 +3,7 @@ import { Alert, App as AntApp, Button, Card, InputNumber, Popconfirm, Space, Swi
 import type { TableColumnsType } from 'antd';
 import { api } from '../../api/endpoints';
 import type { Job, RuleInfo } from '../../api/types';
-import { ApiErrorResult, errorMessage } from '../../components/ApiErrorResult';
+import { errorMessage, Loaded } from '../../components/ApiErrorResult';
 import { JobProgress, useJob } from '../../components/JobProgress';
 import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
@@ -40,7 +40,8 @@ export default function RulesPage() {
   const admin = user.role === 'admin';
   const { message } = AntApp.useApp();
   const meta = useMeta();
-  const { data, error, loading, reload } = useAsync((signal) => api.rules(signal), []);
+  const list = useAsync((signal) => api.rules(signal), []);
+  const { data, loading, reload } = list;
   const [saved, setSaved] = useState<Record<string, RuleInfo>>({});
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const [saving, setSaving] = useState<string | null>(null);
@@ -215,9 +216,7 @@ export default function RulesPage() {
           <JobProgress job={job} error={jobError} />
         </Card>
       ) : null}
-      {error && !data ? (
-        <ApiErrorResult error={error} onRetry={reload} />
-      ) : (
+      <Loaded state={list}>
         <Table<RuleInfo>
           rowKey="code"
           size="middle"
@@ -229,7 +228,7 @@ export default function RulesPage() {
           expandable={{ expandedRowRender: (r) => <Typography.Paragraph style={{ margin: 0 }}>{r.definition}</Typography.Paragraph> }}
           data-testid="rules-table"
         />
-      )}
+      </Loaded>
     </div>
   );
 }

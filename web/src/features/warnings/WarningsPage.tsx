@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, Card, Col, Row, Select, Space, Statistic, Typography } from 'antd';
 import { api } from '../../api/endpoints';
 import type { Clue, IndicatorKey, Meta, Page, WarningLevel, WarningRow, WarningsFilter, WarningSummary } from '../../api/types';
-import { ApiErrorResult } from '../../components/ApiErrorResult';
+import { ApiErrorResult, Loaded } from '../../components/ApiErrorResult';
 import { WARNING_COLORS } from '../../components/colors';
 import { IndicatorTrend } from '../../components/IndicatorTrend';
 import { PageHeader } from '../../components/PageHeader';
@@ -11,7 +11,7 @@ import { useI18n } from '../../i18n';
 import { hasRole, useUser } from '../../lib/auth';
 import { useMeta } from '../../lib/meta';
 import { parseWarningsFilter, warningsFilterToParams } from '../../lib/query';
-import { useSearchParams } from '../../lib/router';
+import { useUrlFilter } from '../../lib/urlFilter';
 import { ClueModal } from './ClueModal';
 import { WarningsFilters } from './WarningsFilters';
 import { WarningsTable } from './WarningsTable';
@@ -101,10 +101,7 @@ export default function WarningsPage() {
   const { t } = useI18n();
   const user = useUser();
   const { meta } = useMeta();
-  const [sp, setSp] = useSearchParams();
-  const search = sp.toString();
-  const filter = useMemo(() => parseWarningsFilter(new URLSearchParams(search)), [search]);
-  const go = (f: WarningsFilter) => setSp(warningsFilterToParams(f));
+  const { filter, go } = useUrlFilter(parseWarningsFilter, warningsFilterToParams);
 
   const summary = useAsync((signal) => api.warningSummary(filter.month, signal), [filter.month ?? '']);
   // Without a month in the URL the board shows the latest, which the summary names: wait for it.
@@ -194,9 +191,7 @@ export default function WarningsPage() {
         ) : null}
       </Row>
       <WarningsFilters filter={filter} meta={meta} fixedInstitution={user.role === 'institution'} onApply={go} />
-      {list.error && !list.data ? (
-        <ApiErrorResult error={list.error} onRetry={list.reload} />
-      ) : (
+      <Loaded state={list}>
         <WarningsTable
           filter={filter}
           data={list.data}
@@ -206,7 +201,7 @@ export default function WarningsPage() {
           canMakeClue={hasRole(user, 'admin', 'analyst')}
           onMakeClue={setClueFor}
         />
-      )}
+      </Loaded>
       <ClueModal
         warning={clueFor}
         onClose={() => setClueFor(null)}
