@@ -2,16 +2,16 @@ import { Alert, Button, Card, Empty, Form, Input, Space, Typography } from 'antd
 import { api } from '../../api/endpoints';
 import type { Appeal, DecisionDetail } from '../../api/types';
 import { ActionError } from '../../components/ActionError';
-import { ApiErrorResult } from '../../components/ApiErrorResult';
+import { NotLoaded } from '../../components/ApiErrorResult';
 import { AttachmentList, UploadButton } from '../../components/Attachments';
 import { AppealStatusTag } from '../../components/CaseTags';
 import { DecisionSummary } from '../../components/DecisionSummary';
-import { PageHeader } from '../../components/PageHeader';
+import { BackButton, CodeTitle, PageHeader } from '../../components/PageHeader';
 import { useSubmit } from '../../hooks/useSubmit';
 import { useAsync } from '../../hooks/useAsync';
 import { DASH, useI18n } from '../../i18n';
 import { useUser } from '../../lib/auth';
-import { canGoBack, Link, useNavigate } from '../../lib/router';
+import { Link } from '../../lib/router';
 
 /** 申诉: the institution's reason; its files follow on the appeal once filed. */
 function AppealForm({ decisionId, onFiled }: { decisionId: string; onFiled: () => void }) {
@@ -106,32 +106,21 @@ export default function DecisionPage({ params }: { params: Record<string, string
   const id = params.id ?? '';
   const { t } = useI18n();
   const user = useUser();
-  const navigate = useNavigate();
   const { data, error, reload } = useAsync((signal) => api.decision(id, signal), [id]);
   const back = (
-    <Button onClick={() => (canGoBack() ? window.history.back() : navigate('/decisions'))} data-testid="back-to-decisions">
+    <BackButton to="/decisions" testId="back-to-decisions">
       {t('myDecision.back')}
-    </Button>
+    </BackButton>
   );
-
-  if (error && (!data || data.decision.id !== id)) {
-    return <ApiErrorResult error={error} invalidIsNotFound notFoundTitle={t('myDecision.notFound')} onRetry={reload} extra={back} />;
-  }
-  if (!data || data.decision.id !== id) return <Card loading />;
+  if (!data || data.decision.id !== id)
+    return <NotLoaded error={error} notFoundTitle={t('myDecision.notFound')} onRetry={reload} extra={back} />;
   const d = data.decision;
   const institution = user.role === 'institution';
 
   return (
     <div data-testid="decision-page" data-status={d.status}>
       <PageHeader
-        title={
-          <Space wrap>
-            <span>{t('myDecision.title')}</span>
-            <Typography.Text code style={{ fontSize: 16 }}>
-              {d.caseNo}
-            </Typography.Text>
-          </Space>
-        }
+        title={<CodeTitle title={t('myDecision.title')} code={d.caseNo} />}
         sub={`${d.institutionName ?? ''} (${d.fixmedinsCode})`}
         extra={
           <Space>

@@ -1,19 +1,19 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Button, Card, Col, Descriptions, Row, Space, Statistic, Table, Tag, Timeline, Typography } from 'antd';
+import { Card, Col, Descriptions, Row, Space, Statistic, Table, Tag, Timeline, Typography } from 'antd';
 import { api } from '../../api/endpoints';
 import type { FindingsFilter, InstitutionProfile } from '../../api/types';
-import { ApiErrorResult } from '../../components/ApiErrorResult';
+import { NotLoaded } from '../../components/ApiErrorResult';
 import { Chart, type ChartOption } from '../../components/Chart';
 import { FindingsTable } from '../../components/FindingsTable';
 import { IndicatorTrend, isIndicator } from '../../components/IndicatorTrend';
 import { Money } from '../../components/Money';
-import { PageHeader } from '../../components/PageHeader';
+import { BackButton, PageHeader } from '../../components/PageHeader';
 import { AgreementTag } from '../../components/Tags';
 import { useAsync } from '../../hooks/useAsync';
 import { DASH, monthBounds, useI18n, type I18n } from '../../i18n';
 import { useUser } from '../../lib/auth';
 import { findingsHref } from '../../lib/query';
-import { canGoBack, Link, useNavigate, useSearchParams } from '../../lib/router';
+import { Link, useNavigate, useSearchParams } from '../../lib/router';
 
 function monthlyOption(rows: InstitutionProfile['monthly'], i: I18n): ChartOption {
   const num = (v: unknown) => (typeof v === 'number' ? v : Number(v));
@@ -94,15 +94,10 @@ export default function InstitutionProfilePage({ params }: { params: Record<stri
   const findingsFilter = useMemo(() => ({ ...findings, institution: code }), [findings, code]);
   const option = useMemo(() => (data ? monthlyOption(data.monthly, i18n) : null), [data, i18n]);
 
-  const back =
-    user.role === 'institution' ? null : (
-      <Button onClick={() => (canGoBack() ? window.history.back() : navigate('/institutions'))}>{t('institutions.backToList')}</Button>
-    );
-
-  if (error && (!data || data.institution.fixmedinsCode !== code)) {
-    return <ApiErrorResult error={error} invalidIsNotFound notFoundTitle={t('institutions.notFound')} onRetry={reload} extra={back} />;
+  const back = user.role === 'institution' ? null : <BackButton to="/institutions">{t('institutions.backToList')}</BackButton>;
+  if (!data || !option || (error && data.institution.fixmedinsCode !== code)) {
+    return <NotLoaded error={error} notFoundTitle={t('institutions.notFound')} onRetry={reload} extra={back} />;
   }
-  if (!data || !option) return <Card loading />;
   const inst = data.institution;
 
   return (
