@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { Space, Typography } from 'antd';
 import { Link } from '../lib/router';
 
@@ -27,7 +28,10 @@ export function InstitutionCell({
         {name ?? code}
       </Link>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {[code, ...more].join(' · ')}
+        {code}
+        {more.map((m, i) => (
+          <Fragment key={i}> · {m}</Fragment>
+        ))}
       </Typography.Text>
     </Space>
   );
