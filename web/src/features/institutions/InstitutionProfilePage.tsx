@@ -1,11 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Card, Col, Descriptions, Row, Space, Statistic, Table, Tag, Timeline, Typography } from 'antd';
+import { Card, Col, Descriptions, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { api } from '../../api/endpoints';
 import type { FindingsFilter, InstitutionProfile } from '../../api/types';
 import { NotLoaded } from '../../components/ApiErrorResult';
 import { Chart, type ChartOption } from '../../components/Chart';
+import { compactAxis, countValues, moneyValues, plotGrid, secondAxis } from '../../components/chartParts';
 import { FindingsTable } from '../../components/FindingsTable';
 import { IndicatorTrend, isIndicator } from '../../components/IndicatorTrend';
+import { FundFigures } from '../../components/FundFigures';
 import { Money } from '../../components/Money';
 import { BackButton, PageHeader } from '../../components/PageHeader';
 import { AgreementTag } from '../../components/Tags';
@@ -16,31 +18,21 @@ import { findingsHref } from '../../lib/query';
 import { Link, useNavigate, useSearchParams } from '../../lib/router';
 
 function monthlyOption(rows: InstitutionProfile['monthly'], i: I18n): ChartOption {
-  const num = (v: unknown) => (typeof v === 'number' ? v : Number(v));
   return {
     tooltip: { trigger: 'axis' },
     legend: { data: [i.t('institutions.settlements'), i.t('institutions.findings'), i.t('institutions.fundPaid')], bottom: 0 },
-    grid: { left: 8, right: 8, top: 24, bottom: 36, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    grid: plotGrid(24, 8, 36),
     xAxis: { type: 'category', data: rows.map((r) => r.month) },
-    yAxis: [
-      { type: 'value', name: i.t('institutions.fundPaid'), axisLabel: { formatter: (v: number) => i.fmt.compact(v) } },
-      { type: 'value', splitLine: { show: false }, axisLabel: { formatter: (v: number) => i.fmt.compact(v) } },
-    ],
+    yAxis: [compactAxis(i, { name: i.t('institutions.fundPaid') }), secondAxis(i)],
     series: [
-      {
-        name: i.t('institutions.settlements'),
-        type: 'bar',
-        yAxisIndex: 1,
-        data: rows.map((r) => r.settlements),
-        tooltip: { valueFormatter: (v) => i.fmt.count(num(v)) },
-      },
+      { name: i.t('institutions.settlements'), type: 'bar', yAxisIndex: 1, data: rows.map((r) => r.settlements), tooltip: countValues(i) },
       {
         name: i.t('institutions.findings'),
         type: 'bar',
         yAxisIndex: 1,
         data: rows.map((r) => r.findings),
         itemStyle: { color: '#fa8c16' },
-        tooltip: { valueFormatter: (v) => i.fmt.count(num(v)) },
+        tooltip: countValues(i),
       },
       {
         name: i.t('institutions.fundPaid'),
@@ -49,32 +41,10 @@ function monthlyOption(rows: InstitutionProfile['monthly'], i: I18n): ChartOptio
         data: rows.map((r) => r.fundPaid),
         smooth: true,
         symbolSize: 7,
-        tooltip: { valueFormatter: (v) => i.fmt.money(num(v)) },
+        tooltip: moneyValues(i),
       },
     ],
   };
-}
-
-function Figures({ p }: { p: InstitutionProfile }) {
-  const { t, fmt } = useI18n();
-  const inst = p.institution;
-  const cards = [
-    { id: 'inst-kpi-fund-paid', title: t('institutions.fundPaid'), value: fmt.money(inst.fundPaid) },
-    { id: 'inst-kpi-settlements', title: t('institutions.settlements'), value: fmt.count(inst.settlements) },
-    { id: 'inst-kpi-findings', title: t('institutions.findings'), value: fmt.count(inst.findings) },
-    { id: 'inst-kpi-amount-at-risk', title: t('institutions.amount'), value: fmt.money(inst.amount) },
-  ];
-  return (
-    <Row gutter={[16, 16]} className="fg-section">
-      {cards.map((c) => (
-        <Col key={c.id} xs={24} sm={12} xl={6}>
-          <Card data-testid={c.id} className="fg-kpi">
-            <Statistic title={c.title} value={c.value} />
-          </Card>
-        </Col>
-      ))}
-    </Row>
-  );
 }
 
 /** 机构画像: figures, monthly indicators, findings by code, its findings and its history. */
@@ -130,7 +100,13 @@ export default function InstitutionProfilePage({ params }: { params: Record<stri
           ]}
         />
       </Card>
-      <Figures p={data} />
+      <FundFigures
+        fundPaid={inst.fundPaid}
+        settlements={inst.settlements}
+        findings={inst.findings}
+        amountAtRisk={inst.amount}
+        testIdPrefix="inst-"
+      />
       <IndicatorTrend
         unitType="institution"
         unitId={code}
