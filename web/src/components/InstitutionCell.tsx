@@ -1,6 +1,6 @@
 import { Fragment } from 'react';
-import { Space, Typography } from 'antd';
 import { Link } from '../lib/router';
+import { Stacked } from './Hint';
 
 /** An institution's profile page (`?indicator=` opens its trend on that indicator). */
 export function institutionHref(code: string, indicator?: string): string {
@@ -23,16 +23,19 @@ export function InstitutionCell({
   testId?: string;
 }) {
   return (
-    <Space orientation="vertical" size={0}>
+    <Stacked
+      sub={
+        <>
+          {code}
+          {more.map((m, i) => (
+            <Fragment key={i}> · {m}</Fragment>
+          ))}
+        </>
+      }
+    >
       <Link to={institutionHref(code, indicator)} data-testid={testId}>
         {name ?? code}
       </Link>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {code}
-        {more.map((m, i) => (
-          <Fragment key={i}> · {m}</Fragment>
-        ))}
-      </Typography.Text>
-    </Space>
+    </Stacked>
   );
 }

@@ -40,11 +40,11 @@ export function CodeTitle({
 }
 
 /** Back where the user came from, or to the list (`to`) when the page was opened directly. */
-export function BackButton({ to, testId, children }: { to: string; testId?: string; children: ReactNode }) {
+export function BackButton({ to, label, testId }: { to: string; label: string; testId?: string }) {
   const navigate = useNavigate();
   return (
     <Button onClick={() => (canGoBack() ? window.history.back() : navigate(to))} data-testid={testId}>
-      {children}
+      {label}
     </Button>
   );
 }

@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { App as AntApp, Button, Card, Descriptions, Empty, Form, Input, Radio, Typography } from 'antd';
+import { App as AntApp, Card, Descriptions, Empty, Form, Input, Radio, Typography } from 'antd';
 import { api } from '../../api/endpoints';
 import type { Appeal, CaseDetail } from '../../api/types';
-import { ActionError } from '../../components/ActionError';
+import { SubmitButton } from '../../components/FormParts';
 import { AttachmentList } from '../../components/Attachments';
 import { AppealStatusTag } from '../../components/CaseTags';
 import { useAction } from '../../hooks/useAction';
 import { DASH, useI18n } from '../../i18n';
+import { requiredText } from '../../lib/forms';
 import { decisionBody, decisionValues, type DecisionValues } from '../../lib/cases';
 import { DecisionForm } from './DecisionForm';
 
@@ -48,11 +49,7 @@ function DecideAppealPanel({ appeal, detail, onDone }: { appeal: Appeal; detail:
             options={(['upheld', 'amended', 'revoked'] as const).map((o) => ({ value: o, label: t(`appeals.outcome.${o}`) }))}
           />
         </Form.Item>
-        <Form.Item
-          label={t('appeals.comment')}
-          name="comment"
-          rules={[{ required: true, whitespace: true, message: t('appeals.commentRequired') }]}
-        >
+        <Form.Item label={t('appeals.comment')} name="comment" rules={[requiredText(t('appeals.commentRequired'))]}>
           <Input.TextArea rows={3} maxLength={4000} data-testid="appeal-comment" />
         </Form.Item>
       </Form>
@@ -61,10 +58,9 @@ function DecideAppealPanel({ appeal, detail, onDone }: { appeal: Appeal; detail:
           <DecisionForm form={amendForm} name="amend-decision" initial={decisionValues(appealed, computed)} computedLoss={computed} />
         </Card>
       ) : null}
-      <ActionError error={action.error} testId="appeal-error" />
-      <Button type="primary" loading={action.busy} onClick={() => void submit().catch(() => undefined)} data-testid="appeal-decide-submit">
+      <SubmitButton action={action} onClick={submit} testId="appeal-decide-submit" errorTestId="appeal-error">
         {t('appeals.decide')}
-      </Button>
+      </SubmitButton>
     </Card>
   );
 }

@@ -48,11 +48,7 @@ export default function CaseDetailPage({ params }: { params: Record<string, stri
   const { t } = useI18n();
   const [sp, setSp] = useSearchParams();
   const { data, error, loading, reload } = useAsync((signal) => api.caseDetail(id, signal), [id]);
-  const back = (
-    <BackButton to="/cases" testId="back-to-cases">
-      {t('caseDetail.back')}
-    </BackButton>
-  );
+  const back = <BackButton to="/cases" testId="back-to-cases" label={t('caseDetail.back')} />;
   if (!data || data.case.id !== id)
     return <NotLoaded error={error} notFoundTitle={t('caseDetail.notFound')} onRetry={reload} extra={back} />;
 

@@ -1,10 +1,12 @@
-import { Button, Card, Col, Empty, Form, Input, Radio, Row, Space, Tag, Timeline, Typography } from 'antd';
+import { Card, Col, Empty, Form, Input, Radio, Row, Space, Tag, Timeline, Typography } from 'antd';
 import { api } from '../../api/endpoints';
 import { NOTE_KINDS, type CaseDetail, type CaseNote, type NoteKind } from '../../api/types';
-import { ActionError } from '../../components/ActionError';
+import { SubmitButton } from '../../components/FormParts';
 import { DayPicker } from '../../components/DayPicker';
+import { Hint } from '../../components/Hint';
 import { useSubmit } from '../../hooks/useSubmit';
 import { useI18n } from '../../i18n';
+import { requiredText } from '../../lib/forms';
 
 interface Values {
   kind: NoteKind;
@@ -65,14 +67,13 @@ function NoteForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
             </Col>
           </Row>
         ) : null}
-        <Form.Item label={t('notes.body')} name="body" rules={[{ required: true, whitespace: true, message: t('notes.bodyRequired') }]}>
+        <Form.Item label={t('notes.body')} name="body" rules={[requiredText(t('notes.bodyRequired'))]}>
           <Input.TextArea rows={4} maxLength={8000} showCount data-testid="note-body" />
         </Form.Item>
       </Form>
-      <ActionError error={action.error} testId="note-error" />
-      <Button type="primary" loading={action.busy} onClick={() => void action.submit()} data-testid="note-submit">
+      <SubmitButton action={action} onClick={action.submit} testId="note-submit" errorTestId="note-error">
         {t('notes.submit')}
-      </Button>
+      </SubmitButton>
     </Card>
   );
 }
@@ -89,9 +90,9 @@ function NoteItem({ n }: { n: CaseNote }) {
         {where ? <Typography.Text strong>{where}</Typography.Text> : null}
       </Space>
       <Typography.Paragraph style={{ margin: '4px 0', whiteSpace: 'pre-wrap' }}>{n.body}</Typography.Paragraph>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+      <Hint>
         {n.createdBy} · {fmt.dateTime(n.createdAt)}
-      </Typography.Text>
+      </Hint>
     </div>
   );
 }

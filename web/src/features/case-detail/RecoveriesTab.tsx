@@ -1,9 +1,9 @@
 import type { HTMLAttributes } from 'react';
 import dayjs from 'dayjs';
-import { Button, Card, Col, Descriptions, Form, Input, Radio, Row, Table, Tag } from 'antd';
+import { Card, Col, Descriptions, Form, Input, Radio, Row, Table, Tag } from 'antd';
 import { api } from '../../api/endpoints';
 import type { CaseDetail, Recovery } from '../../api/types';
-import { ActionError } from '../../components/ActionError';
+import { SubmitButton } from '../../components/FormParts';
 import { DayPicker } from '../../components/DayPicker';
 import { Money } from '../../components/Money';
 import { MoneyInput } from '../../components/MoneyInput';
@@ -78,10 +78,9 @@ function RecoveryForm({ detail, onDone }: { detail: CaseDetail; onDone: () => vo
           </Col>
         </Row>
       </Form>
-      <ActionError error={action.error} testId="recovery-error" />
-      <Button type="primary" loading={action.busy} onClick={() => void action.submit()} data-testid="recovery-submit">
+      <SubmitButton action={action} onClick={action.submit} testId="recovery-submit" errorTestId="recovery-error">
         {t('recoveries.submit')}
-      </Button>
+      </SubmitButton>
     </Card>
   );
 }

@@ -5,6 +5,7 @@ import { api, caseStatsExportUrl } from '../../api/endpoints';
 import type { CaseStatsFilter, CaseStatsRow } from '../../api/types';
 import { Loaded } from '../../components/ApiErrorResult';
 import { DayPicker } from '../../components/DayPicker';
+import { Stacked } from '../../components/Hint';
 import { PageHeader } from '../../components/PageHeader';
 import { useAsync } from '../../hooks/useAsync';
 import { DASH, useI18n } from '../../i18n';
@@ -99,14 +100,9 @@ export default function CaseStatsPage() {
       fixed: 'left',
       width: UNIT_WIDTH,
       render: (_, r) => (
-        <Space orientation="vertical" size={0}>
+        <Stacked numeric sub={by === 'region' && r.key ? r.key : null}>
           <span>{r.name ?? r.key ?? DASH}</span>
-          {by === 'region' && r.key ? (
-            <Typography.Text type="secondary" className="fg-num" style={{ fontSize: 12 }}>
-              {r.key}
-            </Typography.Text>
-          ) : null}
-        </Space>
+        </Stacked>
       ),
     },
     ...GROUPS.map((g) => ({

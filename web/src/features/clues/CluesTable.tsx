@@ -2,6 +2,7 @@ import { Button, Space, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Clue, CluesFilter } from '../../api/types';
 import { ClueSourceTag, ClueStatusTag } from '../../components/CaseTags';
+import { Stacked } from '../../components/Hint';
 import { InstitutionCell } from '../../components/InstitutionCell';
 import { LedgerCount, LedgerTable, type LedgerPaging } from '../../components/LedgerTable';
 import { Money } from '../../components/Money';
@@ -103,14 +104,11 @@ export function CluesTable({ canHandle, selected, onSelect, onView, onDismiss, .
       title: t('clues.createdAt'),
       width: 110,
       render: (_, r) => (
-        <Space orientation="vertical" size={0}>
+        <Stacked sub={r.createdBy}>
           <Tooltip title={fmt.dateTime(r.createdAt)}>
             <span className="fg-num">{fmt.date(r.createdAt)}</span>
           </Tooltip>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {r.createdBy}
-          </Typography.Text>
-        </Space>
+        </Stacked>
       ),
     },
     {

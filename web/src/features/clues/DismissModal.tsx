@@ -1,11 +1,12 @@
 import { useEffect } from 'react';
-import { Form, Input, Modal, Typography } from 'antd';
-import type { ButtonProps } from 'antd';
+import { Form, Input, Typography } from 'antd';
 import { api } from '../../api/endpoints';
 import type { Clue } from '../../api/types';
 import { ActionError } from '../../components/ActionError';
+import { FormModal } from '../../components/FormParts';
 import { useSubmit } from '../../hooks/useSubmit';
 import { useI18n } from '../../i18n';
+import { requiredText } from '../../lib/forms';
 
 /** 不予立案: sets an open clue aside with the reason. */
 export function DismissModal({ clue, onClose, onDone }: { clue: Clue | null; onClose: () => void; onDone: (c: Clue) => void }) {
@@ -20,28 +21,23 @@ export function DismissModal({ clue, onClose, onDone }: { clue: Clue | null; onC
   }, [clue, form, action.clear]);
 
   return (
-    <Modal
+    <FormModal
       open={clue !== null}
       title={t('clues.dismissTitle')}
-      okText={t('clues.dismiss')}
-      okButtonProps={{ danger: true, 'data-testid': 'clue-dismiss-submit' } as ButtonProps}
-      cancelText={t('common.cancel')}
-      confirmLoading={action.busy}
+      ok={t('clues.dismiss')}
+      okTestId="clue-dismiss-submit"
+      danger
+      busy={action.busy}
       onOk={() => void action.submit()}
       onCancel={onClose}
-      forceRender
     >
       {clue ? <Typography.Paragraph>{clue.summary}</Typography.Paragraph> : null}
       <Form form={form} layout="vertical" name="dismiss-clue">
-        <Form.Item
-          label={t('detail.reason')}
-          name="reason"
-          rules={[{ required: true, whitespace: true, message: t('detail.reasonRequired') }]}
-        >
+        <Form.Item label={t('detail.reason')} name="reason" rules={[requiredText(t('detail.reasonRequired'))]}>
           <Input.TextArea rows={4} maxLength={2000} showCount data-testid="clue-dismiss-reason" />
         </Form.Item>
       </Form>
       <ActionError error={action.error} testId="clue-dismiss-error" />
-    </Modal>
+    </FormModal>
   );
 }

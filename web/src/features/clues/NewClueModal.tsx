@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react';
-import { Alert, App as AntApp, Button, Col, Form, Input, Modal, Radio, Row, Select, Space, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Col, Form, Input, Modal, Radio, Row, Select, Space } from 'antd';
 import { isApiError } from '../../api/client';
 import { api } from '../../api/endpoints';
 import { MANUAL_CLUE_SOURCES, type Attachment, type Clue, type ClueBody, type PersonRef } from '../../api/types';
 import { errorMessage } from '../../components/ApiErrorResult';
 import { AttachmentList, UploadButton } from '../../components/Attachments';
+import { Hint } from '../../components/Hint';
 import { MoneyInput } from '../../components/MoneyInput';
 import { useI18n } from '../../i18n';
+import { requiredText } from '../../lib/forms';
 
 interface Values {
   source: (typeof MANUAL_CLUE_SOURCES)[number];
@@ -165,11 +167,7 @@ export function NewClueModal({ open, onClose, onCreated }: { open: boolean; onCl
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item
-          label={t('clues.summary')}
-          name="summary"
-          rules={[{ required: true, whitespace: true, message: t('clues.form.summaryRequired') }]}
-        >
+        <Form.Item label={t('clues.summary')} name="summary" rules={[requiredText(t('clues.form.summaryRequired'))]}>
           <Input maxLength={200} showCount data-testid="clue-form-summary" />
         </Form.Item>
         <Form.Item label={t('clues.form.note')} name="note">
@@ -177,15 +175,7 @@ export function NewClueModal({ open, onClose, onCreated }: { open: boolean; onCl
         </Form.Item>
         <Row gutter={12}>
           <Col xs={24} md={12}>
-            <Form.Item
-              label={t('clues.amount')}
-              name="amount"
-              extra={
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {t('clues.form.amountHint')}
-                </Typography.Text>
-              }
-            >
+            <Form.Item label={t('clues.amount')} name="amount" extra={<Hint>{t('clues.form.amountHint')}</Hint>}>
               <MoneyInput testId="clue-form-amount" />
             </Form.Item>
           </Col>

@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
-import { Descriptions, Form, Input, Modal } from 'antd';
-import type { ButtonProps } from 'antd';
+import { Form, Input } from 'antd';
 import { api } from '../../api/endpoints';
 import type { CaseDetail, Clue } from '../../api/types';
 import { ActionError } from '../../components/ActionError';
 import { AnalystSelect } from '../../components/AnalystSelect';
 import { DayPicker } from '../../components/DayPicker';
+import { FormModal } from '../../components/FormParts';
 import { Money } from '../../components/Money';
 import { useSubmit } from '../../hooks/useSubmit';
 import { useI18n } from '../../i18n';
@@ -48,30 +48,25 @@ export function OpenCaseModal({
 
   const first = clues?.[0];
   return (
-    <Modal
+    <FormModal
       open={clues !== null}
       title={t('clues.openCaseTitle')}
-      okText={t('clues.openCase')}
-      cancelText={t('common.cancel')}
-      confirmLoading={action.busy}
+      ok={t('clues.openCase')}
+      okTestId="case-form-submit"
+      busy={action.busy}
       onOk={() => void action.submit()}
       onCancel={onClose}
-      okButtonProps={{ 'data-testid': 'case-form-submit' } as ButtonProps}
-      forceRender
       width={600}
+      about={
+        first
+          ? [
+              { key: 'inst', label: t('clues.institution'), children: `${first.institutionName ?? ''} (${first.fixmedinsCode})` },
+              { key: 'n', label: t('clues.selectedClues'), children: fmt.count(clues?.length) },
+              { key: 'amount', label: t('clues.amount'), children: <Money value={clues?.reduce((a, c) => a + c.amount, 0)} /> },
+            ]
+          : undefined
+      }
     >
-      {first ? (
-        <Descriptions
-          size="small"
-          column={1}
-          className="fg-section"
-          items={[
-            { key: 'inst', label: t('clues.institution'), children: `${first.institutionName ?? ''} (${first.fixmedinsCode})` },
-            { key: 'n', label: t('clues.selectedClues'), children: fmt.count(clues?.length) },
-            { key: 'amount', label: t('clues.amount'), children: <Money value={clues?.reduce((a, c) => a + c.amount, 0)} /> },
-          ]}
-        />
-      ) : null}
       <Form<Values> form={form} layout="vertical" name="open-case">
         <Form.Item label={t('cases.title')} name="title" extra={t('clues.titleHint')}>
           <Input maxLength={200} data-testid="case-form-title" />
@@ -84,6 +79,6 @@ export function OpenCaseModal({
         </Form.Item>
       </Form>
       <ActionError error={action.error} testId="case-form-error" />
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,7 +1,7 @@
-import { Alert, Button, Card, Empty, Form, Input, Space, Typography } from 'antd';
+import { Alert, Card, Empty, Form, Input, Space, Typography } from 'antd';
 import { api } from '../../api/endpoints';
 import type { Appeal, DecisionDetail } from '../../api/types';
-import { ActionError } from '../../components/ActionError';
+import { SubmitButton } from '../../components/FormParts';
 import { NotLoaded } from '../../components/ApiErrorResult';
 import { AttachmentList, UploadButton } from '../../components/Attachments';
 import { AppealStatusTag } from '../../components/CaseTags';
@@ -11,6 +11,7 @@ import { useSubmit } from '../../hooks/useSubmit';
 import { useAsync } from '../../hooks/useAsync';
 import { DASH, useI18n } from '../../i18n';
 import { useUser } from '../../lib/auth';
+import { requiredText } from '../../lib/forms';
 import { Link } from '../../lib/router';
 
 /** 申诉: the institution's reason; its files follow on the appeal once filed. */
@@ -27,16 +28,15 @@ function AppealForm({ decisionId, onFiled }: { decisionId: string; onFiled: () =
         <Form.Item
           label={t('appeals.reason')}
           name="reason"
-          rules={[{ required: true, whitespace: true, message: t('myDecision.reasonRequired') }]}
+          rules={[requiredText(t('myDecision.reasonRequired'))]}
           extra={t('myDecision.reasonHint')}
         >
           <Input.TextArea rows={5} maxLength={8000} showCount data-testid="appeal-reason-input" />
         </Form.Item>
       </Form>
-      <ActionError error={action.error} testId="appeal-file-error" />
-      <Button type="primary" loading={action.busy} onClick={() => void action.submit()} data-testid="appeal-submit">
+      <SubmitButton action={action} onClick={action.submit} testId="appeal-submit" errorTestId="appeal-file-error">
         {t('myDecision.submitAppeal')}
-      </Button>
+      </SubmitButton>
     </Card>
   );
 }
@@ -107,11 +107,7 @@ export default function DecisionPage({ params }: { params: Record<string, string
   const { t } = useI18n();
   const user = useUser();
   const { data, error, reload } = useAsync((signal) => api.decision(id, signal), [id]);
-  const back = (
-    <BackButton to="/decisions" testId="back-to-decisions">
-      {t('myDecision.back')}
-    </BackButton>
-  );
+  const back = <BackButton to="/decisions" testId="back-to-decisions" label={t('myDecision.back')} />;
   if (!data || data.decision.id !== id)
     return <NotLoaded error={error} notFoundTitle={t('myDecision.notFound')} onRetry={reload} extra={back} />;
   const d = data.decision;

@@ -1,9 +1,9 @@
-import { Space, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { api } from '../../api/endpoints';
 import type { CaseDecision, DecisionsFilter } from '../../api/types';
 import { Loaded } from '../../components/ApiErrorResult';
 import { DecisionStatusTag } from '../../components/CaseTags';
+import { Stacked } from '../../components/Hint';
 import { LedgerTable } from '../../components/LedgerTable';
 import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
@@ -26,14 +26,11 @@ export default function DecisionsPage() {
       title: t('cases.caseNo'),
       width: 170,
       render: (_, d) => (
-        <Space orientation="vertical" size={0}>
+        <Stacked sub={t('decision.version', { n: d.version })}>
           <Link to={`/decisions/${d.id}`} data-testid="decision-link" className="fg-num">
             {d.caseNo}
           </Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('decision.version', { n: d.version })}
-          </Typography.Text>
-        </Space>
+        </Stacked>
       ),
     },
     ...(institution

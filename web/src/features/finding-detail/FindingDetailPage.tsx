@@ -55,11 +55,7 @@ export default function FindingDetailPage({ params }: { params: Record<string, s
   const { t, ruleName } = useI18n();
   const user = useUser();
   const { data, error, loading, reload } = useAsync((signal) => api.finding(id, signal), [id]);
-  const back = (
-    <BackButton to="/findings" testId="back-to-list">
-      {t('detail.backToList')}
-    </BackButton>
-  );
+  const back = <BackButton to="/findings" testId="back-to-list" label={t('detail.backToList')} />;
   if (!data || (error && data.finding.id !== id)) {
     return (
       <NotLoaded error={error} notFoundTitle={t('detail.notFound')} notFoundSub={t('detail.notFoundSub')} onRetry={reload} extra={back} />

@@ -64,7 +64,7 @@ export default function InstitutionProfilePage({ params }: { params: Record<stri
   const findingsFilter = useMemo(() => ({ ...findings, institution: code }), [findings, code]);
   const option = useMemo(() => (data ? monthlyOption(data.monthly, i18n) : null), [data, i18n]);
 
-  const back = user.role === 'institution' ? null : <BackButton to="/institutions">{t('institutions.backToList')}</BackButton>;
+  const back = user.role === 'institution' ? null : <BackButton to="/institutions" label={t('institutions.backToList')} />;
   if (!data || !option || (error && data.institution.fixmedinsCode !== code)) {
     return <NotLoaded error={error} notFoundTitle={t('institutions.notFound')} onRetry={reload} extra={back} />;
   }

@@ -1,5 +1,5 @@
 import { useMemo, type ReactNode } from 'react';
-import { Space, Tooltip, Typography } from 'antd';
+import { Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { api } from '../../api/endpoints';
 import {
@@ -12,6 +12,7 @@ import {
 } from '../../api/types';
 import { Loaded } from '../../components/ApiErrorResult';
 import { WARNING_COLORS } from '../../components/colors';
+import { Stacked } from '../../components/Hint';
 import { BarSearch, BarSelect, FilterBar } from '../../components/FilterBar';
 import { InstitutionCell } from '../../components/InstitutionCell';
 import { LedgerCount, LedgerTable } from '../../components/LedgerTable';
@@ -32,16 +33,23 @@ function VsPeer({ value, peer, z, row }: { value: string; peer: string | null; z
   const { t, fmt } = useI18n();
   const leading = !!row.level && z !== null && row.z !== null && z === row.z;
   return (
-    <Space orientation="vertical" size={0} style={{ alignItems: 'flex-end' }}>
+    <Stacked
+      right
+      numeric
+      sub={
+        <>
+          {peer ? t('practitioners.vsPeer', { value: peer }) : null}
+          {peer && z !== null ? ' · ' : null}
+          {z !== null ? (
+            <span style={leading && row.level ? { color: WARNING_COLORS[row.level], fontWeight: 600 } : undefined}>
+              z {fmt.fixed(z, 2)}
+            </span>
+          ) : null}
+        </>
+      }
+    >
       <span className="fg-num">{value}</span>
-      <Typography.Text type="secondary" className="fg-num" style={{ fontSize: 12 }}>
-        {peer ? t('practitioners.vsPeer', { value: peer }) : null}
-        {peer && z !== null ? ' · ' : null}
-        {z !== null ? (
-          <span style={leading && row.level ? { color: WARNING_COLORS[row.level], fontWeight: 600 } : undefined}>z {fmt.fixed(z, 2)}</span>
-        ) : null}
-      </Typography.Text>
-    </Space>
+    </Stacked>
   );
 }
 
@@ -75,12 +83,9 @@ export default function PractitionersPage() {
       width: 140,
       fixed: 'left',
       render: (_, r) => (
-        <Space orientation="vertical" size={0}>
+        <Stacked code sub={r.pracCode}>
           <span>{r.name ?? DASH}</span>
-          <Typography.Text type="secondary" code style={{ fontSize: 12 }}>
-            {r.pracCode}
-          </Typography.Text>
-        </Space>
+        </Stacked>
       ),
     },
     {
@@ -102,12 +107,9 @@ export default function PractitionersPage() {
       width: 104,
       ...sortable('prescriptions'),
       render: (_, r) => (
-        <Space orientation="vertical" size={0} style={{ alignItems: 'flex-end' }}>
+        <Stacked right sub={t('practitioners.peers', { n: fmt.count(r.peers) })}>
           <span className="fg-num">{fmt.count(r.prescriptions)}</span>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('practitioners.peers', { n: fmt.count(r.peers) })}
-          </Typography.Text>
-        </Space>
+        </Stacked>
       ),
     },
     {

@@ -4,6 +4,7 @@ import { api } from '../../api/endpoints';
 import type { Clue, IndicatorKey, Meta, Page, WarningLevel, WarningRow, WarningsFilter, WarningSummary } from '../../api/types';
 import { ApiErrorResult, Loaded } from '../../components/ApiErrorResult';
 import { WARNING_COLORS } from '../../components/colors';
+import { Hint } from '../../components/Hint';
 import { IndicatorTrend } from '../../components/IndicatorTrend';
 import { PageHeader } from '../../components/PageHeader';
 import { useAsync } from '../../hooks/useAsync';
@@ -77,9 +78,7 @@ function SummaryCards({
         );
       })}
       <Col span={24}>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('warnings.card.hint')}
-        </Typography.Text>
+        <Hint>{t('warnings.card.hint')}</Hint>
       </Col>
     </Row>
   );
