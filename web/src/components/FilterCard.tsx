@@ -14,6 +14,13 @@ export function gridOptions(meta: Meta | undefined, region: string | undefined):
   return (meta?.grids ?? []).filter((g) => !region || g.admdvs.startsWith(region)).map((g) => ({ value: g.gridId, label: g.gridId }));
 }
 
+/** What a ledger's filters get: the filter in the URL, the reference data for their options, and where a new filter goes. */
+export interface FiltersProps<F> {
+  filter: F;
+  meta: Meta | undefined;
+  onApply: (f: F) => void;
+}
+
 /** A field's width on phones, tablets and wide screens (of 24 columns). */
 export type FilterSpan = [xs: number, md: number, xl: number];
 

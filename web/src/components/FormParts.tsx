@@ -7,23 +7,23 @@ import { ActionError } from './ActionError';
 
 /** A form's send button, with the server's refusal of the last try above it. */
 export function SubmitButton({
+  label,
   action,
   onClick,
   testId,
   errorTestId,
-  children,
 }: {
+  label: string;
   action: Pick<Action, 'busy' | 'error'>;
   onClick: () => Promise<unknown>;
   testId: string;
   errorTestId: string;
-  children: ReactNode;
 }) {
   return (
     <>
       <ActionError error={action.error} testId={errorTestId} />
       <Button type="primary" loading={action.busy} onClick={() => void onClick().catch(() => undefined)} data-testid={testId}>
-        {children}
+        {label}
       </Button>
     </>
   );

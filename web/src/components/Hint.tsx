@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Space, Typography } from 'antd';
+import { Space, Tooltip, Typography } from 'antd';
 
 /** Small grey type: what qualifies a value, a field's hint. */
 export function Hint({ children, code, className, testId }: { children: ReactNode; code?: boolean; className?: string; testId?: string }) {
@@ -36,5 +36,14 @@ export function Stacked({
         </Hint>
       )}
     </Space>
+  );
+}
+
+/** A term explained on hover (dotted underline): a column title, a figure's name. */
+export function Explained({ children, hint }: { children: ReactNode; hint: ReactNode }) {
+  return (
+    <Tooltip title={hint}>
+      <span className="fg-hint">{children}</span>
+    </Tooltip>
   );
 }

@@ -58,9 +58,7 @@ function DecideAppealPanel({ appeal, detail, onDone }: { appeal: Appeal; detail:
           <DecisionForm form={amendForm} name="amend-decision" initial={decisionValues(appealed, computed)} computedLoss={computed} />
         </Card>
       ) : null}
-      <SubmitButton action={action} onClick={submit} testId="appeal-decide-submit" errorTestId="appeal-error">
-        {t('appeals.decide')}
-      </SubmitButton>
+      <SubmitButton label={t('appeals.decide')} action={action} onClick={submit} testId="appeal-decide-submit" errorTestId="appeal-error" />
     </Card>
   );
 }

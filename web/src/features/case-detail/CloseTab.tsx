@@ -59,9 +59,7 @@ export function CloseTab({ detail, onChanged }: { detail: CaseDetail; onChanged:
           <Input.TextArea rows={3} maxLength={4000} data-testid="close-note" />
         </Form.Item>
       </Form>
-      <SubmitButton action={action} onClick={close} testId="case-close" errorTestId="close-error">
-        {t('close.submit')}
-      </SubmitButton>
+      <SubmitButton label={t('close.submit')} action={action} onClick={close} testId="case-close" errorTestId="close-error" />
     </Card>
   );
 }

@@ -71,9 +71,7 @@ function NoteForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
           <Input.TextArea rows={4} maxLength={8000} showCount data-testid="note-body" />
         </Form.Item>
       </Form>
-      <SubmitButton action={action} onClick={action.submit} testId="note-submit" errorTestId="note-error">
-        {t('notes.submit')}
-      </SubmitButton>
+      <SubmitButton label={t('notes.submit')} action={action} onClick={action.submit} testId="note-submit" errorTestId="note-error" />
     </Card>
   );
 }

@@ -18,6 +18,8 @@ interface Values {
   reference?: string;
 }
 
+const OUTSTANDING = { return: 'recoveries.outstandingReturn', fine: 'recoveries.outstandingFine' } as const;
+
 /** 记录追回: a payment of returned funds or of the fine, prefilled with what is still outstanding of that kind. */
 function RecoveryForm({ detail, onDone }: { detail: CaseDetail; onDone: () => void }) {
   const { t } = useI18n();
@@ -78,9 +80,13 @@ function RecoveryForm({ detail, onDone }: { detail: CaseDetail; onDone: () => vo
           </Col>
         </Row>
       </Form>
-      <SubmitButton action={action} onClick={action.submit} testId="recovery-submit" errorTestId="recovery-error">
-        {t('recoveries.submit')}
-      </SubmitButton>
+      <SubmitButton
+        label={t('recoveries.submit')}
+        action={action}
+        onClick={action.submit}
+        testId="recovery-submit"
+        errorTestId="recovery-error"
+      />
     </Card>
   );
 }
@@ -99,24 +105,15 @@ export function RecoveriesTab({ detail, onChanged }: { detail: CaseDetail; onCha
         items={[
           { key: 'due', label: t('cases.due'), children: <Money value={detail.case.due} strong /> },
           { key: 'recovered', label: t('cases.recovered'), children: <Money value={detail.case.recovered} strong /> },
-          {
-            key: 'return',
-            label: t('recoveries.outstandingReturn'),
+          ...(['return', 'fine'] as const).map((kind) => ({
+            key: kind,
+            label: t(OUTSTANDING[kind]),
             children: (
-              <span data-testid="outstanding-return">
-                <Money value={owed.return} />
+              <span data-testid={`outstanding-${kind}`}>
+                <Money value={owed[kind]} />
               </span>
             ),
-          },
-          {
-            key: 'fine',
-            label: t('recoveries.outstandingFine'),
-            children: (
-              <span data-testid="outstanding-fine">
-                <Money value={owed.fine} />
-              </span>
-            ),
-          },
+          })),
         ]}
       />
       {detail.allowed.includes('recover') ? <RecoveryForm detail={detail} onDone={onChanged} /> : null}

@@ -1,4 +1,4 @@
-import type { HTMLAttributes } from 'react';
+import { Fragment, type HTMLAttributes } from 'react';
 import { Button, Card, Radio, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { api, caseStatsExportUrl } from '../../api/endpoints';
@@ -46,24 +46,19 @@ function StatsQuery({ filter, onChange }: { filter: CaseStatsFilter; onChange: (
     <Card size="small" className="fg-section">
       <Space wrap size="middle">
         <Space>
-          <Typography.Text type="secondary">{t('stats.from')}</Typography.Text>
-          <DayPicker
-            picker="month"
-            testId="stats-from"
-            value={filter.from}
-            onChange={(from) => onChange({ ...filter, from })}
-            placeholder={t('stats.any')}
-            style={{ width: 130 }}
-          />
-          <Typography.Text type="secondary">{t('stats.to')}</Typography.Text>
-          <DayPicker
-            picker="month"
-            testId="stats-to"
-            value={filter.to}
-            onChange={(to) => onChange({ ...filter, to })}
-            placeholder={t('stats.any')}
-            style={{ width: 130 }}
-          />
+          {(['from', 'to'] as const).map((end) => (
+            <Fragment key={end}>
+              <Typography.Text type="secondary">{t(`stats.${end}`)}</Typography.Text>
+              <DayPicker
+                picker="month"
+                testId={`stats-${end}`}
+                value={filter[end]}
+                onChange={(month) => onChange({ ...filter, [end]: month })}
+                placeholder={t('stats.any')}
+                style={{ width: 130 }}
+              />
+            </Fragment>
+          ))}
         </Space>
         <Radio.Group
           optionType="button"

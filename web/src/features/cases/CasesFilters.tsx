@@ -1,20 +1,12 @@
-import { CASE_STATUSES, type CasesFilter, type Meta } from '../../api/types';
+import { CASE_STATUSES, type CasesFilter } from '../../api/types';
 import { AnalystSelect } from '../../components/AnalystSelect';
-import { FilterCard, FilterSelect, gridField, institutionField, regionField } from '../../components/FilterCard';
+import { FilterCard, FilterSelect, gridField, institutionField, regionField, type FiltersProps } from '../../components/FilterCard';
 import { useI18n } from '../../i18n';
 
 type Values = Omit<CasesFilter, 'page' | 'pageSize'>;
 
 /** The case ledger's filters: status, institution, region, grid, handler, overdue. */
-export function CasesFilters({
-  filter,
-  meta,
-  onApply,
-}: {
-  filter: CasesFilter;
-  meta: Meta | undefined;
-  onApply: (f: CasesFilter) => void;
-}) {
+export function CasesFilters({ filter, meta, onApply }: FiltersProps<CasesFilter>) {
   const { t } = useI18n();
   const { page: _page, pageSize, ...rest } = filter;
   const values: Values = { ...rest, institution: filter.institution ?? '' };

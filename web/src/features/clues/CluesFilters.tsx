@@ -1,19 +1,11 @@
-import { CLUE_SOURCES, CLUE_STATUSES, type CluesFilter, type Meta } from '../../api/types';
-import { FilterCard, FilterSelect, institutionField, regionField } from '../../components/FilterCard';
+import { CLUE_SOURCES, CLUE_STATUSES, type CluesFilter } from '../../api/types';
+import { FilterCard, FilterSelect, institutionField, regionField, type FiltersProps } from '../../components/FilterCard';
 import { useI18n } from '../../i18n';
 
 type Values = Omit<CluesFilter, 'page' | 'pageSize'>;
 
 /** The clue ledger's filters: status, source, institution code, region. */
-export function CluesFilters({
-  filter,
-  meta,
-  onApply,
-}: {
-  filter: CluesFilter;
-  meta: Meta | undefined;
-  onApply: (f: CluesFilter) => void;
-}) {
+export function CluesFilters({ filter, meta, onApply }: FiltersProps<CluesFilter>) {
   const { t } = useI18n();
   const values: Values = { status: filter.status, source: filter.source, institution: filter.institution ?? '', admdvs: filter.admdvs };
   const statuses = CLUE_STATUSES.map((s) => ({ value: s, label: t(`clueStatus.${s}`) }));

@@ -34,9 +34,13 @@ function AppealForm({ decisionId, onFiled }: { decisionId: string; onFiled: () =
           <Input.TextArea rows={5} maxLength={8000} showCount data-testid="appeal-reason-input" />
         </Form.Item>
       </Form>
-      <SubmitButton action={action} onClick={action.submit} testId="appeal-submit" errorTestId="appeal-file-error">
-        {t('myDecision.submitAppeal')}
-      </SubmitButton>
+      <SubmitButton
+        label={t('myDecision.submitAppeal')}
+        action={action}
+        onClick={action.submit}
+        testId="appeal-submit"
+        errorTestId="appeal-file-error"
+      />
     </Card>
   );
 }

@@ -1,8 +1,9 @@
 import { Checkbox, DatePicker, Form, Input, InputNumber } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { FindingsFilter, FindingLevel, Meta } from '../../api/types';
+import type { FindingsFilter, FindingLevel } from '../../api/types';
 import { FINDING_STATUSES } from '../../api/types';
-import { FilterCard, FilterSelect, gridField, institutionField, regionField, type FilterField } from '../../components/FilterCard';
+import { FilterCard, FilterSelect, gridField, institutionField, regionField } from '../../components/FilterCard';
+import type { FilterField, FiltersProps } from '../../components/FilterCard';
 import { useI18n } from '../../i18n';
 
 interface FilterValues {
@@ -55,15 +56,12 @@ function toFilter(v: FilterValues, keep: FindingsFilter, username: string): Find
   };
 }
 
-export interface FindingsFiltersProps {
-  filter: FindingsFilter;
-  meta: Meta | undefined;
+export interface FindingsFiltersProps extends FiltersProps<FindingsFilter> {
   username: string;
   /** Offer "assigned to me" (supervisors, not institutions). */
   showMine: boolean;
   /** Hide the institution field (the profile page fixes it). */
   fixedInstitution?: boolean;
-  onApply: (next: FindingsFilter) => void;
 }
 
 /** The findings filters; every value goes to the server as a query parameter. */

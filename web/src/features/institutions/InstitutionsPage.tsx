@@ -1,8 +1,8 @@
 import type { TableColumnsType } from 'antd';
 import { api } from '../../api/endpoints';
-import { INSTITUTION_KINDS, INSTITUTION_SORTS, type InstitutionRow, type InstitutionsFilter } from '../../api/types';
+import { INSTITUTION_SORTS, type InstitutionRow, type InstitutionsFilter } from '../../api/types';
 import { Loaded } from '../../components/ApiErrorResult';
-import { BarSearch, BarSelect, FilterBar } from '../../components/FilterBar';
+import { BarSearch, BarSelect, FilterBar, KindSelect } from '../../components/FilterBar';
 import { regionOptions } from '../../components/FilterCard';
 import { institutionHref } from '../../components/InstitutionCell';
 import { LedgerCount, LedgerTable } from '../../components/LedgerTable';
@@ -88,14 +88,7 @@ export default function InstitutionsPage() {
           onChange={(admdvs) => set({ admdvs })}
           testId="institutions-region"
         />
-        <BarSelect<string>
-          label={t('institutions.kind')}
-          style={{ width: 180 }}
-          value={filter.kind}
-          options={INSTITUTION_KINDS.map((k) => ({ value: k, label: label('instKind', k) }))}
-          onChange={(kind) => set({ kind })}
-          testId="institutions-kind"
-        />
+        <KindSelect value={filter.kind} onChange={(kind) => set({ kind })} testId="institutions-kind" />
       </FilterBar>
       <Loaded state={list}>
         <LedgerTable<InstitutionRow, InstitutionsFilter>

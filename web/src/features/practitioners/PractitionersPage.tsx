@@ -1,19 +1,12 @@
-import { useMemo, type ReactNode } from 'react';
+import { useMemo } from 'react';
 import { Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { api } from '../../api/endpoints';
-import {
-  INSTITUTION_KINDS,
-  PRACTITIONER_SORTS,
-  WARNING_LEVELS,
-  type PractitionerRow,
-  type PractitionersFilter,
-  type WarningLevel,
-} from '../../api/types';
+import { PRACTITIONER_SORTS, WARNING_LEVELS, type PractitionerRow, type PractitionersFilter, type WarningLevel } from '../../api/types';
 import { Loaded } from '../../components/ApiErrorResult';
 import { WARNING_COLORS } from '../../components/colors';
-import { Stacked } from '../../components/Hint';
-import { BarSearch, BarSelect, FilterBar } from '../../components/FilterBar';
+import { Explained, Stacked } from '../../components/Hint';
+import { BarSearch, BarSelect, FilterBar, KindSelect } from '../../components/FilterBar';
 import { InstitutionCell } from '../../components/InstitutionCell';
 import { LedgerCount, LedgerTable } from '../../components/LedgerTable';
 import { PageHeader } from '../../components/PageHeader';
@@ -70,11 +63,24 @@ export default function PractitionersPage() {
     return [...codes].sort().map((c) => ({ value: c, label: `${label('dept', c)} (${c})` }));
   }, [data, filter.dept, label]);
 
-  const head = (title: string, sub: ReactNode) => (
-    <Tooltip title={sub}>
-      <span className="fg-hint">{title}</span>
-    </Tooltip>
-  );
+  /** A figure's column: the figure, over its peers' median and its z (sorted by the server, highest first). */
+  const vsPeer = (
+    key: 'costPerRx' | 'drugsPerRx' | 'restrictedShare',
+    peerKey: 'peerCostPerRx' | 'peerDrugsPerRx' | 'peerRestrictedShare',
+    zKey: 'zCost' | 'zDrugs' | 'zRestricted',
+    width: number,
+    format: (n: number) => string,
+  ): TableColumnsType<PractitionerRow>[number] => ({
+    key,
+    title: t(`practitioners.${key}`),
+    align: 'right',
+    width,
+    ...sortable(key),
+    render: (_, r) => {
+      const peer = r[peerKey];
+      return <VsPeer value={format(r[key])} peer={peer === null ? null : format(peer)} z={r[zKey]} row={r} />;
+    },
+  });
 
   const columns: TableColumnsType<PractitionerRow> = [
     {
@@ -112,49 +118,12 @@ export default function PractitionersPage() {
         </Stacked>
       ),
     },
-    {
-      key: 'costPerRx',
-      title: t('practitioners.costPerRx'),
-      align: 'right',
-      width: 160,
-      ...sortable('costPerRx'),
-      render: (_, r) => (
-        <VsPeer value={fmt.money(r.costPerRx)} peer={r.peerCostPerRx === null ? null : fmt.money(r.peerCostPerRx)} z={r.zCost} row={r} />
-      ),
-    },
-    {
-      key: 'drugsPerRx',
-      title: t('practitioners.drugsPerRx'),
-      align: 'right',
-      width: 140,
-      ...sortable('drugsPerRx'),
-      render: (_, r) => (
-        <VsPeer
-          value={fmt.fixed(r.drugsPerRx, 2)}
-          peer={r.peerDrugsPerRx === null ? null : fmt.fixed(r.peerDrugsPerRx, 2)}
-          z={r.zDrugs}
-          row={r}
-        />
-      ),
-    },
-    {
-      key: 'restrictedShare',
-      title: t('practitioners.restrictedShare'),
-      align: 'right',
-      width: 140,
-      ...sortable('restrictedShare'),
-      render: (_, r) => (
-        <VsPeer
-          value={fmt.percent(r.restrictedShare)}
-          peer={r.peerRestrictedShare === null ? null : fmt.percent(r.peerRestrictedShare)}
-          z={r.zRestricted}
-          row={r}
-        />
-      ),
-    },
+    vsPeer('costPerRx', 'peerCostPerRx', 'zCost', 160, (n) => fmt.money(n)),
+    vsPeer('drugsPerRx', 'peerDrugsPerRx', 'zDrugs', 140, (n) => fmt.fixed(n, 2)),
+    vsPeer('restrictedShare', 'peerRestrictedShare', 'zRestricted', 140, (n) => fmt.percent(n)),
     {
       key: 'z',
-      title: head(t('practitioners.zMax'), t('practitioners.sub')),
+      title: <Explained hint={t('practitioners.sub')}>{t('practitioners.zMax')}</Explained>,
       align: 'right',
       width: 92,
       ...sortable('z'),
@@ -171,14 +140,7 @@ export default function PractitionersPage() {
     <div data-testid="practitioners-page">
       <PageHeader title={t('practitioners.title')} sub={t('practitioners.sub')} />
       <FilterBar>
-        <BarSelect<string>
-          label={t('institutions.kind')}
-          style={{ width: 180 }}
-          value={filter.kind}
-          options={INSTITUTION_KINDS.map((k) => ({ value: k, label: label('instKind', k) }))}
-          onChange={(kind) => set({ kind })}
-          testId="practitioners-kind"
-        />
+        <KindSelect value={filter.kind} onChange={(kind) => set({ kind })} testId="practitioners-kind" />
         <BarSelect<string>
           label={t('practitioners.dept')}
           showSearch={{ optionFilterProp: 'label' }}

@@ -1,5 +1,6 @@
-import { WARNING_LEVELS, type Meta, type WarningsFilter } from '../../api/types';
-import { FilterCard, FilterSelect, gridField, institutionField, regionField, type FilterField } from '../../components/FilterCard';
+import { WARNING_BASES, WARNING_LEVELS, type WarningsFilter } from '../../api/types';
+import { FilterCard, FilterSelect, gridField, institutionField, regionField } from '../../components/FilterCard';
+import type { FilterField, FiltersProps } from '../../components/FilterCard';
 import { indicatorOptions } from '../../components/IndicatorTrend';
 import { useI18n } from '../../i18n';
 
@@ -17,12 +18,9 @@ function toValues(f: WarningsFilter): FilterValues {
   };
 }
 
-export interface WarningsFiltersProps {
-  filter: WarningsFilter;
-  meta: Meta | undefined;
+export interface WarningsFiltersProps extends FiltersProps<WarningsFilter> {
   /** Hide the institution, region and grid fields (an institution user sees only its own warnings). */
   fixedInstitution: boolean;
-  onApply: (next: WarningsFilter) => void;
 }
 
 /** The warning board's filters; selects apply at once, the institution code on Enter or the search button. */
@@ -30,7 +28,7 @@ export function WarningsFilters({ filter, meta, fixedInstitution, onApply }: War
   const { t } = useI18n();
   const kept = { month: filter.month, sort: filter.sort, pageSize: filter.pageSize };
   const levels = [...WARNING_LEVELS].reverse().map((l) => ({ value: l, label: t(`warningLevel.${l}`) }));
-  const bases = (['threshold', 'history', 'peer'] as const).map((b) => ({ value: b, label: t(`basis.${b}`) }));
+  const bases = WARNING_BASES.map((b) => ({ value: b, label: t(`basis.${b}`) }));
   const fields: FilterField[] = [
     {
       name: 'level',

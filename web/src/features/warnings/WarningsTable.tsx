@@ -1,6 +1,7 @@
 import { Button, Space, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { INDICATOR_UNIT, WARNING_SORTS, type WarningRow, type WarningsFilter } from '../../api/types';
+import { Explained } from '../../components/Hint';
 import { InstitutionCell } from '../../components/InstitutionCell';
 import { LedgerCount, LedgerTable, type LedgerPaging } from '../../components/LedgerTable';
 import { WarningLevelTag } from '../../components/Tags';
@@ -78,11 +79,7 @@ export function WarningsTable({ made, canMakeClue, onMakeClue, ...paging }: Warn
     },
     {
       key: 'reference',
-      title: (
-        <Tooltip title={t('warnings.referenceHint')}>
-          <span className="fg-hint">{t('warnings.reference')}</span>
-        </Tooltip>
-      ),
+      title: <Explained hint={t('warnings.referenceHint')}>{t('warnings.reference')}</Explained>,
       align: 'right',
       width: 130,
       render: (_, r) => <span className="fg-num">{fmt.indicator(unit(r), r.reference)}</span>,
@@ -97,11 +94,7 @@ export function WarningsTable({ made, canMakeClue, onMakeClue, ...paging }: Warn
     },
     {
       key: 'z',
-      title: (
-        <Tooltip title={t('warnings.zHint')}>
-          <span className="fg-hint">{t('warnings.z')}</span>
-        </Tooltip>
-      ),
+      title: <Explained hint={t('warnings.zHint')}>{t('warnings.z')}</Explained>,
       align: 'right',
       width: 100,
       ...serverSorted(sort, 'z', ['descend']),
