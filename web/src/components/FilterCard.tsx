@@ -1,8 +1,9 @@
 import { useEffect, type ReactNode } from 'react';
-import { Button, Card, Col, Form, Input, Row, Select, Space } from 'antd';
+import { Button, Card, Form, Input, Select, Space } from 'antd';
 import type { FormInstance, SelectProps } from 'antd';
 import type { Meta } from '../api/types';
 import { useI18n, type Translate } from '../i18n';
+import { FieldRow, type Field, type FieldSpan } from './FieldRow';
 
 /** The regions of the caller's scope as select options: 西湖区 (330106). */
 export function regionOptions(meta: Meta | undefined): Array<{ value: string; label: string }> {
@@ -21,16 +22,8 @@ export interface FiltersProps<F> {
   onApply: (f: F) => void;
 }
 
-/** A field's width on phones, tablets and wide screens (of 24 columns). */
-export type FilterSpan = [xs: number, md: number, xl: number];
-
 /** One filter: the form field (as the filter names it), its label, its input, and its width (the card's unless told). */
-export interface FilterField {
-  name: string;
-  label: string;
-  span?: FilterSpan;
-  input: ReactNode;
-}
+export type FilterField = Field;
 
 /**
  * A select of a filter, cleared for "all", which it says while empty; `many` picks several (the tags that do not
@@ -58,7 +51,7 @@ function GridSelect({ meta }: { meta: Meta | undefined }) {
 }
 
 /** The institution code, applied on Enter or the search button. */
-export const institutionField = (t: Translate, span?: FilterSpan): FilterField => ({
+export const institutionField = (t: Translate, span?: FieldSpan): FilterField => ({
   name: 'institution',
   label: t('findings.filter.institution'),
   span,
@@ -66,7 +59,7 @@ export const institutionField = (t: Translate, span?: FilterSpan): FilterField =
 });
 
 /** The region (admdvs) among the scope's regions. */
-export const regionField = (t: Translate, meta: Meta | undefined, span?: FilterSpan): FilterField => ({
+export const regionField = (t: Translate, meta: Meta | undefined, span?: FieldSpan): FilterField => ({
   name: 'admdvs',
   label: t('findings.filter.region'),
   span,
@@ -74,7 +67,7 @@ export const regionField = (t: Translate, meta: Meta | undefined, span?: FilterS
 });
 
 /** The supervision grid, among those of the region chosen. */
-export const gridField = (t: Translate, meta: Meta | undefined, span?: FilterSpan): FilterField => ({
+export const gridField = (t: Translate, meta: Meta | undefined, span?: FieldSpan): FilterField => ({
   name: 'grid',
   label: t('findings.filter.grid'),
   span,
@@ -103,7 +96,7 @@ export function FilterCard<V extends object>({
   /** The form's fields, as columns of one row. */
   fields: FilterField[];
   /** The width of a field that does not say. */
-  span?: FilterSpan;
+  span?: FieldSpan;
   /** After the buttons (a checkbox). */
   extra?: ReactNode;
 }) {
@@ -131,18 +124,7 @@ export function FilterCard<V extends object>({
         }}
         data-testid={testId}
       >
-        <Row gutter={12}>
-          {fields.map((f) => {
-            const [xs, md, xl] = f.span ?? span;
-            return (
-              <Col key={f.name} xs={xs} md={md} xl={xl}>
-                <Form.Item label={f.label} name={f.name}>
-                  {f.input}
-                </Form.Item>
-              </Col>
-            );
-          })}
-        </Row>
+        <FieldRow fields={fields} span={span} />
         <Space wrap>
           <Button type="primary" htmlType="submit" data-testid="filter-submit">
             {t('common.search')}

@@ -3,6 +3,7 @@ import { App as AntApp, Card, Descriptions, Empty, Form, Input, Radio, Typograph
 import { api } from '../../api/endpoints';
 import type { Appeal, CaseDetail } from '../../api/types';
 import { SubmitButton } from '../../components/FormParts';
+import { AppealCard } from '../../components/AppealCard';
 import { AttachmentList } from '../../components/Attachments';
 import { AppealStatusTag } from '../../components/CaseTags';
 import { useAction } from '../../hooks/useAction';
@@ -64,7 +65,7 @@ function DecideAppealPanel({ appeal, detail, onDone }: { appeal: Appeal; detail:
 }
 
 /** One appeal: who filed it when, why, its files, and how it was decided. */
-function AppealCard({
+function CaseAppeal({
   appeal: a,
   detail,
   canDecide,
@@ -78,11 +79,8 @@ function AppealCard({
   const { t, fmt } = useI18n();
   const version = detail.decisions.find((d) => d.id === a.decisionId)?.version;
   return (
-    <Card
-      size="small"
-      className="fg-section"
-      data-testid="appeal-item"
-      data-status={a.status}
+    <AppealCard
+      appeal={a}
       title={
         <span>
           {t('appeals.of', { n: version ?? DASH })} <AppealStatusTag status={a.status} />
@@ -115,7 +113,7 @@ function AppealCard({
         ]}
       />
       {canDecide && a.status === 'pending' ? <DecideAppealPanel appeal={a} detail={detail} onDone={onChanged} /> : null}
-    </Card>
+    </AppealCard>
   );
 }
 
@@ -127,7 +125,7 @@ export function AppealsTab({ detail, onChanged }: { detail: CaseDetail; onChange
   return (
     <div data-testid="appeals-tab">
       {[...detail.appeals].reverse().map((a) => (
-        <AppealCard key={a.id} appeal={a} detail={detail} canDecide={detail.allowed.includes('decide_appeal')} onChanged={onChanged} />
+        <CaseAppeal key={a.id} appeal={a} detail={detail} canDecide={detail.allowed.includes('decide_appeal')} onChanged={onChanged} />
       ))}
     </div>
   );

@@ -1,10 +1,11 @@
 import type { HTMLAttributes } from 'react';
 import dayjs from 'dayjs';
-import { Card, Col, Descriptions, Form, Input, Radio, Row, Table, Tag } from 'antd';
+import { Card, Descriptions, Form, Input, Radio, Table, Tag } from 'antd';
 import { api } from '../../api/endpoints';
 import type { CaseDetail, Recovery } from '../../api/types';
 import { SubmitButton } from '../../components/FormParts';
 import { DayPicker } from '../../components/DayPicker';
+import { FieldRow } from '../../components/FieldRow';
 import { Money } from '../../components/Money';
 import { MoneyInput } from '../../components/MoneyInput';
 import { useSubmit } from '../../hooks/useSubmit';
@@ -26,6 +27,7 @@ function RecoveryForm({ detail, onDone }: { detail: CaseDetail; onDone: () => vo
   const [form] = Form.useForm<Values>();
   const owed = outstanding(detail);
   const today = dayjs().format('YYYY-MM-DD');
+  const kinds = (['return', 'fine'] as const).map((k) => ({ value: k, label: t(`recoveries.kind.${k}`) }));
   const action = useSubmit(
     form,
     (v) =>
@@ -49,44 +51,31 @@ function RecoveryForm({ detail, onDone }: { detail: CaseDetail; onDone: () => vo
           if (c.kind) form.setFieldValue('amount', owed[c.kind] || null);
         }}
       >
-        <Row gutter={12}>
-          <Col xs={24} md={6}>
-            <Form.Item label={t('recoveries.kind')} name="kind">
-              <Radio.Group
-                optionType="button"
-                data-testid="recovery-kind"
-                options={(['return', 'fine'] as const).map((k) => ({ value: k, label: t(`recoveries.kind.${k}`) }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={6}>
-            <Form.Item
-              label={t('recoveries.amount')}
-              name="amount"
-              rules={[{ required: true, type: 'number', min: 0.01, message: t('recoveries.amountRequired') }]}
-            >
-              <MoneyInput testId="recovery-amount" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={6}>
-            <Form.Item label={t('recoveries.paidOn')} name="paidOn" rules={[{ required: true, message: t('recoveries.paidOnRequired') }]}>
-              <DayPicker testId="recovery-paid-on" allowClear={false} disabledAfter={today} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={6}>
-            <Form.Item label={t('recoveries.reference')} name="reference">
-              <Input maxLength={100} data-testid="recovery-reference" />
-            </Form.Item>
-          </Col>
-        </Row>
+        <FieldRow
+          span={[24, 6]}
+          fields={[
+            {
+              name: 'kind',
+              label: t('recoveries.kind'),
+              input: <Radio.Group optionType="button" data-testid="recovery-kind" options={kinds} />,
+            },
+            {
+              name: 'amount',
+              label: t('recoveries.amount'),
+              rules: [{ required: true, type: 'number', min: 0.01, message: t('recoveries.amountRequired') }],
+              input: <MoneyInput testId="recovery-amount" />,
+            },
+            {
+              name: 'paidOn',
+              label: t('recoveries.paidOn'),
+              rules: [{ required: true, message: t('recoveries.paidOnRequired') }],
+              input: <DayPicker testId="recovery-paid-on" allowClear={false} disabledAfter={today} />,
+            },
+            { name: 'reference', label: t('recoveries.reference'), input: <Input maxLength={100} data-testid="recovery-reference" /> },
+          ]}
+        />
       </Form>
-      <SubmitButton
-        label={t('recoveries.submit')}
-        action={action}
-        onClick={action.submit}
-        testId="recovery-submit"
-        errorTestId="recovery-error"
-      />
+      <SubmitButton label={t('recoveries.submit')} action={action} testId="recovery-submit" errorTestId="recovery-error" />
     </Card>
   );
 }

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { Form, Input, Typography } from 'antd';
 import { api } from '../../api/endpoints';
 import type { Clue } from '../../api/types';
@@ -14,22 +13,16 @@ export function DismissModal({ clue, onClose, onDone }: { clue: Clue | null; onC
   const [form] = Form.useForm<{ reason: string }>();
   const action = useSubmit(form, (v) => api.dismissClue(clue?.id ?? '', v.reason.trim()), { success: () => t('clues.dismissed'), onDone });
 
-  useEffect(() => {
-    if (!clue) return;
-    form.resetFields();
-    action.clear();
-  }, [clue, form, action.clear]);
-
   return (
     <FormModal
-      open={clue !== null}
+      subject={clue}
+      form={form}
+      action={action}
       title={t('clues.dismissTitle')}
       ok={t('clues.dismiss')}
       okTestId="clue-dismiss-submit"
       danger
-      busy={action.busy}
-      onOk={() => void action.submit()}
-      onCancel={onClose}
+      onClose={onClose}
     >
       {clue ? <Typography.Paragraph>{clue.summary}</Typography.Paragraph> : null}
       <Form form={form} layout="vertical" name="dismiss-clue">

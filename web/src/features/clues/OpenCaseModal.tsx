@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { Form, Input } from 'antd';
 import { api } from '../../api/endpoints';
 import type { CaseDetail, Clue } from '../../api/types';
@@ -40,32 +39,26 @@ export function OpenCaseModal({
     { success: (d) => t('clues.caseOpened', { no: d.case.caseNo }), onDone: onOpened },
   );
 
-  useEffect(() => {
-    if (!clues) return;
-    form.resetFields();
-    action.clear();
-  }, [clues, form, action.clear]);
-
-  const first = clues?.[0];
+  const about = (selected: Clue[]) => {
+    const first = selected[0];
+    if (!first) return undefined;
+    return [
+      { key: 'inst', label: t('clues.institution'), children: `${first.institutionName ?? ''} (${first.fixmedinsCode})` },
+      { key: 'n', label: t('clues.selectedClues'), children: fmt.count(selected.length) },
+      { key: 'amount', label: t('clues.amount'), children: <Money value={selected.reduce((a, c) => a + c.amount, 0)} /> },
+    ];
+  };
   return (
     <FormModal
-      open={clues !== null}
+      subject={clues}
+      form={form}
+      action={action}
       title={t('clues.openCaseTitle')}
       ok={t('clues.openCase')}
       okTestId="case-form-submit"
-      busy={action.busy}
-      onOk={() => void action.submit()}
-      onCancel={onClose}
+      onClose={onClose}
       width={600}
-      about={
-        first
-          ? [
-              { key: 'inst', label: t('clues.institution'), children: `${first.institutionName ?? ''} (${first.fixmedinsCode})` },
-              { key: 'n', label: t('clues.selectedClues'), children: fmt.count(clues?.length) },
-              { key: 'amount', label: t('clues.amount'), children: <Money value={clues?.reduce((a, c) => a + c.amount, 0)} /> },
-            ]
-          : undefined
-      }
+      about={about}
     >
       <Form<Values> form={form} layout="vertical" name="open-case">
         <Form.Item label={t('cases.title')} name="title" extra={t('clues.titleHint')}>

@@ -3,6 +3,7 @@ import { api } from '../../api/endpoints';
 import type { Appeal, DecisionDetail } from '../../api/types';
 import { SubmitButton } from '../../components/FormParts';
 import { NotLoaded } from '../../components/ApiErrorResult';
+import { AppealCard } from '../../components/AppealCard';
 import { AttachmentList, UploadButton } from '../../components/Attachments';
 import { AppealStatusTag } from '../../components/CaseTags';
 import { DecisionSummary } from '../../components/DecisionSummary';
@@ -34,13 +35,7 @@ function AppealForm({ decisionId, onFiled }: { decisionId: string; onFiled: () =
           <Input.TextArea rows={5} maxLength={8000} showCount data-testid="appeal-reason-input" />
         </Form.Item>
       </Form>
-      <SubmitButton
-        label={t('myDecision.submitAppeal')}
-        action={action}
-        onClick={action.submit}
-        testId="appeal-submit"
-        errorTestId="appeal-file-error"
-      />
+      <SubmitButton label={t('myDecision.submitAppeal')} action={action} testId="appeal-submit" errorTestId="appeal-file-error" />
     </Card>
   );
 }
@@ -49,11 +44,8 @@ function AppealForm({ decisionId, onFiled }: { decisionId: string; onFiled: () =
 function AppealItem({ appeal: a, canUpload, onChanged }: { appeal: Appeal; canUpload: boolean; onChanged: () => void }) {
   const { t, fmt } = useI18n();
   return (
-    <Card
-      size="small"
-      className="fg-section"
-      data-testid="appeal-item"
-      data-status={a.status}
+    <AppealCard
+      appeal={a}
       title={
         <Space>
           <span>{t('myDecision.appealOf', { time: fmt.dateTime(a.filedAt) })}</span>
@@ -83,7 +75,7 @@ function AppealItem({ appeal: a, canUpload, onChanged }: { appeal: Appeal; canUp
           />
         ) : null}
       </Space>
-    </Card>
+    </AppealCard>
   );
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { App as AntApp, Form, Input } from 'antd';
 import { isApiError } from '../../api/client';
 import { api } from '../../api/endpoints';
@@ -26,10 +26,6 @@ export function ClueModal({
   const [form] = Form.useForm<{ note?: string }>();
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    if (warning) form.resetFields();
-  }, [warning, form]);
-
   const submit = async () => {
     if (!warning) return;
     const { note } = await form.validateFields();
@@ -54,25 +50,21 @@ export function ClueModal({
 
   return (
     <FormModal
-      open={warning !== null}
+      subject={warning}
+      form={form}
+      action={{ busy, submit }}
       title={t('warnings.clueTitle')}
       ok={t('warnings.makeClue')}
       okTestId="clue-submit"
-      busy={busy}
-      onOk={() => void submit().catch(() => undefined)}
-      onCancel={onClose}
+      onClose={onClose}
       width={560}
-      about={
-        warning
-          ? [
-              { key: 'inst', label: t('finding.institution'), children: `${warning.institutionName ?? ''} (${warning.fixmedinsCode})` },
-              { key: 'month', label: t('warnings.month'), children: warning.month },
-              { key: 'ind', label: t('warnings.indicator'), children: pick(warning.indicatorName, warning.indicatorNameEn) },
-              { key: 'level', label: t('finding.level'), children: <WarningLevelTag level={warning.level} /> },
-              { key: 'msg', label: t('warnings.message'), children: pick(warning.message, warning.messageEn) },
-            ]
-          : undefined
-      }
+      about={(w) => [
+        { key: 'inst', label: t('finding.institution'), children: `${w.institutionName ?? ''} (${w.fixmedinsCode})` },
+        { key: 'month', label: t('warnings.month'), children: w.month },
+        { key: 'ind', label: t('warnings.indicator'), children: pick(w.indicatorName, w.indicatorNameEn) },
+        { key: 'level', label: t('finding.level'), children: <WarningLevelTag level={w.level} /> },
+        { key: 'msg', label: t('warnings.message'), children: pick(w.message, w.messageEn) },
+      ]}
     >
       <Form form={form} layout="vertical" name="clue">
         <Form.Item label={t('warnings.clueNote')} name="note">
