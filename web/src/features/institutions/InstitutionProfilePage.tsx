@@ -1,14 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Card, Col, Descriptions, Row, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Card, Col, Descriptions, Row, Space, Tag, Timeline, Typography } from 'antd';
 import { api } from '../../api/endpoints';
 import type { FindingsFilter, InstitutionProfile } from '../../api/types';
 import { NotLoaded } from '../../components/ApiErrorResult';
 import { Chart, type ChartOption } from '../../components/Chart';
 import { compactAxis, countValues, moneyValues, plotGrid, secondAxis } from '../../components/chartParts';
+import { FindingsByCard } from '../../components/FindingsByCard';
 import { FindingsTable } from '../../components/FindingsTable';
 import { IndicatorTrend, isIndicator } from '../../components/IndicatorTrend';
 import { FundFigures } from '../../components/FundFigures';
-import { Money } from '../../components/Money';
 import { BackButton, PageHeader } from '../../components/PageHeader';
 import { AgreementTag } from '../../components/Tags';
 import { useAsync } from '../../hooks/useAsync';
@@ -134,28 +134,23 @@ export default function InstitutionProfilePage({ params }: { params: Record<stri
       </Card>
       <Row gutter={16}>
         <Col xs={24} xl={12}>
-          <Card title={t('institutions.byCode')} size="small" className="fg-section" data-testid="institution-by-code">
-            <Table
-              size="small"
-              rowKey="code"
-              dataSource={data.byCode}
-              pagination={false}
-              locale={{ emptyText: t('overview.noData') }}
-              columns={[
-                {
-                  key: 'code',
-                  title: t('finding.rule'),
-                  render: (_, r) => (
-                    <Link to={findingsHref({ institution: code, code: [r.code] })}>
-                      <Typography.Text code>{r.code}</Typography.Text> {ruleName(r)}
-                    </Link>
-                  ),
-                },
-                { key: 'findings', title: t('institutions.findings'), align: 'right', render: (_, r) => fmt.count(r.findings) },
-                { key: 'amount', title: t('institutions.amount'), align: 'right', render: (_, r) => <Money value={r.amount} /> },
-              ]}
-            />
-          </Card>
+          <FindingsByCard
+            title={t('institutions.byCode')}
+            testId="institution-by-code"
+            rows={data.byCode}
+            rowKey="code"
+            by={[
+              {
+                key: 'code',
+                title: t('finding.rule'),
+                render: (_, r) => (
+                  <Link to={findingsHref({ institution: code, code: [r.code] })}>
+                    <Typography.Text code>{r.code}</Typography.Text> {ruleName(r)}
+                  </Link>
+                ),
+              },
+            ]}
+          />
         </Col>
         <Col xs={24} xl={12}>
           <Card title={t('institutions.history')} size="small" className="fg-section" data-testid="institution-history">

@@ -1,13 +1,13 @@
 import { useMemo } from 'react';
-import { Card, Col, DatePicker, Row, Space, Table, Typography } from 'antd';
+import { Card, Col, DatePicker, Row, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../api/endpoints';
 import type { FindingsFilter, Meta } from '../../api/types';
 import { ApiErrorResult } from '../../components/ApiErrorResult';
 import { ChartCard } from '../../components/ChartCard';
 import { institutionHref } from '../../components/InstitutionCell';
+import { FindingsByCard } from '../../components/FindingsByCard';
 import { FundFigures } from '../../components/FundFigures';
-import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { useAsync } from '../../hooks/useAsync';
 import { monthBounds, useI18n } from '../../i18n';
@@ -162,29 +162,25 @@ function OverviewBody({ meta }: { meta: Meta | undefined }) {
           />
         </Col>
         <Col xs={24} xl={10}>
-          <Card title={t('overview.byGrid')} size="small" className="fg-section" data-testid="table-by-grid">
-            <Table
-              size="small"
-              rowKey="gridId"
-              dataSource={data.byGrid}
-              pagination={data.byGrid.length > 8 ? { pageSize: 8, size: 'small' } : false}
-              locale={{ emptyText: t('overview.noData') }}
-              columns={[
-                {
-                  key: 'grid',
-                  title: t('finding.grid'),
-                  render: (_, r) => <Link to={findingsHref({ ...periodFilter, grid: r.gridId })}>{r.gridId}</Link>,
-                },
-                {
-                  key: 'region',
-                  title: t('finding.region'),
-                  render: (_, r) => meta?.regions.find((x) => x.admdvs === r.admdvs)?.name ?? r.admdvs,
-                },
-                { key: 'findings', title: t('overview.findings'), align: 'right', render: (_, r) => fmt.count(r.findings) },
-                { key: 'amount', title: t('overview.amountAtRisk'), align: 'right', render: (_, r) => <Money value={r.amount} /> },
-              ]}
-            />
-          </Card>
+          <FindingsByCard
+            title={t('overview.byGrid')}
+            testId="table-by-grid"
+            rows={data.byGrid}
+            rowKey="gridId"
+            pagination={data.byGrid.length > 8 ? { pageSize: 8, size: 'small' } : false}
+            by={[
+              {
+                key: 'grid',
+                title: t('finding.grid'),
+                render: (_, r) => <Link to={findingsHref({ ...periodFilter, grid: r.gridId })}>{r.gridId}</Link>,
+              },
+              {
+                key: 'region',
+                title: t('finding.region'),
+                render: (_, r) => meta?.regions.find((x) => x.admdvs === r.admdvs)?.name ?? r.admdvs,
+              },
+            ]}
+          />
         </Col>
       </Row>
     </div>
