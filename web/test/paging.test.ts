@@ -7,7 +7,7 @@ describe('server-sorted columns', () => {
     expect(sortOrderOf('amount', 'amount')).toBe('ascend');
     expect(sortOrderOf('-amount', 'amount')).toBe('descend');
     expect(sortOrderOf('-day', 'amount')).toBeNull();
-    expect(serverSorted('-z', 'z', ['descend'])).toEqual({ sorter: true, sortDirections: ['descend'], sortOrder: 'descend' });
+    expect(serverSorted('-z', 'z', ['descend'])).toEqual({ key: 'z', sorter: true, sortDirections: ['descend'], sortOrder: 'descend' });
   });
 
   it('ask for the sort the API names: the key ascending, -key descending, nothing the API does not know', () => {

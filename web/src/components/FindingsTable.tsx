@@ -30,7 +30,6 @@ export function FindingsTable({ filter, onChange, hideInstitution, testId = 'fin
 
   const columns: TableColumnsType<FindingRow> = [
     {
-      key: 'code',
       title: t('finding.rule'),
       ...serverSorted(sort, 'code', ['ascend']),
       render: (_, r) => (
@@ -45,7 +44,6 @@ export function FindingsTable({ filter, onChange, hideInstitution, testId = 'fin
       ? []
       : [
           {
-            key: 'institution',
             title: t('finding.institution'),
             ...serverSorted(sort, 'institution', ['ascend']),
             render: (_: unknown, r: FindingRow) =>
@@ -54,7 +52,6 @@ export function FindingsTable({ filter, onChange, hideInstitution, testId = 'fin
         ]),
     { key: 'region', title: t('finding.region'), render: (_, r) => r.regionName ?? r.admdvs ?? '—' },
     {
-      key: 'day',
       title: t('finding.day'),
       dataIndex: 'day',
       width: 116,
@@ -62,7 +59,6 @@ export function FindingsTable({ filter, onChange, hideInstitution, testId = 'fin
       render: (_, r) => fmt.date(r.day),
     },
     {
-      key: 'amount',
       title: t('finding.amount'),
       dataIndex: 'amount',
       align: 'right',

@@ -36,9 +36,9 @@ export function sortOrderOf(sort: string, column: string): SortDirection | null 
   return null;
 }
 
-/** A column the server sorts: the directions it offers and its arrow under the current sort. */
+/** A column the server sorts: its key (the sort's name), the directions it offers and its arrow under the current sort. */
 export function serverSorted(sort: string, column: string, directions: SortDirection[]) {
-  return { sorter: true, sortDirections: directions, sortOrder: sortOrderOf(sort, column) };
+  return { key: column, sorter: true, sortDirections: directions, sortOrder: sortOrderOf(sort, column) };
 }
 
 /** The sort a click on a column asks for: its key ascending, `-key` descending; undefined when the API has no such sort. */

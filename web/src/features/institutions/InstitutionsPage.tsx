@@ -26,7 +26,6 @@ export default function InstitutionsPage() {
 
   const columns: TableColumnsType<InstitutionRow> = [
     {
-      key: 'name',
       title: t('institutions.name'),
       ...serverSorted(sort, 'name', ['ascend']),
       render: (_, r) => (
@@ -43,7 +42,6 @@ export default function InstitutionsPage() {
     { key: 'grid', title: t('finding.grid'), render: (_, r) => r.gridId ?? DASH },
     { key: 'agreement', title: t('institutions.agreement'), render: (_, r) => <AgreementTag status={r.agreementStatus} /> },
     {
-      key: 'fundPaid',
       title: t('institutions.fundPaid'),
       align: 'right',
       ...serverSorted(sort, 'fundPaid', ['descend']),
@@ -51,14 +49,12 @@ export default function InstitutionsPage() {
     },
     { key: 'settlements', title: t('institutions.settlements'), align: 'right', render: (_, r) => fmt.count(r.settlements) },
     {
-      key: 'findings',
       title: t('institutions.findings'),
       align: 'right',
       ...serverSorted(sort, 'findings', ['descend']),
       render: (_, r) => fmt.count(r.findings),
     },
     {
-      key: 'amount',
       title: t('institutions.amount'),
       align: 'right',
       ...serverSorted(sort, 'amount', ['descend']),

@@ -71,7 +71,6 @@ export default function PractitionersPage() {
     width: number,
     format: (n: number) => string,
   ): TableColumnsType<PractitionerRow>[number] => ({
-    key,
     title: t(`practitioners.${key}`),
     align: 'right',
     width,
@@ -107,7 +106,6 @@ export default function PractitionersPage() {
       render: (_, r) => (r.dept ? <Tooltip title={r.dept}>{label('dept', r.dept)}</Tooltip> : DASH),
     },
     {
-      key: 'prescriptions',
       title: t('practitioners.prescriptions'),
       align: 'right',
       width: 104,
@@ -122,7 +120,6 @@ export default function PractitionersPage() {
     vsPeer('drugsPerRx', 'peerDrugsPerRx', 'zDrugs', 140, (n) => fmt.fixed(n, 2)),
     vsPeer('restrictedShare', 'peerRestrictedShare', 'zRestricted', 140, (n) => fmt.percent(n)),
     {
-      key: 'z',
       title: <Explained hint={t('practitioners.sub')}>{t('practitioners.zMax')}</Explained>,
       align: 'right',
       width: 92,

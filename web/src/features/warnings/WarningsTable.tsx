@@ -25,7 +25,6 @@ export function WarningsTable({ made, canMakeClue, onMakeClue, ...paging }: Warn
 
   const columns: TableColumnsType<WarningRow> = [
     {
-      key: 'level',
       title: t('finding.level'),
       width: 84,
       fixed: 'left',
@@ -33,7 +32,6 @@ export function WarningsTable({ made, canMakeClue, onMakeClue, ...paging }: Warn
       render: (_, r) => <WarningLevelTag level={r.level} />,
     },
     {
-      key: 'institution',
       title: t('finding.institution'),
       width: 250,
       ...serverSorted(sort, 'institution', ['ascend']),
@@ -48,7 +46,6 @@ export function WarningsTable({ made, canMakeClue, onMakeClue, ...paging }: Warn
       ),
     },
     {
-      key: 'month',
       title: t('warnings.month'),
       width: 92,
       ...serverSorted(sort, 'month', ['descend', 'ascend']),
@@ -85,7 +82,6 @@ export function WarningsTable({ made, canMakeClue, onMakeClue, ...paging }: Warn
       render: (_, r) => <span className="fg-num">{fmt.indicator(unit(r), r.reference)}</span>,
     },
     {
-      key: 'change',
       title: t('warnings.change'),
       align: 'right',
       width: 88,
@@ -93,7 +89,6 @@ export function WarningsTable({ made, canMakeClue, onMakeClue, ...paging }: Warn
       render: (_, r) => <span className="fg-num">{fmt.change(r.change)}</span>,
     },
     {
-      key: 'z',
       title: <Explained hint={t('warnings.zHint')}>{t('warnings.z')}</Explained>,
       align: 'right',
       width: 100,
