@@ -44,10 +44,10 @@ export function FilterSelect({ testId, many, search, ...props }: SelectProps & {
   );
 }
 
-/** The grids of the region chosen in the same form. */
-function GridSelect({ meta }: { meta: Meta | undefined }) {
+/** The grids of the region chosen in the same form (the form item's value and onChange pass through). */
+function GridSelect({ meta, ...props }: SelectProps & { meta: Meta | undefined }) {
   const region = Form.useWatch<string | undefined>('admdvs');
-  return <FilterSelect testId="filter-grid" search options={gridOptions(meta, region)} />;
+  return <FilterSelect {...props} testId="filter-grid" search options={gridOptions(meta, region)} />;
 }
 
 /** The institution code, applied on Enter or the search button. */
