@@ -1,6 +1,7 @@
-import { Button, Result } from 'antd';
+import { Button, Card, Result } from 'antd';
 import type { ReactNode } from 'react';
 import { isApiError } from '../api/client';
+import type { AsyncState } from '../hooks/useAsync';
 import { useI18n } from '../i18n';
 
 export interface ApiErrorResultProps {
@@ -49,6 +50,16 @@ export function ApiErrorResult({ error, notFoundTitle, notFoundSub, onRetry, ext
       />
     </div>
   );
+}
+
+/** What a load gives: the content, or the failure in its place while nothing was loaded (the last page stays on a failed reload). */
+export function Loaded({ state, children }: { state: Pick<AsyncState<unknown>, 'data' | 'error' | 'reload'>; children: ReactNode }) {
+  return state.error && !state.data ? <ApiErrorResult error={state.error} onRetry={state.reload} /> : children;
+}
+
+/** A page's record while it is not there: its failure (a 404 or a malformed id reads as not found), else a loading card. */
+export function NotLoaded(props: ApiErrorResultProps) {
+  return props.error ? <ApiErrorResult invalidIsNotFound {...props} /> : <Card loading />;
 }
 
 export function errorMessage(error: unknown): string {

@@ -1,14 +1,14 @@
-import { Button, Space, Table, Tooltip, Typography } from 'antd';
+import { Button, Space, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import type { SorterResult } from 'antd/es/table/interface';
-import type { HTMLAttributes } from 'react';
 import { api, findingsExportUrl } from '../api/endpoints';
-import type { FindingRow, FindingSort, FindingsFilter } from '../api/types';
+import { FINDING_SORTS, type FindingRow, type FindingsFilter } from '../api/types';
 import { useAsync } from '../hooks/useAsync';
 import { useI18n } from '../i18n';
-import { pagedChange, paginationOf } from '../lib/paging';
+import { serverSorted } from '../lib/paging';
 import { Link } from '../lib/router';
 import { ApiErrorResult } from './ApiErrorResult';
+import { InstitutionCell } from './InstitutionCell';
+import { LedgerCount, LedgerTable } from './LedgerTable';
 import { Money } from './Money';
 import { LevelTag, StatusTag } from './Tags';
 
@@ -21,22 +21,6 @@ export interface FindingsTableProps {
   testId?: string;
 }
 
-type SortColumn = 'code' | 'institution' | 'day' | 'amount';
-
-function sortOrderOf(sort: FindingSort, column: SortColumn): 'ascend' | 'descend' | null {
-  if (sort === column) return 'ascend';
-  if (sort === `-${column}`) return 'descend';
-  return null;
-}
-
-function sortFrom(sorter: SorterResult<FindingRow>): FindingSort | undefined {
-  const key = sorter.columnKey;
-  if (!sorter.order) return undefined;
-  if (key === 'amount' || key === 'day') return sorter.order === 'ascend' ? key : `-${key}`;
-  if (key === 'code' || key === 'institution') return key;
-  return undefined;
-}
-
 /** The paged, server-sorted findings list with an Excel export of the same filters. */
 export function FindingsTable({ filter, onChange, hideInstitution, testId = 'findings-table' }: FindingsTableProps) {
   const { t, fmt, ruleName } = useI18n();
@@ -46,11 +30,8 @@ export function FindingsTable({ filter, onChange, hideInstitution, testId = 'fin
 
   const columns: TableColumnsType<FindingRow> = [
     {
-      key: 'code',
       title: t('finding.rule'),
-      sorter: true,
-      sortDirections: ['ascend'],
-      sortOrder: sortOrderOf(sort, 'code'),
+      ...serverSorted(sort, 'code', ['ascend']),
       render: (_, r) => (
         <Space orientation="vertical" size={0}>
           <Typography.Text code>{r.ruleCode}</Typography.Text>
@@ -63,44 +44,26 @@ export function FindingsTable({ filter, onChange, hideInstitution, testId = 'fin
       ? []
       : [
           {
-            key: 'institution',
             title: t('finding.institution'),
-            sorter: true,
-            sortDirections: ['ascend'],
-            sortOrder: sortOrderOf(sort, 'institution'),
+            ...serverSorted(sort, 'institution', ['ascend']),
             render: (_: unknown, r: FindingRow) =>
-              r.fixmedinsCode ? (
-                <Space orientation="vertical" size={0}>
-                  <Link to={`/institutions/${encodeURIComponent(r.fixmedinsCode)}`}>{r.institutionName ?? r.fixmedinsCode}</Link>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {r.fixmedinsCode}
-                  </Typography.Text>
-                </Space>
-              ) : (
-                '—'
-              ),
+              r.fixmedinsCode ? <InstitutionCell code={r.fixmedinsCode} name={r.institutionName} /> : '—',
           } satisfies TableColumnsType<FindingRow>[number],
         ]),
     { key: 'region', title: t('finding.region'), render: (_, r) => r.regionName ?? r.admdvs ?? '—' },
     {
-      key: 'day',
       title: t('finding.day'),
       dataIndex: 'day',
       width: 116,
-      sorter: true,
-      sortDirections: ['descend', 'ascend'],
-      sortOrder: sortOrderOf(sort, 'day'),
+      ...serverSorted(sort, 'day', ['descend', 'ascend']),
       render: (_, r) => fmt.date(r.day),
     },
     {
-      key: 'amount',
       title: t('finding.amount'),
       dataIndex: 'amount',
       align: 'right',
       width: 140,
-      sorter: true,
-      sortDirections: ['descend', 'ascend'],
-      sortOrder: sortOrderOf(sort, 'amount'),
+      ...serverSorted(sort, 'amount', ['descend', 'ascend']),
       render: (_, r) => <Money value={r.amount} />,
     },
     { key: 'status', title: t('finding.status'), width: 116, render: (_, r) => <StatusTag status={r.status} /> },
@@ -120,32 +83,28 @@ export function FindingsTable({ filter, onChange, hideInstitution, testId = 'fin
     },
   ];
 
-  const handleChange = pagedChange<FindingRow, FindingSort, FindingsFilter>(filter, onChange, sortFrom);
-
   if (error && !data) return <ApiErrorResult error={error} onRetry={reload} />;
 
   return (
-    <div data-testid={testId}>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
-        <Typography.Text type="secondary" data-testid="findings-total">
-          {data ? t('findings.count', { n: fmt.count(data.total) }) : t('common.loading')}
-        </Typography.Text>
-        <Button href={findingsExportUrl(filter)} download data-testid="export-button">
-          {t('findings.export')}
-        </Button>
-      </Space>
-      <Table<FindingRow>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={data?.items ?? []}
-        loading={loading}
-        onChange={handleChange}
-        onRow={() => ({ 'data-testid': 'finding-row' }) as HTMLAttributes<HTMLElement>}
-        locale={{ emptyText: t('findings.empty') }}
-        scroll={{ x: 1100 }}
-        pagination={paginationOf(filter, data?.total, (n) => t('common.total', { n: fmt.count(n) }))}
-      />
-    </div>
+    <LedgerTable<FindingRow, FindingsFilter>
+      testId={testId}
+      filter={filter}
+      data={data}
+      loading={loading}
+      onChange={onChange}
+      columns={columns}
+      sorts={FINDING_SORTS}
+      scrollX={1100}
+      emptyText={t('findings.empty')}
+      rowProps={() => ({ 'data-testid': 'finding-row' })}
+      header={
+        <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
+          <LedgerCount total={data?.total} countKey="findings.count" testId="findings-total" />
+          <Button href={findingsExportUrl(filter)} download data-testid="export-button">
+            {t('findings.export')}
+          </Button>
+        </Space>
+      }
+    />
   );
 }

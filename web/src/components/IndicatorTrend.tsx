@@ -7,6 +7,7 @@ import { useAsync } from '../hooks/useAsync';
 import { useI18n, type Translate } from '../i18n';
 import { errorMessage } from './ApiErrorResult';
 import { Chart } from './Chart';
+import { Hint } from './Hint';
 import { indicatorTrendOption } from './indicatorTrendOption';
 
 /** The 13 monitored indicators as select options, named in the current language. */
@@ -117,9 +118,7 @@ export function IndicatorTrend({
           height={height}
           ariaLabel={`${t('trend.title')}: ${i18n.pick(series.indicatorName, series.indicatorNameEn)} · ${series.name}`}
         />
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {series.unitType === 'institution' ? t('trend.hint') : t('trend.hintRegion')}
-        </Typography.Text>
+        <Hint>{series.unitType === 'institution' ? t('trend.hint') : t('trend.hintRegion')}</Hint>
       </>
     );
   }

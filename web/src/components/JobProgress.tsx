@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Progress, Space, Typography } from 'antd';
+import { Alert, App as AntApp, Progress, Space, Typography } from 'antd';
 import { api } from '../api/endpoints';
 import { isAbort } from '../api/client';
 import type { Job } from '../api/types';
@@ -50,6 +50,30 @@ export function useJob(initial: Job | null, onFinish: (job: Job) => void): { job
   }, [initial]);
 
   return { job, error };
+}
+
+/**
+ * A job the page starts and follows: `start` sends its request (`starting` meanwhile; a refusal is said in a
+ * message), then the job is polled until it ends; `onDone` once it finished well. `forget` drops it.
+ */
+export function useStartJob(onDone: (job: Job) => void) {
+  const { message } = AntApp.useApp();
+  const [started, setStarted] = useState<Job | null>(null);
+  const [starting, setStarting] = useState(false);
+  const { job, error } = useJob(started, (j) => {
+    if (j.status === 'done') onDone(j);
+  });
+  const start = async (request: () => Promise<Job>) => {
+    setStarting(true);
+    try {
+      setStarted(await request());
+    } catch (e) {
+      void message.error(errorMessage(e));
+    } finally {
+      setStarting(false);
+    }
+  };
+  return { job, error, starting, running: job?.status === 'running', start, forget: () => setStarted(null) };
 }
 
 /** A job's progress bar: steps done of total and the current step. */

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Typography } from 'antd';
+import { Button, Space, Typography } from 'antd';
+import { canGoBack, useNavigate } from '../lib/router';
 
 export function PageHeader({ title, extra, sub }: { title: ReactNode; extra?: ReactNode; sub?: ReactNode }) {
   return (
@@ -12,5 +13,38 @@ export function PageHeader({ title, extra, sub }: { title: ReactNode; extra?: Re
       </div>
       {extra ? <div>{extra}</div> : null}
     </div>
+  );
+}
+
+/** A record's title: what it is, its number or code in code type, then its tags. */
+export function CodeTitle({
+  title,
+  code,
+  codeTestId,
+  children,
+}: {
+  title: ReactNode;
+  code: string;
+  codeTestId?: string;
+  children?: ReactNode;
+}) {
+  return (
+    <Space wrap>
+      <span>{title}</span>
+      <Typography.Text code style={{ fontSize: 16 }} data-testid={codeTestId}>
+        {code}
+      </Typography.Text>
+      {children}
+    </Space>
+  );
+}
+
+/** Back where the user came from, or to the list (`to`) when the page was opened directly. */
+export function BackButton({ to, label, testId }: { to: string; label: string; testId?: string }) {
+  const navigate = useNavigate();
+  return (
+    <Button onClick={() => (canGoBack() ? window.history.back() : navigate(to))} data-testid={testId}>
+      {label}
+    </Button>
   );
 }

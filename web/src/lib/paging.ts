@@ -27,19 +27,40 @@ export function paginationOf(filter: Paged<unknown>, total: number | undefined, 
   };
 }
 
+export type SortDirection = 'ascend' | 'descend';
+
+/** A column's arrow under the list's sort: ascending when the sort is the column's key, descending when it is `-key`. */
+export function sortOrderOf(sort: string, column: string): SortDirection | null {
+  if (sort === column) return 'ascend';
+  if (sort === `-${column}`) return 'descend';
+  return null;
+}
+
+/** A column the server sorts: its key (the sort's name), the directions it offers and its arrow under the current sort. */
+export function serverSorted(sort: string, column: string, directions: SortDirection[]) {
+  return { key: column, sorter: true, sortDirections: directions, sortOrder: sortOrderOf(sort, column) };
+}
+
+/** The sort a click on a column asks for: its key ascending, `-key` descending; undefined when the API has no such sort. */
+export function sortFrom<S extends string>(sorts: readonly S[], sorter: SorterResult<unknown>): S | undefined {
+  if (!sorter.order) return undefined;
+  const sort = sorter.order === 'descend' ? `-${String(sorter.columnKey)}` : String(sorter.columnKey);
+  return (sorts as readonly string[]).includes(sort) ? (sort as S) : undefined;
+}
+
 /**
- * The table's onChange: a sort goes back to page 1 with the sort `sortFrom` names (undefined: the default);
- * a new page size goes back to page 1; a page is kept.
+ * The table's onChange: a sort goes back to page 1 with the sort the column names among `sorts` (undefined: the
+ * default); a new page size goes back to page 1; a page is kept.
  */
-export function pagedChange<R, S, F extends Paged<S>>(
+export function pagedChange<R, S extends string, F extends Paged<S>>(
   filter: F,
   go: (next: F) => void,
-  sortFrom: (sorter: SorterResult<R>) => S | undefined,
+  sorts: readonly S[],
 ): NonNullable<TableProps<R>['onChange']> {
   return (pagination, _filters, sorter, extra) => {
     if (extra.action === 'sort') {
       const s = Array.isArray(sorter) ? sorter[0] : sorter;
-      go({ ...filter, sort: s?.order ? sortFrom(s) : undefined, page: undefined });
+      go({ ...filter, sort: s ? sortFrom(sorts, s as SorterResult<unknown>) : undefined, page: undefined });
       return;
     }
     const size = pagination.pageSize ?? DEFAULT_PAGE_SIZE;

@@ -9,19 +9,15 @@ import {
   INDICATOR_KEYS,
   PRACTITIONER_SORTS,
   FINDING_STATUSES,
+  INSTITUTION_SORTS,
+  WARNING_BASES,
   WARNING_LEVELS,
   WARNING_SORTS,
-  type FindingSort,
   type FindingStatus,
   type FindingsFilter,
-  type IndicatorKey,
-  type InstitutionSort,
   type InstitutionsFilter,
   type FindingLevel,
-  type PractitionerSort,
   type PractitionersFilter,
-  type WarningLevel,
-  type WarningSort,
   type WarningsFilter,
 } from '../api/types';
 
@@ -39,6 +35,21 @@ const positive = (sp: URLSearchParams, k: string, max = Infinity) => {
 };
 /** Known values of a list parameter, each once, in the order given. */
 const known = <T extends string>(values: readonly T[], given: string[]): T[] => [...new Set(given)].filter((v): v is T => oneOf(values, v));
+const nonEmpty = <T>(list: T[]): T[] | undefined => (list.length ? list : undefined);
+/** A text parameter, trimmed, when it is not longer than `max`. */
+const text = (sp: URLSearchParams, k: string, max: number) => {
+  const v = sp.get(k)?.trim();
+  return v && v.length <= max ? v : undefined;
+};
+/** A region code (admdvs): 2 to 6 digits. */
+const region = (sp: URLSearchParams) => {
+  const v = sp.get('admdvs');
+  return v && /^\d{2,6}$/.test(v) ? v : undefined;
+};
+const month = (sp: URLSearchParams, k: string) => {
+  const v = sp.get(k);
+  return v && /^\d{4}-(0[1-9]|1[0-2])$/.test(v) ? v : undefined;
+};
 
 /** Finding filters <-> the page's query string, which uses the API's own parameter names (so links are the API query). */
 export function parseFindingsFilter(sp: URLSearchParams): FindingsFilter {
@@ -48,11 +59,7 @@ export function parseFindingsFilter(sp: URLSearchParams): FindingsFilter {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean);
-  const int = (k: string) => {
-    const v = Number(sp.get(k));
-    return Number.isInteger(v) && v > 0 ? v : undefined;
-  };
-  const str = (k: string) => sp.get(k)?.trim() || undefined;
+  const str = (k: string) => text(sp, k, Infinity);
 
   const code = list('code');
   if (code.length) f.code = code;
@@ -61,7 +68,7 @@ export function parseFindingsFilter(sp: URLSearchParams): FindingsFilter {
   const level = sp.get('level');
   if (level === 'definite' || level === 'suspect') f.level = level satisfies FindingLevel;
   const sort = sp.get('sort');
-  if (sort && (FINDING_SORTS as readonly string[]).includes(sort)) f.sort = sort as FindingSort;
+  if (oneOf(FINDING_SORTS, sort)) f.sort = sort;
   f.institution = str('institution');
   const admdvs = str('admdvs');
   if (admdvs && /^\d{2,6}$/.test(admdvs)) f.admdvs = admdvs;
@@ -74,15 +81,11 @@ export function parseFindingsFilter(sp: URLSearchParams): FindingsFilter {
   if (sp.get('minAmount') && Number.isFinite(min) && min >= 0) f.minAmount = min;
   f.q = str('q');
   f.assignee = str('assignee');
-  f.page = int('page');
-  const pageSize = int('pageSize');
-  if (pageSize && pageSize <= 200) f.pageSize = pageSize;
-  return stripEmpty(f);
+  return stripEmpty({ ...f, ...parsePaging(sp) });
 }
 
 export function findingsFilterToParams(f: FindingsFilter): URLSearchParams {
-  const sp = new URLSearchParams();
-  const order: Array<keyof FindingsFilter> = [
+  return ordered(f, [
     'code',
     'level',
     'status',
@@ -97,17 +100,7 @@ export function findingsFilterToParams(f: FindingsFilter): URLSearchParams {
     'sort',
     'page',
     'pageSize',
-  ];
-  for (const k of order) {
-    const v = f[k];
-    if (v === undefined || v === null || v === '') continue;
-    if (Array.isArray(v)) {
-      if (v.length) sp.set(k, v.join(','));
-    } else {
-      sp.set(k, String(v));
-    }
-  }
-  return sp;
+  ]);
 }
 
 /** A link to the findings page with these filters. */
@@ -117,21 +110,14 @@ export function findingsHref(f: FindingsFilter): string {
 }
 
 export function parseInstitutionsFilter(sp: URLSearchParams): InstitutionsFilter {
-  const sorts: InstitutionSort[] = ['-amount', '-findings', '-fundPaid', 'name'];
-  const f: InstitutionsFilter = {};
-  const q = sp.get('q')?.trim();
-  if (q) f.q = q;
-  const admdvs = sp.get('admdvs');
-  if (admdvs && /^\d{2,6}$/.test(admdvs)) f.admdvs = admdvs;
-  const kind = sp.get('kind');
-  if (kind) f.kind = kind;
   const sort = sp.get('sort');
-  if (sort && (sorts as string[]).includes(sort)) f.sort = sort as InstitutionSort;
-  const page = Number(sp.get('page'));
-  if (Number.isInteger(page) && page > 0) f.page = page;
-  const pageSize = Number(sp.get('pageSize'));
-  if (Number.isInteger(pageSize) && pageSize > 0 && pageSize <= 200) f.pageSize = pageSize;
-  return f;
+  return stripEmpty({
+    q: text(sp, 'q', Infinity),
+    admdvs: region(sp),
+    kind: sp.get('kind') || undefined,
+    sort: oneOf(INSTITUTION_SORTS, sort) ? sort : undefined,
+    ...parsePaging(sp),
+  });
 }
 
 export function toParams(f: object): URLSearchParams {
@@ -145,26 +131,20 @@ export function toParams(f: object): URLSearchParams {
 
 /** Warning-board filters <-> the page's query string (the API's parameter names; month left out means the latest). */
 export function parseWarningsFilter(sp: URLSearchParams): WarningsFilter {
-  const f: WarningsFilter = {};
   const month = sp.get('month');
-  if (month && /^\d{4}-\d{2}$/.test(month)) f.month = month;
-  const level = known<WarningLevel>(WARNING_LEVELS, listOf(sp, 'level'));
-  if (level.length) f.level = level;
-  const indicator = known<IndicatorKey>(INDICATOR_KEYS, listOf(sp, 'indicator'));
-  if (indicator.length) f.indicator = indicator;
   const basis = sp.get('basis');
-  if (basis === 'threshold' || basis === 'history' || basis === 'peer') f.basis = basis;
-  const institution = sp.get('institution')?.trim();
-  if (institution && institution.length <= 32) f.institution = institution;
-  const admdvs = sp.get('admdvs');
-  if (admdvs && /^\d{2,6}$/.test(admdvs)) f.admdvs = admdvs;
-  const grid = sp.get('grid')?.trim();
-  if (grid && grid.length <= 64) f.grid = grid;
   const sort = sp.get('sort');
-  if (oneOf<WarningSort>(WARNING_SORTS, sort)) f.sort = sort;
-  f.page = positive(sp, 'page');
-  f.pageSize = positive(sp, 'pageSize', 200);
-  return stripEmpty(f);
+  return stripEmpty({
+    month: month && /^\d{4}-\d{2}$/.test(month) ? month : undefined,
+    level: nonEmpty(known(WARNING_LEVELS, listOf(sp, 'level'))),
+    indicator: nonEmpty(known(INDICATOR_KEYS, listOf(sp, 'indicator'))),
+    basis: oneOf(WARNING_BASES, basis) ? basis : undefined,
+    institution: text(sp, 'institution', 32),
+    admdvs: region(sp),
+    grid: text(sp, 'grid', 64),
+    sort: oneOf(WARNING_SORTS, sort) ? sort : undefined,
+    ...parsePaging(sp),
+  });
 }
 
 export function warningsFilterToParams(f: WarningsFilter): URLSearchParams {
@@ -173,43 +153,30 @@ export function warningsFilterToParams(f: WarningsFilter): URLSearchParams {
 
 /** Practitioner-ranking filters <-> the query string. */
 export function parsePractitionersFilter(sp: URLSearchParams): PractitionersFilter {
-  const f: PractitionersFilter = {};
-  const kind = sp.get('kind')?.trim();
-  if (kind && kind.length <= 32) f.kind = kind;
-  const dept = sp.get('dept')?.trim();
-  if (dept && dept.length <= 32) f.dept = dept;
-  const institution = sp.get('institution')?.trim();
-  if (institution && institution.length <= 32) f.institution = institution;
-  const level = known<WarningLevel>(WARNING_LEVELS, listOf(sp, 'level'));
-  if (level.length) f.level = level;
   const sort = sp.get('sort');
-  if (oneOf<PractitionerSort>(PRACTITIONER_SORTS, sort)) f.sort = sort;
-  f.page = positive(sp, 'page');
-  f.pageSize = positive(sp, 'pageSize', 200);
-  return stripEmpty(f);
+  return stripEmpty({
+    kind: text(sp, 'kind', 32),
+    dept: text(sp, 'dept', 32),
+    institution: text(sp, 'institution', 32),
+    level: nonEmpty(known(WARNING_LEVELS, listOf(sp, 'level'))),
+    sort: oneOf(PRACTITIONER_SORTS, sort) ? sort : undefined,
+    ...parsePaging(sp),
+  });
 }
 
 export function practitionersFilterToParams(f: PractitionersFilter): URLSearchParams {
   return ordered(f, ['kind', 'dept', 'institution', 'level', 'sort', 'page', 'pageSize']);
 }
 
+/** The audit log's filters <-> the query string (its page size is fixed). */
+export function parseAuditFilter(sp: URLSearchParams): { page?: number; actor?: string; psnNo?: string } {
+  return { page: positive(sp, 'page'), actor: sp.get('actor') || undefined, psnNo: sp.get('psnNo') || undefined };
+}
+
 /** Page and page size of a plain list. */
 export function parsePaging(sp: URLSearchParams): { page?: number; pageSize?: number } {
   return stripEmpty({ page: positive(sp, 'page'), pageSize: positive(sp, 'pageSize', 200) });
 }
-
-const code = (sp: URLSearchParams, k: string, max: number) => {
-  const v = sp.get(k)?.trim();
-  return v && v.length <= max ? v : undefined;
-};
-const region = (sp: URLSearchParams) => {
-  const v = sp.get('admdvs');
-  return v && /^\d{2,6}$/.test(v) ? v : undefined;
-};
-const month = (sp: URLSearchParams, k: string) => {
-  const v = sp.get(k);
-  return v && /^\d{4}-(0[1-9]|1[0-2])$/.test(v) ? v : undefined;
-};
 
 /** Clue-ledger filters <-> the query string (the API's names). */
 export function parseCluesFilter(sp: URLSearchParams): CluesFilter {
@@ -218,10 +185,9 @@ export function parseCluesFilter(sp: URLSearchParams): CluesFilter {
   return stripEmpty({
     status: oneOf(CLUE_STATUSES, status) ? status : undefined,
     source: oneOf(CLUE_SOURCES, source) ? source : undefined,
-    institution: code(sp, 'institution', 32),
+    institution: text(sp, 'institution', 32),
     admdvs: region(sp),
-    page: positive(sp, 'page'),
-    pageSize: positive(sp, 'pageSize', 200),
+    ...parsePaging(sp),
   });
 }
 
@@ -235,13 +201,12 @@ export function parseCasesFilter(sp: URLSearchParams): CasesFilter {
   const overdue = sp.get('overdue');
   return stripEmpty({
     status: oneOf(CASE_STATUSES, status) ? status : undefined,
-    institution: code(sp, 'institution', 32),
+    institution: text(sp, 'institution', 32),
     admdvs: region(sp),
-    grid: code(sp, 'grid', 64),
-    handler: code(sp, 'handler', 64),
+    grid: text(sp, 'grid', 64),
+    handler: text(sp, 'handler', 64),
     overdue: overdue === 'true' || overdue === 'false' ? overdue : undefined,
-    page: positive(sp, 'page'),
-    pageSize: positive(sp, 'pageSize', 200),
+    ...parsePaging(sp),
   });
 }
 

@@ -1,74 +1,45 @@
-import { useMemo } from 'react';
-import { Card, Input, Space, Table } from 'antd';
+import { Table } from 'antd';
 import { api } from '../../api/endpoints';
 import type { AuditEntry } from '../../api/types';
-import { ApiErrorResult } from '../../components/ApiErrorResult';
+import { Loaded } from '../../components/ApiErrorResult';
+import { BarSearch, FilterBar } from '../../components/FilterBar';
 import { PageHeader } from '../../components/PageHeader';
 import { useAsync } from '../../hooks/useAsync';
 import { DASH, useI18n } from '../../i18n';
-import { toParams } from '../../lib/query';
-import { useSearchParams } from '../../lib/router';
+import { parseAuditFilter, toParams } from '../../lib/query';
+import { useUrlFilter } from '../../lib/urlFilter';
 
 const PAGE_SIZE = 50;
 
 /** 审计日志 (admin): who did what, including every read of personal data. */
 export default function AuditPage() {
   const { t, fmt } = useI18n();
-  const [sp, setSp] = useSearchParams();
-  const search = sp.toString();
-  const q = useMemo(() => {
-    const p = new URLSearchParams(search);
-    const page = Number(p.get('page'));
-    return {
-      page: Number.isInteger(page) && page > 0 ? page : undefined,
-      actor: p.get('actor') || undefined,
-      psnNo: p.get('psnNo') || undefined,
-    };
-  }, [search]);
-  const { data, error, loading, reload } = useAsync((signal) => api.audit({ ...q, pageSize: PAGE_SIZE }, signal), [search]);
+  const { filter: q, search, go } = useUrlFilter(parseAuditFilter, toParams);
+  const list = useAsync((signal) => api.audit({ ...q, pageSize: PAGE_SIZE }, signal), [search]);
+  const set = (f: typeof q) => go({ ...q, ...f, page: undefined });
 
   return (
     <div data-testid="audit-page">
       <PageHeader title={t('audit.title')} />
-      <Card size="small" className="fg-section">
-        <Space wrap>
-          <Input.Search
-            key={`a${q.actor ?? ''}`}
-            defaultValue={q.actor}
-            allowClear
-            placeholder={t('audit.actor')}
-            aria-label={t('audit.actor')}
-            onSearch={(v) => setSp(toParams({ ...q, actor: v.trim() || undefined, page: undefined }))}
-            style={{ width: 220 }}
-          />
-          <Input.Search
-            key={`p${q.psnNo ?? ''}`}
-            defaultValue={q.psnNo}
-            allowClear
-            placeholder={t('audit.psnNo')}
-            aria-label={t('audit.psnNo')}
-            onSearch={(v) => setSp(toParams({ ...q, psnNo: v.trim() || undefined, page: undefined }))}
-            style={{ width: 220 }}
-          />
-        </Space>
-      </Card>
-      {error && !data ? (
-        <ApiErrorResult error={error} onRetry={reload} />
-      ) : (
+      <FilterBar>
+        <BarSearch label={t('audit.actor')} value={q.actor} onSearch={(actor) => set({ actor })} width={220} />
+        <BarSearch label={t('audit.psnNo')} value={q.psnNo} onSearch={(psnNo) => set({ psnNo })} width={220} />
+      </FilterBar>
+      <Loaded state={list}>
         <Table<AuditEntry>
           rowKey="id"
           size="small"
-          loading={loading}
-          dataSource={data?.items ?? []}
+          loading={list.loading}
+          dataSource={list.data?.items ?? []}
           scroll={{ x: 900 }}
           data-testid="audit-table"
           pagination={{
             current: q.page ?? 1,
             pageSize: PAGE_SIZE,
-            total: data?.total ?? 0,
+            total: list.data?.total ?? 0,
             showSizeChanger: false,
             showTotal: (n) => t('common.total', { n: fmt.count(n) }),
-            onChange: (page) => setSp(toParams({ ...q, page: page > 1 ? page : undefined })),
+            onChange: (page) => go({ ...q, page: page > 1 ? page : undefined }),
           }}
           columns={[
             { key: 'at', title: t('audit.at'), width: 160, render: (_, r) => fmt.dateTime(r.at) },
@@ -78,7 +49,7 @@ export default function AuditPage() {
             { key: 'detail', title: t('audit.detail'), render: (_, r) => r.detail ?? DASH },
           ]}
         />
-      )}
+      </Loaded>
     </div>
   );
 }

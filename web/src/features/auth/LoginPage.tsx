@@ -5,6 +5,7 @@ import { errorMessage } from '../../components/ApiErrorResult';
 import { LangSwitch } from '../../components/LangSwitch';
 import { useI18n, type Translate } from '../../i18n';
 import { useAuth } from '../../lib/auth';
+import { requiredText } from '../../lib/forms';
 import { useLocation, useNavigate } from '../../lib/router';
 
 interface LoginValues {
@@ -84,11 +85,7 @@ export default function LoginPage() {
         ) : null}
         {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" role="alert" /> : null}
         <Form<LoginValues> layout="vertical" onFinish={onFinish} requiredMark={false} data-testid="login-form" name="login">
-          <Form.Item
-            label={t('login.username')}
-            name="username"
-            rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
-          >
+          <Form.Item label={t('login.username')} name="username" rules={[requiredText(t('login.usernameRequired'))]}>
             <Input autoComplete="username" autoFocus data-testid="login-username" maxLength={64} />
           </Form.Item>
           <Form.Item label={t('login.password')} name="password" rules={[{ required: true, message: t('login.passwordRequired') }]}>

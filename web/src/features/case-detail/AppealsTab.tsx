@@ -1,12 +1,14 @@
 import { useState } from 'react';
-import { App as AntApp, Button, Card, Descriptions, Empty, Form, Input, Radio, Typography } from 'antd';
+import { App as AntApp, Card, Descriptions, Empty, Form, Input, Radio, Typography } from 'antd';
 import { api } from '../../api/endpoints';
 import type { Appeal, CaseDetail } from '../../api/types';
-import { ActionError } from '../../components/ActionError';
+import { SubmitButton } from '../../components/FormParts';
+import { AppealCard } from '../../components/AppealCard';
 import { AttachmentList } from '../../components/Attachments';
 import { AppealStatusTag } from '../../components/CaseTags';
 import { useAction } from '../../hooks/useAction';
 import { DASH, useI18n } from '../../i18n';
+import { requiredText } from '../../lib/forms';
 import { decisionBody, decisionValues, type DecisionValues } from '../../lib/cases';
 import { DecisionForm } from './DecisionForm';
 
@@ -48,11 +50,7 @@ function DecideAppealPanel({ appeal, detail, onDone }: { appeal: Appeal; detail:
             options={(['upheld', 'amended', 'revoked'] as const).map((o) => ({ value: o, label: t(`appeals.outcome.${o}`) }))}
           />
         </Form.Item>
-        <Form.Item
-          label={t('appeals.comment')}
-          name="comment"
-          rules={[{ required: true, whitespace: true, message: t('appeals.commentRequired') }]}
-        >
+        <Form.Item label={t('appeals.comment')} name="comment" rules={[requiredText(t('appeals.commentRequired'))]}>
           <Input.TextArea rows={3} maxLength={4000} data-testid="appeal-comment" />
         </Form.Item>
       </Form>
@@ -61,16 +59,13 @@ function DecideAppealPanel({ appeal, detail, onDone }: { appeal: Appeal; detail:
           <DecisionForm form={amendForm} name="amend-decision" initial={decisionValues(appealed, computed)} computedLoss={computed} />
         </Card>
       ) : null}
-      <ActionError error={action.error} testId="appeal-error" />
-      <Button type="primary" loading={action.busy} onClick={() => void submit().catch(() => undefined)} data-testid="appeal-decide-submit">
-        {t('appeals.decide')}
-      </Button>
+      <SubmitButton label={t('appeals.decide')} action={action} onClick={submit} testId="appeal-decide-submit" errorTestId="appeal-error" />
     </Card>
   );
 }
 
 /** One appeal: who filed it when, why, its files, and how it was decided. */
-function AppealCard({
+function CaseAppeal({
   appeal: a,
   detail,
   canDecide,
@@ -84,11 +79,8 @@ function AppealCard({
   const { t, fmt } = useI18n();
   const version = detail.decisions.find((d) => d.id === a.decisionId)?.version;
   return (
-    <Card
-      size="small"
-      className="fg-section"
-      data-testid="appeal-item"
-      data-status={a.status}
+    <AppealCard
+      appeal={a}
       title={
         <span>
           {t('appeals.of', { n: version ?? DASH })} <AppealStatusTag status={a.status} />
@@ -121,7 +113,7 @@ function AppealCard({
         ]}
       />
       {canDecide && a.status === 'pending' ? <DecideAppealPanel appeal={a} detail={detail} onDone={onChanged} /> : null}
-    </Card>
+    </AppealCard>
   );
 }
 
@@ -133,7 +125,7 @@ export function AppealsTab({ detail, onChanged }: { detail: CaseDetail; onChange
   return (
     <div data-testid="appeals-tab">
       {[...detail.appeals].reverse().map((a) => (
-        <AppealCard key={a.id} appeal={a} detail={detail} canDecide={detail.allowed.includes('decide_appeal')} onChanged={onChanged} />
+        <CaseAppeal key={a.id} appeal={a} detail={detail} canDecide={detail.allowed.includes('decide_appeal')} onChanged={onChanged} />
       ))}
     </div>
   );

@@ -1,13 +1,13 @@
 import type { ReactNode } from 'react';
-import { Button, Card, Space, Spin, Tabs, Typography } from 'antd';
+import { Card, Spin, Tabs } from 'antd';
 import { api } from '../../api/endpoints';
 import type { CaseDetail } from '../../api/types';
-import { ApiErrorResult } from '../../components/ApiErrorResult';
+import { NotLoaded } from '../../components/ApiErrorResult';
 import { CaseStatusTag } from '../../components/CaseTags';
-import { PageHeader } from '../../components/PageHeader';
+import { BackButton, CodeTitle, PageHeader } from '../../components/PageHeader';
 import { useAsync } from '../../hooks/useAsync';
 import { useI18n } from '../../i18n';
-import { canGoBack, useNavigate, useSearchParams } from '../../lib/router';
+import { useSearchParams } from '../../lib/router';
 import { AppealsTab } from './AppealsTab';
 import { CaseSummary } from './CaseSummary';
 import { CloseTab } from './CloseTab';
@@ -46,19 +46,11 @@ function tabCount(d: CaseDetail, tab: Tab): number | null {
 export default function CaseDetailPage({ params }: { params: Record<string, string> }) {
   const id = params.id ?? '';
   const { t } = useI18n();
-  const navigate = useNavigate();
   const [sp, setSp] = useSearchParams();
   const { data, error, loading, reload } = useAsync((signal) => api.caseDetail(id, signal), [id]);
-  const back = (
-    <Button onClick={() => (canGoBack() ? window.history.back() : navigate('/cases'))} data-testid="back-to-cases">
-      {t('caseDetail.back')}
-    </Button>
-  );
-
-  if (error && (!data || data.case.id !== id)) {
-    return <ApiErrorResult error={error} invalidIsNotFound notFoundTitle={t('caseDetail.notFound')} onRetry={reload} extra={back} />;
-  }
-  if (!data || data.case.id !== id) return <Card loading />;
+  const back = <BackButton to="/cases" testId="back-to-cases" label={t('caseDetail.back')} />;
+  if (!data || data.case.id !== id)
+    return <NotLoaded error={error} notFoundTitle={t('caseDetail.notFound')} onRetry={reload} extra={back} />;
 
   const asked = sp.get('tab');
   const tab: Tab = (TABS as readonly string[]).includes(asked ?? '') ? (asked as Tab) : defaultTab(data);
@@ -79,13 +71,9 @@ export default function CaseDetailPage({ params }: { params: Record<string, stri
       <div data-testid="case-detail" data-status={data.case.status} data-case-id={data.case.id}>
         <PageHeader
           title={
-            <Space wrap>
-              <span>{t('caseDetail.title')}</span>
-              <Typography.Text code style={{ fontSize: 16 }} data-testid="case-no">
-                {data.case.caseNo}
-              </Typography.Text>
+            <CodeTitle title={t('caseDetail.title')} code={data.case.caseNo} codeTestId="case-no">
               <CaseStatusTag status={data.case.status} />
-            </Space>
+            </CodeTitle>
           }
           sub={data.case.title}
           extra={back}

@@ -1,7 +1,7 @@
-import { Alert, App as AntApp, Button, Card, Descriptions, Form, Input, Typography } from 'antd';
+import { Alert, App as AntApp, Card, Descriptions, Form, Input, Typography } from 'antd';
 import { api } from '../../api/endpoints';
 import type { CaseDetail } from '../../api/types';
-import { ActionError } from '../../components/ActionError';
+import { SubmitButton } from '../../components/FormParts';
 import { Money } from '../../components/Money';
 import { useAction } from '../../hooks/useAction';
 import { DASH, useI18n } from '../../i18n';
@@ -59,10 +59,7 @@ export function CloseTab({ detail, onChanged }: { detail: CaseDetail; onChanged:
           <Input.TextArea rows={3} maxLength={4000} data-testid="close-note" />
         </Form.Item>
       </Form>
-      <ActionError error={action.error} testId="close-error" />
-      <Button type="primary" loading={action.busy} onClick={() => void close()} data-testid="case-close">
-        {t('close.submit')}
-      </Button>
+      <SubmitButton label={t('close.submit')} action={action} onClick={close} testId="case-close" errorTestId="close-error" />
     </Card>
   );
 }

@@ -1,10 +1,12 @@
 import { useEffect } from 'react';
-import { Button, Checkbox, Col, Form, Input, InputNumber, Radio, Row, Select, Space, Typography } from 'antd';
+import { Button, Checkbox, Col, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
 import type { FormInstance } from 'antd';
 import { FINE_MULTIPLES, SANCTION_KINDS, SANCTION_RULES, type SanctionKind } from '../../api/types';
 import { DayPicker } from '../../components/DayPicker';
+import { Hint } from '../../components/Hint';
 import { MoneyInput } from '../../components/MoneyInput';
 import { useI18n } from '../../i18n';
+import { requiredText } from '../../lib/forms';
 import { fineAmount, fineMultipleValid, lossChanged, type DecisionValues } from '../../lib/cases';
 
 /** One sanction: its kind, and the length, department or practitioner the kind needs; the first day is optional. */
@@ -38,11 +40,7 @@ function SanctionRow({ form, name, onRemove }: { form: FormInstance<DecisionValu
         </Form.Item>
       ) : null}
       {f.dept ? (
-        <Form.Item
-          name={[name, 'dept']}
-          rules={[{ required: true, whitespace: true, message: t('dform.deptRequired') }]}
-          style={{ width: 160 }}
-        >
+        <Form.Item name={[name, 'dept']} rules={[requiredText(t('dform.deptRequired'))]} style={{ width: 160 }}>
           <Input placeholder={t('dform.dept')} maxLength={32} data-testid="dform-sanction-dept" />
         </Form.Item>
       ) : null}
@@ -77,9 +75,7 @@ function SanctionsField({ form }: { form: FormInstance<DecisionValues> }) {
             {t('dform.addSanction')}
           </Button>
           <div>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('dform.sanctionsHint')}
-            </Typography.Text>
+            <Hint>{t('dform.sanctionsHint')}</Hint>
           </div>
         </div>
       )}
@@ -101,9 +97,7 @@ function FineField({ form }: { form: FormInstance<DecisionValues> }) {
       required={false}
       extra={
         <Space orientation="vertical" size={0}>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="dform-fine-range">
-            {t('dform.fineRange')}
-          </Typography.Text>
+          <Hint testId="dform-fine-range">{t('dform.fineRange')}</Hint>
           <span data-testid="dform-fine-amount" data-amount={fine ?? 0}>
             {fine === null ? t('decision.noFine') : t('dform.fineComputed', { amount: fmt.money(fine) })}
           </span>
@@ -143,21 +137,11 @@ function LossReasonField({ form, computedLoss }: { form: FormInstance<DecisionVa
   const loss = Form.useWatch('loss', form);
   if (!lossChanged(loss, computedLoss)) return null;
   return (
-    <Form.Item
-      label={t('dform.lossReason')}
-      name="lossReason"
-      rules={[{ required: true, whitespace: true, message: t('dform.lossReasonRequired') }]}
-    >
+    <Form.Item label={t('dform.lossReason')} name="lossReason" rules={[requiredText(t('dform.lossReasonRequired'))]}>
       <Input.TextArea rows={2} maxLength={2000} data-testid="dform-loss-reason" />
     </Form.Item>
   );
 }
-
-const hint = (text: string) => (
-  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-    {text}
-  </Typography.Text>
-);
 
 /**
  * The decision's form (处理决定): nature, loss, amounts, the fine's multiple with its range and amount, sanctions,
@@ -200,13 +184,13 @@ export function DecisionForm({
             label={t('decision.loss')}
             name="loss"
             rules={[{ required: true, message: t('dform.lossRequired') }]}
-            extra={hint(t('decision.lossComputed', { amount: fmt.money(computedLoss) }))}
+            extra={<Hint>{t('decision.lossComputed', { amount: fmt.money(computedLoss) })}</Hint>}
           >
             <MoneyInput testId="dform-loss" />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
-          <Form.Item label={t('decision.return')} name="returnAmount" extra={hint(t('dform.returnHint'))}>
+          <Form.Item label={t('decision.return')} name="returnAmount" extra={<Hint>{t('dform.returnHint')}</Hint>}>
             <MoneyInput testId="dform-return" />
           </Form.Item>
         </Col>
@@ -238,7 +222,7 @@ export function DecisionForm({
           </Form.Item>
         </Space>
       </Form.Item>
-      <Form.Item label={t('decision.basis')} name="basis" rules={[{ required: true, whitespace: true, message: t('dform.basisRequired') }]}>
+      <Form.Item label={t('decision.basis')} name="basis" rules={[requiredText(t('dform.basisRequired'))]}>
         <Input.TextArea rows={4} maxLength={8000} showCount placeholder={t('dform.basisPlaceholder')} data-testid="dform-basis" />
       </Form.Item>
     </Form>

@@ -1,10 +1,13 @@
-import { Button, Card, Col, Empty, Form, Input, Radio, Row, Space, Tag, Timeline, Typography } from 'antd';
+import { Card, Empty, Form, Input, Radio, Space, Tag, Timeline, Typography } from 'antd';
 import { api } from '../../api/endpoints';
 import { NOTE_KINDS, type CaseDetail, type CaseNote, type NoteKind } from '../../api/types';
-import { ActionError } from '../../components/ActionError';
+import { SubmitButton } from '../../components/FormParts';
 import { DayPicker } from '../../components/DayPicker';
+import { FieldRow } from '../../components/FieldRow';
+import { Hint } from '../../components/Hint';
 import { useSubmit } from '../../hooks/useSubmit';
 import { useI18n } from '../../i18n';
+import { requiredText } from '../../lib/forms';
 
 interface Values {
   kind: NoteKind;
@@ -47,32 +50,31 @@ function NoteForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
           />
         </Form.Item>
         {dated ? (
-          <Row gutter={12}>
-            <Col xs={24} md={6}>
-              <Form.Item label={t('notes.on')} name="on" rules={[{ required: true, message: t('notes.onRequired') }]}>
-                <DayPicker testId="note-on" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item label={t('notes.place')} name="place">
-                <Input maxLength={200} data-testid="note-place" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={10}>
-              <Form.Item label={t('notes.participants')} name="participants">
-                <Input maxLength={500} data-testid="note-participants" />
-              </Form.Item>
-            </Col>
-          </Row>
+          <FieldRow
+            span={[24, 8]}
+            fields={[
+              {
+                name: 'on',
+                label: t('notes.on'),
+                span: [24, 6],
+                rules: [{ required: true, message: t('notes.onRequired') }],
+                input: <DayPicker testId="note-on" />,
+              },
+              { name: 'place', label: t('notes.place'), input: <Input maxLength={200} data-testid="note-place" /> },
+              {
+                name: 'participants',
+                label: t('notes.participants'),
+                span: [24, 10],
+                input: <Input maxLength={500} data-testid="note-participants" />,
+              },
+            ]}
+          />
         ) : null}
-        <Form.Item label={t('notes.body')} name="body" rules={[{ required: true, whitespace: true, message: t('notes.bodyRequired') }]}>
+        <Form.Item label={t('notes.body')} name="body" rules={[requiredText(t('notes.bodyRequired'))]}>
           <Input.TextArea rows={4} maxLength={8000} showCount data-testid="note-body" />
         </Form.Item>
       </Form>
-      <ActionError error={action.error} testId="note-error" />
-      <Button type="primary" loading={action.busy} onClick={() => void action.submit()} data-testid="note-submit">
-        {t('notes.submit')}
-      </Button>
+      <SubmitButton label={t('notes.submit')} action={action} testId="note-submit" errorTestId="note-error" />
     </Card>
   );
 }
@@ -89,9 +91,9 @@ function NoteItem({ n }: { n: CaseNote }) {
         {where ? <Typography.Text strong>{where}</Typography.Text> : null}
       </Space>
       <Typography.Paragraph style={{ margin: '4px 0', whiteSpace: 'pre-wrap' }}>{n.body}</Typography.Paragraph>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+      <Hint>
         {n.createdBy} · {fmt.dateTime(n.createdAt)}
-      </Typography.Text>
+      </Hint>
     </div>
   );
 }

@@ -1,10 +1,11 @@
 import type { HTMLAttributes } from 'react';
 import dayjs from 'dayjs';
-import { Button, Card, Col, Descriptions, Form, Input, Radio, Row, Table, Tag } from 'antd';
+import { Card, Descriptions, Form, Input, Radio, Table, Tag } from 'antd';
 import { api } from '../../api/endpoints';
 import type { CaseDetail, Recovery } from '../../api/types';
-import { ActionError } from '../../components/ActionError';
+import { SubmitButton } from '../../components/FormParts';
 import { DayPicker } from '../../components/DayPicker';
+import { FieldRow } from '../../components/FieldRow';
 import { Money } from '../../components/Money';
 import { MoneyInput } from '../../components/MoneyInput';
 import { useSubmit } from '../../hooks/useSubmit';
@@ -18,12 +19,15 @@ interface Values {
   reference?: string;
 }
 
+const OUTSTANDING = { return: 'recoveries.outstandingReturn', fine: 'recoveries.outstandingFine' } as const;
+
 /** 记录追回: a payment of returned funds or of the fine, prefilled with what is still outstanding of that kind. */
 function RecoveryForm({ detail, onDone }: { detail: CaseDetail; onDone: () => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const owed = outstanding(detail);
   const today = dayjs().format('YYYY-MM-DD');
+  const kinds = (['return', 'fine'] as const).map((k) => ({ value: k, label: t(`recoveries.kind.${k}`) }));
   const action = useSubmit(
     form,
     (v) =>
@@ -47,41 +51,31 @@ function RecoveryForm({ detail, onDone }: { detail: CaseDetail; onDone: () => vo
           if (c.kind) form.setFieldValue('amount', owed[c.kind] || null);
         }}
       >
-        <Row gutter={12}>
-          <Col xs={24} md={6}>
-            <Form.Item label={t('recoveries.kind')} name="kind">
-              <Radio.Group
-                optionType="button"
-                data-testid="recovery-kind"
-                options={(['return', 'fine'] as const).map((k) => ({ value: k, label: t(`recoveries.kind.${k}`) }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={6}>
-            <Form.Item
-              label={t('recoveries.amount')}
-              name="amount"
-              rules={[{ required: true, type: 'number', min: 0.01, message: t('recoveries.amountRequired') }]}
-            >
-              <MoneyInput testId="recovery-amount" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={6}>
-            <Form.Item label={t('recoveries.paidOn')} name="paidOn" rules={[{ required: true, message: t('recoveries.paidOnRequired') }]}>
-              <DayPicker testId="recovery-paid-on" allowClear={false} disabledAfter={today} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={6}>
-            <Form.Item label={t('recoveries.reference')} name="reference">
-              <Input maxLength={100} data-testid="recovery-reference" />
-            </Form.Item>
-          </Col>
-        </Row>
+        <FieldRow
+          span={[24, 6]}
+          fields={[
+            {
+              name: 'kind',
+              label: t('recoveries.kind'),
+              input: <Radio.Group optionType="button" data-testid="recovery-kind" options={kinds} />,
+            },
+            {
+              name: 'amount',
+              label: t('recoveries.amount'),
+              rules: [{ required: true, type: 'number', min: 0.01, message: t('recoveries.amountRequired') }],
+              input: <MoneyInput testId="recovery-amount" />,
+            },
+            {
+              name: 'paidOn',
+              label: t('recoveries.paidOn'),
+              rules: [{ required: true, message: t('recoveries.paidOnRequired') }],
+              input: <DayPicker testId="recovery-paid-on" allowClear={false} disabledAfter={today} />,
+            },
+            { name: 'reference', label: t('recoveries.reference'), input: <Input maxLength={100} data-testid="recovery-reference" /> },
+          ]}
+        />
       </Form>
-      <ActionError error={action.error} testId="recovery-error" />
-      <Button type="primary" loading={action.busy} onClick={() => void action.submit()} data-testid="recovery-submit">
-        {t('recoveries.submit')}
-      </Button>
+      <SubmitButton label={t('recoveries.submit')} action={action} testId="recovery-submit" errorTestId="recovery-error" />
     </Card>
   );
 }
@@ -100,24 +94,15 @@ export function RecoveriesTab({ detail, onChanged }: { detail: CaseDetail; onCha
         items={[
           { key: 'due', label: t('cases.due'), children: <Money value={detail.case.due} strong /> },
           { key: 'recovered', label: t('cases.recovered'), children: <Money value={detail.case.recovered} strong /> },
-          {
-            key: 'return',
-            label: t('recoveries.outstandingReturn'),
+          ...(['return', 'fine'] as const).map((kind) => ({
+            key: kind,
+            label: t(OUTSTANDING[kind]),
             children: (
-              <span data-testid="outstanding-return">
-                <Money value={owed.return} />
+              <span data-testid={`outstanding-${kind}`}>
+                <Money value={owed[kind]} />
               </span>
             ),
-          },
-          {
-            key: 'fine',
-            label: t('recoveries.outstandingFine'),
-            children: (
-              <span data-testid="outstanding-fine">
-                <Money value={owed.fine} />
-              </span>
-            ),
-          },
+          })),
         ]}
       />
       {detail.allowed.includes('recover') ? <RecoveryForm detail={detail} onDone={onChanged} /> : null}

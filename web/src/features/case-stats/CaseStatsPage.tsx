@@ -1,15 +1,16 @@
-import { useMemo, type HTMLAttributes } from 'react';
+import { Fragment, type HTMLAttributes } from 'react';
 import { Button, Card, Radio, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { api, caseStatsExportUrl } from '../../api/endpoints';
 import type { CaseStatsFilter, CaseStatsRow } from '../../api/types';
-import { ApiErrorResult } from '../../components/ApiErrorResult';
+import { Loaded } from '../../components/ApiErrorResult';
 import { DayPicker } from '../../components/DayPicker';
+import { Stacked } from '../../components/Hint';
 import { PageHeader } from '../../components/PageHeader';
 import { useAsync } from '../../hooks/useAsync';
 import { DASH, useI18n } from '../../i18n';
 import { caseStatsFilterToParams, parseCaseStatsFilter } from '../../lib/query';
-import { useSearchParams } from '../../lib/router';
+import { useUrlFilter } from '../../lib/urlFilter';
 
 type Figure = Exclude<keyof CaseStatsRow, 'key' | 'name'>;
 interface FigureColumn {
@@ -45,24 +46,19 @@ function StatsQuery({ filter, onChange }: { filter: CaseStatsFilter; onChange: (
     <Card size="small" className="fg-section">
       <Space wrap size="middle">
         <Space>
-          <Typography.Text type="secondary">{t('stats.from')}</Typography.Text>
-          <DayPicker
-            picker="month"
-            testId="stats-from"
-            value={filter.from}
-            onChange={(from) => onChange({ ...filter, from })}
-            placeholder={t('stats.any')}
-            style={{ width: 130 }}
-          />
-          <Typography.Text type="secondary">{t('stats.to')}</Typography.Text>
-          <DayPicker
-            picker="month"
-            testId="stats-to"
-            value={filter.to}
-            onChange={(to) => onChange({ ...filter, to })}
-            placeholder={t('stats.any')}
-            style={{ width: 130 }}
-          />
+          {(['from', 'to'] as const).map((end) => (
+            <Fragment key={end}>
+              <Typography.Text type="secondary">{t(`stats.${end}`)}</Typography.Text>
+              <DayPicker
+                picker="month"
+                testId={`stats-${end}`}
+                value={filter[end]}
+                onChange={(month) => onChange({ ...filter, [end]: month })}
+                placeholder={t('stats.any')}
+                style={{ width: 130 }}
+              />
+            </Fragment>
+          ))}
         </Space>
         <Radio.Group
           optionType="button"
@@ -86,10 +82,9 @@ function StatsQuery({ filter, onChange }: { filter: CaseStatsFilter; onChange: (
 export default function CaseStatsPage() {
   const { t, fmt, lang } = useI18n();
   const width = widthIn(lang);
-  const [sp, setSp] = useSearchParams();
-  const search = sp.toString();
-  const filter = useMemo(() => parseCaseStatsFilter(new URLSearchParams(search)), [search]);
-  const { data, error, loading, reload } = useAsync((signal) => api.caseStats(filter, signal), [search]);
+  const { filter, search, go } = useUrlFilter(parseCaseStatsFilter, caseStatsFilterToParams);
+  const stats = useAsync((signal) => api.caseStats(filter, signal), [search]);
+  const { data, loading } = stats;
   const by = filter.by ?? 'region';
   const value = (f: FigureColumn, r: CaseStatsRow) => (f.money ? fmt.money(r[f.key]) : fmt.count(r[f.key]));
 
@@ -100,14 +95,9 @@ export default function CaseStatsPage() {
       fixed: 'left',
       width: UNIT_WIDTH,
       render: (_, r) => (
-        <Space orientation="vertical" size={0}>
+        <Stacked numeric sub={by === 'region' && r.key ? r.key : null}>
           <span>{r.name ?? r.key ?? DASH}</span>
-          {by === 'region' && r.key ? (
-            <Typography.Text type="secondary" className="fg-num" style={{ fontSize: 12 }}>
-              {r.key}
-            </Typography.Text>
-          ) : null}
-        </Space>
+        </Stacked>
       ),
     },
     ...GROUPS.map((g) => ({
@@ -127,10 +117,8 @@ export default function CaseStatsPage() {
   return (
     <div data-testid="stats-page">
       <PageHeader title={t('stats.title')} sub={t('stats.sub')} />
-      <StatsQuery filter={filter} onChange={(f) => setSp(caseStatsFilterToParams(f))} />
-      {error && !data ? (
-        <ApiErrorResult error={error} onRetry={reload} />
-      ) : (
+      <StatsQuery filter={filter} onChange={go} />
+      <Loaded state={stats}>
         <Card size="small" title={t('stats.period', { period })}>
           <Table<CaseStatsRow>
             rowKey={(r) => r.key ?? ''}
@@ -165,7 +153,7 @@ export default function CaseStatsPage() {
             }
           />
         </Card>
-      )}
+      </Loaded>
     </div>
   );
 }

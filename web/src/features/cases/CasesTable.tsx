@@ -2,7 +2,8 @@ import { Space, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { CaseRow, CasesFilter } from '../../api/types';
 import { CaseStatusTag, OverdueTag } from '../../components/CaseTags';
-import { LedgerTable, type LedgerPaging } from '../../components/LedgerTable';
+import { InstitutionCell } from '../../components/InstitutionCell';
+import { LedgerCount, LedgerTable, type LedgerPaging } from '../../components/LedgerTable';
 import { Money } from '../../components/Money';
 import { DASH, useI18n } from '../../i18n';
 import { Link } from '../../lib/router';
@@ -32,12 +33,7 @@ export function CasesTable(paging: LedgerPaging<CaseRow, CasesFilter>) {
       title: t('clues.institution'),
       width: 200,
       render: (_, r) => (
-        <Space orientation="vertical" size={0}>
-          <Link to={`/institutions/${encodeURIComponent(r.fixmedinsCode)}`}>{r.institutionName ?? r.fixmedinsCode}</Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {r.fixmedinsCode} · {r.regionName ?? r.admdvs ?? DASH} · {r.gridId ?? DASH}
-          </Typography.Text>
-        </Space>
+        <InstitutionCell code={r.fixmedinsCode} name={r.institutionName} more={[r.regionName ?? r.admdvs ?? DASH, r.gridId ?? DASH]} />
       ),
     },
     { key: 'status', title: t('cases.status'), width: 84, render: (_, r) => <CaseStatusTag status={r.status} /> },
@@ -68,6 +64,7 @@ export function CasesTable(paging: LedgerPaging<CaseRow, CasesFilter>) {
       columns={columns}
       scrollX={1180}
       emptyText={t('cases.empty')}
+      header={<LedgerCount total={paging.data?.total} countKey="cases.count" testId="cases-total" />}
       rowClassName={(r) => (r.overdue ? 'fg-overdue' : '')}
       rowProps={(r) => ({ 'data-testid': 'case-row', 'data-case-id': r.id, 'data-status': r.status, 'data-overdue': String(r.overdue) })}
     />

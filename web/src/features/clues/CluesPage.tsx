@@ -1,16 +1,16 @@
-import { useMemo, useState } from 'react';
-import { Alert, Button, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, Button, Space } from 'antd';
 import { api } from '../../api/endpoints';
-import type { Clue, CluesFilter } from '../../api/types';
-import { ApiErrorResult } from '../../components/ApiErrorResult';
+import type { Clue } from '../../api/types';
+import { Loaded } from '../../components/ApiErrorResult';
 import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
-import { useAsync } from '../../hooks/useAsync';
 import { useI18n } from '../../i18n';
 import { hasRole, useUser } from '../../lib/auth';
 import { useMeta } from '../../lib/meta';
 import { cluesFilterToParams, parseCluesFilter } from '../../lib/query';
-import { useNavigate, useSearchParams } from '../../lib/router';
+import { useNavigate } from '../../lib/router';
+import { useUrlLedger } from '../../lib/urlFilter';
 import { ClueDrawer } from './ClueDrawer';
 import { CluesFilters } from './CluesFilters';
 import { CluesTable } from './CluesTable';
@@ -52,15 +52,11 @@ function SelectionBar({ selected, onOpenCase, onClear }: { selected: Clue[]; onO
 
 /** 线索台账: every clue in the scope, filtered in the URL; handlers enter clues, open cases on them (立案) or set them aside (不予立案). */
 export default function CluesPage() {
-  const { t, fmt } = useI18n();
+  const { t } = useI18n();
   const user = useUser();
   const { meta } = useMeta();
   const navigate = useNavigate();
-  const [sp, setSp] = useSearchParams();
-  const search = sp.toString();
-  const filter = useMemo(() => parseCluesFilter(new URLSearchParams(search)), [search]);
-  const go = (f: CluesFilter) => setSp(cluesFilterToParams(f));
-  const list = useAsync((signal) => api.clues(filter, signal), [search]);
+  const { filter, go, list, paging } = useUrlLedger(parseCluesFilter, cluesFilterToParams, api.clues);
   const canHandle = hasRole(user, 'admin', 'analyst');
 
   const [selected, setSelected] = useState<Clue[]>([]);
@@ -91,26 +87,16 @@ export default function CluesPage() {
         }}
       />
       {canHandle ? <SelectionBar selected={selected} onOpenCase={() => setOpening(selected)} onClear={() => setSelected([])} /> : null}
-      {list.error && !list.data ? (
-        <ApiErrorResult error={list.error} onRetry={list.reload} />
-      ) : (
-        <>
-          <Typography.Text type="secondary" data-testid="clues-total">
-            {list.data ? t('clues.count', { n: fmt.count(list.data.total) }) : t('common.loading')}
-          </Typography.Text>
-          <CluesTable
-            filter={filter}
-            data={list.data}
-            loading={list.loading}
-            onChange={go}
-            canHandle={canHandle}
-            selected={selected}
-            onSelect={setSelected}
-            onView={(c) => setViewing(c.id)}
-            onDismiss={setDismissing}
-          />
-        </>
-      )}
+      <Loaded state={list}>
+        <CluesTable
+          {...paging}
+          canHandle={canHandle}
+          selected={selected}
+          onSelect={setSelected}
+          onView={(c) => setViewing(c.id)}
+          onDismiss={setDismissing}
+        />
+      </Loaded>
       <NewClueModal open={creating} onClose={() => setCreating(false)} onCreated={() => list.reload()} />
       <OpenCaseModal clues={opening} onClose={() => setOpening(null)} onOpened={(d) => navigate(`/cases/${d.case.id}`)} />
       <DismissModal

@@ -2,7 +2,9 @@ import { Button, Space, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Clue, CluesFilter } from '../../api/types';
 import { ClueSourceTag, ClueStatusTag } from '../../components/CaseTags';
-import { LedgerTable, type LedgerPaging } from '../../components/LedgerTable';
+import { Stacked } from '../../components/Hint';
+import { InstitutionCell } from '../../components/InstitutionCell';
+import { LedgerCount, LedgerTable, type LedgerPaging } from '../../components/LedgerTable';
 import { Money } from '../../components/Money';
 import { DASH, useI18n } from '../../i18n';
 import { selectable } from '../../lib/cases';
@@ -54,14 +56,7 @@ export function CluesTable({ canHandle, selected, onSelect, onView, onDismiss, .
       key: 'institution',
       title: t('clues.institution'),
       width: 200,
-      render: (_, r) => (
-        <Space orientation="vertical" size={0}>
-          <Link to={`/institutions/${encodeURIComponent(r.fixmedinsCode)}`}>{r.institutionName ?? r.fixmedinsCode}</Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {r.fixmedinsCode}
-          </Typography.Text>
-        </Space>
-      ),
+      render: (_, r) => <InstitutionCell code={r.fixmedinsCode} name={r.institutionName} />,
     },
     {
       key: 'summary',
@@ -109,14 +104,11 @@ export function CluesTable({ canHandle, selected, onSelect, onView, onDismiss, .
       title: t('clues.createdAt'),
       width: 110,
       render: (_, r) => (
-        <Space orientation="vertical" size={0}>
+        <Stacked sub={r.createdBy}>
           <Tooltip title={fmt.dateTime(r.createdAt)}>
             <span className="fg-num">{fmt.date(r.createdAt)}</span>
           </Tooltip>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {r.createdBy}
-          </Typography.Text>
-        </Space>
+        </Stacked>
       ),
     },
     {
@@ -146,6 +138,7 @@ export function CluesTable({ canHandle, selected, onSelect, onView, onDismiss, .
       columns={columns}
       scrollX={1180}
       emptyText={t('clues.empty')}
+      header={<LedgerCount total={paging.data?.total} countKey="clues.count" testId="clues-total" />}
       rowProps={(r) => ({ 'data-testid': 'clue-row', 'data-clue-id': r.id, 'data-status': r.status })}
       rowSelection={
         canHandle

@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'react';
-import { Alert, App as AntApp, Button, Col, Form, Input, Modal, Radio, Row, Select, Space, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Form, Input, Modal, Radio, Select, Space } from 'antd';
 import { isApiError } from '../../api/client';
 import { api } from '../../api/endpoints';
 import { MANUAL_CLUE_SOURCES, type Attachment, type Clue, type ClueBody, type PersonRef } from '../../api/types';
 import { errorMessage } from '../../components/ApiErrorResult';
 import { AttachmentList, UploadButton } from '../../components/Attachments';
+import { FieldRow } from '../../components/FieldRow';
+import { Hint } from '../../components/Hint';
 import { MoneyInput } from '../../components/MoneyInput';
 import { useI18n } from '../../i18n';
+import { requiredText } from '../../lib/forms';
 
 interface Values {
   source: (typeof MANUAL_CLUE_SOURCES)[number];
@@ -149,47 +152,42 @@ export function NewClueModal({ open, onClose, onCreated }: { open: boolean; onCl
             options={MANUAL_CLUE_SOURCES.map((s) => ({ value: s, label: t(`clues.source.${s}`) }))}
           />
         </Form.Item>
-        <Row gutter={12}>
-          <Col xs={24} md={12}>
-            <Form.Item
-              label={t('clues.form.institution')}
-              name="fixmedinsCode"
-              rules={[{ required: true, pattern: /^\s*[HP][0-9]{11}\s*$/, message: t('clues.form.institutionInvalid') }]}
-            >
-              <Input maxLength={16} placeholder="H33010600001" data-testid="clue-form-institution" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item label={t('clues.form.reference')} name="reference" tooltip={t('clues.form.referenceHint')}>
-              <Input maxLength={100} data-testid="clue-form-reference" />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item
-          label={t('clues.summary')}
-          name="summary"
-          rules={[{ required: true, whitespace: true, message: t('clues.form.summaryRequired') }]}
-        >
-          <Input maxLength={200} showCount data-testid="clue-form-summary" />
-        </Form.Item>
-        <Form.Item label={t('clues.form.note')} name="note">
-          <Input.TextArea rows={3} maxLength={4000} data-testid="clue-form-note" />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col xs={24} md={12}>
-            <Form.Item
-              label={t('clues.amount')}
-              name="amount"
-              extra={
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {t('clues.form.amountHint')}
-                </Typography.Text>
-              }
-            >
-              <MoneyInput testId="clue-form-amount" />
-            </Form.Item>
-          </Col>
-        </Row>
+        <FieldRow
+          span={[24, 12]}
+          fields={[
+            {
+              name: 'fixmedinsCode',
+              label: t('clues.form.institution'),
+              rules: [{ required: true, pattern: /^\s*[HP][0-9]{11}\s*$/, message: t('clues.form.institutionInvalid') }],
+              input: <Input maxLength={16} placeholder="H33010600001" data-testid="clue-form-institution" />,
+            },
+            {
+              name: 'reference',
+              label: t('clues.form.reference'),
+              tooltip: t('clues.form.referenceHint'),
+              input: <Input maxLength={100} data-testid="clue-form-reference" />,
+            },
+            {
+              name: 'summary',
+              label: t('clues.summary'),
+              span: [24, 24],
+              rules: [requiredText(t('clues.form.summaryRequired'))],
+              input: <Input maxLength={200} showCount data-testid="clue-form-summary" />,
+            },
+            {
+              name: 'note',
+              label: t('clues.form.note'),
+              span: [24, 24],
+              input: <Input.TextArea rows={3} maxLength={4000} data-testid="clue-form-note" />,
+            },
+            {
+              name: 'amount',
+              label: t('clues.amount'),
+              extra: <Hint>{t('clues.form.amountHint')}</Hint>,
+              input: <MoneyInput testId="clue-form-amount" />,
+            },
+          ]}
+        />
         <Form.Item label={t('clues.form.persons')}>
           <PersonsField />
         </Form.Item>

@@ -1,11 +1,10 @@
-import { useEffect } from 'react';
-import { Descriptions, Form, Input, Modal } from 'antd';
-import type { ButtonProps } from 'antd';
+import { Form, Input } from 'antd';
 import { api } from '../../api/endpoints';
 import type { CaseDetail, Clue } from '../../api/types';
 import { ActionError } from '../../components/ActionError';
 import { AnalystSelect } from '../../components/AnalystSelect';
 import { DayPicker } from '../../components/DayPicker';
+import { FormModal } from '../../components/FormParts';
 import { Money } from '../../components/Money';
 import { useSubmit } from '../../hooks/useSubmit';
 import { useI18n } from '../../i18n';
@@ -40,38 +39,27 @@ export function OpenCaseModal({
     { success: (d) => t('clues.caseOpened', { no: d.case.caseNo }), onDone: onOpened },
   );
 
-  useEffect(() => {
-    if (!clues) return;
-    form.resetFields();
-    action.clear();
-  }, [clues, form, action.clear]);
-
-  const first = clues?.[0];
+  const about = (selected: Clue[]) => {
+    const first = selected[0];
+    if (!first) return undefined;
+    return [
+      { key: 'inst', label: t('clues.institution'), children: `${first.institutionName ?? ''} (${first.fixmedinsCode})` },
+      { key: 'n', label: t('clues.selectedClues'), children: fmt.count(selected.length) },
+      { key: 'amount', label: t('clues.amount'), children: <Money value={selected.reduce((a, c) => a + c.amount, 0)} /> },
+    ];
+  };
   return (
-    <Modal
-      open={clues !== null}
+    <FormModal
+      subject={clues}
+      form={form}
+      action={action}
       title={t('clues.openCaseTitle')}
-      okText={t('clues.openCase')}
-      cancelText={t('common.cancel')}
-      confirmLoading={action.busy}
-      onOk={() => void action.submit()}
-      onCancel={onClose}
-      okButtonProps={{ 'data-testid': 'case-form-submit' } as ButtonProps}
-      forceRender
+      ok={t('clues.openCase')}
+      okTestId="case-form-submit"
+      onClose={onClose}
       width={600}
+      about={about}
     >
-      {first ? (
-        <Descriptions
-          size="small"
-          column={1}
-          className="fg-section"
-          items={[
-            { key: 'inst', label: t('clues.institution'), children: `${first.institutionName ?? ''} (${first.fixmedinsCode})` },
-            { key: 'n', label: t('clues.selectedClues'), children: fmt.count(clues?.length) },
-            { key: 'amount', label: t('clues.amount'), children: <Money value={clues?.reduce((a, c) => a + c.amount, 0)} /> },
-          ]}
-        />
-      ) : null}
       <Form<Values> form={form} layout="vertical" name="open-case">
         <Form.Item label={t('cases.title')} name="title" extra={t('clues.titleHint')}>
           <Input maxLength={200} data-testid="case-form-title" />
@@ -84,6 +72,6 @@ export function OpenCaseModal({
         </Form.Item>
       </Form>
       <ActionError error={action.error} testId="case-form-error" />
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,17 +1,19 @@
-import { Alert, Button, Card, Empty, Form, Input, Space, Typography } from 'antd';
+import { Alert, Card, Empty, Form, Input, Space, Typography } from 'antd';
 import { api } from '../../api/endpoints';
 import type { Appeal, DecisionDetail } from '../../api/types';
-import { ActionError } from '../../components/ActionError';
-import { ApiErrorResult } from '../../components/ApiErrorResult';
+import { SubmitButton } from '../../components/FormParts';
+import { NotLoaded } from '../../components/ApiErrorResult';
+import { AppealCard } from '../../components/AppealCard';
 import { AttachmentList, UploadButton } from '../../components/Attachments';
 import { AppealStatusTag } from '../../components/CaseTags';
 import { DecisionSummary } from '../../components/DecisionSummary';
-import { PageHeader } from '../../components/PageHeader';
+import { BackButton, CodeTitle, PageHeader } from '../../components/PageHeader';
 import { useSubmit } from '../../hooks/useSubmit';
 import { useAsync } from '../../hooks/useAsync';
 import { DASH, useI18n } from '../../i18n';
 import { useUser } from '../../lib/auth';
-import { canGoBack, Link, useNavigate } from '../../lib/router';
+import { requiredText } from '../../lib/forms';
+import { Link } from '../../lib/router';
 
 /** 申诉: the institution's reason; its files follow on the appeal once filed. */
 function AppealForm({ decisionId, onFiled }: { decisionId: string; onFiled: () => void }) {
@@ -27,16 +29,13 @@ function AppealForm({ decisionId, onFiled }: { decisionId: string; onFiled: () =
         <Form.Item
           label={t('appeals.reason')}
           name="reason"
-          rules={[{ required: true, whitespace: true, message: t('myDecision.reasonRequired') }]}
+          rules={[requiredText(t('myDecision.reasonRequired'))]}
           extra={t('myDecision.reasonHint')}
         >
           <Input.TextArea rows={5} maxLength={8000} showCount data-testid="appeal-reason-input" />
         </Form.Item>
       </Form>
-      <ActionError error={action.error} testId="appeal-file-error" />
-      <Button type="primary" loading={action.busy} onClick={() => void action.submit()} data-testid="appeal-submit">
-        {t('myDecision.submitAppeal')}
-      </Button>
+      <SubmitButton label={t('myDecision.submitAppeal')} action={action} testId="appeal-submit" errorTestId="appeal-file-error" />
     </Card>
   );
 }
@@ -45,11 +44,8 @@ function AppealForm({ decisionId, onFiled }: { decisionId: string; onFiled: () =
 function AppealItem({ appeal: a, canUpload, onChanged }: { appeal: Appeal; canUpload: boolean; onChanged: () => void }) {
   const { t, fmt } = useI18n();
   return (
-    <Card
-      size="small"
-      className="fg-section"
-      data-testid="appeal-item"
-      data-status={a.status}
+    <AppealCard
+      appeal={a}
       title={
         <Space>
           <span>{t('myDecision.appealOf', { time: fmt.dateTime(a.filedAt) })}</span>
@@ -79,7 +75,7 @@ function AppealItem({ appeal: a, canUpload, onChanged }: { appeal: Appeal; canUp
           />
         ) : null}
       </Space>
-    </Card>
+    </AppealCard>
   );
 }
 
@@ -106,32 +102,17 @@ export default function DecisionPage({ params }: { params: Record<string, string
   const id = params.id ?? '';
   const { t } = useI18n();
   const user = useUser();
-  const navigate = useNavigate();
   const { data, error, reload } = useAsync((signal) => api.decision(id, signal), [id]);
-  const back = (
-    <Button onClick={() => (canGoBack() ? window.history.back() : navigate('/decisions'))} data-testid="back-to-decisions">
-      {t('myDecision.back')}
-    </Button>
-  );
-
-  if (error && (!data || data.decision.id !== id)) {
-    return <ApiErrorResult error={error} invalidIsNotFound notFoundTitle={t('myDecision.notFound')} onRetry={reload} extra={back} />;
-  }
-  if (!data || data.decision.id !== id) return <Card loading />;
+  const back = <BackButton to="/decisions" testId="back-to-decisions" label={t('myDecision.back')} />;
+  if (!data || data.decision.id !== id)
+    return <NotLoaded error={error} notFoundTitle={t('myDecision.notFound')} onRetry={reload} extra={back} />;
   const d = data.decision;
   const institution = user.role === 'institution';
 
   return (
     <div data-testid="decision-page" data-status={d.status}>
       <PageHeader
-        title={
-          <Space wrap>
-            <span>{t('myDecision.title')}</span>
-            <Typography.Text code style={{ fontSize: 16 }}>
-              {d.caseNo}
-            </Typography.Text>
-          </Space>
-        }
+        title={<CodeTitle title={t('myDecision.title')} code={d.caseNo} />}
         sub={`${d.institutionName ?? ''} (${d.fixmedinsCode})`}
         extra={
           <Space>

@@ -1,27 +1,23 @@
-import { useMemo } from 'react';
-import { Space, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { api } from '../../api/endpoints';
 import type { CaseDecision, DecisionsFilter } from '../../api/types';
-import { ApiErrorResult } from '../../components/ApiErrorResult';
+import { Loaded } from '../../components/ApiErrorResult';
 import { DecisionStatusTag } from '../../components/CaseTags';
+import { Stacked } from '../../components/Hint';
 import { LedgerTable } from '../../components/LedgerTable';
 import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
-import { useAsync } from '../../hooks/useAsync';
 import { DASH, useI18n } from '../../i18n';
 import { useUser } from '../../lib/auth';
 import { parsePaging, toParams } from '../../lib/query';
-import { Link, useSearchParams } from '../../lib/router';
+import { Link } from '../../lib/router';
+import { useUrlLedger } from '../../lib/urlFilter';
 
 /** 处理决定: an institution's decisions about itself (once approved), or, for the bureau, every decision in its scope. */
 export default function DecisionsPage() {
   const { t, fmt } = useI18n();
   const user = useUser();
-  const [sp, setSp] = useSearchParams();
-  const search = sp.toString();
-  const filter = useMemo(() => parsePaging(new URLSearchParams(search)), [search]);
-  const list = useAsync((signal) => api.decisions(filter, signal), [search]);
+  const { list, paging } = useUrlLedger(parsePaging, toParams, api.decisions);
   const institution = user.role === 'institution';
 
   const columns: TableColumnsType<CaseDecision> = [
@@ -30,14 +26,11 @@ export default function DecisionsPage() {
       title: t('cases.caseNo'),
       width: 170,
       render: (_, d) => (
-        <Space orientation="vertical" size={0}>
+        <Stacked sub={t('decision.version', { n: d.version })}>
           <Link to={`/decisions/${d.id}`} data-testid="decision-link" className="fg-num">
             {d.caseNo}
           </Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('decision.version', { n: d.version })}
-          </Typography.Text>
-        </Space>
+        </Stacked>
       ),
     },
     ...(institution
@@ -67,21 +60,16 @@ export default function DecisionsPage() {
   return (
     <div data-testid="decisions-page">
       <PageHeader title={t('decisions.title')} sub={institution ? t('decisions.subInstitution') : t('decisions.sub')} />
-      {list.error && !list.data ? (
-        <ApiErrorResult error={list.error} onRetry={list.reload} />
-      ) : (
+      <Loaded state={list}>
         <LedgerTable<CaseDecision, DecisionsFilter>
+          {...paging}
           testId="decisions-table"
-          filter={filter}
-          data={list.data}
-          loading={list.loading}
-          onChange={(f) => setSp(toParams(f))}
           columns={columns}
           scrollX={1200}
           emptyText={t('decisions.empty')}
           rowProps={(d) => ({ 'data-testid': 'decision-row', 'data-status': d.status, 'data-decision-id': d.id })}
         />
-      )}
+      </Loaded>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import type { FindingDecisionAction } from '../../api/types';
 import { AnalystSelect } from '../../components/AnalystSelect';
 import { errorMessage } from '../../components/ApiErrorResult';
 import { useI18n } from '../../i18n';
+import { requiredText } from '../../lib/forms';
 
 const ORDER: FindingDecisionAction[] = ['confirm', 'assign', 'dismiss', 'respond', 'reopen'];
 const NEEDS_REASON: ReadonlySet<FindingDecisionAction> = new Set(['dismiss', 'respond', 'reopen']);
@@ -99,7 +100,7 @@ export function DecisionActions({
           <Form.Item
             label={action && NEEDS_REASON.has(action) ? t('detail.reason') : t('detail.note')}
             name="reason"
-            rules={action && NEEDS_REASON.has(action) ? [{ required: true, whitespace: true, message: t('detail.reasonRequired') }] : []}
+            rules={action && NEEDS_REASON.has(action) ? [requiredText(t('detail.reasonRequired'))] : []}
           >
             <Input.TextArea rows={4} maxLength={2000} showCount data-testid="decision-reason" />
           </Form.Item>

@@ -1,14 +1,14 @@
-import { Alert, Button, Card, Col, Descriptions, Row, Space, Spin, Typography } from 'antd';
+import { Alert, Card, Col, Descriptions, Row, Spin, Typography } from 'antd';
 import { api } from '../../api/endpoints';
 import type { FindingDetail } from '../../api/types';
-import { ApiErrorResult } from '../../components/ApiErrorResult';
+import { NotLoaded } from '../../components/ApiErrorResult';
 import { Money } from '../../components/Money';
-import { PageHeader } from '../../components/PageHeader';
+import { BackButton, CodeTitle, PageHeader } from '../../components/PageHeader';
 import { LevelTag, StatusTag } from '../../components/Tags';
 import { useAsync } from '../../hooks/useAsync';
 import { DASH, useI18n } from '../../i18n';
 import { hasRole, useUser } from '../../lib/auth';
-import { canGoBack, Link, useNavigate } from '../../lib/router';
+import { Link } from '../../lib/router';
 import { DecisionActions } from './DecisionActions';
 import { MakeClueButton } from './MakeClueButton';
 import { HistoryTimeline, OtherVisitsCard, PersonCard, PharmacyCard, RuleCard, VisitCard } from './sections';
@@ -54,28 +54,13 @@ export default function FindingDetailPage({ params }: { params: Record<string, s
   const id = params.id ?? '';
   const { t, ruleName } = useI18n();
   const user = useUser();
-  const navigate = useNavigate();
   const { data, error, loading, reload } = useAsync((signal) => api.finding(id, signal), [id]);
-
-  const back = (
-    <Button onClick={() => (canGoBack() ? window.history.back() : navigate('/findings'))} data-testid="back-to-list">
-      {t('detail.backToList')}
-    </Button>
-  );
-
-  if (error && (!data || data.finding.id !== id)) {
+  const back = <BackButton to="/findings" testId="back-to-list" label={t('detail.backToList')} />;
+  if (!data || (error && data.finding.id !== id)) {
     return (
-      <ApiErrorResult
-        error={error}
-        invalidIsNotFound
-        notFoundTitle={t('detail.notFound')}
-        notFoundSub={t('detail.notFoundSub')}
-        onRetry={reload}
-        extra={back}
-      />
+      <NotLoaded error={error} notFoundTitle={t('detail.notFound')} notFoundSub={t('detail.notFoundSub')} onRetry={reload} extra={back} />
     );
   }
-  if (!data) return <Card loading />;
 
   const f = data.finding;
   return (
@@ -83,15 +68,11 @@ export default function FindingDetailPage({ params }: { params: Record<string, s
       <div data-testid="finding-detail">
         <PageHeader
           title={
-            <Space wrap>
-              <span>{t('detail.title')}</span>
-              <Typography.Text code style={{ fontSize: 16 }}>
-                {f.ruleCode}
-              </Typography.Text>
+            <CodeTitle title={t('detail.title')} code={f.ruleCode}>
               <span>{ruleName({ name: f.ruleName, nameEn: f.ruleNameEn })}</span>
               <LevelTag level={f.level} />
               <StatusTag status={f.status} />
-            </Space>
+            </CodeTitle>
           }
           extra={back}
         />

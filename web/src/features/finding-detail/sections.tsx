@@ -63,15 +63,18 @@ export function RuleCard({ rule }: { rule: FindingDetail['rule'] }) {
   );
 }
 
+/** A section of the evidence with nothing to show: its title and what is missing. */
+function EmptyCard({ title, text }: { title: string; text: string }) {
+  return (
+    <Card title={title} size="small" className="fg-section">
+      <Empty description={text} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+    </Card>
+  );
+}
+
 export function PersonCard({ person }: { person: PersonInfo | null }) {
   const { t, label, fmt } = useI18n();
-  if (!person) {
-    return (
-      <Card title={t('detail.person')} size="small" className="fg-section">
-        <Empty description={t('detail.noPerson')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
-      </Card>
-    );
-  }
+  if (!person) return <EmptyCard title={t('detail.person')} text={t('detail.noPerson')} />;
   return (
     <Card
       title={t('detail.person')}
@@ -187,13 +190,7 @@ function FeeLinesTable({ lines }: { lines: FeeLine[] }) {
 
 export function VisitCard({ visit }: { visit: VisitDetail | null }) {
   const { t, label, fmt } = useI18n();
-  if (!visit) {
-    return (
-      <Card title={t('detail.visit')} size="small" className="fg-section">
-        <Empty description={t('detail.noVisit')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
-      </Card>
-    );
-  }
+  if (!visit) return <EmptyCard title={t('detail.visit')} text={t('detail.noVisit')} />;
   return (
     <Card title={t('detail.visit')} size="small" className="fg-section" data-testid="visit-card">
       <Descriptions

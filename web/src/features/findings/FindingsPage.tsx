@@ -1,12 +1,10 @@
-import { useMemo } from 'react';
-import type { FindingsFilter } from '../../api/types';
 import { FindingsTable } from '../../components/FindingsTable';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { useUser } from '../../lib/auth';
 import { useMeta } from '../../lib/meta';
 import { findingsFilterToParams, parseFindingsFilter } from '../../lib/query';
-import { useSearchParams } from '../../lib/router';
+import { useUrlFilter } from '../../lib/urlFilter';
 import { FindingsFilters } from './FindingsFilters';
 
 /** 疑点: filters, sort and page live in the URL, so links, reloads and the back button keep them. */
@@ -14,10 +12,7 @@ export default function FindingsPage() {
   const { t } = useI18n();
   const user = useUser();
   const { meta } = useMeta();
-  const [sp, setSp] = useSearchParams();
-  const search = sp.toString();
-  const filter = useMemo(() => parseFindingsFilter(new URLSearchParams(search)), [search]);
-  const go = (f: FindingsFilter) => setSp(findingsFilterToParams(f));
+  const { filter, go } = useUrlFilter(parseFindingsFilter, findingsFilterToParams);
 
   return (
     <div data-testid="findings-page">

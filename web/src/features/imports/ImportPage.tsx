@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Space, Table, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { api } from '../../api/endpoints';
-import type { ImportValidation, Job } from '../../api/types';
+import type { ImportValidation } from '../../api/types';
 import { errorMessage } from '../../components/ApiErrorResult';
-import { JobProgress, useJob } from '../../components/JobProgress';
+import { JobProgress, useStartJob } from '../../components/JobProgress';
 import { PageHeader } from '../../components/PageHeader';
 import { useI18n } from '../../i18n';
 import { useMeta } from '../../lib/meta';
@@ -105,22 +105,18 @@ export default function ImportPage() {
   const [pickError, setPickError] = useState<string | null>(null);
   const [validating, setValidating] = useState(false);
   const [report, setReport] = useState<ImportValidation | null>(null);
-  const [started, setStarted] = useState<Job | null>(null);
-  const [applying, setApplying] = useState(false);
 
-  const { job, error: jobError } = useJob(started, (j) => {
-    if (j.status === 'done') {
-      void message.success(
-        t('imports.applyDone', {
-          rows: fmt.count(j.result?.importedRows ?? 0),
-          findings: fmt.count(j.result?.findings ?? 0),
-          amount: fmt.money(j.result?.amount ?? 0),
-        }),
-      );
-      meta.reload();
-    }
+  const importing = useStartJob((j) => {
+    void message.success(
+      t('imports.applyDone', {
+        rows: fmt.count(j.result?.importedRows ?? 0),
+        findings: fmt.count(j.result?.findings ?? 0),
+        amount: fmt.money(j.result?.amount ?? 0),
+      }),
+    );
+    meta.reload();
   });
-  const running = job?.status === 'running';
+  const { job, error: jobError, running } = importing;
 
   const check = (files: File[]): string | null => {
     const bad = files.find((f) => !ACCEPT.some((ext) => f.name.toLowerCase().endsWith(ext)));
@@ -140,7 +136,7 @@ export default function ImportPage() {
     if (problem) return;
     setValidating(true);
     setReport(null);
-    setStarted(null);
+    importing.forget();
     try {
       setReport(await api.validateImport(files));
     } catch (e) {
@@ -151,15 +147,7 @@ export default function ImportPage() {
   };
 
   const apply = async () => {
-    if (!report) return;
-    setApplying(true);
-    try {
-      setStarted(await api.applyImport(report.id));
-    } catch (e) {
-      void message.error(errorMessage(e));
-    } finally {
-      setApplying(false);
-    }
+    if (report) await importing.start(() => api.applyImport(report.id));
   };
 
   const fileList: UploadFile[] = picked.map((p) => ({ uid: p.uid, name: p.file.name, size: p.file.size, status: 'done' }));
@@ -198,7 +186,7 @@ export default function ImportPage() {
             <Button
               type="primary"
               onClick={() => void apply()}
-              loading={applying || running}
+              loading={importing.starting || running}
               disabled={!!job && job.status !== 'failed'}
               data-testid="import-apply"
             >

@@ -1,46 +1,38 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Button, Card, Col, Descriptions, Row, Space, Statistic, Table, Tag, Timeline, Typography } from 'antd';
+import { Card, Col, Descriptions, Row, Space, Tag, Timeline, Typography } from 'antd';
 import { api } from '../../api/endpoints';
 import type { FindingsFilter, InstitutionProfile } from '../../api/types';
-import { ApiErrorResult } from '../../components/ApiErrorResult';
+import { NotLoaded } from '../../components/ApiErrorResult';
 import { Chart, type ChartOption } from '../../components/Chart';
+import { compactAxis, countValues, moneyValues, plotGrid, secondAxis } from '../../components/chartParts';
+import { FindingsByCard } from '../../components/FindingsByCard';
 import { FindingsTable } from '../../components/FindingsTable';
 import { IndicatorTrend, isIndicator } from '../../components/IndicatorTrend';
-import { Money } from '../../components/Money';
-import { PageHeader } from '../../components/PageHeader';
+import { FundFigures } from '../../components/FundFigures';
+import { BackButton, PageHeader } from '../../components/PageHeader';
 import { AgreementTag } from '../../components/Tags';
 import { useAsync } from '../../hooks/useAsync';
 import { DASH, monthBounds, useI18n, type I18n } from '../../i18n';
 import { useUser } from '../../lib/auth';
 import { findingsHref } from '../../lib/query';
-import { canGoBack, Link, useNavigate, useSearchParams } from '../../lib/router';
+import { Link, useNavigate, useSearchParams } from '../../lib/router';
 
 function monthlyOption(rows: InstitutionProfile['monthly'], i: I18n): ChartOption {
-  const num = (v: unknown) => (typeof v === 'number' ? v : Number(v));
   return {
     tooltip: { trigger: 'axis' },
     legend: { data: [i.t('institutions.settlements'), i.t('institutions.findings'), i.t('institutions.fundPaid')], bottom: 0 },
-    grid: { left: 8, right: 8, top: 24, bottom: 36, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    grid: plotGrid(24, 8, 36),
     xAxis: { type: 'category', data: rows.map((r) => r.month) },
-    yAxis: [
-      { type: 'value', name: i.t('institutions.fundPaid'), axisLabel: { formatter: (v: number) => i.fmt.compact(v) } },
-      { type: 'value', splitLine: { show: false }, axisLabel: { formatter: (v: number) => i.fmt.compact(v) } },
-    ],
+    yAxis: [compactAxis(i, { name: i.t('institutions.fundPaid') }), secondAxis(i)],
     series: [
-      {
-        name: i.t('institutions.settlements'),
-        type: 'bar',
-        yAxisIndex: 1,
-        data: rows.map((r) => r.settlements),
-        tooltip: { valueFormatter: (v) => i.fmt.count(num(v)) },
-      },
+      { name: i.t('institutions.settlements'), type: 'bar', yAxisIndex: 1, data: rows.map((r) => r.settlements), tooltip: countValues(i) },
       {
         name: i.t('institutions.findings'),
         type: 'bar',
         yAxisIndex: 1,
         data: rows.map((r) => r.findings),
         itemStyle: { color: '#fa8c16' },
-        tooltip: { valueFormatter: (v) => i.fmt.count(num(v)) },
+        tooltip: countValues(i),
       },
       {
         name: i.t('institutions.fundPaid'),
@@ -49,32 +41,10 @@ function monthlyOption(rows: InstitutionProfile['monthly'], i: I18n): ChartOptio
         data: rows.map((r) => r.fundPaid),
         smooth: true,
         symbolSize: 7,
-        tooltip: { valueFormatter: (v) => i.fmt.money(num(v)) },
+        tooltip: moneyValues(i),
       },
     ],
   };
-}
-
-function Figures({ p }: { p: InstitutionProfile }) {
-  const { t, fmt } = useI18n();
-  const inst = p.institution;
-  const cards = [
-    { id: 'inst-kpi-fund-paid', title: t('institutions.fundPaid'), value: fmt.money(inst.fundPaid) },
-    { id: 'inst-kpi-settlements', title: t('institutions.settlements'), value: fmt.count(inst.settlements) },
-    { id: 'inst-kpi-findings', title: t('institutions.findings'), value: fmt.count(inst.findings) },
-    { id: 'inst-kpi-amount-at-risk', title: t('institutions.amount'), value: fmt.money(inst.amount) },
-  ];
-  return (
-    <Row gutter={[16, 16]} className="fg-section">
-      {cards.map((c) => (
-        <Col key={c.id} xs={24} sm={12} xl={6}>
-          <Card data-testid={c.id} className="fg-kpi">
-            <Statistic title={c.title} value={c.value} />
-          </Card>
-        </Col>
-      ))}
-    </Row>
-  );
 }
 
 /** 机构画像: figures, monthly indicators, findings by code, its findings and its history. */
@@ -94,15 +64,10 @@ export default function InstitutionProfilePage({ params }: { params: Record<stri
   const findingsFilter = useMemo(() => ({ ...findings, institution: code }), [findings, code]);
   const option = useMemo(() => (data ? monthlyOption(data.monthly, i18n) : null), [data, i18n]);
 
-  const back =
-    user.role === 'institution' ? null : (
-      <Button onClick={() => (canGoBack() ? window.history.back() : navigate('/institutions'))}>{t('institutions.backToList')}</Button>
-    );
-
-  if (error && (!data || data.institution.fixmedinsCode !== code)) {
-    return <ApiErrorResult error={error} invalidIsNotFound notFoundTitle={t('institutions.notFound')} onRetry={reload} extra={back} />;
+  const back = user.role === 'institution' ? null : <BackButton to="/institutions" label={t('institutions.backToList')} />;
+  if (!data || !option || (error && data.institution.fixmedinsCode !== code)) {
+    return <NotLoaded error={error} notFoundTitle={t('institutions.notFound')} onRetry={reload} extra={back} />;
   }
-  if (!data || !option) return <Card loading />;
   const inst = data.institution;
 
   return (
@@ -135,7 +100,13 @@ export default function InstitutionProfilePage({ params }: { params: Record<stri
           ]}
         />
       </Card>
-      <Figures p={data} />
+      <FundFigures
+        fundPaid={inst.fundPaid}
+        settlements={inst.settlements}
+        findings={inst.findings}
+        amountAtRisk={inst.amount}
+        testIdPrefix="inst-"
+      />
       <IndicatorTrend
         unitType="institution"
         unitId={code}
@@ -163,28 +134,23 @@ export default function InstitutionProfilePage({ params }: { params: Record<stri
       </Card>
       <Row gutter={16}>
         <Col xs={24} xl={12}>
-          <Card title={t('institutions.byCode')} size="small" className="fg-section" data-testid="institution-by-code">
-            <Table
-              size="small"
-              rowKey="code"
-              dataSource={data.byCode}
-              pagination={false}
-              locale={{ emptyText: t('overview.noData') }}
-              columns={[
-                {
-                  key: 'code',
-                  title: t('finding.rule'),
-                  render: (_, r) => (
-                    <Link to={findingsHref({ institution: code, code: [r.code] })}>
-                      <Typography.Text code>{r.code}</Typography.Text> {ruleName(r)}
-                    </Link>
-                  ),
-                },
-                { key: 'findings', title: t('institutions.findings'), align: 'right', render: (_, r) => fmt.count(r.findings) },
-                { key: 'amount', title: t('institutions.amount'), align: 'right', render: (_, r) => <Money value={r.amount} /> },
-              ]}
-            />
-          </Card>
+          <FindingsByCard
+            title={t('institutions.byCode')}
+            testId="institution-by-code"
+            rows={data.byCode}
+            rowKey="code"
+            by={[
+              {
+                key: 'code',
+                title: t('finding.rule'),
+                render: (_, r) => (
+                  <Link to={findingsHref({ institution: code, code: [r.code] })}>
+                    <Typography.Text code>{r.code}</Typography.Text> {ruleName(r)}
+                  </Link>
+                ),
+              },
+            ]}
+          />
         </Col>
         <Col xs={24} xl={12}>
           <Card title={t('institutions.history')} size="small" className="fg-section" data-testid="institution-history">

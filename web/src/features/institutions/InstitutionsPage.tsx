@@ -1,40 +1,35 @@
-import { useMemo } from 'react';
-import { Card, Input, Select, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { api } from '../../api/endpoints';
-import { INSTITUTION_KINDS, type InstitutionRow, type InstitutionSort, type InstitutionsFilter } from '../../api/types';
-import { ApiErrorResult } from '../../components/ApiErrorResult';
+import { INSTITUTION_SORTS, type InstitutionRow, type InstitutionsFilter } from '../../api/types';
+import { Loaded } from '../../components/ApiErrorResult';
+import { BarSearch, BarSelect, FilterBar, KindSelect } from '../../components/FilterBar';
+import { regionOptions } from '../../components/FilterCard';
+import { institutionHref } from '../../components/InstitutionCell';
+import { LedgerCount, LedgerTable } from '../../components/LedgerTable';
 import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { AgreementTag } from '../../components/Tags';
-import { useAsync } from '../../hooks/useAsync';
 import { DASH, useI18n } from '../../i18n';
 import { useMeta } from '../../lib/meta';
 import { parseInstitutionsFilter, toParams } from '../../lib/query';
-import { pagedChange, paginationOf } from '../../lib/paging';
-import { Link, useSearchParams } from '../../lib/router';
+import { serverSorted } from '../../lib/paging';
+import { Link } from '../../lib/router';
+import { useUrlLedger } from '../../lib/urlFilter';
 
 /** 定点医药机构: searched, filtered and sorted on the server. */
 export default function InstitutionsPage() {
   const { t, fmt, label } = useI18n();
   const { meta } = useMeta();
-  const [sp, setSp] = useSearchParams();
-  const search = sp.toString();
-  const filter = useMemo(() => parseInstitutionsFilter(new URLSearchParams(search)), [search]);
-  const { data, error, loading, reload } = useAsync((signal) => api.institutions(filter, signal), [search]);
-  const go = (f: InstitutionsFilter) => setSp(toParams(f));
+  const { filter, go, list, paging } = useUrlLedger(parseInstitutionsFilter, toParams, api.institutions);
+  const set = (f: InstitutionsFilter) => go({ ...filter, ...f, page: undefined });
   const sort = filter.sort ?? '-amount';
-  const order = (s: InstitutionSort) => (sort === s ? (s.startsWith('-') ? 'descend' : 'ascend') : null);
 
   const columns: TableColumnsType<InstitutionRow> = [
     {
-      key: 'name',
       title: t('institutions.name'),
-      sorter: true,
-      sortDirections: ['ascend'],
-      sortOrder: order('name'),
+      ...serverSorted(sort, 'name', ['ascend']),
       render: (_, r) => (
-        <Link to={`/institutions/${encodeURIComponent(r.fixmedinsCode)}`} data-testid="institution-link">
+        <Link to={institutionHref(r.fixmedinsCode)} data-testid="institution-link">
           {r.name}
         </Link>
       ),
@@ -47,98 +42,62 @@ export default function InstitutionsPage() {
     { key: 'grid', title: t('finding.grid'), render: (_, r) => r.gridId ?? DASH },
     { key: 'agreement', title: t('institutions.agreement'), render: (_, r) => <AgreementTag status={r.agreementStatus} /> },
     {
-      key: 'fundPaid',
       title: t('institutions.fundPaid'),
       align: 'right',
-      sorter: true,
-      sortDirections: ['descend'],
-      sortOrder: order('-fundPaid'),
+      ...serverSorted(sort, 'fundPaid', ['descend']),
       render: (_, r) => <Money value={r.fundPaid} />,
     },
     { key: 'settlements', title: t('institutions.settlements'), align: 'right', render: (_, r) => fmt.count(r.settlements) },
     {
-      key: 'findings',
       title: t('institutions.findings'),
       align: 'right',
-      sorter: true,
-      sortDirections: ['descend'],
-      sortOrder: order('-findings'),
+      ...serverSorted(sort, 'findings', ['descend']),
       render: (_, r) => fmt.count(r.findings),
     },
     {
-      key: 'amount',
       title: t('institutions.amount'),
       align: 'right',
-      sorter: true,
-      sortDirections: ['descend'],
-      sortOrder: order('-amount'),
+      ...serverSorted(sort, 'amount', ['descend']),
       render: (_, r) => <Money value={r.amount} />,
     },
   ];
 
-  const sorts: Record<string, InstitutionSort> = { name: 'name', fundPaid: '-fundPaid', findings: '-findings', amount: '-amount' };
-  const onChange = pagedChange<InstitutionRow, InstitutionSort, typeof filter>(filter, go, (s) =>
-    typeof s.columnKey === 'string' ? sorts[s.columnKey] : undefined,
-  );
-
   return (
     <div data-testid="institutions-page">
       <PageHeader title={t('institutions.title')} />
-      <Card size="small" className="fg-section">
-        <Space wrap>
-          <Input.Search
-            key={filter.q ?? ''}
-            defaultValue={filter.q}
-            placeholder={t('institutions.q')}
-            aria-label={t('institutions.q')}
-            allowClear
-            enterButton={t('common.search')}
-            onSearch={(q) => go({ ...filter, q: q.trim() || undefined, page: undefined })}
-            style={{ width: 320 }}
-            data-testid="institutions-q"
-            maxLength={64}
-          />
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder={t('finding.region')}
-            aria-label={t('finding.region')}
-            style={{ width: 220 }}
-            value={filter.admdvs}
-            options={(meta?.regions ?? []).map((r) => ({ value: r.admdvs, label: `${r.name} (${r.admdvs})` }))}
-            onChange={(v: string | undefined) => go({ ...filter, admdvs: v, page: undefined })}
-            data-testid="institutions-region"
-          />
-          <Select
-            allowClear
-            placeholder={t('institutions.kind')}
-            aria-label={t('institutions.kind')}
-            style={{ width: 180 }}
-            value={filter.kind}
-            options={INSTITUTION_KINDS.map((k) => ({ value: k, label: label('instKind', k) }))}
-            onChange={(v: string | undefined) => go({ ...filter, kind: v, page: undefined })}
-            data-testid="institutions-kind"
-          />
-        </Space>
-      </Card>
-      {error && !data ? (
-        <ApiErrorResult error={error} onRetry={reload} />
-      ) : (
-        <div data-testid="institutions-table">
-          <Typography.Text type="secondary">{data ? t('common.total', { n: fmt.count(data.total) }) : null}</Typography.Text>
-          <Table<InstitutionRow>
-            rowKey="fixmedinsCode"
-            size="middle"
-            columns={columns}
-            dataSource={data?.items ?? []}
-            loading={loading}
-            onChange={onChange}
-            scroll={{ x: 1300 }}
-            locale={{ emptyText: t('institutions.empty') }}
-            pagination={paginationOf(filter, data?.total, (n) => t('common.total', { n: fmt.count(n) }))}
-          />
-        </div>
-      )}
+      <FilterBar>
+        <BarSearch
+          label={t('institutions.q')}
+          value={filter.q}
+          onSearch={(q) => set({ q })}
+          enterButton={t('common.search')}
+          width={320}
+          maxLength={64}
+          testId="institutions-q"
+        />
+        <BarSelect<string>
+          label={t('finding.region')}
+          showSearch={{ optionFilterProp: 'label' }}
+          style={{ width: 220 }}
+          value={filter.admdvs}
+          options={regionOptions(meta)}
+          onChange={(admdvs) => set({ admdvs })}
+          testId="institutions-region"
+        />
+        <KindSelect value={filter.kind} onChange={(kind) => set({ kind })} testId="institutions-kind" />
+      </FilterBar>
+      <Loaded state={list}>
+        <LedgerTable<InstitutionRow, InstitutionsFilter>
+          {...paging}
+          testId="institutions-table"
+          columns={columns}
+          sorts={INSTITUTION_SORTS}
+          rowKey="fixmedinsCode"
+          scrollX={1300}
+          emptyText={t('institutions.empty')}
+          header={<LedgerCount total={list.data?.total} countKey="common.total" quiet />}
+        />
+      </Loaded>
     </div>
   );
 }

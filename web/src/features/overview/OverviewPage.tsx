@@ -1,11 +1,13 @@
-import { useMemo, type ReactNode } from 'react';
-import { Card, Col, DatePicker, Empty, Row, Space, Statistic, Table, Typography } from 'antd';
+import { useMemo } from 'react';
+import { Card, Col, DatePicker, Row, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../api/endpoints';
-import type { FindingsFilter, Meta, Overview } from '../../api/types';
+import type { FindingsFilter, Meta } from '../../api/types';
 import { ApiErrorResult } from '../../components/ApiErrorResult';
-import { Chart, type ChartClick } from '../../components/Chart';
-import { Money } from '../../components/Money';
+import { ChartCard } from '../../components/ChartCard';
+import { institutionHref } from '../../components/InstitutionCell';
+import { FindingsByCard } from '../../components/FindingsByCard';
+import { FundFigures } from '../../components/FundFigures';
 import { PageHeader } from '../../components/PageHeader';
 import { useAsync } from '../../hooks/useAsync';
 import { monthBounds, useI18n } from '../../i18n';
@@ -15,36 +17,6 @@ import { Link, useNavigate, useSearchParams } from '../../lib/router';
 import { byCodeOption, byLevelOption, byRegionOption, monthlyOption, topInstitutionsOption } from './charts';
 
 const MONTH = /^\d{4}-\d{2}$/;
-
-function ChartCard({ title, children, empty }: { title: string; children: ReactNode; empty: boolean }) {
-  const { t } = useI18n();
-  return (
-    <Card title={title} size="small" className="fg-section">
-      {empty ? <Empty description={t('overview.noData')} image={Empty.PRESENTED_IMAGE_SIMPLE} /> : children}
-    </Card>
-  );
-}
-
-function Kpis({ data }: { data: Overview }) {
-  const { t, fmt } = useI18n();
-  const cards = [
-    { id: 'kpi-fund-paid', title: t('overview.fundPaid'), value: fmt.money(data.fundPaid) },
-    { id: 'kpi-settlements', title: t('overview.settlements'), value: fmt.count(data.settlements) },
-    { id: 'kpi-findings', title: t('overview.findings'), value: fmt.count(data.findings) },
-    { id: 'kpi-amount-at-risk', title: t('overview.amountAtRisk'), value: fmt.money(data.amountAtRisk) },
-  ];
-  return (
-    <Row gutter={[16, 16]} className="fg-section">
-      {cards.map((c) => (
-        <Col key={c.id} xs={24} sm={12} xl={6}>
-          <Card data-testid={c.id} className="fg-kpi">
-            <Statistic title={c.title} value={c.value} />
-          </Card>
-        </Col>
-      ))}
-    </Row>
-  );
-}
 
 export default function OverviewPage() {
   const { meta, error } = useMeta();
@@ -93,10 +65,6 @@ function OverviewBody({ meta }: { meta: Meta | undefined }) {
     setSp(next, { replace: true });
   };
 
-  /** The row under a clicked mark or category (horizontal bars list the rows bottom-up). */
-  const at = <T,>(rows: T[], idx: number, reversed = false): T | undefined => rows[reversed ? rows.length - 1 - idx : idx];
-  const pick = <T,>(rows: T[], e: ChartClick): T | undefined => (typeof e.dataIndex === 'number' ? at(rows, e.dataIndex) : undefined);
-
   const header = (
     <PageHeader
       title={t('overview.title')}
@@ -139,103 +107,80 @@ function OverviewBody({ meta }: { meta: Meta | undefined }) {
   return (
     <div data-testid="overview" aria-busy={loading}>
       {header}
-      <Kpis data={data} />
+      <FundFigures {...data} />
       <Typography.Paragraph type="secondary">{t('overview.clickHint')}</Typography.Paragraph>
       <Row gutter={16}>
         <Col xs={24} xl={14}>
-          <ChartCard title={t('overview.byCode')} empty={!data.byCode.length}>
-            <Chart
-              testId="chart-by-code"
-              option={options.byCode}
-              height={Math.max(320, data.byCode.length * 30 + 90)}
-              ariaLabel={t('overview.byCode')}
-              categoryAxis="y"
-              onCategoryClick={(idx) => {
-                const r = at(data.byCode, idx, true);
-                if (r) navigate(findingsHref({ ...periodFilter, code: [r.code] }));
-              }}
-            />
-          </ChartCard>
+          <ChartCard
+            title={t('overview.byCode')}
+            rows={data.byCode}
+            testId="chart-by-code"
+            option={options.byCode}
+            height={Math.max(320, data.byCode.length * 30 + 90)}
+            categoryAxis="y"
+            onRowClick={(r) => navigate(findingsHref({ ...periodFilter, code: [r.code] }))}
+          />
         </Col>
         <Col xs={24} xl={10}>
-          <ChartCard title={t('overview.byLevel')} empty={!data.byLevel.length}>
-            <Chart
-              testId="chart-by-level"
-              option={options.byLevel}
-              height={300}
-              ariaLabel={t('overview.byLevel')}
-              onClick={(e) => {
-                const r = pick(data.byLevel, e);
-                if (r && (r.level === 'definite' || r.level === 'suspect')) navigate(findingsHref({ ...periodFilter, level: r.level }));
-              }}
-            />
-          </ChartCard>
-          <ChartCard title={t('overview.topInstitutions')} empty={!data.topInstitutions.length}>
-            <Chart
-              testId="chart-top-institutions"
-              option={options.top}
-              height={Math.max(260, data.topInstitutions.length * 26 + 40)}
-              ariaLabel={t('overview.topInstitutions')}
-              categoryAxis="y"
-              onCategoryClick={(idx) => {
-                const r = at(data.topInstitutions, idx, true);
-                if (r) navigate(`/institutions/${encodeURIComponent(r.fixmedinsCode)}`);
-              }}
-            />
-          </ChartCard>
+          <ChartCard
+            title={t('overview.byLevel')}
+            rows={data.byLevel}
+            testId="chart-by-level"
+            option={options.byLevel}
+            height={300}
+            onClick={(e) => {
+              const r = typeof e.dataIndex === 'number' ? data.byLevel[e.dataIndex] : undefined;
+              if (r && (r.level === 'definite' || r.level === 'suspect')) navigate(findingsHref({ ...periodFilter, level: r.level }));
+            }}
+          />
+          <ChartCard
+            title={t('overview.topInstitutions')}
+            rows={data.topInstitutions}
+            testId="chart-top-institutions"
+            option={options.top}
+            height={Math.max(260, data.topInstitutions.length * 26 + 40)}
+            categoryAxis="y"
+            onRowClick={(r) => navigate(institutionHref(r.fixmedinsCode))}
+          />
         </Col>
       </Row>
-      <ChartCard title={t('overview.monthly')} empty={!data.monthly.length}>
-        <Chart
-          testId="chart-monthly"
-          option={options.monthly}
-          height={320}
-          ariaLabel={t('overview.monthly')}
-          onCategoryClick={(idx) => {
-            const r = at(data.monthly, idx);
-            if (r) navigate(findingsHref(monthBounds(r.month)));
-          }}
-        />
-      </ChartCard>
+      <ChartCard
+        title={t('overview.monthly')}
+        rows={data.monthly}
+        testId="chart-monthly"
+        option={options.monthly}
+        onRowClick={(r) => navigate(findingsHref(monthBounds(r.month)))}
+      />
       <Row gutter={16}>
         <Col xs={24} xl={14}>
-          <ChartCard title={t('overview.byRegion')} empty={!data.byRegion.length}>
-            <Chart
-              testId="chart-by-region"
-              option={options.byRegion}
-              height={320}
-              ariaLabel={t('overview.byRegion')}
-              onCategoryClick={(idx) => {
-                const r = at(data.byRegion, idx);
-                if (r) navigate(findingsHref({ ...periodFilter, admdvs: r.admdvs }));
-              }}
-            />
-          </ChartCard>
+          <ChartCard
+            title={t('overview.byRegion')}
+            rows={data.byRegion}
+            testId="chart-by-region"
+            option={options.byRegion}
+            onRowClick={(r) => navigate(findingsHref({ ...periodFilter, admdvs: r.admdvs }))}
+          />
         </Col>
         <Col xs={24} xl={10}>
-          <Card title={t('overview.byGrid')} size="small" className="fg-section" data-testid="table-by-grid">
-            <Table
-              size="small"
-              rowKey="gridId"
-              dataSource={data.byGrid}
-              pagination={data.byGrid.length > 8 ? { pageSize: 8, size: 'small' } : false}
-              locale={{ emptyText: t('overview.noData') }}
-              columns={[
-                {
-                  key: 'grid',
-                  title: t('finding.grid'),
-                  render: (_, r) => <Link to={findingsHref({ ...periodFilter, grid: r.gridId })}>{r.gridId}</Link>,
-                },
-                {
-                  key: 'region',
-                  title: t('finding.region'),
-                  render: (_, r) => meta?.regions.find((x) => x.admdvs === r.admdvs)?.name ?? r.admdvs,
-                },
-                { key: 'findings', title: t('overview.findings'), align: 'right', render: (_, r) => fmt.count(r.findings) },
-                { key: 'amount', title: t('overview.amountAtRisk'), align: 'right', render: (_, r) => <Money value={r.amount} /> },
-              ]}
-            />
-          </Card>
+          <FindingsByCard
+            title={t('overview.byGrid')}
+            testId="table-by-grid"
+            rows={data.byGrid}
+            rowKey="gridId"
+            pagination={data.byGrid.length > 8 ? { pageSize: 8, size: 'small' } : false}
+            by={[
+              {
+                key: 'grid',
+                title: t('finding.grid'),
+                render: (_, r) => <Link to={findingsHref({ ...periodFilter, grid: r.gridId })}>{r.gridId}</Link>,
+              },
+              {
+                key: 'region',
+                title: t('finding.region'),
+                render: (_, r) => meta?.regions.find((x) => x.admdvs === r.admdvs)?.name ?? r.admdvs,
+              },
+            ]}
+          />
         </Col>
       </Row>
     </div>

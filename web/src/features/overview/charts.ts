@@ -1,17 +1,22 @@
 import type { ChartOption } from '../../components/Chart';
+import { compactAxis, countValues, moneyValues, plotGrid, secondAxis } from '../../components/chartParts';
 import type { Overview } from '../../api/types';
 import type { I18n } from '../../i18n';
 
 type Fmt = Pick<I18n, 't' | 'fmt' | 'label' | 'ruleName'>;
 
-const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v));
 const short = (s: string, n = 14) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-function moneyTooltip(i: Fmt) {
-  return (v: unknown) => i.fmt.money(num(v));
-}
-function countTooltip(i: Fmt) {
-  return (v: unknown) => i.fmt.count(num(v));
+/** Amount at risk and findings as bars on two value axes (x: horizontal bars), with their legend below. */
+function amountAndFindings(rows: Array<{ amount: number; findings: number }>, i: Fmt, axis: 'x' | 'y'): ChartOption {
+  const on = (n: number) => (axis === 'x' ? { xAxisIndex: n } : { yAxisIndex: n });
+  return {
+    legend: { data: [i.t('overview.amountAtRisk'), i.t('overview.findings')], bottom: 0 },
+    series: [
+      { name: i.t('overview.amountAtRisk'), type: 'bar', ...on(0), data: rows.map((r) => r.amount), tooltip: moneyValues(i) },
+      { name: i.t('overview.findings'), type: 'bar', ...on(1), data: rows.map((r) => r.findings), tooltip: countValues(i) },
+    ],
+  };
 }
 
 /** Findings and amount at risk per violation code (horizontal bars, amount below, count above). */
@@ -19,29 +24,10 @@ export function byCodeOption(rows: Overview['byCode'], i: Fmt): ChartOption {
   const data = [...rows].reverse(); // largest at the top
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { data: [i.t('overview.amountAtRisk'), i.t('overview.findings')], bottom: 0 },
-    grid: { left: 8, right: 24, top: 36, bottom: 36, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-    xAxis: [
-      { type: 'value', position: 'bottom', axisLabel: { formatter: (v: number) => i.fmt.compact(v) } },
-      { type: 'value', position: 'top', splitLine: { show: false }, axisLabel: { formatter: (v: number) => i.fmt.compact(v) } },
-    ],
+    grid: plotGrid(36, 24, 36),
+    xAxis: [compactAxis(i, { position: 'bottom' }), secondAxis(i, { position: 'top' })],
     yAxis: { type: 'category', data: data.map((r) => short(i.ruleName(r), 12)) },
-    series: [
-      {
-        name: i.t('overview.amountAtRisk'),
-        type: 'bar',
-        xAxisIndex: 0,
-        data: data.map((r) => r.amount),
-        tooltip: { valueFormatter: moneyTooltip(i) },
-      },
-      {
-        name: i.t('overview.findings'),
-        type: 'bar',
-        xAxisIndex: 1,
-        data: data.map((r) => r.findings),
-        tooltip: { valueFormatter: countTooltip(i) },
-      },
-    ],
+    ...amountAndFindings(data, i, 'x'),
   };
 }
 
@@ -79,8 +65,8 @@ export function topInstitutionsOption(rows: Overview['topInstitutions'], i: Fmt)
   const data = [...rows].reverse();
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    grid: { left: 8, right: 24, top: 16, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-    xAxis: { type: 'value', axisLabel: { formatter: (v: number) => i.fmt.compact(v) } },
+    grid: plotGrid(16, 24, 8),
+    xAxis: compactAxis(i),
     yAxis: { type: 'category', data: data.map((r) => short(r.name || r.fixmedinsCode, 16)) },
     series: [
       {
@@ -88,7 +74,7 @@ export function topInstitutionsOption(rows: Overview['topInstitutions'], i: Fmt)
         type: 'bar',
         data: data.map((r) => r.amount),
         itemStyle: { color: '#cf1322' },
-        tooltip: { valueFormatter: moneyTooltip(i) },
+        tooltip: moneyValues(i),
       },
     ],
   };
@@ -98,17 +84,9 @@ export function monthlyOption(rows: Overview['monthly'], i: Fmt): ChartOption {
   return {
     tooltip: { trigger: 'axis' },
     legend: { data: [i.t('overview.fundPaid'), i.t('overview.amountAtRisk')], bottom: 0 },
-    grid: { left: 8, right: 8, top: 24, bottom: 36, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    grid: plotGrid(24, 8, 36),
     xAxis: { type: 'category', data: rows.map((r) => r.month), boundaryGap: false },
-    yAxis: [
-      { type: 'value', name: i.t('overview.fundPaid'), axisLabel: { formatter: (v: number) => i.fmt.compact(v) } },
-      {
-        type: 'value',
-        name: i.t('overview.amountAtRisk'),
-        splitLine: { show: false },
-        axisLabel: { formatter: (v: number) => i.fmt.compact(v) },
-      },
-    ],
+    yAxis: [compactAxis(i, { name: i.t('overview.fundPaid') }), secondAxis(i, { name: i.t('overview.amountAtRisk') })],
     series: [
       {
         name: i.t('overview.fundPaid'),
@@ -117,7 +95,7 @@ export function monthlyOption(rows: Overview['monthly'], i: Fmt): ChartOption {
         data: rows.map((r) => r.fundPaid),
         smooth: true,
         symbolSize: 8,
-        tooltip: { valueFormatter: moneyTooltip(i) },
+        tooltip: moneyValues(i),
       },
       {
         name: i.t('overview.amountAtRisk'),
@@ -127,7 +105,7 @@ export function monthlyOption(rows: Overview['monthly'], i: Fmt): ChartOption {
         smooth: true,
         symbolSize: 8,
         itemStyle: { color: '#cf1322' },
-        tooltip: { valueFormatter: moneyTooltip(i) },
+        tooltip: moneyValues(i),
       },
     ],
   };
@@ -136,28 +114,9 @@ export function monthlyOption(rows: Overview['monthly'], i: Fmt): ChartOption {
 export function byRegionOption(rows: Overview['byRegion'], i: Fmt): ChartOption {
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { data: [i.t('overview.amountAtRisk'), i.t('overview.findings')], bottom: 0 },
-    grid: { left: 8, right: 8, top: 24, bottom: 36, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    grid: plotGrid(24, 8, 36),
     xAxis: { type: 'category', data: rows.map((r) => r.name || r.admdvs), axisLabel: { interval: 0, rotate: rows.length > 6 ? 30 : 0 } },
-    yAxis: [
-      { type: 'value', axisLabel: { formatter: (v: number) => i.fmt.compact(v) } },
-      { type: 'value', splitLine: { show: false }, axisLabel: { formatter: (v: number) => i.fmt.compact(v) } },
-    ],
-    series: [
-      {
-        name: i.t('overview.amountAtRisk'),
-        type: 'bar',
-        yAxisIndex: 0,
-        data: rows.map((r) => r.amount),
-        tooltip: { valueFormatter: moneyTooltip(i) },
-      },
-      {
-        name: i.t('overview.findings'),
-        type: 'bar',
-        yAxisIndex: 1,
-        data: rows.map((r) => r.findings),
-        tooltip: { valueFormatter: countTooltip(i) },
-      },
-    ],
+    yAxis: [compactAxis(i), secondAxis(i)],
+    ...amountAndFindings(rows, i, 'y'),
   };
 }

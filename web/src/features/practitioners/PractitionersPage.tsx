@@ -1,25 +1,21 @@
-import { useMemo, type HTMLAttributes, type ReactNode } from 'react';
-import { Card, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
+import { useMemo } from 'react';
+import { Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { api } from '../../api/endpoints';
-import {
-  INSTITUTION_KINDS,
-  WARNING_LEVELS,
-  type PractitionerRow,
-  type PractitionerSort,
-  type PractitionersFilter,
-  type WarningLevel,
-} from '../../api/types';
-import { ApiErrorResult } from '../../components/ApiErrorResult';
+import { PRACTITIONER_SORTS, WARNING_LEVELS, type PractitionerRow, type PractitionersFilter, type WarningLevel } from '../../api/types';
+import { Loaded } from '../../components/ApiErrorResult';
 import { WARNING_COLORS } from '../../components/colors';
+import { Explained, Stacked } from '../../components/Hint';
+import { BarSearch, BarSelect, FilterBar, KindSelect } from '../../components/FilterBar';
+import { InstitutionCell } from '../../components/InstitutionCell';
+import { LedgerCount, LedgerTable } from '../../components/LedgerTable';
 import { PageHeader } from '../../components/PageHeader';
 import { WarningLevelTag } from '../../components/Tags';
-import { useAsync } from '../../hooks/useAsync';
 import { DASH, useI18n } from '../../i18n';
 import { useUser } from '../../lib/auth';
 import { parsePractitionersFilter, practitionersFilterToParams } from '../../lib/query';
-import { pagedChange, paginationOf } from '../../lib/paging';
-import { Link, useSearchParams } from '../../lib/router';
+import { serverSorted } from '../../lib/paging';
+import { useUrlLedger } from '../../lib/urlFilter';
 
 /** Department codes the dictionaries name (the national 科室 classification); others show as their code. */
 const DEPTS = ['A03.01', 'A03.02', 'A03.03', 'A03.04', 'A03.06', 'A03.07', 'A04.03', 'A04.04', 'A05', 'A07', 'A13', 'A19', 'A20'];
@@ -30,16 +26,23 @@ function VsPeer({ value, peer, z, row }: { value: string; peer: string | null; z
   const { t, fmt } = useI18n();
   const leading = !!row.level && z !== null && row.z !== null && z === row.z;
   return (
-    <Space orientation="vertical" size={0} style={{ alignItems: 'flex-end' }}>
+    <Stacked
+      right
+      numeric
+      sub={
+        <>
+          {peer ? t('practitioners.vsPeer', { value: peer }) : null}
+          {peer && z !== null ? ' · ' : null}
+          {z !== null ? (
+            <span style={leading && row.level ? { color: WARNING_COLORS[row.level], fontWeight: 600 } : undefined}>
+              z {fmt.fixed(z, 2)}
+            </span>
+          ) : null}
+        </>
+      }
+    >
       <span className="fg-num">{value}</span>
-      <Typography.Text type="secondary" className="fg-num" style={{ fontSize: 12 }}>
-        {peer ? t('practitioners.vsPeer', { value: peer }) : null}
-        {peer && z !== null ? ' · ' : null}
-        {z !== null ? (
-          <span style={leading && row.level ? { color: WARNING_COLORS[row.level], fontWeight: 600 } : undefined}>z {fmt.fixed(z, 2)}</span>
-        ) : null}
-      </Typography.Text>
-    </Space>
+    </Stacked>
   );
 }
 
@@ -47,14 +50,11 @@ function VsPeer({ value, peer, z, row }: { value: string; peer: string | null; z
 export default function PractitionersPage() {
   const { t, fmt, label } = useI18n();
   const user = useUser();
-  const [sp, setSp] = useSearchParams();
-  const search = sp.toString();
-  const filter = useMemo(() => parsePractitionersFilter(new URLSearchParams(search)), [search]);
-  const { data, error, loading, reload } = useAsync((signal) => api.practitioners(filter, signal), [search]);
-  const go = (f: PractitionersFilter) => setSp(practitionersFilterToParams(f));
+  const { filter, go, list, paging } = useUrlLedger(parsePractitionersFilter, practitionersFilterToParams, api.practitioners);
+  const data = list.data;
+  const set = (f: PractitionersFilter) => go({ ...filter, ...f, page: undefined });
   const sort = filter.sort ?? '-z';
-  const order = (c: SortColumn): 'descend' | null => (sort === `-${c}` ? 'descend' : null);
-  const sortable = (c: SortColumn) => ({ sorter: true, sortDirections: ['descend' as const], sortOrder: order(c) });
+  const sortable = (c: SortColumn) => serverSorted(sort, c, ['descend']);
 
   const deptOptions = useMemo(() => {
     const codes = new Set(DEPTS);
@@ -63,11 +63,23 @@ export default function PractitionersPage() {
     return [...codes].sort().map((c) => ({ value: c, label: `${label('dept', c)} (${c})` }));
   }, [data, filter.dept, label]);
 
-  const head = (title: string, sub: ReactNode) => (
-    <Tooltip title={sub}>
-      <span className="fg-hint">{title}</span>
-    </Tooltip>
-  );
+  /** A figure's column: the figure, over its peers' median and its z (sorted by the server, highest first). */
+  const vsPeer = (
+    key: 'costPerRx' | 'drugsPerRx' | 'restrictedShare',
+    peerKey: 'peerCostPerRx' | 'peerDrugsPerRx' | 'peerRestrictedShare',
+    zKey: 'zCost' | 'zDrugs' | 'zRestricted',
+    width: number,
+    format: (n: number) => string,
+  ): TableColumnsType<PractitionerRow>[number] => ({
+    title: t(`practitioners.${key}`),
+    align: 'right',
+    width,
+    ...sortable(key),
+    render: (_, r) => {
+      const peer = r[peerKey];
+      return <VsPeer value={format(r[key])} peer={peer === null ? null : format(peer)} z={r[zKey]} row={r} />;
+    },
+  });
 
   const columns: TableColumnsType<PractitionerRow> = [
     {
@@ -76,26 +88,16 @@ export default function PractitionersPage() {
       width: 140,
       fixed: 'left',
       render: (_, r) => (
-        <Space orientation="vertical" size={0}>
+        <Stacked code sub={r.pracCode}>
           <span>{r.name ?? DASH}</span>
-          <Typography.Text type="secondary" code style={{ fontSize: 12 }}>
-            {r.pracCode}
-          </Typography.Text>
-        </Space>
+        </Stacked>
       ),
     },
     {
       key: 'institution',
       title: t('finding.institution'),
       width: 190,
-      render: (_, r) => (
-        <Space orientation="vertical" size={0}>
-          <Link to={`/institutions/${encodeURIComponent(r.fixmedinsCode)}`}>{r.institutionName ?? r.fixmedinsCode}</Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {r.fixmedinsCode} · {label('instKind', r.kind)}
-          </Typography.Text>
-        </Space>
-      ),
+      render: (_, r) => <InstitutionCell code={r.fixmedinsCode} name={r.institutionName} more={[label('instKind', r.kind)]} />,
     },
     {
       key: 'dept',
@@ -104,63 +106,21 @@ export default function PractitionersPage() {
       render: (_, r) => (r.dept ? <Tooltip title={r.dept}>{label('dept', r.dept)}</Tooltip> : DASH),
     },
     {
-      key: 'prescriptions',
       title: t('practitioners.prescriptions'),
       align: 'right',
       width: 104,
       ...sortable('prescriptions'),
       render: (_, r) => (
-        <Space orientation="vertical" size={0} style={{ alignItems: 'flex-end' }}>
+        <Stacked right sub={t('practitioners.peers', { n: fmt.count(r.peers) })}>
           <span className="fg-num">{fmt.count(r.prescriptions)}</span>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('practitioners.peers', { n: fmt.count(r.peers) })}
-          </Typography.Text>
-        </Space>
+        </Stacked>
       ),
     },
+    vsPeer('costPerRx', 'peerCostPerRx', 'zCost', 160, (n) => fmt.money(n)),
+    vsPeer('drugsPerRx', 'peerDrugsPerRx', 'zDrugs', 140, (n) => fmt.fixed(n, 2)),
+    vsPeer('restrictedShare', 'peerRestrictedShare', 'zRestricted', 140, (n) => fmt.percent(n)),
     {
-      key: 'costPerRx',
-      title: t('practitioners.costPerRx'),
-      align: 'right',
-      width: 160,
-      ...sortable('costPerRx'),
-      render: (_, r) => (
-        <VsPeer value={fmt.money(r.costPerRx)} peer={r.peerCostPerRx === null ? null : fmt.money(r.peerCostPerRx)} z={r.zCost} row={r} />
-      ),
-    },
-    {
-      key: 'drugsPerRx',
-      title: t('practitioners.drugsPerRx'),
-      align: 'right',
-      width: 140,
-      ...sortable('drugsPerRx'),
-      render: (_, r) => (
-        <VsPeer
-          value={fmt.fixed(r.drugsPerRx, 2)}
-          peer={r.peerDrugsPerRx === null ? null : fmt.fixed(r.peerDrugsPerRx, 2)}
-          z={r.zDrugs}
-          row={r}
-        />
-      ),
-    },
-    {
-      key: 'restrictedShare',
-      title: t('practitioners.restrictedShare'),
-      align: 'right',
-      width: 140,
-      ...sortable('restrictedShare'),
-      render: (_, r) => (
-        <VsPeer
-          value={fmt.percent(r.restrictedShare)}
-          peer={r.peerRestrictedShare === null ? null : fmt.percent(r.peerRestrictedShare)}
-          z={r.zRestricted}
-          row={r}
-        />
-      ),
-    },
-    {
-      key: 'z',
-      title: head(t('practitioners.zMax'), t('practitioners.sub')),
+      title: <Explained hint={t('practitioners.sub')}>{t('practitioners.zMax')}</Explained>,
       align: 'right',
       width: 92,
       ...sortable('z'),
@@ -173,82 +133,54 @@ export default function PractitionersPage() {
     { key: 'level', title: t('practitioners.level'), width: 88, fixed: 'right', render: (_, r) => <WarningLevelTag level={r.level} /> },
   ];
 
-  const onChange = pagedChange<PractitionerRow, PractitionerSort, typeof filter>(filter, go, (s) =>
-    typeof s.columnKey === 'string' ? (`-${s.columnKey}` as PractitionerSort) : undefined,
-  );
-
   return (
     <div data-testid="practitioners-page">
       <PageHeader title={t('practitioners.title')} sub={t('practitioners.sub')} />
-      <Card size="small" className="fg-section">
-        <Space wrap>
-          <Select
-            allowClear
-            placeholder={t('institutions.kind')}
-            aria-label={t('institutions.kind')}
-            style={{ width: 180 }}
-            value={filter.kind}
-            options={INSTITUTION_KINDS.map((k) => ({ value: k, label: label('instKind', k) }))}
-            onChange={(v: string | undefined) => go({ ...filter, kind: v, page: undefined })}
-            data-testid="practitioners-kind"
+      <FilterBar>
+        <KindSelect value={filter.kind} onChange={(kind) => set({ kind })} testId="practitioners-kind" />
+        <BarSelect<string>
+          label={t('practitioners.dept')}
+          showSearch={{ optionFilterProp: 'label' }}
+          style={{ width: 220 }}
+          value={filter.dept}
+          options={deptOptions}
+          onChange={(dept) => set({ dept })}
+          testId="practitioners-dept"
+        />
+        <BarSelect<WarningLevel[]>
+          label={t('practitioners.level')}
+          mode="multiple"
+          style={{ minWidth: 200 }}
+          value={filter.level ?? []}
+          options={[...WARNING_LEVELS].reverse().map((l) => ({ value: l, label: t(`warningLevel.${l}`) }))}
+          onChange={(level) => set({ level: level.length ? level : undefined })}
+          testId="practitioners-level"
+        />
+        {user.role === 'institution' ? null : (
+          <BarSearch
+            label={t('findings.filter.institution')}
+            value={filter.institution}
+            onSearch={(institution) => set({ institution })}
+            width={220}
+            maxLength={32}
+            testId="practitioners-institution"
           />
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder={t('practitioners.dept')}
-            aria-label={t('practitioners.dept')}
-            style={{ width: 220 }}
-            value={filter.dept}
-            options={deptOptions}
-            onChange={(v: string | undefined) => go({ ...filter, dept: v, page: undefined })}
-            data-testid="practitioners-dept"
-          />
-          <Select<WarningLevel[]>
-            mode="multiple"
-            allowClear
-            placeholder={t('practitioners.level')}
-            aria-label={t('practitioners.level')}
-            style={{ minWidth: 200 }}
-            value={filter.level ?? []}
-            options={[...WARNING_LEVELS].reverse().map((l) => ({ value: l, label: t(`warningLevel.${l}`) }))}
-            onChange={(v) => go({ ...filter, level: v.length ? v : undefined, page: undefined })}
-            data-testid="practitioners-level"
-          />
-          {user.role === 'institution' ? null : (
-            <Input.Search
-              key={filter.institution ?? ''}
-              defaultValue={filter.institution}
-              allowClear
-              placeholder={t('findings.filter.institution')}
-              aria-label={t('findings.filter.institution')}
-              style={{ width: 220 }}
-              maxLength={32}
-              onSearch={(v) => go({ ...filter, institution: v.trim() || undefined, page: undefined })}
-              data-testid="practitioners-institution"
-            />
-          )}
-        </Space>
-      </Card>
-      {error && !data ? (
-        <ApiErrorResult error={error} onRetry={reload} />
-      ) : (
-        <div data-testid="practitioners-table">
-          <Typography.Text type="secondary">{data ? t('common.total', { n: fmt.count(data.total) }) : null}</Typography.Text>
-          <Table<PractitionerRow>
-            rowKey={(r) => `${r.fixmedinsCode}|${r.pracCode}|${r.dept ?? ''}`}
-            size="middle"
-            columns={columns}
-            dataSource={data?.items ?? []}
-            loading={loading}
-            onChange={onChange}
-            onRow={() => ({ 'data-testid': 'practitioner-row' }) as HTMLAttributes<HTMLElement>}
-            scroll={{ x: 1150 }}
-            style={{ marginTop: 8 }}
-            locale={{ emptyText: t('practitioners.empty') }}
-            pagination={paginationOf(filter, data?.total, (n) => t('common.total', { n: fmt.count(n) }))}
-          />
-        </div>
-      )}
+        )}
+      </FilterBar>
+      <Loaded state={list}>
+        <LedgerTable<PractitionerRow, PractitionersFilter>
+          {...paging}
+          testId="practitioners-table"
+          columns={columns}
+          sorts={PRACTITIONER_SORTS}
+          rowKey={(r) => `${r.fixmedinsCode}|${r.pracCode}|${r.dept ?? ''}`}
+          scrollX={1150}
+          style={{ marginTop: 8 }}
+          emptyText={t('practitioners.empty')}
+          rowProps={() => ({ 'data-testid': 'practitioner-row' })}
+          header={<LedgerCount total={data?.total} countKey="common.total" quiet />}
+        />
+      </Loaded>
     </div>
   );
 }

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { Alert, App as AntApp, Button, Card, InputNumber, Popconfirm, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { api } from '../../api/endpoints';
-import type { Job, RuleInfo } from '../../api/types';
-import { ApiErrorResult, errorMessage } from '../../components/ApiErrorResult';
-import { JobProgress, useJob } from '../../components/JobProgress';
+import type { RuleInfo } from '../../api/types';
+import { errorMessage, Loaded } from '../../components/ApiErrorResult';
+import { JobProgress, useStartJob } from '../../components/JobProgress';
 import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { LevelTag } from '../../components/Tags';
@@ -40,24 +40,20 @@ export default function RulesPage() {
   const admin = user.role === 'admin';
   const { message } = AntApp.useApp();
   const meta = useMeta();
-  const { data, error, loading, reload } = useAsync((signal) => api.rules(signal), []);
+  const list = useAsync((signal) => api.rules(signal), []);
+  const { data, loading, reload } = list;
   const [saved, setSaved] = useState<Record<string, RuleInfo>>({});
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const [saving, setSaving] = useState<string | null>(null);
-  const [started, setStarted] = useState<Job | null>(null);
-  const [starting, setStarting] = useState(false);
-
-  const { job, error: jobError } = useJob(started, (j) => {
-    if (j.status === 'done') {
-      void message.success(
-        t('rules.screeningDone', { findings: fmt.count(j.result?.findings ?? 0), amount: fmt.money(j.result?.amount ?? 0) }),
-      );
-      setSaved({});
-      reload();
-      meta.reload();
-    }
+  const screening = useStartJob((j) => {
+    void message.success(
+      t('rules.screeningDone', { findings: fmt.count(j.result?.findings ?? 0), amount: fmt.money(j.result?.amount ?? 0) }),
+    );
+    setSaved({});
+    reload();
+    meta.reload();
   });
-  const running = job?.status === 'running';
+  const { job, error: jobError, running } = screening;
 
   const rows = (data?.items ?? []).map((r) => saved[r.code] ?? r);
 
@@ -79,17 +75,6 @@ export default function RulesPage() {
       void message.error(errorMessage(e));
     } finally {
       setSaving(null);
-    }
-  };
-
-  const rerun = async () => {
-    setStarting(true);
-    try {
-      setStarted(await api.screen());
-    } catch (e) {
-      void message.error(errorMessage(e));
-    } finally {
-      setStarting(false);
     }
   };
 
@@ -199,10 +184,10 @@ export default function RulesPage() {
               title={t('rules.rerunConfirm')}
               okText={t('common.ok')}
               cancelText={t('common.cancel')}
-              onConfirm={() => void rerun()}
+              onConfirm={() => void screening.start(api.screen)}
               disabled={running}
             >
-              <Button type="primary" loading={starting || running} data-testid="rerun-screening">
+              <Button type="primary" loading={screening.starting || running} data-testid="rerun-screening">
                 {t('rules.rerun')}
               </Button>
             </Popconfirm>
@@ -215,9 +200,7 @@ export default function RulesPage() {
           <JobProgress job={job} error={jobError} />
         </Card>
       ) : null}
-      {error && !data ? (
-        <ApiErrorResult error={error} onRetry={reload} />
-      ) : (
+      <Loaded state={list}>
         <Table<RuleInfo>
           rowKey="code"
           size="middle"
@@ -229,7 +212,7 @@ export default function RulesPage() {
           expandable={{ expandedRowRender: (r) => <Typography.Paragraph style={{ margin: 0 }}>{r.definition}</Typography.Paragraph> }}
           data-testid="rules-table"
         />
-      )}
+      </Loaded>
     </div>
   );
 }

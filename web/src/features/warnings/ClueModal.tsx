@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
-import { App as AntApp, Descriptions, Form, Input, Modal } from 'antd';
-import type { ButtonProps } from 'antd';
+import { useState } from 'react';
+import { App as AntApp, Form, Input } from 'antd';
 import { isApiError } from '../../api/client';
 import { api } from '../../api/endpoints';
 import type { Clue, WarningRow } from '../../api/types';
 import { errorMessage } from '../../components/ApiErrorResult';
+import { FormModal } from '../../components/FormParts';
 import { WarningLevelTag } from '../../components/Tags';
 import { useI18n } from '../../i18n';
 
@@ -25,10 +25,6 @@ export function ClueModal({
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<{ note?: string }>();
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (warning) form.resetFields();
-  }, [warning, form]);
 
   const submit = async () => {
     if (!warning) return;
@@ -53,37 +49,28 @@ export function ClueModal({
   };
 
   return (
-    <Modal
-      open={warning !== null}
+    <FormModal
+      subject={warning}
+      form={form}
+      action={{ busy, submit }}
       title={t('warnings.clueTitle')}
-      okText={t('warnings.makeClue')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      onOk={() => void submit().catch(() => undefined)}
-      onCancel={onClose}
-      okButtonProps={{ 'data-testid': 'clue-submit' } as ButtonProps}
-      forceRender
+      ok={t('warnings.makeClue')}
+      okTestId="clue-submit"
+      onClose={onClose}
       width={560}
+      about={(w) => [
+        { key: 'inst', label: t('finding.institution'), children: `${w.institutionName ?? ''} (${w.fixmedinsCode})` },
+        { key: 'month', label: t('warnings.month'), children: w.month },
+        { key: 'ind', label: t('warnings.indicator'), children: pick(w.indicatorName, w.indicatorNameEn) },
+        { key: 'level', label: t('finding.level'), children: <WarningLevelTag level={w.level} /> },
+        { key: 'msg', label: t('warnings.message'), children: pick(w.message, w.messageEn) },
+      ]}
     >
-      {warning ? (
-        <Descriptions
-          size="small"
-          column={1}
-          className="fg-section"
-          items={[
-            { key: 'inst', label: t('finding.institution'), children: `${warning.institutionName ?? ''} (${warning.fixmedinsCode})` },
-            { key: 'month', label: t('warnings.month'), children: warning.month },
-            { key: 'ind', label: t('warnings.indicator'), children: pick(warning.indicatorName, warning.indicatorNameEn) },
-            { key: 'level', label: t('finding.level'), children: <WarningLevelTag level={warning.level} /> },
-            { key: 'msg', label: t('warnings.message'), children: pick(warning.message, warning.messageEn) },
-          ]}
-        />
-      ) : null}
       <Form form={form} layout="vertical" name="clue">
         <Form.Item label={t('warnings.clueNote')} name="note">
           <Input.TextArea rows={4} maxLength={2000} showCount placeholder={t('warnings.cluePlaceholder')} data-testid="clue-note" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

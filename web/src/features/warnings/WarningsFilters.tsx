@@ -1,6 +1,6 @@
-import { Col, Form, Input, Select } from 'antd';
-import { WARNING_LEVELS, type Meta, type WarningsFilter } from '../../api/types';
-import { FilterCard, gridOptions, regionOptions } from '../../components/FilterCard';
+import { WARNING_BASES, WARNING_LEVELS, type WarningsFilter } from '../../api/types';
+import { FilterCard, FilterSelect, gridField, institutionField, regionField } from '../../components/FilterCard';
+import type { FilterField, FiltersProps } from '../../components/FilterCard';
 import { indicatorOptions } from '../../components/IndicatorTrend';
 import { useI18n } from '../../i18n';
 
@@ -18,23 +18,40 @@ function toValues(f: WarningsFilter): FilterValues {
   };
 }
 
-export interface WarningsFiltersProps {
-  filter: WarningsFilter;
-  meta: Meta | undefined;
+export interface WarningsFiltersProps extends FiltersProps<WarningsFilter> {
   /** Hide the institution, region and grid fields (an institution user sees only its own warnings). */
   fixedInstitution: boolean;
-  onApply: (next: WarningsFilter) => void;
 }
 
 /** The warning board's filters; selects apply at once, the institution code on Enter or the search button. */
 export function WarningsFilters({ filter, meta, fixedInstitution, onApply }: WarningsFiltersProps) {
   const { t } = useI18n();
   const kept = { month: filter.month, sort: filter.sort, pageSize: filter.pageSize };
+  const levels = [...WARNING_LEVELS].reverse().map((l) => ({ value: l, label: t(`warningLevel.${l}`) }));
+  const bases = WARNING_BASES.map((b) => ({ value: b, label: t(`basis.${b}`) }));
+  const fields: FilterField[] = [
+    {
+      name: 'level',
+      label: t('warnings.filter.level'),
+      span: [24, 12, 5],
+      input: <FilterSelect testId="filter-warning-level" many options={levels} />,
+    },
+    {
+      name: 'indicator',
+      label: t('warnings.filter.indicator'),
+      span: [24, 12, 7],
+      input: <FilterSelect testId="filter-indicator" many search options={indicatorOptions(t)} />,
+    },
+    { name: 'basis', label: t('warnings.filter.basis'), span: [12, 6, 3], input: <FilterSelect testId="filter-basis" options={bases} /> },
+    ...(fixedInstitution ? [] : [institutionField(t), regionField(t, meta), gridField(t, meta)]),
+  ];
   return (
     <FilterCard<FilterValues>
       values={toValues(filter)}
       typed={['institution']}
       testId="warnings-filters"
+      fields={fields}
+      span={[12, 6, 3]}
       onApply={(v) =>
         onApply({
           ...kept,
@@ -47,83 +64,6 @@ export function WarningsFilters({ filter, meta, fixedInstitution, onApply }: War
         })
       }
       onReset={() => onApply(kept)}
-      onChanged={(changed, form) => {
-        if ('admdvs' in changed) form.setFieldValue('grid', undefined);
-      }}
-    >
-      {(form) => (
-        <>
-          <Col xs={24} md={12} xl={5}>
-            <Form.Item label={t('warnings.filter.level')} name="level">
-              <Select
-                mode="multiple"
-                allowClear
-                options={[...WARNING_LEVELS].reverse().map((l) => ({ value: l, label: t(`warningLevel.${l}`) }))}
-                data-testid="filter-warning-level"
-                placeholder={t('common.all')}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12} xl={7}>
-            <Form.Item label={t('warnings.filter.indicator')} name="indicator">
-              <Select
-                mode="multiple"
-                allowClear
-                options={indicatorOptions(t)}
-                showSearch={{ optionFilterProp: 'label' }}
-                maxTagCount="responsive"
-                data-testid="filter-indicator"
-                placeholder={t('common.all')}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6} xl={3}>
-            <Form.Item label={t('warnings.filter.basis')} name="basis">
-              <Select
-                allowClear
-                options={[
-                  { value: 'threshold', label: t('basis.threshold') },
-                  { value: 'history', label: t('basis.history') },
-                  { value: 'peer', label: t('basis.peer') },
-                ]}
-                data-testid="filter-basis"
-                placeholder={t('common.all')}
-              />
-            </Form.Item>
-          </Col>
-          {fixedInstitution ? null : (
-            <>
-              <Col xs={12} md={6} xl={3}>
-                <Form.Item label={t('findings.filter.institution')} name="institution">
-                  <Input allowClear data-testid="filter-institution" maxLength={32} />
-                </Form.Item>
-              </Col>
-              <Col xs={12} md={6} xl={3}>
-                <Form.Item label={t('findings.filter.region')} name="admdvs">
-                  <Select
-                    allowClear
-                    showSearch={{ optionFilterProp: 'label' }}
-                    options={regionOptions(meta)}
-                    data-testid="filter-region"
-                    placeholder={t('common.all')}
-                  />
-                </Form.Item>
-              </Col>
-              <Col xs={12} md={6} xl={3}>
-                <Form.Item label={t('findings.filter.grid')} name="grid">
-                  <Select
-                    allowClear
-                    showSearch
-                    options={gridOptions(meta, form.getFieldValue('admdvs') as string | undefined)}
-                    data-testid="filter-grid"
-                    placeholder={t('common.all')}
-                  />
-                </Form.Item>
-              </Col>
-            </>
-          )}
-        </>
-      )}
-    </FilterCard>
+    />
   );
 }

@@ -2,8 +2,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, Card, Col, Row, Select, Space, Statistic, Typography } from 'antd';
 import { api } from '../../api/endpoints';
 import type { Clue, IndicatorKey, Meta, Page, WarningLevel, WarningRow, WarningsFilter, WarningSummary } from '../../api/types';
-import { ApiErrorResult } from '../../components/ApiErrorResult';
+import { ApiErrorResult, Loaded } from '../../components/ApiErrorResult';
 import { WARNING_COLORS } from '../../components/colors';
+import { Hint } from '../../components/Hint';
 import { IndicatorTrend } from '../../components/IndicatorTrend';
 import { PageHeader } from '../../components/PageHeader';
 import { useAsync } from '../../hooks/useAsync';
@@ -11,7 +12,7 @@ import { useI18n } from '../../i18n';
 import { hasRole, useUser } from '../../lib/auth';
 import { useMeta } from '../../lib/meta';
 import { parseWarningsFilter, warningsFilterToParams } from '../../lib/query';
-import { useSearchParams } from '../../lib/router';
+import { useUrlFilter } from '../../lib/urlFilter';
 import { ClueModal } from './ClueModal';
 import { WarningsFilters } from './WarningsFilters';
 import { WarningsTable } from './WarningsTable';
@@ -77,9 +78,7 @@ function SummaryCards({
         );
       })}
       <Col span={24}>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('warnings.card.hint')}
-        </Typography.Text>
+        <Hint>{t('warnings.card.hint')}</Hint>
       </Col>
     </Row>
   );
@@ -101,10 +100,7 @@ export default function WarningsPage() {
   const { t } = useI18n();
   const user = useUser();
   const { meta } = useMeta();
-  const [sp, setSp] = useSearchParams();
-  const search = sp.toString();
-  const filter = useMemo(() => parseWarningsFilter(new URLSearchParams(search)), [search]);
-  const go = (f: WarningsFilter) => setSp(warningsFilterToParams(f));
+  const { filter, go } = useUrlFilter(parseWarningsFilter, warningsFilterToParams);
 
   const summary = useAsync((signal) => api.warningSummary(filter.month, signal), [filter.month ?? '']);
   // Without a month in the URL the board shows the latest, which the summary names: wait for it.
@@ -194,9 +190,7 @@ export default function WarningsPage() {
         ) : null}
       </Row>
       <WarningsFilters filter={filter} meta={meta} fixedInstitution={user.role === 'institution'} onApply={go} />
-      {list.error && !list.data ? (
-        <ApiErrorResult error={list.error} onRetry={list.reload} />
-      ) : (
+      <Loaded state={list}>
         <WarningsTable
           filter={filter}
           data={list.data}
@@ -206,7 +200,7 @@ export default function WarningsPage() {
           canMakeClue={hasRole(user, 'admin', 'analyst')}
           onMakeClue={setClueFor}
         />
-      )}
+      </Loaded>
       <ClueModal
         warning={clueFor}
         onClose={() => setClueFor(null)}

@@ -1,44 +1,15 @@
-import { Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Space, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import type { SorterResult } from 'antd/es/table/interface';
-import type { HTMLAttributes } from 'react';
-import { INDICATOR_UNIT, type Page, type WarningRow, type WarningSort, type WarningsFilter } from '../../api/types';
+import { INDICATOR_UNIT, WARNING_SORTS, type WarningRow, type WarningsFilter } from '../../api/types';
+import { Explained } from '../../components/Hint';
+import { InstitutionCell } from '../../components/InstitutionCell';
+import { LedgerCount, LedgerTable, type LedgerPaging } from '../../components/LedgerTable';
 import { WarningLevelTag } from '../../components/Tags';
 import { DASH, useI18n } from '../../i18n';
-import { pagedChange, paginationOf } from '../../lib/paging';
+import { serverSorted } from '../../lib/paging';
 import { Link } from '../../lib/router';
 
-type SortColumn = 'level' | 'institution' | 'month' | 'change' | 'z';
-
-function sortOrderOf(sort: WarningSort, column: SortColumn): 'ascend' | 'descend' | null {
-  if (sort === column) return 'ascend';
-  if (sort === `-${column}`) return 'descend';
-  return null;
-}
-
-function sortFrom(sorter: SorterResult<WarningRow>): WarningSort | undefined {
-  if (!sorter.order) return undefined;
-  switch (sorter.columnKey) {
-    case 'level':
-      return '-level';
-    case 'change':
-      return '-change';
-    case 'z':
-      return '-z';
-    case 'institution':
-      return 'institution';
-    case 'month':
-      return sorter.order === 'ascend' ? 'month' : '-month';
-    default:
-      return undefined;
-  }
-}
-
-export interface WarningsTableProps {
-  filter: WarningsFilter;
-  data: Page<WarningRow> | undefined;
-  loading: boolean;
-  onChange: (next: WarningsFilter) => void;
+export interface WarningsTableProps extends LedgerPaging<WarningRow, WarningsFilter> {
   /** Clues made on this page since it loaded (warning id → clue id). */
   made: Record<string, string>;
   /** Offer "转为线索" (admin, analyst). */
@@ -47,47 +18,37 @@ export interface WarningsTableProps {
 }
 
 /** The warnings of the board: paged and sorted on the server. */
-export function WarningsTable({ filter, data, loading, onChange, made, canMakeClue, onMakeClue }: WarningsTableProps) {
+export function WarningsTable({ made, canMakeClue, onMakeClue, ...paging }: WarningsTableProps) {
   const { t, fmt, pick } = useI18n();
-  const sort = filter.sort ?? '-level';
+  const sort = paging.filter.sort ?? '-level';
   const unit = (r: WarningRow) => INDICATOR_UNIT[r.indicator] ?? 'count';
 
   const columns: TableColumnsType<WarningRow> = [
     {
-      key: 'level',
       title: t('finding.level'),
       width: 84,
       fixed: 'left',
-      sorter: true,
-      sortDirections: ['descend'],
-      sortOrder: sortOrderOf(sort, 'level'),
+      ...serverSorted(sort, 'level', ['descend']),
       render: (_, r) => <WarningLevelTag level={r.level} />,
     },
     {
-      key: 'institution',
       title: t('finding.institution'),
       width: 250,
-      sorter: true,
-      sortDirections: ['ascend'],
-      sortOrder: sortOrderOf(sort, 'institution'),
+      ...serverSorted(sort, 'institution', ['ascend']),
       render: (_, r) => (
-        <Space orientation="vertical" size={0}>
-          <Link to={`/institutions/${encodeURIComponent(r.fixmedinsCode)}?indicator=${r.indicator}`} data-testid="warning-institution-link">
-            {r.institutionName ?? r.fixmedinsCode}
-          </Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {r.fixmedinsCode} · {r.regionName ?? r.admdvs ?? DASH} · {r.gridId ?? DASH}
-          </Typography.Text>
-        </Space>
+        <InstitutionCell
+          code={r.fixmedinsCode}
+          name={r.institutionName}
+          more={[r.regionName ?? r.admdvs ?? DASH, r.gridId ?? DASH]}
+          indicator={r.indicator}
+          testId="warning-institution-link"
+        />
       ),
     },
     {
-      key: 'month',
       title: t('warnings.month'),
       width: 92,
-      sorter: true,
-      sortDirections: ['descend', 'ascend'],
-      sortOrder: sortOrderOf(sort, 'month'),
+      ...serverSorted(sort, 'month', ['descend', 'ascend']),
       render: (_, r) => r.month,
     },
     {
@@ -115,37 +76,23 @@ export function WarningsTable({ filter, data, loading, onChange, made, canMakeCl
     },
     {
       key: 'reference',
-      title: (
-        <Tooltip title={t('warnings.referenceHint')}>
-          <span className="fg-hint">{t('warnings.reference')}</span>
-        </Tooltip>
-      ),
+      title: <Explained hint={t('warnings.referenceHint')}>{t('warnings.reference')}</Explained>,
       align: 'right',
       width: 130,
       render: (_, r) => <span className="fg-num">{fmt.indicator(unit(r), r.reference)}</span>,
     },
     {
-      key: 'change',
       title: t('warnings.change'),
       align: 'right',
       width: 88,
-      sorter: true,
-      sortDirections: ['descend'],
-      sortOrder: sortOrderOf(sort, 'change'),
+      ...serverSorted(sort, 'change', ['descend']),
       render: (_, r) => <span className="fg-num">{fmt.change(r.change)}</span>,
     },
     {
-      key: 'z',
-      title: (
-        <Tooltip title={t('warnings.zHint')}>
-          <span className="fg-hint">{t('warnings.z')}</span>
-        </Tooltip>
-      ),
+      title: <Explained hint={t('warnings.zHint')}>{t('warnings.z')}</Explained>,
       align: 'right',
       width: 100,
-      sorter: true,
-      sortDirections: ['descend'],
-      sortOrder: sortOrderOf(sort, 'z'),
+      ...serverSorted(sort, 'z', ['descend']),
       render: (_, r) => <span className="fg-num">{fmt.fixed(r.z, 2)}</span>,
     },
     {
@@ -182,26 +129,17 @@ export function WarningsTable({ filter, data, loading, onChange, made, canMakeCl
     },
   ];
 
-  const handleChange = pagedChange<WarningRow, WarningSort, WarningsFilter>(filter, onChange, sortFrom);
-
   return (
-    <div data-testid="warnings-table">
-      <Typography.Text type="secondary" data-testid="warnings-total">
-        {data ? t('warnings.count', { n: fmt.count(data.total) }) : t('common.loading')}
-      </Typography.Text>
-      <Table<WarningRow>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={data?.items ?? []}
-        loading={loading}
-        onChange={handleChange}
-        onRow={(r) => ({ 'data-testid': 'warning-row', 'data-level': r.level }) as HTMLAttributes<HTMLElement>}
-        locale={{ emptyText: t('warnings.empty') }}
-        scroll={{ x: 1080 }}
-        style={{ marginTop: 8 }}
-        pagination={paginationOf(filter, data?.total, (n) => t('common.total', { n: fmt.count(n) }))}
-      />
-    </div>
+    <LedgerTable<WarningRow, WarningsFilter>
+      {...paging}
+      testId="warnings-table"
+      columns={columns}
+      sorts={WARNING_SORTS}
+      scrollX={1080}
+      style={{ marginTop: 8 }}
+      emptyText={t('warnings.empty')}
+      rowProps={(r) => ({ 'data-testid': 'warning-row', 'data-level': r.level })}
+      header={<LedgerCount total={paging.data?.total} countKey="warnings.count" testId="warnings-total" />}
+    />
   );
 }
