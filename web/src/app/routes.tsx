@@ -1,11 +1,11 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import type { Role } from '../api/types';
+import { BUREAU_ROLES, type Role } from '../api/types';
 
 export interface RouteDef {
   path: string;
   page: LazyExoticComponent<ComponentType<{ params: Record<string, string> }>>;
   /** Roles that may open it (all signed-in users when absent). */
-  roles?: Role[];
+  roles?: readonly Role[];
 }
 
 // Each page is its own chunk: the first load carries the shell, the login page and the page opened.
@@ -26,23 +26,21 @@ const RulesPage = lazy(() => import('../features/rules/RulesPage'));
 const ImportPage = lazy(() => import('../features/imports/ImportPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 
-const BUREAU: Role[] = ['admin', 'analyst', 'reviewer'];
-
 export const ROUTES: RouteDef[] = [
   { path: '/', page: OverviewPage },
   { path: '/findings', page: FindingsPage },
   { path: '/findings/:id', page: FindingDetailPage },
   { path: '/warnings', page: WarningsPage },
-  { path: '/institutions', page: InstitutionsPage, roles: BUREAU },
+  { path: '/institutions', page: InstitutionsPage, roles: BUREAU_ROLES },
   { path: '/institutions/:code', page: InstitutionProfilePage },
   { path: '/practitioners', page: PractitionersPage },
-  { path: '/clues', page: CluesPage, roles: BUREAU },
-  { path: '/cases', page: CasesPage, roles: BUREAU },
-  { path: '/cases/:id', page: CaseDetailPage, roles: BUREAU },
+  { path: '/clues', page: CluesPage, roles: BUREAU_ROLES },
+  { path: '/cases', page: CasesPage, roles: BUREAU_ROLES },
+  { path: '/cases/:id', page: CaseDetailPage, roles: BUREAU_ROLES },
   { path: '/decisions', page: DecisionsPage },
   { path: '/decisions/:id', page: DecisionPage },
-  { path: '/case-stats', page: CaseStatsPage, roles: BUREAU },
-  { path: '/rules', page: RulesPage, roles: BUREAU },
+  { path: '/case-stats', page: CaseStatsPage, roles: BUREAU_ROLES },
+  { path: '/rules', page: RulesPage, roles: BUREAU_ROLES },
   { path: '/imports', page: ImportPage, roles: ['admin'] },
   { path: '/audit', page: AuditPage, roles: ['admin'] },
 ];

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Space } from 'antd';
 import { api } from '../../api/endpoints';
-import type { Clue } from '../../api/types';
+import { HANDLER_ROLES, type Clue } from '../../api/types';
 import { Loaded } from '../../components/ApiErrorResult';
 import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
@@ -57,7 +57,7 @@ export default function CluesPage() {
   const { meta } = useMeta();
   const navigate = useNavigate();
   const { filter, go, list, paging } = useUrlLedger(parseCluesFilter, cluesFilterToParams, api.clues);
-  const canHandle = hasRole(user, 'admin', 'analyst');
+  const canHandle = hasRole(user, ...HANDLER_ROLES);
 
   const [selected, setSelected] = useState<Clue[]>([]);
   const [creating, setCreating] = useState(false);

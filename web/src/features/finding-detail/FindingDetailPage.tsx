@@ -1,6 +1,6 @@
 import { Alert, Card, Col, Descriptions, Row, Spin, Typography } from 'antd';
 import { api } from '../../api/endpoints';
-import type { FindingDetail } from '../../api/types';
+import { HANDLER_ROLES, type FindingDetail } from '../../api/types';
 import { NotLoaded } from '../../components/ApiErrorResult';
 import { Money } from '../../components/Money';
 import { BackButton, CodeTitle, PageHeader } from '../../components/PageHeader';
@@ -92,7 +92,7 @@ export default function FindingDetailPage({ params }: { params: Record<string, s
           <Col xs={24} xl={8}>
             <Card title={t('detail.actions')} size="small" className="fg-section">
               <DecisionActions findingId={f.id} allowed={data.allowed} onDone={reload} />
-              {f.status === 'confirmed' && f.fixmedinsCode && hasRole(user, 'admin', 'analyst') ? (
+              {f.status === 'confirmed' && f.fixmedinsCode && hasRole(user, ...HANDLER_ROLES) ? (
                 <div style={{ marginTop: 12 }}>
                   <MakeClueButton key={f.id} finding={f} />
                 </div>

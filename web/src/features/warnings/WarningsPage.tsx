@@ -1,7 +1,17 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Card, Col, Row, Select, Space, Statistic, Typography } from 'antd';
 import { api } from '../../api/endpoints';
-import type { Clue, IndicatorKey, Meta, Page, WarningLevel, WarningRow, WarningsFilter, WarningSummary } from '../../api/types';
+import {
+  HANDLER_ROLES,
+  type Clue,
+  type IndicatorKey,
+  type Meta,
+  type Page,
+  type WarningLevel,
+  type WarningRow,
+  type WarningsFilter,
+  type WarningSummary,
+} from '../../api/types';
 import { ApiErrorResult, Loaded } from '../../components/ApiErrorResult';
 import { WARNING_COLORS } from '../../components/colors';
 import { Hint } from '../../components/Hint';
@@ -197,7 +207,7 @@ export default function WarningsPage() {
           loading={list.loading || !ready}
           onChange={go}
           made={made}
-          canMakeClue={hasRole(user, 'admin', 'analyst')}
+          canMakeClue={hasRole(user, ...HANDLER_ROLES)}
           onMakeClue={setClueFor}
         />
       </Loaded>
