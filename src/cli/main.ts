@@ -13,7 +13,7 @@ import { screenCommand } from './commands/screen.js';
 import { serveCommand } from './commands/serve.js';
 import { verifyLogCommand } from './commands/verify-log.js';
 import { help } from './help.js';
-import { OPTIONS, UsageError, type Options } from './options.js';
+import { OPTIONS, parseOptions, UsageError, type Options } from './options.js';
 import { reportRejects } from './rejects.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -23,7 +23,7 @@ export async function main(argv: string[]): Promise<number> {
     const parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
     command = parsed.positionals[0];
     if (parsed.positionals.length > 1) throw new UsageError(`unexpected argument: ${parsed.positionals[1]}`);
-    opts = parsed.values as Options;
+    opts = parseOptions(parsed.values);
   } catch (e) {
     console.error(`fundguard: ${(e as Error).message}\nRun fundguard --help for usage.`);
     return 1;
@@ -41,8 +41,6 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    if (opts.engine && opts.engine !== 'duckdb' && opts.engine !== 'postgres')
-      throw new UsageError(`--engine must be duckdb or postgres, not ${opts.engine}`);
     switch (command) {
       case 'screen':
         return await screenCommand(opts, config);

@@ -4,30 +4,20 @@ import { count, table } from '../format.js';
 import { UsageError, type Options } from '../options.js';
 import { ProgressBar } from '../progress.js';
 
-function numberOption(opts: Options, name: 'persons' | 'months' | 'seed' | 'violation-rate' | 'workers'): number | undefined {
-  const v = opts[name];
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n < 0) throw new UsageError(`--${name} must be a number of 0 or more, not ${v}`);
-  return n;
-}
-
 export async function generateCommand(opts: Options): Promise<number> {
   if (!opts.out) throw new UsageError('generate needs --out DIR');
-  if (opts.format && opts.format !== 'csv' && opts.format !== 'parquet')
-    throw new UsageError(`--format must be csv or parquet, not ${opts.format}`);
   const bar = new ProgressBar();
   let result: GenerateCityResult;
   try {
     result = await generateCity({
       out: opts.out,
-      persons: numberOption(opts, 'persons'),
-      months: numberOption(opts, 'months'),
+      persons: opts.persons,
+      months: opts.months,
       startMonth: opts.start,
-      seed: numberOption(opts, 'seed'),
-      format: opts.format as 'csv' | 'parquet' | undefined,
-      violationRate: numberOption(opts, 'violation-rate'),
-      workers: numberOption(opts, 'workers'),
+      seed: opts.seed,
+      format: opts.format,
+      violationRate: opts['violation-rate'],
+      workers: opts.workers,
       onProgress: (step, done, total) => bar.update(step, done, total),
     });
   } catch (e) {

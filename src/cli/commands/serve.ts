@@ -1,11 +1,10 @@
 /** `fundguard serve` (and `npm start`): the web workbench, until SIGINT or SIGTERM. */
 import type { Config } from '../../config/environment.js';
 import { table } from '../format.js';
-import { DEFAULT_WORKSPACE, UsageError, type Options } from '../options.js';
+import { DEFAULT_WORKSPACE, type Options } from '../options.js';
 
 export async function serveCommand(opts: Options, config: Config): Promise<number> {
-  const port = opts.port === undefined ? (config.port ?? 8080) : Number(opts.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not ${opts.port}`);
+  const port = opts.port ?? config.port ?? 8080;
   const { serve } = await import('../../server/start.js');
   const served = await serve({
     db: opts.db ?? DEFAULT_WORKSPACE,

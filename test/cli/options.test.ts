@@ -1,0 +1,29 @@
+/** The command line's flags, parsed once: numbers as numbers, choices checked, a bad value refused naming the flag. */
+import { describe, expect, it } from 'vitest';
+import { parseOptions, UsageError } from '../../src/cli/options.js';
+import { fundguard } from '../support/cli.js';
+
+describe('command-line flags', () => {
+  it('turns numbers and choices into typed values, and leaves absent flags absent', () => {
+    expect(
+      parseOptions({ persons: '500', 'violation-rate': '0', engine: 'postgres', format: 'parquet', port: '8091', quiet: true }),
+    ).toEqual({
+      persons: 500,
+      'violation-rate': 0,
+      engine: 'postgres',
+      format: 'parquet',
+      port: 8091,
+      quiet: true,
+    });
+    expect(parseOptions({})).toEqual({});
+  });
+
+  it('refuses a bad value with the flag and the value', () => {
+    expect(() => parseOptions({ persons: '-3' })).toThrow(new UsageError('--persons must be a number of 0 or more, not -3'));
+    expect(() => parseOptions({ engine: 'mysql' })).toThrow(new UsageError('--engine must be duckdb or postgres, not mysql'));
+    expect(() => parseOptions({ port: '70000' })).toThrow(new UsageError('--port must be a port number, not 70000'));
+    const r = fundguard(['generate', '--out', '/tmp/never', '--format', 'xls']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('fundguard: --format must be csv or parquet, not xls');
+  });
+});
