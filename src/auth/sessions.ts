@@ -1,6 +1,12 @@
 /**
  * Sessions: a random token in an httpOnly, SameSite=Strict cookie; the server keeps only its SHA-256, with the
  * user, the CSRF token the client must echo in X-CSRF-Token on every change, and an expiry (8 hours idle).
+ *
+ * Every request checks its session, so the check must not cost a store round trip (and, embedded, a write to the
+ * workspace file that all requests queue behind): a checked session is remembered in memory for a few seconds,
+ * and its sliding expiry is written at most once a minute. Signing out forgets it at once in this process; a
+ * change made elsewhere (another server on the same PostgreSQL, an account disabled from the command line) takes
+ * effect within SESSION_RECHECK_MS.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { findUser, type UserRecord } from './users.js';
@@ -8,6 +14,25 @@ import { type StoreDb, storeTime } from '../store/db.js';
 
 export const SESSION_COOKIE = 'fg_session';
 export const SESSION_HOURS = 8;
+/** How long a checked session is trusted without reading the store again. */
+export const SESSION_RECHECK_MS = 5_000;
+/** The sliding expiry is written when it would move by more than this. */
+const TOUCH_EVERY_MS = 60_000;
+
+interface Remembered {
+  session: ActiveSession;
+  /** The expiry as stored, in ms. */
+  expiresAt: number;
+  checkedAt: number;
+}
+
+/** Checked sessions per store (a store is one workbench's; tests open many). */
+const remembered = new WeakMap<StoreDb, Map<string, Remembered>>();
+const rememberedIn = (db: StoreDb) => {
+  let m = remembered.get(db);
+  if (!m) remembered.set(db, (m = new Map()));
+  return m;
+};
 
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -30,29 +55,45 @@ export interface ActiveSession {
 }
 
 /** The session of a cookie token, if it exists, has not expired and its user is active; its expiry slides. */
-export async function getSession(db: StoreDb, token: string | undefined): Promise<ActiveSession | null> {
+export async function getSession(db: StoreDb, token: string | undefined, now = Date.now()): Promise<ActiveSession | null> {
   if (!token || token.length > 200) return null;
   const tokenHash = digest(token);
-  const [s] = await db.query<{ username: string; csrf_token: string; expires_at: string }>(
-    `SELECT username, csrf_token, CAST(expires_at AS VARCHAR) AS expires_at FROM fg_session WHERE token_hash = $1`,
-    [tokenHash],
-  );
-  if (!s) return null;
-  const now = new Date();
-  if (new Date(`${s.expires_at.replace(' ', 'T')}Z`).getTime() < now.getTime()) {
-    await db.query(`DELETE FROM fg_session WHERE token_hash = $1`, [tokenHash]);
-    return null;
+  const cache = rememberedIn(db);
+  let r = cache.get(tokenHash);
+  if (r && (now - r.checkedAt > SESSION_RECHECK_MS || r.expiresAt < now)) {
+    cache.delete(tokenHash);
+    r = undefined;
   }
-  const user = await findUser(db, s.username);
-  if (!user || user.disabled) return null;
-  await db.query(`UPDATE fg_session SET expires_at = CAST($1 AS TIMESTAMP) WHERE token_hash = $2`, [
-    storeTime(new Date(now.getTime() + SESSION_HOURS * 3600_000)),
-    tokenHash,
-  ]);
-  return { user, csrfToken: s.csrf_token, tokenHash };
+  if (!r) {
+    const [s] = await db.query<{ username: string; csrf_token: string; expires_at: string }>(
+      `SELECT username, csrf_token, CAST(expires_at AS VARCHAR) AS expires_at FROM fg_session WHERE token_hash = $1`,
+      [tokenHash],
+    );
+    if (!s) return null;
+    const expiresAt = new Date(`${s.expires_at.replace(' ', 'T')}Z`).getTime();
+    if (expiresAt < now) {
+      await db.query(`DELETE FROM fg_session WHERE token_hash = $1`, [tokenHash]);
+      return null;
+    }
+    const user = await findUser(db, s.username);
+    if (!user || user.disabled) return null;
+    if (cache.size > 10_000) cache.clear();
+    r = { session: { user, csrfToken: s.csrf_token, tokenHash }, expiresAt, checkedAt: now };
+    cache.set(tokenHash, r);
+  }
+  const slid = now + SESSION_HOURS * 3600_000;
+  if (slid - r.expiresAt > TOUCH_EVERY_MS) {
+    r.expiresAt = slid;
+    await db.query(`UPDATE fg_session SET expires_at = CAST($1 AS TIMESTAMP) WHERE token_hash = $2`, [
+      storeTime(new Date(slid)),
+      tokenHash,
+    ]);
+  }
+  return r.session;
 }
 
 export async function deleteSession(db: StoreDb, tokenHash: string): Promise<void> {
+  rememberedIn(db).delete(tokenHash);
   await db.query(`DELETE FROM fg_session WHERE token_hash = $1`, [tokenHash]);
 }
 

@@ -5,7 +5,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import pg from 'pg';
-import { runQuery, type DuckDbEngine } from '../db/duckdb.js';
+import { DuckDbPool, runQuery, type DuckDbEngine } from '../db/duckdb.js';
 import type { Row, SqlValue } from '../db/engine.js';
 import { pgTypes } from '../db/postgres.js';
 
@@ -17,15 +17,22 @@ export interface StoreDb {
   close(): Promise<void>;
 }
 
-/** The embedded store: its own connection to the workspace, one statement or transaction at a time. */
+/**
+ * The embedded store: its own connections to the workspace. Changes run one statement or transaction at a time on
+ * one connection (two at once on different connections could conflict and fail); reads go to two more, so that
+ * reading a session, a setting or a finding's decisions never waits behind a commit.
+ */
 export class DuckDbStore implements StoreDb {
   readonly kind = 'duckdb' as const;
   private queue: Promise<unknown> = Promise.resolve();
 
-  private constructor(private readonly connection: DuckDBConnection) {}
+  private constructor(
+    private readonly connection: DuckDBConnection,
+    private readonly readers: DuckDbPool,
+  ) {}
 
   static async open(engine: DuckDbEngine): Promise<DuckDbStore> {
-    return new DuckDbStore(await engine.connect());
+    return new DuckDbStore(await engine.connect(), await DuckDbPool.create(engine, 2));
   }
 
   private serial<T>(fn: () => Promise<T>): Promise<T> {
@@ -35,6 +42,7 @@ export class DuckDbStore implements StoreDb {
   }
 
   query<T extends Row = Row>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    if (/^\s*(SELECT|WITH)\b/i.test(sql)) return this.readers.query<T>(sql, params);
     return this.serial(() => runQuery<T>(this.connection, sql, params));
   }
 
@@ -60,6 +68,7 @@ export class DuckDbStore implements StoreDb {
 
   async close(): Promise<void> {
     await this.queue.catch(() => {});
+    this.readers.close();
     this.connection.closeSync();
   }
 }
