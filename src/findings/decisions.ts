@@ -90,6 +90,7 @@ async function recordDecision(ctx: RequestContext, finding: FindingRow, input: F
     status === 'open' ? null : assignee,
     at,
   ]);
+  ctx.workspaceChanged();
   return { id, action: input.action, reason: input.reason ?? null, assignee, actor: user.username, actorRole: user.role, at: isoTime(at) };
 }
 

@@ -8,7 +8,7 @@ import { maskCertno, scopeCondition, seesPersonalData } from '../auth/scope.js';
 import type { Scope } from '../contract/api/accounts.js';
 import type { FeeLine, FindingDetail, FindingRow, PersonInfo, VisitDetail } from '../contract/api/findings.js';
 import type { Queryable } from '../db/engine.js';
-import type { RequestContext } from '../kernel/context.js';
+import { scopeKey, type RequestContext } from '../kernel/context.js';
 import { money, numberOrNull } from '../kernel/numbers.js';
 import { Params } from '../kernel/sql.js';
 import { BUILT_IN_RULES } from '../screening/catalog.js';
@@ -62,7 +62,8 @@ async function visitDetail(db: Queryable, f: FindingRow, mdtrtId: string, scope:
   const visitParam = p.add(mdtrtId);
   const [v] = await db.query<Record<string, unknown>>(
     `
-    SELECT v.mdtrt_id, v.med_type, CAST(v.begntime AS VARCHAR) AS begntime, CAST(v.endtime AS VARCHAR) AS endtime, v.fixmedins_code, i.fixmedins_name
+    SELECT v.mdtrt_id, v.med_type, CAST(v.begntime AS VARCHAR) AS begntime, CAST(v.endtime AS VARCHAR) AS endtime, v.fixmedins_code, i.fixmedins_name,
+      v.dise_codg
     FROM mdtrt v LEFT JOIN fixmedins i ON i.fixmedins_code = v.fixmedins_code
     WHERE v.mdtrt_id = ${visitParam} AND ${scopeCondition(scope, p, 'v.fixmedins_code', 'i.admdvs')}`,
     p.values,
@@ -90,8 +91,7 @@ async function visitDetail(db: Queryable, f: FindingRow, mdtrtId: string, scope:
       lp.values,
     ),
   ]);
-  const dise =
-    (await db.query<{ dise_codg: string | null }>(`SELECT dise_codg FROM mdtrt WHERE mdtrt_id = $1`, [mdtrtId]))[0]?.dise_codg ?? null;
+  const dise = (v.dise_codg as string | null) ?? null;
   const diagnoses = diag.map((d) => ({ code: d.diag_code, main: d.maindiag_flag === '1' }));
   if (dise && !diagnoses.some((d) => d.code === dise)) diagnoses.unshift({ code: dise, main: true });
   return {
@@ -163,14 +163,25 @@ async function otherVisits(
   const p = new Params();
   const rows = await db.query<Record<string, unknown>>(
     `
+    WITH visits AS MATERIALIZED (SELECT * FROM mdtrt WHERE psn_no = ${p.add(psnNo)})
     SELECT v.mdtrt_id, v.med_type, CAST(v.begntime AS VARCHAR) AS begntime, CAST(v.endtime AS VARCHAR) AS endtime, v.fixmedins_code, i.fixmedins_name,
-      v.medfee_sumamt, v.hifp_pay, (SELECT COUNT(*) FROM ${FINDING_ROWS} r WHERE r.mdtrt_id = v.mdtrt_id) AS findings
-    FROM mdtrt v LEFT JOIN fixmedins i ON i.fixmedins_code = v.fixmedins_code
-    WHERE v.psn_no = ${p.add(psnNo)} AND v.begin_day BETWEEN CAST(${p.add(around)} AS DATE) - 30 AND CAST(${p.add(around)} AS DATE) + 30
+      v.medfee_sumamt, v.hifp_pay
+    FROM visits v LEFT JOIN fixmedins i ON i.fixmedins_code = v.fixmedins_code
+    WHERE v.begin_day BETWEEN CAST(${p.add(around)} AS DATE) - 30 AND CAST(${p.add(around)} AS DATE) + 30
       AND v.mdtrt_id <> ${p.add(exclude ?? '')} AND ${scopeCondition(scope, p, 'v.fixmedins_code', 'i.admdvs')}
     ORDER BY v.begntime LIMIT 100`,
     p.values,
   );
+  // Counted for these visits only: a correlated count would aggregate every finding of the workspace.
+  const counts = new Map<string, number>();
+  if (rows.length) {
+    const cp = new Params();
+    const found = await db.query<{ mdtrt_id: string; n: number }>(
+      `SELECT mdtrt_id, COUNT(*) AS n FROM ${FINDING_ROWS} WHERE mdtrt_id IN ${cp.list(rows.map((v) => String(v.mdtrt_id)))} GROUP BY mdtrt_id`,
+      cp.values,
+    );
+    for (const f of found) counts.set(f.mdtrt_id, Number(f.n));
+  }
   return rows.map((v) => ({
     mdtrtId: String(v.mdtrt_id),
     medType: String(v.med_type),
@@ -180,7 +191,7 @@ async function otherVisits(
     institutionName: (v.fixmedins_name as string | null) ?? null,
     total: money(v.medfee_sumamt),
     fundPaid: money(v.hifp_pay),
-    findings: Number(v.findings),
+    findings: counts.get(String(v.mdtrt_id)) ?? 0,
   }));
 }
 
@@ -236,49 +247,64 @@ async function pharmacyEvidence(db: Queryable, f: FindingRow): Promise<Pick<Find
 
 /** A finding inside the caller's scope with its evidence; reading a person's data is audited. */
 export async function findingDetail(ctx: RequestContext, id: string): Promise<FindingDetail> {
-  const finding = await getFinding(ctx, id);
-  const detail = await evidence(ctx, finding, await configuredRules(ctx.store));
+  // The evidence changes only with the workspace; the rule's configured wording is read anew.
+  const { finding, ...found } = await ctx.cached(
+    `finding|${scopeKey(ctx.scope)}|${id}`,
+    async () => {
+      const f = await getFinding(ctx, id);
+      return { finding: f, ...(await evidence(ctx, f)) };
+    },
+    (e) => 1 + Math.floor((e.visit?.lines.length ?? 0) / 50),
+  );
+  // Decisions are written only through decideFinding, which tells the cache (their status is mirrored in the workspace).
+  const [rules, history] = await Promise.all([
+    configuredRules(ctx.store),
+    ctx.cached(`decisions|${finding.id}`, () => decisionsOf(ctx.store, finding.id)),
+  ]);
+  const detail: FindingDetail = {
+    finding,
+    rule: ruleOf(finding, rules),
+    ...found,
+    history,
+    allowed: allowedActions(ctx.scope.role, finding.status),
+  };
   if (detail.person || detail.visit)
     await audit(ctx.store, ctx.user.username, 'read_person', finding.psnNo ?? detail.visit?.mdtrtId ?? null, `finding ${finding.id}`);
   return detail;
 }
 
-async function evidence(ctx: RequestContext, finding: FindingRow, rules: ConfiguredRule[]): Promise<FindingDetail> {
-  const { workspace: db, store, scope } = ctx;
+/** The rule of a finding, in the words of the configured parameters (the ones that screening applies). */
+function ruleOf(finding: FindingRow, rules: ConfiguredRule[]): FindingDetail['rule'] {
   const def = RULES.get(finding.ruleCode);
   const configured = rules.find((r) => r.rule.code === finding.ruleCode);
+  return {
+    code: finding.ruleCode,
+    name: def?.name ?? finding.ruleCode,
+    nameEn: def?.nameEn ?? finding.ruleCode,
+    level: def?.level ?? finding.level,
+    definition: def ? renderDefinition(def, configured?.params) : '',
+    key: def?.key ?? [],
+    params: Object.entries(def?.params ?? {}).map(([name, spec]) => ({
+      name,
+      value: configured?.params[name] ?? spec.default,
+      default: spec.default,
+      description: spec.description,
+    })),
+  };
+}
+
+type Evidence = Pick<FindingDetail, 'visit' | 'person' | 'otherVisits' | 'sales' | 'stock'>;
+
+async function evidence(ctx: RequestContext, finding: FindingRow): Promise<Evidence> {
+  const { workspace: db, scope } = ctx;
   const mdtrtId = await visitIdOf(db, finding);
   const visit = mdtrtId ? await visitDetail(db, finding, mdtrtId, scope) : null;
   const psnNo = finding.psnNo;
   const around = finding.day ?? visit?.begntime.slice(0, 10) ?? null;
-  const [person, others, pharmacy, history] = await Promise.all([
+  const [person, others, pharmacy] = await Promise.all([
     psnNo ? personInfo(db, psnNo, around, scope) : Promise.resolve(null),
     psnNo && around ? otherVisits(db, psnNo, around, visit?.mdtrtId ?? null, scope) : Promise.resolve([]),
     pharmacyEvidence(db, finding),
-    decisionsOf(store, finding.id),
   ]);
-  return {
-    finding,
-    rule: {
-      code: finding.ruleCode,
-      name: def?.name ?? finding.ruleCode,
-      nameEn: def?.nameEn ?? finding.ruleCode,
-      level: def?.level ?? finding.level,
-      // In the words of the configured parameters, the ones that screening applies.
-      definition: def ? renderDefinition(def, configured?.params) : '',
-      key: def?.key ?? [],
-      params: Object.entries(def?.params ?? {}).map(([name, spec]) => ({
-        name,
-        value: configured?.params[name] ?? spec.default,
-        default: spec.default,
-        description: spec.description,
-      })),
-    },
-    visit,
-    person,
-    otherVisits: others,
-    ...pharmacy,
-    history,
-    allowed: allowedActions(scope.role, finding.status),
-  };
+  return { visit, person, otherVisits: others, ...pharmacy };
 }

@@ -8,7 +8,7 @@ import type { Page } from '../contract/api/common.js';
 import type { FindingRow, FindingsQuery } from '../contract/api/findings.js';
 import type { FindingStatus } from '../contract/vocabulary.js';
 import { FINDING_ROWS, FINDING_STATUS } from './rows.js';
-import type { RequestContext } from '../kernel/context.js';
+import { scopeKey, type RequestContext } from '../kernel/context.js';
 import { notFound } from '../kernel/errors.js';
 import { money } from '../kernel/numbers.js';
 import { Params, toPage } from '../kernel/sql.js';
@@ -95,7 +95,12 @@ export function findingConditions(q: Omit<FindingsQuery, 'page' | 'pageSize' | '
   return c;
 }
 
-export async function listFindings(ctx: RequestContext, q: FindingsQuery): Promise<Page<FindingRow>> {
+/** A page of the findings inside the caller's scope; pages already read are kept until the workspace changes. */
+export function listFindings(ctx: RequestContext, q: FindingsQuery): Promise<Page<FindingRow>> {
+  return ctx.cached(`findings|${scopeKey(ctx.scope)}|${JSON.stringify(q)}`, () => readFindings(ctx, q));
+}
+
+async function readFindings(ctx: RequestContext, q: FindingsQuery): Promise<Page<FindingRow>> {
   const db = ctx.workspace;
   const p = new Params();
   const where = findingConditions(q, ctx.scope, p).join(' AND ');
@@ -120,9 +125,14 @@ export async function listFindings(ctx: RequestContext, q: FindingsQuery): Promi
 /** One finding by id inside the caller's scope ("not found" outside it). */
 export async function getFinding(ctx: Pick<RequestContext, 'workspace' | 'scope'>, id: string): Promise<FindingRow> {
   const p = new Params();
-  const where = [`r.finding_id = ${p.add(id)}`, scopeCondition(ctx.scope, p, 'r.fixmedins_code', 'r.admdvs')].join(' AND ');
+  // The row by its id first, on its own: DuckDB looks an id up in the index only when no other condition is beside it.
+  const one = `(SELECT * FROM ${FINDING_ROWS} WHERE finding_id = ${p.add(id)})`;
+  const inScope = scopeCondition(ctx.scope, p, 'r.fixmedins_code', 'r.admdvs');
   const [row] = /^[0-9a-f]{32}$/.test(id)
-    ? await ctx.workspace.query<FindingRecord & Record<string, unknown>>(`SELECT ${ROW_COLUMNS} FROM ${ROW_FROM} WHERE ${where}`, p.values)
+    ? await ctx.workspace.query<FindingRecord & Record<string, unknown>>(
+        `WITH one AS MATERIALIZED ${one} SELECT ${ROW_COLUMNS} FROM one r LEFT JOIN ${FINDING_STATUS} s ON s.finding_id = r.finding_id WHERE ${inScope}`,
+        p.values,
+      )
     : [];
   if (!row) throw notFound('no such finding in your scope');
   return toFindingRow(row);

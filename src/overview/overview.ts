@@ -3,14 +3,19 @@ import { scopeCondition } from '../auth/scope.js';
 import type { Overview, OverviewQuery } from '../contract/api/reference.js';
 import { regionName } from '../exchange/regions.js';
 import { FINDING_AGG, INST_MONTH } from '../findings/rows.js';
-import type { RequestContext } from '../kernel/context.js';
+import { scopeKey, type RequestContext } from '../kernel/context.js';
 import { money } from '../kernel/numbers.js';
 import { Params } from '../kernel/sql.js';
 import { BUILT_IN_RULES } from '../screening/catalog.js';
 
 const RULES = new Map(BUILT_IN_RULES.map((r) => [r.code, r]));
 
-export async function overview(ctx: RequestContext, { from, to }: OverviewQuery): Promise<Overview> {
+/** The overview of the caller's scope; the same for everyone of that scope until the workspace changes. */
+export function overview(ctx: RequestContext, q: OverviewQuery): Promise<Overview> {
+  return ctx.cached(`overview|${scopeKey(ctx.scope)}|${q.from ?? ''}|${q.to ?? ''}`, () => computeOverview(ctx, q));
+}
+
+async function computeOverview(ctx: RequestContext, { from, to }: OverviewQuery): Promise<Overview> {
   const { workspace: db, scope } = ctx;
   // Findings are counted from their aggregate by institution, rule, level and month; settlements by month.
   const fp = new Params();

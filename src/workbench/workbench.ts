@@ -22,6 +22,7 @@ import { DuckDbStore, PostgresStore, type StoreDb } from '../store/db.js';
 import { ensureStoreSchema } from '../store/schema.js';
 import { syncStatusMirror } from '../findings/decisions.js';
 import { ensureWorkspaceSchema } from '../workspace/schema.js';
+import { dropLookupIndexes, ensureLookupIndexes } from '../workspace/indexes.js';
 import { audit } from '../audit/audit.js';
 import { applySanctionEffects } from '../cases/sanctions.js';
 import type { Scope, UserInfo } from '../contract/api/accounts.js';
@@ -31,6 +32,7 @@ import type { RequestContext } from '../kernel/context.js';
 import { requireRole } from '../kernel/context.js';
 import { notFound } from '../kernel/errors.js';
 import { round2 } from '../kernel/numbers.js';
+import { ReadCache } from '../kernel/read-cache.js';
 import { storeTime } from '../store/db.js';
 
 /** The workbench itself, as the actor of what it does on its own (re-applying sanctions after an import). */
@@ -61,6 +63,8 @@ export interface WorkbenchOptions {
 export class Workbench {
   readonly jobs = new JobRunner();
   readonly limiter = new LoginLimiter();
+  /** Answers read from the workspace, until it next changes. */
+  readonly readCache = new ReadCache();
 
   /** The clock of the case workflow; replaceable (tests move it forward). */
   now: () => Date = () => new Date();
@@ -83,7 +87,9 @@ export class Workbench {
     return {
       store: this.store,
       workspace: this.reads,
-      writeWorkspace: (fn) => this.jobs.exclusive(() => fn(this.workspace)),
+      writeWorkspace: (fn) => this.jobs.exclusive(() => fn(this.workspace)).finally(() => this.readCache.invalidate()),
+      cached: (key, compute, weigh) => this.readCache.get(key, compute, weigh),
+      workspaceChanged: () => this.readCache.invalidate(),
       now: () => this.now(),
       user,
       scope,
@@ -99,6 +105,7 @@ export class Workbench {
     const workspace = await DuckDbEngine.open(o.db);
     await ensureWorkspaceSchema(workspace);
     await ensureFindingTables(workspace);
+    await ensureLookupIndexes(workspace);
     const store: StoreDb = o.databaseUrl
       ? await PostgresStore.connect(o.databaseUrl, o.pgSchema ?? 'fundguard_app')
       : await DuckDbStore.open(workspace);
@@ -122,8 +129,10 @@ export class Workbench {
     const outcomes = await runScreening(this.workspace, rules, { onRule: (i, n, code) => progress(i, n + 1, code || 'finishing') });
     progress(rules.length, rules.length + 1, 'indexing findings');
     await rebuildFindingRows(this.workspace, storeTime());
+    this.readCache.invalidate();
     progress(rules.length + 0.5, rules.length + 1, 'indicators and warnings');
     await buildMonitoring(this.workspace, await loadWarningConfig(this.store));
+    this.readCache.invalidate();
     const ran = outcomes.filter((o) => o.status === 'ran');
     return { findings: ran.reduce((s, o) => s + o.findings, 0), amount: round2(ran.reduce((s, o) => s + o.amount, 0)) };
   }
@@ -200,12 +209,21 @@ export class Workbench {
   startImport(_uploadId: string, dir: string): Job {
     return this.jobs.start('import', async (progress) => {
       progress(0, 3, 'import');
-      const report = await importDataset(this.workspace, dir, { ...this.dataset, onProgress: (step) => progress(0, 3, step) });
+      await dropLookupIndexes(this.workspace);
+      let report: ImportReport;
+      try {
+        report = await importDataset(this.workspace, dir, { ...this.dataset, onProgress: (step) => progress(0, 3, step) });
+      } finally {
+        this.readCache.invalidate();
+        progress(0, 3, 'indexes');
+        await ensureLookupIndexes(this.workspace);
+      }
       await applySanctionEffects(this.systemContext(), true);
       progress(1, 3, 'screening');
       const screened = await this.screen((done, total, step) => progress(1 + done / total, 3, step));
       progress(2.9, 3, 'statuses');
       await syncStatusMirror(this.store, this.reads);
+      this.readCache.invalidate();
       await rm(dir, { recursive: true, force: true });
       return { ...screened, importedRows: report.tables.reduce((s, t) => s + t.rows, 0) };
     });
