@@ -28,7 +28,7 @@ import { LINES_PER_PERSON_YEAR } from '../src/synthetic/generate.js';
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const DATA = join(ROOT, 'bench', 'data');
 const RESULTS = join(ROOT, 'bench', 'results');
-const BIN = join(ROOT, 'bin', 'fundguard.js');
+const BIN = join(ROOT, 'bin', 'fundguard.cjs');
 const DIST = join(ROOT, 'dist', 'bench');
 /** json-rules-engine handles a few thousand lines a second: it is timed on the first lines of each set. */
 const JSON_RULES_LINES = Number(process.env.BENCH_BASELINE_LINES ?? 200_000);

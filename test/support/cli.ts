@@ -1,8 +1,8 @@
-/** Runs the built `fundguard` command (bin/fundguard.js over dist/) as a user would. */
+/** Runs the built `fundguard` command (bin/fundguard.cjs over dist/) as a user would. */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const BIN = fileURLToPath(new URL('../../bin/fundguard.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../../bin/fundguard.cjs', import.meta.url));
 
 export interface CliResult {
   code: number;
