@@ -12,6 +12,7 @@ import { LoginLimiter } from '../auth/rate-limit.js';
 import { importDataset, ImportRejected, type ImportOptions, type ImportReport } from '../dataset/importer.js';
 import { DatasetError } from '../dataset/discover.js';
 import { DuckDbEngine, DuckDbPool } from '../db/duckdb.js';
+import { atomically } from '../db/engine.js';
 import { ensureFindingTables, findingRowsExist, rebuildFindingRows } from '../findings/rows.js';
 import { monitoringExists } from '../monitoring/tables.js';
 import { JobRunner, type Progress } from '../jobs/jobs.js';
@@ -119,11 +120,17 @@ export class Workbench {
   /** Screens the workspace with the configured rules; findings are replaced, decisions kept (by finding id). */
   async screen(progress: Progress): Promise<{ findings: number; amount: number }> {
     const rules = await configuredRules(this.store);
-    const outcomes = await runScreening(this.workspace, rules, { onRule: (i, n, code) => progress(i, n + 1, code || 'finishing') });
-    progress(rules.length, rules.length + 1, 'indexing findings');
-    await rebuildFindingRows(this.workspace, storeTime());
-    progress(rules.length + 0.5, rules.length + 1, 'indicators and warnings');
-    await buildMonitoring(this.workspace, await loadWarningConfig(this.store));
+    const config = await loadWarningConfig(this.store);
+    // One transaction: requests meanwhile read the previous screening's findings, browsing tables, indicators and
+    // warnings, all of them, until the new ones replace them together (or, should anything fail, never).
+    const outcomes = await atomically(this.workspace, async () => {
+      const outcomes = await runScreening(this.workspace, rules, { onRule: (i, n, code) => progress(i, n + 1, code || 'finishing') });
+      progress(rules.length, rules.length + 1, 'indexing findings');
+      await rebuildFindingRows(this.workspace, storeTime());
+      progress(rules.length + 0.5, rules.length + 1, 'indicators and warnings');
+      await buildMonitoring(this.workspace, config);
+      return outcomes;
+    });
     const ran = outcomes.filter((o) => o.status === 'ran');
     return { findings: ran.reduce((s, o) => s + o.findings, 0), amount: round2(ran.reduce((s, o) => s + o.amount, 0)) };
   }
