@@ -139,13 +139,17 @@ export class Workbench {
   async startScreening(ctx: RequestContext): Promise<Job> {
     requireRole(ctx, ['admin'], 'run screenings');
     await audit(ctx.store, ctx.user.username, 'screening_start', null, null);
-    return this.jobs.start('screening', (progress) => this.screen(progress));
+    return this.jobs.start('screening', (progress) => this.screen(progress), ctx.user.username);
   }
 
-  /** A screening or import job's progress. */
-  job(id: string): Job {
+  /**
+   * A screening or import job's progress, for whoever started it and for administrators. Only administrators start
+   * jobs, and a job's summary (findings, amount, rows imported) covers the whole workspace, which a caller limited
+   * to a region or an institution may not see: for them the job is not found, as any row outside their scope.
+   */
+  job(ctx: RequestContext, id: string): Job {
     const job = this.jobs.get(id);
-    if (!job) throw notFound('no such job');
+    if (!job || !(ctx.scope.role === 'admin' || this.jobs.ownerOf(id) === ctx.user.username)) throw notFound('no such job');
     return job;
   }
 
@@ -200,22 +204,26 @@ export class Workbench {
     const dir = this.uploadDir(id);
     if (!dir || !existsSync(dir)) throw notFound('no such upload');
     await audit(ctx.store, ctx.user.username, 'import_start', id, null);
-    return this.startImport(id, dir);
+    return this.startImport(id, dir, ctx.user.username);
   }
 
   /** Imports the upload in `dir` and screens the workspace, as a job (its id names the upload in the audit log only). */
-  startImport(_uploadId: string, dir: string): Job {
-    return this.jobs.start('import', async (progress) => {
-      progress(0, 3, 'import');
-      const report = await importDataset(this.workspace, dir, { ...this.dataset, onProgress: (step) => progress(0, 3, step) });
-      await applySanctionEffects(this.systemContext(), true);
-      progress(1, 3, 'screening');
-      const screened = await this.screen((done, total, step) => progress(1 + done / total, 3, step));
-      progress(2.9, 3, 'statuses');
-      await syncStatusMirror(this.store, this.reads);
-      await rm(dir, { recursive: true, force: true });
-      return { ...screened, importedRows: report.tables.reduce((s, t) => s + t.rows, 0) };
-    });
+  startImport(_uploadId: string, dir: string, owner: string | null = null): Job {
+    return this.jobs.start(
+      'import',
+      async (progress) => {
+        progress(0, 3, 'import');
+        const report = await importDataset(this.workspace, dir, { ...this.dataset, onProgress: (step) => progress(0, 3, step) });
+        await applySanctionEffects(this.systemContext(), true);
+        progress(1, 3, 'screening');
+        const screened = await this.screen((done, total, step) => progress(1 + done / total, 3, step));
+        progress(2.9, 3, 'statuses');
+        await syncStatusMirror(this.store, this.reads);
+        await rm(dir, { recursive: true, force: true });
+        return { ...screened, importedRows: report.tables.reduce((s, t) => s + t.rows, 0) };
+      },
+      owner,
+    );
   }
 
   async close(): Promise<void> {
