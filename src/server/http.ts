@@ -112,10 +112,12 @@ export function routesOf(app: FastifyInstance): readonly AnyRoute[] {
 
 function parse<T>(schema: ZodType<T> | undefined, value: unknown, where: string): T {
   if (!schema) return undefined as T;
-  const r = schema.safeParse(value ?? {});
+  // A request without a body or query is an empty one; a body of JSON `null` is not an object and is refused.
+  const r = schema.safeParse(value === undefined ? {} : value);
   if (!r.success) {
     const details = r.error.issues.map((i: z.core.$ZodIssue) => ({ path: i.path.join('.'), message: i.message }));
-    throw new HttpError(400, 'validation', `invalid ${where}`, details);
+    const said = details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join('; ');
+    throw new HttpError(400, 'validation', `invalid ${where}: ${said}`, details);
   }
   return r.data;
 }
