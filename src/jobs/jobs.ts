@@ -2,6 +2,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { Job } from '../contract/api/rules.js';
+import { withoutServerPaths } from '../kernel/paths.js';
 
 export type Progress = (done: number, total: number, step: string) => void;
 
@@ -48,7 +49,7 @@ export class JobRunner {
             job.progress = { done: job.progress.total, total: job.progress.total, step: 'done' };
           } catch (e) {
             job.status = 'failed';
-            job.error = (e as Error).message;
+            job.error = withoutServerPaths((e as Error).message);
           } finally {
             job.finishedAt = new Date().toISOString();
           }

@@ -32,6 +32,7 @@ import type { RequestContext } from '../kernel/context.js';
 import { requireRole } from '../kernel/context.js';
 import { notFound } from '../kernel/errors.js';
 import { round2 } from '../kernel/numbers.js';
+import { withoutServerPaths } from '../kernel/paths.js';
 import { storeTime } from '../store/db.js';
 
 /** The workbench itself, as the actor of what it does on its own (re-applying sanctions after an import). */
@@ -179,7 +180,7 @@ export class Workbench {
           files,
           tables: [],
           ignored: [],
-          rejects: [{ file: files.join(', '), row: null, column: null, value: null, reason: e.message }],
+          rejects: [{ file: files.join(', '), row: null, column: null, value: null, reason: withoutServerPaths(e.message) }],
           rejectCount: 1,
           valid: false,
         };
@@ -192,7 +193,7 @@ export class Workbench {
       files,
       tables: report.tables,
       ignored: report.ignored,
-      rejects: report.rejects.slice(0, 1000),
+      rejects: report.rejects.slice(0, 1000).map((r) => ({ ...r, file: withoutServerPaths(r.file), reason: withoutServerPaths(r.reason) })),
       rejectCount: report.rejectCount,
       valid: report.rejectCount === 0 && report.tables.length > 0,
     };
