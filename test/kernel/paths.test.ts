@@ -12,7 +12,8 @@ describe('withoutServerPaths', () => {
     );
     expect(withoutServerPaths('/tmp/x/city: not a directory')).toBe('city: not a directory');
     expect(withoutServerPaths('read (/srv/data/evidence/ab/cd) and "C:\\data\\x\\y.csv"')).toBe('read (cd) and "y.csv"');
-    const plain = 'see http://localhost:8080/api/x, feedetl/setl, 3/4 and 2024-01/02; row 3: column a: not a date';
+    const plain =
+      'no route GET /api/no-such-route; see http://localhost:8080/api/x, feedetl/setl, 3/4 and 2024-01/02; row 3: column a: not a date';
     expect(withoutServerPaths(plain)).toBe(plain);
   });
 });
