@@ -71,15 +71,41 @@ export function userInfo(u: UserRecord): UserInfo {
 
 const USERS: ListSource = { select: '*', from: 'fg_user', orderBy: 'username' };
 
-/** Active users (to assign findings and cases to analysts), for the bureau's roles. */
+/**
+ * Active users (to assign findings and cases to analysts), for the bureau's roles, within the caller's scope: an
+ * administrator (or a bureau account without a region) sees every account; one limited to a region sees the bureau
+ * accounts along its own line of regions — those inside it, and those whose region contains it (the city's analysts
+ * and the administrators, who may handle its cases too) — and the accounts of institutions inside it. A county
+ * analyst never learns who works in the next county, nor at its hospitals.
+ */
 export async function listUsers(ctx: RequestContext, q: UsersQuery): Promise<Page<UserRow>> {
   requireRole(ctx, BUREAU_ROLES, 'list users');
   const p = new Params();
   const where = q.role ? [`role = ${p.add(q.role)}`, 'NOT disabled'] : ['NOT disabled'];
+  where.push(await accountsInScope(ctx, p));
   const { rows, total } = await selectPage<UserRecord & Record<string, unknown>>(ctx.store, q, USERS, where, p);
   return toPage(
     rows.map((u) => ({ username: u.username, displayName: u.display_name, role: u.role, scopeLabel: u.scope_label })),
     total,
     q,
   );
+}
+
+/** The condition on fg_user keeping the accounts a caller may see (see listUsers). */
+async function accountsInScope(ctx: RequestContext, p: Params): Promise<string> {
+  const region = ctx.scope.admdvs;
+  if (ctx.scope.role === 'admin' || !region) return 'TRUE';
+  const a = p.add(region);
+  const bureau = `(scope_fixmedins IS NULL AND (scope_admdvs IS NULL OR starts_with(scope_admdvs, ${a}) OR starts_with(${a}, scope_admdvs)))`;
+  // Institutions' regions are in the workspace: the few institutions with accounts, those inside the region.
+  const withAccounts = await ctx.store.query<{ code: string }>(
+    `SELECT DISTINCT scope_fixmedins AS code FROM fg_user WHERE scope_fixmedins IS NOT NULL`,
+  );
+  if (!withAccounts.length) return bureau;
+  const w = new Params();
+  const inside = await ctx.workspace.query<{ code: string }>(
+    `SELECT fixmedins_code AS code FROM fixmedins WHERE starts_with(admdvs, ${w.add(region)}) AND fixmedins_code IN ${w.list(withAccounts.map((r) => r.code))}`,
+    w.values,
+  );
+  return inside.length ? `(${bureau} OR scope_fixmedins IN ${p.list(inside.map((r) => r.code))})` : bureau;
 }

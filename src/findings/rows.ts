@@ -10,7 +10,7 @@
  *   tens of thousands of rows however many findings there are).
  */
 import type { DuckDbEngine } from '../db/duckdb.js';
-import { quote } from '../db/engine.js';
+import { atomically, quote } from '../db/engine.js';
 import { BUILT_IN_RULES } from '../screening/catalog.js';
 import { FINDINGS_TABLE } from '../workspace/schema.js';
 
@@ -35,29 +35,34 @@ export async function ensureFindingTables(engine: DuckDbEngine): Promise<void> {
   await engine.exec(`CREATE TABLE IF NOT EXISTS fg_screen_run (screened_at TIMESTAMP, findings BIGINT, amount DECIMAL(18,2))`);
 }
 
-/** Rebuilds the browsing tables from the current findings and settlements (after every screening or import). */
+/**
+ * Rebuilds the browsing tables from the current findings and settlements (after every screening or import), in one
+ * transaction: requests reading them meanwhile see the old tables or the new ones.
+ */
 export async function rebuildFindingRows(engine: DuckDbEngine, screenedAt: string | null = null): Promise<void> {
-  await ensureFindingTables(engine);
-  await engine.exec(`CREATE OR REPLACE TABLE ${FINDING_ROWS} AS
-    SELECT ${findingIdSql('f')} AS finding_id, f.rule_code, f.level, f.fixmedins_code, f.psn_no, f.mdtrt_id, f.setl_id, f.feedetl_sn,
-      f.med_list_codg, f.day, f.rtal_docno, f.amount, f.detail, i.fixmedins_name AS institution_name, i.admdvs, i.grid_id
-    FROM ${FINDINGS_TABLE} f LEFT JOIN fixmedins i ON i.fixmedins_code = f.fixmedins_code`);
-  await engine.exec(`CREATE INDEX IF NOT EXISTS fg_finding_row_id ON ${FINDING_ROWS} (finding_id)`);
-  await engine.exec(`CREATE OR REPLACE TABLE ${FINDING_AGG} AS
-    SELECT fixmedins_code, MIN(institution_name) AS institution_name, MIN(admdvs) AS admdvs, MIN(grid_id) AS grid_id, rule_code, level,
-      strftime(day, '%Y-%m') AS month, COUNT(*) AS findings, SUM(amount) AS amount
-    FROM ${FINDING_ROWS} GROUP BY fixmedins_code, rule_code, level, strftime(day, '%Y-%m')`);
-  await engine.exec(`CREATE OR REPLACE TABLE ${INST_MONTH} AS
-    SELECT fixmedins_code, strftime(setl_time, '%Y-%m') AS month, COUNT(*) AS settlements,
-      COUNT(DISTINCT CASE WHEN med_type = '21' THEN mdtrt_id END) AS admissions,
-      SUM(medfee_sumamt) AS total, SUM(hifp_pay) AS fund_paid
-    FROM setl GROUP BY ALL`);
-  if (screenedAt) {
-    await engine.exec(`DELETE FROM fg_screen_run`);
-    await engine.exec(
-      `INSERT INTO fg_screen_run SELECT CAST(${quote(screenedAt)} AS TIMESTAMP), COUNT(*), COALESCE(SUM(amount), 0) FROM ${FINDINGS_TABLE}`,
-    );
-  }
+  await atomically(engine, async () => {
+    await ensureFindingTables(engine);
+    await engine.exec(`CREATE OR REPLACE TABLE ${FINDING_ROWS} AS
+      SELECT ${findingIdSql('f')} AS finding_id, f.rule_code, f.level, f.fixmedins_code, f.psn_no, f.mdtrt_id, f.setl_id, f.feedetl_sn,
+        f.med_list_codg, f.day, f.rtal_docno, f.amount, f.detail, i.fixmedins_name AS institution_name, i.admdvs, i.grid_id
+      FROM ${FINDINGS_TABLE} f LEFT JOIN fixmedins i ON i.fixmedins_code = f.fixmedins_code`);
+    await engine.exec(`CREATE INDEX IF NOT EXISTS fg_finding_row_id ON ${FINDING_ROWS} (finding_id)`);
+    await engine.exec(`CREATE OR REPLACE TABLE ${FINDING_AGG} AS
+      SELECT fixmedins_code, MIN(institution_name) AS institution_name, MIN(admdvs) AS admdvs, MIN(grid_id) AS grid_id, rule_code, level,
+        strftime(day, '%Y-%m') AS month, COUNT(*) AS findings, SUM(amount) AS amount
+      FROM ${FINDING_ROWS} GROUP BY fixmedins_code, rule_code, level, strftime(day, '%Y-%m')`);
+    await engine.exec(`CREATE OR REPLACE TABLE ${INST_MONTH} AS
+      SELECT fixmedins_code, strftime(setl_time, '%Y-%m') AS month, COUNT(*) AS settlements,
+        COUNT(DISTINCT CASE WHEN med_type = '21' THEN mdtrt_id END) AS admissions,
+        SUM(medfee_sumamt) AS total, SUM(hifp_pay) AS fund_paid
+      FROM setl GROUP BY ALL`);
+    if (screenedAt) {
+      await engine.exec(`DELETE FROM fg_screen_run`);
+      await engine.exec(
+        `INSERT INTO fg_screen_run SELECT CAST(${quote(screenedAt)} AS TIMESTAMP), COUNT(*), COALESCE(SUM(amount), 0) FROM ${FINDINGS_TABLE}`,
+      );
+    }
+  });
 }
 
 /** Whether the browsing tables exist (a workspace screened by the CLI, or by an older version, lacks some). */

@@ -2,11 +2,14 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { Job } from '../contract/api/rules.js';
+import { withoutServerPaths } from '../kernel/paths.js';
 
 export type Progress = (done: number, total: number, step: string) => void;
 
 export class JobRunner {
   private readonly jobs = new Map<string, Job>();
+  /** Who started each job (a username), for deciding who may follow it; not part of the job's answer. */
+  private readonly owners = new Map<string, string>();
   private running: Promise<unknown> = Promise.resolve();
   /** Set while work of the queue runs: what that work starts through exclusive() runs inside it, not after it. */
   private readonly inQueue = new AsyncLocalStorage<true>();
@@ -15,8 +18,13 @@ export class JobRunner {
     return this.jobs.get(id) ?? null;
   }
 
-  /** Starts a job; jobs run one after another (they write the same workspace). */
-  start(kind: Job['kind'], work: (progress: Progress) => Promise<Job['result']>): Job {
+  /** The username that started a job (null: the system, or no such job). */
+  ownerOf(id: string): string | null {
+    return this.owners.get(id) ?? null;
+  }
+
+  /** Starts a job for `owner` (a username; null for the system); jobs run one after another (they write the same workspace). */
+  start(kind: Job['kind'], work: (progress: Progress) => Promise<Job['result']>, owner: string | null = null): Job {
     const job: Job = {
       id: randomUUID(),
       kind,
@@ -28,6 +36,7 @@ export class JobRunner {
       result: null,
     };
     this.jobs.set(job.id, job);
+    if (owner) this.owners.set(job.id, owner);
     const run = this.running
       .catch(() => {})
       .then(() =>
@@ -40,7 +49,7 @@ export class JobRunner {
             job.progress = { done: job.progress.total, total: job.progress.total, step: 'done' };
           } catch (e) {
             job.status = 'failed';
-            job.error = (e as Error).message;
+            job.error = withoutServerPaths((e as Error).message);
           } finally {
             job.finishedAt = new Date().toISOString();
           }

@@ -13,3 +13,17 @@ export function projectRoot(): string {
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
   return (root = dir);
 }
+
+/**
+ * A message for a client, without the server's directories: every absolute path in it is cut to its last part
+ * (`/srv/fundguard/data/uploads/3f…/setl.parquet` → `setl.parquet`). Errors of the engines and of the file system
+ * name the files they read by their absolute paths; where the server keeps its files is nobody's business outside.
+ * The API's own paths (`/api/…`) are left alone. Only the adapters' answers go through this: the command line keeps
+ * the paths its user gave.
+ */
+export function withoutServerPaths(message: string): string {
+  return message.replace(
+    /(^|[\s'"`(=[,])(?:[A-Za-z]:)?[/\\](?!api[/\\])(?:[^\s'"`()/\\[\],:]+[/\\])+([^\s'"`()/\\[\],:]*)/g,
+    (_m, before: string, last: string) => `${before}${last || '.'}`,
+  );
+}

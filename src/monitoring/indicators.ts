@@ -8,7 +8,7 @@
  * the previous month's and the same month last year's values, the unit's own history (median and MAD of its
  * earlier months) and, for institutions, its peers' median and MAD that month (same kind and level).
  */
-import type { Dialect, SqlEngine } from '../db/engine.js';
+import { execAtomically, type Dialect, type SqlEngine } from '../db/engine.js';
 import { INDICATOR_KEYS, type IndicatorKey } from '../contract/vocabulary.js';
 
 /** The number of each month's largest cases left out of an indicator's trimmed value. */
@@ -191,5 +191,5 @@ export function indicatorSql(d: Dialect): string[] {
 }
 
 export async function buildIndicators(engine: SqlEngine): Promise<void> {
-  for (const s of indicatorSql(engine.dialect)) await engine.exec(s);
+  await execAtomically(engine, indicatorSql(engine.dialect));
 }

@@ -6,7 +6,7 @@
  * and department: robust z-scores (median and MAD, the MAD floored at a tenth of the median, and at two
  * percentage points for the share). SQL for both engines.
  */
-import type { Dialect, SqlEngine } from '../db/engine.js';
+import { execAtomically, type Dialect, type SqlEngine } from '../db/engine.js';
 import type { PractitionerConfig } from '../contract/settings.js';
 
 export const DEFAULT_PRACTITIONER_CONFIG: PractitionerConfig = { minPrescriptions: 30, minPeers: 5, z: [3, 4, 5] };
@@ -64,7 +64,7 @@ export function practitionerSql(d: Dialect, c: PractitionerConfig): string[] {
 }
 
 export async function buildPractitionerStats(engine: SqlEngine, config: PractitionerConfig = DEFAULT_PRACTITIONER_CONFIG): Promise<void> {
-  for (const s of practitionerSql(engine.dialect, config)) await engine.exec(s);
+  await execAtomically(engine, practitionerSql(engine.dialect, config));
 }
 
 export function practitionerLevel(

@@ -36,7 +36,7 @@ export async function listPractitioners(ctx: RequestContext, q: PractitionersQue
       orange: `(s.z_max >= ${o} AND s.z_max < ${r})`,
       yellow: `(s.z_max >= ${y} AND s.z_max < ${o})`,
     };
-    where.push(`(${q.level.map((l) => band[l] ?? band.yellow).join(' OR ')})`);
+    where.push(`(${q.level.map((l) => band[l] ?? 'FALSE').join(' OR ')})`);
   }
   const { rows, total } = await selectPage(ctx.workspace, q, { select: SELECT, from: FROM, orderBy: `${SORTS[q.sort]}, s.prac` }, where, p);
   const items = rows.map((r): PractitionerRow => {

@@ -1,7 +1,7 @@
 /** Builds the monitoring tables of a workspace (indicators, warnings, practitioner figures) and keeps the warning thresholds. */
 import { audit } from '../audit/audit.js';
 import { warningConfigSchema, type WarningConfig } from '../contract/settings.js';
-import type { SqlEngine } from '../db/engine.js';
+import { atomically, type SqlEngine } from '../db/engine.js';
 import { requireRole, type RequestContext } from '../kernel/context.js';
 import { loadSetting, saveSetting } from '../kernel/settings.js';
 import type { StoreDb } from '../store/db.js';
@@ -26,13 +26,21 @@ export async function changeWarningConfig(ctx: RequestContext, config: WarningCo
   return config;
 }
 
-/** Warnings and practitioner figures from the indicators already built (after the thresholds change). */
+/**
+ * Warnings and practitioner figures from the indicators already built (after the thresholds change), in one
+ * transaction: readers see the old tables or the new ones, never neither.
+ */
 export async function buildJudgements(engine: SqlEngine, config: WarningConfig): Promise<void> {
-  await buildWarnings(engine, config);
-  await buildPractitionerStats(engine, config.practitioner);
+  await atomically(engine, async () => {
+    await buildWarnings(engine, config);
+    await buildPractitionerStats(engine, config.practitioner);
+  });
 }
 
+/** Indicators, warnings and practitioner figures, replaced in one transaction. */
 export async function buildMonitoring(engine: SqlEngine, config: WarningConfig = DEFAULT_WARNING_CONFIG): Promise<void> {
-  await buildIndicators(engine);
-  await buildJudgements(engine, config);
+  await atomically(engine, async () => {
+    await buildIndicators(engine);
+    await buildJudgements(engine, config);
+  });
 }

@@ -14,7 +14,7 @@
  * Each warning names the indicator, its value, what it was compared with (the previous month, the threshold,
  * the own-history median or the peer median) and its level. Comparisons are "at or above", to 1e-9.
  */
-import type { SqlEngine } from '../db/engine.js';
+import { execAtomically, type SqlEngine } from '../db/engine.js';
 import type { WarningConfig } from '../contract/settings.js';
 import { DEFAULT_PRACTITIONER_CONFIG } from './practitioners.js';
 
@@ -104,5 +104,5 @@ export function warningSql(c: WarningConfig): string[] {
 }
 
 export async function buildWarnings(engine: SqlEngine, config: WarningConfig = DEFAULT_WARNING_CONFIG): Promise<void> {
-  for (const s of warningSql(config)) await engine.exec(s);
+  await execAtomically(engine, warningSql(config));
 }

@@ -13,6 +13,7 @@ import type { ErrorBody } from '../contract/api/common.js';
 import type { ErrorCode, Role } from '../contract/vocabulary.js';
 import type { RequestContext } from '../kernel/context.js';
 import { DomainError, type ErrorKind } from '../kernel/errors.js';
+import { withoutServerPaths } from '../kernel/paths.js';
 import type { UploadedFile } from '../kernel/uploads.js';
 import { writeWorkbook, type Workbook } from '../reports/xlsx-writer.js';
 import type { Workbench } from '../workbench/workbench.js';
@@ -40,8 +41,10 @@ const BY_KIND: Record<ErrorKind, { status: number; code: ErrorCode }> = {
   rate_limited: { status: 429, code: 'rate_limited' },
 };
 
+/** An error's answer; its messages never name the server's directories (engines' and file errors do). */
 export function errorBody(code: ErrorCode, message: string, details?: ErrorBody['error']['details']): ErrorBody {
-  return { error: { code, message, ...(details ? { details } : {}) } };
+  const said = details?.map((d) => ({ path: d.path, message: withoutServerPaths(d.message) }));
+  return { error: { code, message: withoutServerPaths(message), ...(said ? { details: said } : {}) } };
 }
 
 /** Any error as the API answers it: its status, the body, and headers it needs; null for an unexpected failure (a 500). */
@@ -112,10 +115,12 @@ export function routesOf(app: FastifyInstance): readonly AnyRoute[] {
 
 function parse<T>(schema: ZodType<T> | undefined, value: unknown, where: string): T {
   if (!schema) return undefined as T;
-  const r = schema.safeParse(value ?? {});
+  // A request without a body or query is an empty one; a body of JSON `null` is not an object and is refused.
+  const r = schema.safeParse(value === undefined ? {} : value);
   if (!r.success) {
     const details = r.error.issues.map((i: z.core.$ZodIssue) => ({ path: i.path.join('.'), message: i.message }));
-    throw new HttpError(400, 'validation', `invalid ${where}`, details);
+    const said = details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join('; ');
+    throw new HttpError(400, 'validation', `invalid ${where}: ${said}`, details);
   }
   return r.data;
 }

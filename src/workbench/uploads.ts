@@ -13,6 +13,7 @@ import { DatasetError } from '../dataset/discover.js';
 import { workbookToDataset } from '../dataset/xlsx-reader.js';
 import { requireRole, type RequestContext } from '../kernel/context.js';
 import { invalid, tooLarge } from '../kernel/errors.js';
+import { withoutServerPaths } from '../kernel/paths.js';
 import type { UploadedFile } from '../kernel/uploads.js';
 import type { Workbench } from './workbench.js';
 
@@ -50,7 +51,7 @@ export async function receiveUpload(wb: Workbench, ctx: RequestContext, files: A
           files: names,
           tables: [],
           ignored: [],
-          rejects: [{ file: workbooks[0]!, row: null, column: null, value: null, reason: e.message }],
+          rejects: [{ file: workbooks[0]!, row: null, column: null, value: null, reason: withoutServerPaths(e.message) }],
           rejectCount: 1,
           valid: false,
         };

@@ -12,6 +12,7 @@ import { LoginLimiter } from '../auth/rate-limit.js';
 import { importDataset, ImportRejected, type ImportOptions, type ImportReport } from '../dataset/importer.js';
 import { DatasetError } from '../dataset/discover.js';
 import { DuckDbEngine, DuckDbPool } from '../db/duckdb.js';
+import { atomically } from '../db/engine.js';
 import { ensureFindingTables, findingRowsExist, rebuildFindingRows } from '../findings/rows.js';
 import { monitoringExists } from '../monitoring/tables.js';
 import { JobRunner, type Progress } from '../jobs/jobs.js';
@@ -33,6 +34,7 @@ import { requireRole } from '../kernel/context.js';
 import { notFound } from '../kernel/errors.js';
 import { round2 } from '../kernel/numbers.js';
 import { ReadCache } from '../kernel/read-cache.js';
+import { withoutServerPaths } from '../kernel/paths.js';
 import { storeTime } from '../store/db.js';
 
 /** The workbench itself, as the actor of what it does on its own (re-applying sanctions after an import). */
@@ -126,12 +128,17 @@ export class Workbench {
   /** Screens the workspace with the configured rules; findings are replaced, decisions kept (by finding id). */
   async screen(progress: Progress): Promise<{ findings: number; amount: number }> {
     const rules = await configuredRules(this.store);
-    const outcomes = await runScreening(this.workspace, rules, { onRule: (i, n, code) => progress(i, n + 1, code || 'finishing') });
-    progress(rules.length, rules.length + 1, 'indexing findings');
-    await rebuildFindingRows(this.workspace, storeTime());
-    this.readCache.invalidate();
-    progress(rules.length + 0.5, rules.length + 1, 'indicators and warnings');
-    await buildMonitoring(this.workspace, await loadWarningConfig(this.store));
+    const config = await loadWarningConfig(this.store);
+    // One transaction: requests meanwhile read the previous screening's findings, browsing tables, indicators and
+    // warnings, all of them, until the new ones replace them together (or, should anything fail, never).
+    const outcomes = await atomically(this.workspace, async () => {
+      const outcomes = await runScreening(this.workspace, rules, { onRule: (i, n, code) => progress(i, n + 1, code || 'finishing') });
+      progress(rules.length, rules.length + 1, 'indexing findings');
+      await rebuildFindingRows(this.workspace, storeTime());
+      progress(rules.length + 0.5, rules.length + 1, 'indicators and warnings');
+      await buildMonitoring(this.workspace, config);
+      return outcomes;
+    });
     this.readCache.invalidate();
     const ran = outcomes.filter((o) => o.status === 'ran');
     return { findings: ran.reduce((s, o) => s + o.findings, 0), amount: round2(ran.reduce((s, o) => s + o.amount, 0)) };
@@ -141,13 +148,17 @@ export class Workbench {
   async startScreening(ctx: RequestContext): Promise<Job> {
     requireRole(ctx, ['admin'], 'run screenings');
     await audit(ctx.store, ctx.user.username, 'screening_start', null, null);
-    return this.jobs.start('screening', (progress) => this.screen(progress));
+    return this.jobs.start('screening', (progress) => this.screen(progress), ctx.user.username);
   }
 
-  /** A screening or import job's progress. */
-  job(id: string): Job {
+  /**
+   * A screening or import job's progress, for whoever started it and for administrators. Only administrators start
+   * jobs, and a job's summary (findings, amount, rows imported) covers the whole workspace, which a caller limited
+   * to a region or an institution may not see: for them the job is not found, as any row outside their scope.
+   */
+  job(ctx: RequestContext, id: string): Job {
     const job = this.jobs.get(id);
-    if (!job) throw notFound('no such job');
+    if (!job || !(ctx.scope.role === 'admin' || this.jobs.ownerOf(id) === ctx.user.username)) throw notFound('no such job');
     return job;
   }
 
@@ -177,7 +188,7 @@ export class Workbench {
           files,
           tables: [],
           ignored: [],
-          rejects: [{ file: files.join(', '), row: null, column: null, value: null, reason: e.message }],
+          rejects: [{ file: files.join(', '), row: null, column: null, value: null, reason: withoutServerPaths(e.message) }],
           rejectCount: 1,
           valid: false,
         };
@@ -190,7 +201,7 @@ export class Workbench {
       files,
       tables: report.tables,
       ignored: report.ignored,
-      rejects: report.rejects.slice(0, 1000),
+      rejects: report.rejects.slice(0, 1000).map((r) => ({ ...r, file: withoutServerPaths(r.file), reason: withoutServerPaths(r.reason) })),
       rejectCount: report.rejectCount,
       valid: report.rejectCount === 0 && report.tables.length > 0,
     };
@@ -202,31 +213,35 @@ export class Workbench {
     const dir = this.uploadDir(id);
     if (!dir || !existsSync(dir)) throw notFound('no such upload');
     await audit(ctx.store, ctx.user.username, 'import_start', id, null);
-    return this.startImport(id, dir);
+    return this.startImport(id, dir, ctx.user.username);
   }
 
   /** Imports the upload in `dir` and screens the workspace, as a job (its id names the upload in the audit log only). */
-  startImport(_uploadId: string, dir: string): Job {
-    return this.jobs.start('import', async (progress) => {
-      progress(0, 3, 'import');
-      await dropLookupIndexes(this.workspace);
-      let report: ImportReport;
-      try {
-        report = await importDataset(this.workspace, dir, { ...this.dataset, onProgress: (step) => progress(0, 3, step) });
-      } finally {
+  startImport(_uploadId: string, dir: string, owner: string | null = null): Job {
+    return this.jobs.start(
+      'import',
+      async (progress) => {
+        progress(0, 3, 'import');
+        await dropLookupIndexes(this.workspace);
+        let report: ImportReport;
+        try {
+          report = await importDataset(this.workspace, dir, { ...this.dataset, onProgress: (step) => progress(0, 3, step) });
+        } finally {
+          this.readCache.invalidate();
+          progress(0, 3, 'indexes');
+          await ensureLookupIndexes(this.workspace);
+        }
+        await applySanctionEffects(this.systemContext(), true);
+        progress(1, 3, 'screening');
+        const screened = await this.screen((done, total, step) => progress(1 + done / total, 3, step));
+        progress(2.9, 3, 'statuses');
+        await syncStatusMirror(this.store, this.reads);
         this.readCache.invalidate();
-        progress(0, 3, 'indexes');
-        await ensureLookupIndexes(this.workspace);
-      }
-      await applySanctionEffects(this.systemContext(), true);
-      progress(1, 3, 'screening');
-      const screened = await this.screen((done, total, step) => progress(1 + done / total, 3, step));
-      progress(2.9, 3, 'statuses');
-      await syncStatusMirror(this.store, this.reads);
-      this.readCache.invalidate();
-      await rm(dir, { recursive: true, force: true });
-      return { ...screened, importedRows: report.tables.reduce((s, t) => s + t.rows, 0) };
-    });
+        await rm(dir, { recursive: true, force: true });
+        return { ...screened, importedRows: report.tables.reduce((s, t) => s + t.rows, 0) };
+      },
+      owner,
+    );
   }
 
   async close(): Promise<void> {

@@ -245,6 +245,24 @@ describe.each(['duckdb', 'postgres'] as StoreMode[])('data scope on every route 
     expect((await county.get('/api/jobs/00000000-0000-4000-8000-000000000000')).status).toBe(404);
   });
 
+  it("shows a screening job's whole-workspace summary to administrators only: others are told it does not exist", async () => {
+    const started = await admin.post('/api/screenings');
+    expect(started.status).toBe(202);
+    await s.wb.jobs.idle();
+    const url = `/api/jobs/${started.body.id}`;
+    const done = await admin.get(url);
+    expect(done.status).toBe(200);
+    expect(done.body.result.findings).toBeGreaterThan(0);
+    const city = await s.login('city');
+    for (const c of [county, city]) {
+      const r = await c.get(url);
+      expect(r.status).toBe(404);
+      expect(JSON.stringify(r.body)).not.toContain('findings');
+    }
+    // Institutions and reviewers never follow jobs, whichever the id.
+    for (const c of [instA, await s.login('reviewer')]) expect((await c.get(url)).status).toBe(403);
+  });
+
   it('needs a session everywhere but sign-in and the API description', async () => {
     for (const url of COVERED) {
       const [method, path] = url.split(' ') as ['GET' | 'POST' | 'PUT', string];

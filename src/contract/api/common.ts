@@ -38,6 +38,14 @@ export const region = z.string().regex(/^\d{2,6}$/);
 export const list = z
   .union([z.string(), z.array(z.string())])
   .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean));
+/** A list of values from a vocabulary: a value outside it is refused, named, never read as some default. */
+export function listOf(values: readonly string[]) {
+  return list.superRefine((xs, ctx) => {
+    for (const x of xs) {
+      if (!values.includes(x)) ctx.addIssue({ code: 'custom', message: `unknown value ${JSON.stringify(x)}: one of ${values.join(', ')}` });
+    }
+  });
+}
 /** Money in 元, rounded to the fen. */
 export const money = z
   .number()

@@ -4,17 +4,18 @@ import {
   FINDING_DECISION_ACTIONS,
   FINDING_LEVELS,
   FINDING_SORTS,
+  FINDING_STATUSES,
   type FindingDecisionAction,
   type FindingLevel,
   type FindingStatus,
   type Role,
 } from '../vocabulary.js';
-import { date, list, pageQuery, region } from './common.js';
+import { date, list, listOf, pageQuery, region } from './common.js';
 
 export const findingsQuery = pageQuery.extend({
   code: list.optional(),
   level: z.enum(FINDING_LEVELS).optional(),
-  status: list.optional(),
+  status: listOf(FINDING_STATUSES).optional(),
   institution: z.string().max(32).optional(),
   /** Region: an admdvs or its prefix. */
   admdvs: region.optional(),

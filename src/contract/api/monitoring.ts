@@ -6,6 +6,7 @@ import {
   INDICATOR_UNIT_TYPES,
   PRACTITIONER_SORTS,
   WARNING_BASES,
+  WARNING_LEVELS,
   WARNING_SORTS,
   type IndicatorKey,
   type IndicatorUnit,
@@ -13,12 +14,12 @@ import {
   type WarningBasis,
   type WarningLevel,
 } from '../vocabulary.js';
-import { list, month, pageQuery, region } from './common.js';
+import { listOf, month, pageQuery, region } from './common.js';
 
 export const warningsQuery = pageQuery.extend({
   month: month.optional(),
-  level: list.optional(),
-  indicator: list.optional(),
+  level: listOf(WARNING_LEVELS).optional(),
+  indicator: listOf(INDICATOR_KEYS).optional(),
   basis: z.enum(WARNING_BASES).optional(),
   institution: z.string().max(32).optional(),
   admdvs: region.optional(),
@@ -105,7 +106,7 @@ export const practitionersQuery = pageQuery.extend({
   kind: z.string().max(32).optional(),
   dept: z.string().max(32).optional(),
   institution: z.string().max(32).optional(),
-  level: list.optional(),
+  level: listOf(WARNING_LEVELS).optional(),
   sort: z.enum(PRACTITIONER_SORTS).default('-z'),
 });
 export type PractitionersQuery = z.infer<typeof practitionersQuery>;

@@ -16,7 +16,8 @@ export interface RuleInfo {
 }
 export const ruleUpdateBody = z
   .object({ enabled: z.boolean().optional(), params: z.record(z.string(), z.number().finite()).optional() })
-  .strict();
+  .strict()
+  .refine((b) => b.enabled !== undefined || b.params !== undefined, 'give enabled, params or both: nothing to change');
 
 export interface Job {
   id: string;

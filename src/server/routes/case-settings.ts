@@ -1,5 +1,5 @@
 /** /api/case-settings: the case workflow's periods and the grids' default handlers. */
-import { changeCaseSettings, loadCaseSettings } from '../../cases/settings.js';
+import { caseSettingsFor, changeCaseSettings } from '../../cases/settings.js';
 import { caseSettingsBody } from '../../contract/api/cases.js';
 import { BUREAU_ROLES } from '../../contract/vocabulary.js';
 import { route, routes } from '../http.js';
@@ -8,10 +8,10 @@ export const caseSettingsRoutes = routes('cases', [
   route({
     method: 'GET',
     url: '/api/case-settings',
-    summary: "The appeal period, the case deadline and the grids' default handlers",
+    summary: "The appeal period, the case deadline and the default handlers of the grids inside the caller's region",
     roles: BUREAU_ROLES,
     answers: 'CaseSettings',
-    handler: ({ ctx }) => loadCaseSettings(ctx.store),
+    handler: ({ ctx }) => caseSettingsFor(ctx),
   }),
   route({
     method: 'PUT',

@@ -7,10 +7,10 @@ export const jobRoutes = routes('rules', [
   route({
     method: 'GET',
     url: '/api/jobs/:id',
-    summary: "A screening or import job's progress",
+    summary: "A screening or import job's progress (for whoever started it and administrators; not found for others)",
     roles: HANDLER_ROLES,
     params: uuidParams,
     answers: 'Job',
-    handler: async ({ wb, params }) => wb.job(params.id),
+    handler: async ({ wb, ctx, params }) => wb.job(ctx, params.id),
   }),
 ]);
