@@ -67,6 +67,7 @@ interface SheetRow {
   number: number;
   cellCount: number;
   getCell(col: number): SheetCell;
+  eachCell(callback: (cell: SheetCell, col: number) => void): void;
 }
 interface SheetCell {
   type: number;
@@ -145,6 +146,22 @@ export async function workbookToDataset(
     );
   }
   return result;
+}
+
+/**
+ * The checks that need only the archive's central directory (is it an .xlsx, do its declared sizes fit the limits):
+ * milliseconds even for a bomb, so a caller can refuse before it starts the conversion proper.
+ */
+export async function precheckWorkbook(xlsxPath: string, limits: WorkbookLimits = DEFAULT_WORKBOOK_LIMITS): Promise<void> {
+  const book = basename(xlsxPath);
+  await checkZip(xlsxPath, book);
+  try {
+    await ZipFile.open(xlsxPath, limits.zip);
+  } catch (e) {
+    if (e instanceof ZipLimitError) throw new WorkbookLimitError(`${book}: too large to read: ${e.message}`);
+    if (e instanceof ZipError) throw new DatasetError(`${book}: not a readable .xlsx workbook (${e.message})`);
+    throw e;
+  }
 }
 
 /** The workbook's sheets in workbook order; `open` is null for a sheet that is not a worksheet (a chart). */
@@ -307,12 +324,18 @@ async function sheetToCsv(sheet: SheetReader, path: string, typeOf: (name: strin
         if (typeof text !== 'string') throw new DatasetError(`${where(row.number, name)}: ${text.problem}`);
         return text;
       });
-      for (let c = header.length + 1; c <= row.cellCount; c++) {
-        if (!isBlank(row.getCell(c))) {
-          throw new DatasetError(
-            `${where(row.number)}: a value in column ${columnLetter(c)}, beyond the ${header.length} columns of the header`,
-          );
-        }
+      // Only the cells the row has are visited (a row may reach column XFD with one cell).
+      let beyond = 0;
+      const width = header.length;
+      if (row.cellCount > width) {
+        row.eachCell((cell, c) => {
+          if (beyond === 0 && c > width && !isBlank(cell)) beyond = c;
+        });
+      }
+      if (beyond > 0) {
+        throw new DatasetError(
+          `${where(row.number)}: a value in column ${columnLetter(beyond)}, beyond the ${header.length} columns of the header`,
+        );
       }
       if (fields.every((f) => f === '')) continue;
       for (; lastWritten < row.number - 1; lastWritten++) await out.row(header.map(() => ''));
