@@ -97,6 +97,10 @@ export class ZipFile {
       }
       if (count > limits.maxEntries) throw new ZipLimitError(`${count} entries, more than the limit of ${limits.maxEntries}`);
       if (cdOffset + cdSize > size) throw new ZipError('damaged central directory');
+      // The directory is read whole: a few hundred bytes an entry in real archives, 4 KB an entry allowed.
+      if (cdSize > limits.maxEntries * 4096) {
+        throw new ZipLimitError(`a central directory of ${mb(cdSize)}, more than the limit of ${mb(limits.maxEntries * 4096)}`);
+      }
       const cd = await read(fh, cdOffset, cdSize);
       let declared = 0;
       const entries = new Map<string, ZipEntry>();

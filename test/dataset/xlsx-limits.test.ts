@@ -100,6 +100,14 @@ describe('limits of an untrusted workbook', () => {
       'entries.xlsx: too large to read: 23 entries, more than the limit of 10',
     );
 
+    const names = await book('names.xlsx', [
+      header,
+      ...Array.from({ length: 20 }, (_, i) => part(`docProps/${'n'.repeat(8000)}${i}.xml`, '<x/>')),
+    ]);
+    expect((await refusal(names, small({}, { maxEntries: 30 }))).message).toBe(
+      'names.xlsx: too large to read: a central directory of 0.2 MB, more than the limit of 0.1 MB',
+    );
+
     // A row numbered past Excel's last row would otherwise be preceded by a billion blank CSV rows.
     const far = await book('rows.xlsx', [
       part(
