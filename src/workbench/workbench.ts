@@ -134,7 +134,8 @@ export class Workbench {
     if (o.now) wb.now = o.now;
     // Uploads left from before (checked, never applied) go at start, then every hour (or sooner for a short expiry).
     await wb.sweepUploads();
-    wb.sweeper = setInterval(() => void wb.sweepUploads().catch(() => {}), Math.min(3600_000, wb.uploadExpiryHours * 3600_000) || 60_000);
+    const every = Math.max(1000, Math.min(3600_000, wb.uploadExpiryHours * 3600_000));
+    wb.sweeper = setInterval(() => void wb.sweepUploads().catch(() => {}), every);
     wb.sweeper.unref();
     // Sanctions are written into the register; an import (or a workspace restored from elsewhere) may have lost them.
     await applySanctionEffects(wb.systemContext(), true);
