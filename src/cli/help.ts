@@ -24,7 +24,8 @@ Usage:
 
 Options:
   --input DIR           exchange-format data set: one <table>.csv or <table>.parquet per table
-                        (national platform extracts setl_d, mdtrt_d, fee_list_d, setl_list_diag_d too)
+                        (national platform extracts setl_d, mdtrt_d, fee_list_d, setl_list_diag_d too),
+                        or one .xlsx workbook with a sheet per table (within the limits of docs/import.md)
   --out FILE            findings file: CSV, or Parquet when FILE ends in .parquet
   --db PATH             DuckDB workspace file (import default: ${DEFAULT_WORKSPACE})
   --engine NAME         duckdb (default) or postgres (uses DATABASE_URL; default ${config.postgresUrl})

@@ -26,6 +26,8 @@ export interface Config {
    * them through views) and FUNDGUARD_DEBUG (default 0; 1 says why a file left the fast typed read).
    */
   dataset: { lazy: boolean; debug: boolean };
+  /** FUNDGUARD_UPLOAD_EXPIRY_HOURS (default 24): an upload checked but not applied is deleted after this many hours. */
+  uploadExpiryHours: number;
 }
 
 export class EnvironmentError extends Error {}
@@ -44,6 +46,11 @@ const ENVIRONMENT = z.object({
   FUNDGUARD_LINE_SCOPES: SWITCH,
   FUNDGUARD_LAZY: SWITCH,
   FUNDGUARD_DEBUG: SWITCH,
+  FUNDGUARD_UPLOAD_EXPIRY_HOURS: z
+    .string()
+    .refine((v) => /^\d+(\.\d+)?$/.test(v.trim()) && Number(v) > 0, 'must be a number of hours above 0')
+    .transform(Number)
+    .optional(),
 });
 
 type Variable = keyof typeof ENVIRONMENT.shape;
@@ -69,5 +76,6 @@ export function readConfig(env: Readonly<Record<string, string | undefined>> = p
     pgSchema: v.FUNDGUARD_PG_SCHEMA,
     lineScopes: v.FUNDGUARD_LINE_SCOPES !== '0',
     dataset: { lazy: v.FUNDGUARD_LAZY !== '0', debug: v.FUNDGUARD_DEBUG === '1' },
+    uploadExpiryHours: v.FUNDGUARD_UPLOAD_EXPIRY_HOURS ?? 24,
   };
 }

@@ -4,7 +4,9 @@
  * values as text in the form the importer reads. Other sheets are ignored and listed.
  *
  * The workbook is read as a stream, one row at a time; only the workbook's shared-string table is held
- * in memory. Sheet row N is CSV row N (the header is row 1 in both), so the importer's rejects name the
+ * in memory. A workbook is untrusted input, so what its archive may inflate to and what it may hold (shared
+ * strings, sheets, rows, columns, cells) are bounded by WorkbookLimits; passing one stops the conversion with a
+ * WorkbookLimitError that names the workbook and the limit. Sheet row N is CSV row N (the header is row 1 in both), so the importer's rejects name the
  * row the user sees in Excel: blank rows inside a sheet are written as empty CSV rows, blank rows at the
  * end are dropped.
  *
@@ -16,13 +18,42 @@ import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, open, rm } from 'node:fs/promises';
 import { basename, join, posix } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ColumnType } from '../contract/vocabulary.js';
 import { isTableName, TABLES } from '../exchange/tables.js';
 import { DatasetError } from './discover.js';
 import { MDTRT_D_COLUMNS, PLATFORM_SOURCES } from './platform.js';
-import { ZipError, ZipFile } from './zipfile.js';
+import { DEFAULT_ZIP_LIMITS, ZipError, ZipFile, ZipLimitError, type ZipLimits } from './zipfile.js';
+
+/** What a workbook may hold; see docs/import.md for the reasons of the defaults. */
+export interface WorkbookLimits {
+  zip: ZipLimits;
+  /** Entries of the shared-string table (every distinct text in the workbook). */
+  maxSharedStrings: number;
+  /** Bytes of the shared-string table's XML, which is held in memory while the sheets are read. */
+  maxSharedStringBytes: number;
+  maxSheets: number;
+  /** Rows of one sheet (Excel's own maximum is 1,048,576). */
+  maxRows: number;
+  /** Columns of one row (Excel's own maximum is 16,384, column XFD). */
+  maxColumns: number;
+  /** Cells of all sheets together (each row counted to its last cell). */
+  maxCells: number;
+}
+
+export const DEFAULT_WORKBOOK_LIMITS: WorkbookLimits = {
+  zip: DEFAULT_ZIP_LIMITS,
+  maxSharedStrings: 5_000_000,
+  maxSharedStringBytes: 256 * 1024 * 1024,
+  maxSheets: 1000,
+  maxRows: 1_048_576,
+  maxColumns: 16_384,
+  maxCells: 60_000_000,
+};
+
+/** The workbook is readable but exceeds a limit (the message names the workbook and the limit). */
+export class WorkbookLimitError extends DatasetError {}
 
 export interface WorkbookConversion {
   /** One entry per converted sheet; `file` is the CSV file's name in outDir. */
@@ -36,6 +67,7 @@ interface SheetRow {
   number: number;
   cellCount: number;
   getCell(col: number): SheetCell;
+  eachCell(callback: (cell: SheetCell, col: number) => void): void;
 }
 interface SheetCell {
   type: number;
@@ -67,15 +99,20 @@ interface ReaderParts {
 const MAX_SERIAL = 2958466;
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
 
-export async function workbookToDataset(xlsxPath: string, outDir: string): Promise<WorkbookConversion> {
+export async function workbookToDataset(
+  xlsxPath: string,
+  outDir: string,
+  limits: WorkbookLimits = DEFAULT_WORKBOOK_LIMITS,
+): Promise<WorkbookConversion> {
   const book = basename(xlsxPath);
   await checkZip(xlsxPath, book);
+  const budget = { book, limits, cells: 0 };
   await mkdir(outDir, { recursive: true });
   const result: WorkbookConversion = { tables: [], ignored: [] };
   const byTarget = new Map<string, string>();
   const written: string[] = [];
   try {
-    const { reader, sheets } = await openWorkbook(xlsxPath);
+    const { reader, sheets } = await openWorkbook(xlsxPath, budget);
     const date1904 = reader.properties?.model?.date1904 === true;
     for (const { name, open } of sheets) {
       const key = name.trim().toLowerCase();
@@ -92,12 +129,13 @@ export async function workbookToDataset(xlsxPath: string, outDir: string): Promi
       byTarget.set(target, name);
       const file = `${key}.csv`;
       written.push(join(outDir, file));
-      const rows = await sheetToCsv(await open(), join(outDir, file), columnTypes(key), { book, sheet: name, date1904 });
+      const rows = await sheetToCsv(await open(), join(outDir, file), columnTypes(key), { book, sheet: name, date1904, budget });
       result.tables.push({ sheet: name, file, rows });
     }
   } catch (e) {
     await Promise.all(written.map((p) => rm(p, { force: true })));
     if (e instanceof DatasetError) throw e;
+    if (e instanceof ZipLimitError) throw new WorkbookLimitError(`${book}: too large to read: ${e.message}`);
     if (e instanceof ZipError) throw new DatasetError(`${book}: not a readable .xlsx workbook (${e.message})`);
     throw new DatasetError(`${book}: cannot read the workbook (${(e as Error).message})`);
   }
@@ -110,11 +148,29 @@ export async function workbookToDataset(xlsxPath: string, outDir: string): Promi
   return result;
 }
 
+/**
+ * The checks that need only the archive's central directory (is it an .xlsx, do its declared sizes fit the limits):
+ * milliseconds even for a bomb, so a caller can refuse before it starts the conversion proper.
+ */
+export async function precheckWorkbook(xlsxPath: string, limits: WorkbookLimits = DEFAULT_WORKBOOK_LIMITS): Promise<void> {
+  const book = basename(xlsxPath);
+  await checkZip(xlsxPath, book);
+  try {
+    await ZipFile.open(xlsxPath, limits.zip);
+  } catch (e) {
+    if (e instanceof ZipLimitError) throw new WorkbookLimitError(`${book}: too large to read: ${e.message}`);
+    if (e instanceof ZipError) throw new DatasetError(`${book}: not a readable .xlsx workbook (${e.message})`);
+    throw e;
+  }
+}
+
 /** The workbook's sheets in workbook order; `open` is null for a sheet that is not a worksheet (a chart). */
 async function openWorkbook(
   path: string,
+  budget: Budget,
 ): Promise<{ reader: ReaderParts; sheets: Array<{ name: string; open: (() => Promise<SheetReader>) | null }> }> {
-  const zip = await ZipFile.open(path);
+  const { book, limits } = budget;
+  const zip = await ZipFile.open(path, limits.zip);
   if (!zip.has('xl/workbook.xml')) throw new ZipError('no xl/workbook.xml: not an Excel workbook');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',
@@ -131,10 +187,17 @@ async function openWorkbook(
     return target === undefined ? null : target.startsWith('/') ? target.slice(1) : posix.normalize(`xl/${target}`);
   };
   const strings = part('sharedStrings') ?? 'xl/sharedStrings.xml';
-  if (zip.has(strings)) for await (const s of reader._parseSharedStrings(await zip.text(strings))) void s;
+  if (zip.has(strings)) {
+    const xml = await zip.text(strings, limits.maxSharedStringBytes, 'the shared-string table');
+    for await (const s of reader._parseSharedStrings(countStrings(xml, book, limits.maxSharedStrings))) void s;
+  }
   const styles = part('styles') ?? 'xl/styles.xml';
   if (zip.has(styles)) await reader._parseStyles(await zip.text(styles));
-  const sheets = (reader.model?.sheets ?? []).map((s, i) => {
+  const listed = reader.model?.sheets ?? [];
+  if (listed.length > limits.maxSheets) {
+    throw new WorkbookLimitError(`${book}: too large to read: ${listed.length} sheets, more than the limit of ${limits.maxSheets}`);
+  }
+  const sheets = listed.map((s, i) => {
     const rel = rels.find((r) => r.Id === s.rId);
     const target =
       rel?.Type === `${REL}worksheet` ? (rel.Target.startsWith('/') ? rel.Target.slice(1) : posix.normalize(`xl/${rel.Target}`)) : null;
@@ -151,6 +214,43 @@ async function openWorkbook(
     return { name: s.name, open };
   });
   return { reader, sheets };
+}
+
+interface Budget {
+  book: string;
+  limits: WorkbookLimits;
+  /** Cells read so far, in all sheets. */
+  cells: number;
+}
+
+/**
+ * The shared-string table's XML passed on unchanged, its entries (`<si>`) counted on the way: the stream fails
+ * as soon as there are more than `max`, before the table is built any further.
+ */
+function countStrings(xml: Readable, book: string, max: number): Readable {
+  async function* counted(): AsyncGenerator<string> {
+    let count = 0;
+    let tail = '';
+    try {
+      for await (const chunk of xml as AsyncIterable<string>) {
+        const text = tail + chunk;
+        const found = text.match(/<si[\s>/]/g);
+        count += found ? found.length : 0;
+        if (count > max) {
+          throw new WorkbookLimitError(
+            `${book}: too large to read: the shared-string table holds more than the limit of ${max.toLocaleString('en')} strings`,
+          );
+        }
+        // The last three characters go with the next chunk: a tag split between chunks is seen, and (four characters
+        // long) never counted twice.
+        tail = text.slice(-3);
+        yield chunk;
+      }
+    } finally {
+      xml.destroy();
+    }
+  }
+  return Readable.from(counted(), { objectMode: true });
 }
 
 /** An .xlsx file is a zip archive; the old binary .xls format is not, and is named as such. */
@@ -186,6 +286,7 @@ interface SheetContext {
   book: string;
   sheet: string;
   date1904: boolean;
+  budget: Budget;
 }
 
 async function sheetToCsv(sheet: SheetReader, path: string, typeOf: (name: string) => ColumnType, ctx: SheetContext): Promise<number> {
@@ -196,7 +297,20 @@ async function sheetToCsv(sheet: SheetReader, path: string, typeOf: (name: strin
     let header: string[] | null = null;
     let types: ColumnType[] = [];
     let lastWritten = 1;
+    const { limits } = ctx.budget;
+    const tooLarge = (what: string) => new WorkbookLimitError(`${ctx.book}: too large to read: sheet ${ctx.sheet}: ${what}`);
     for await (const row of sheet) {
+      // Checked before anything is written: a row numbered 10^9 would otherwise be preceded by as many blank CSV rows.
+      if (row.number > limits.maxRows) throw tooLarge(`row ${row.number}, beyond the limit of ${limits.maxRows.toLocaleString('en')} rows`);
+      if (row.cellCount > limits.maxColumns) {
+        throw tooLarge(`row ${row.number} has ${row.cellCount} columns, more than the limit of ${limits.maxColumns.toLocaleString('en')}`);
+      }
+      ctx.budget.cells += row.cellCount;
+      if (ctx.budget.cells > limits.maxCells) {
+        throw new WorkbookLimitError(
+          `${ctx.book}: too large to read: more than the limit of ${limits.maxCells.toLocaleString('en')} cells`,
+        );
+      }
       if (header === null) {
         if (row.number !== 1) break;
         header = readHeader(row, where);
@@ -210,12 +324,18 @@ async function sheetToCsv(sheet: SheetReader, path: string, typeOf: (name: strin
         if (typeof text !== 'string') throw new DatasetError(`${where(row.number, name)}: ${text.problem}`);
         return text;
       });
-      for (let c = header.length + 1; c <= row.cellCount; c++) {
-        if (!isBlank(row.getCell(c))) {
-          throw new DatasetError(
-            `${where(row.number)}: a value in column ${columnLetter(c)}, beyond the ${header.length} columns of the header`,
-          );
-        }
+      // Only the cells the row has are visited (a row may reach column XFD with one cell).
+      let beyond = 0;
+      const width = header.length;
+      if (row.cellCount > width) {
+        row.eachCell((cell, c) => {
+          if (beyond === 0 && c > width && !isBlank(cell)) beyond = c;
+        });
+      }
+      if (beyond > 0) {
+        throw new DatasetError(
+          `${where(row.number)}: a value in column ${columnLetter(beyond)}, beyond the ${header.length} columns of the header`,
+        );
       }
       if (fields.every((f) => f === '')) continue;
       for (; lastWritten < row.number - 1; lastWritten++) await out.row(header.map(() => ''));

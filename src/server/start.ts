@@ -21,6 +21,8 @@ export interface ServeOptions {
   pgSchema?: string | undefined;
   /** The importer's switches (lazy Parquet staging, debug output) for the demo city's import and the uploads'. */
   dataset?: DatasetSwitches;
+  /** Uploads checked but not applied are deleted after this many hours (default 24). */
+  uploadExpiryHours?: number | undefined;
   log?: (line: string) => void;
 }
 
@@ -36,7 +38,13 @@ export async function serve(o: ServeOptions): Promise<Served> {
   const log = o.log ?? ((s: string) => console.log(s));
   const db = resolve(o.db);
   if (o.demo) await importDemoCity(db, log, o.dataset);
-  const wb = await Workbench.open({ db, databaseUrl: o.databaseUrl, pgSchema: o.pgSchema, dataset: o.dataset });
+  const wb = await Workbench.open({
+    db,
+    databaseUrl: o.databaseUrl,
+    pgSchema: o.pgSchema,
+    dataset: o.dataset,
+    uploadExpiryHours: o.uploadExpiryHours,
+  });
   if (o.demo) await screenDemoCity(wb, log);
   await seedDemoAccounts(wb);
   if (o.demoCases) {

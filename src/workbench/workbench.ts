@@ -6,11 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { LoginLimiter } from '../auth/rate-limit.js';
-import { importDataset, ImportRejected, type ImportOptions, type ImportReport } from '../dataset/importer.js';
-import { DatasetError } from '../dataset/discover.js';
+import { importDataset, type ImportOptions, type ImportReport } from '../dataset/importer.js';
 import { DuckDbEngine, DuckDbPool } from '../db/duckdb.js';
 import { atomically } from '../db/engine.js';
 import { ensureFindingTables, findingRowsExist, rebuildFindingRows } from '../findings/rows.js';
@@ -27,15 +26,14 @@ import { dropLookupIndexes, ensureLookupIndexes } from '../workspace/indexes.js'
 import { audit } from '../audit/audit.js';
 import { applySanctionEffects } from '../cases/sanctions.js';
 import type { Scope, UserInfo } from '../contract/api/accounts.js';
-import type { ImportValidation } from '../contract/api/imports.js';
 import type { Job } from '../contract/api/rules.js';
 import type { RequestContext } from '../kernel/context.js';
 import { requireRole } from '../kernel/context.js';
 import { notFound } from '../kernel/errors.js';
 import { round2 } from '../kernel/numbers.js';
 import { ReadCache } from '../kernel/read-cache.js';
-import { withoutServerPaths } from '../kernel/paths.js';
 import { storeTime } from '../store/db.js';
+import { DEFAULT_CHECK_LIMITS, type CheckLimits } from './upload-check.js';
 
 /** The workbench itself, as the actor of what it does on its own (re-applying sanctions after an import). */
 const SYSTEM: UserInfo = {
@@ -60,7 +58,14 @@ export interface WorkbenchOptions {
   /** The clock of the case workflow (deadlines, appeal periods, sanction dates); tests set their own. */
   now?: (() => Date) | undefined;
   dataset?: DatasetSwitches | undefined;
+  /** How much an upload's check may read and use (default DEFAULT_CHECK_LIMITS). */
+  checkLimits?: CheckLimits | undefined;
+  /** Uploads checked but not applied are deleted after this many hours (default 24). */
+  uploadExpiryHours?: number | undefined;
 }
+
+/** An upload's folder: its id. Everything else under the uploads folder (evidence/) is not an upload. */
+const UPLOAD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export class Workbench {
   readonly jobs = new JobRunner();
@@ -71,12 +76,19 @@ export class Workbench {
   /** The clock of the case workflow; replaceable (tests move it forward). */
   now: () => Date = () => new Date();
 
+  /** Uploads being received, checked or imported: the sweep leaves them alone. */
+  private readonly busyUploads = new Set<string>();
+  private sweeper: NodeJS.Timeout | null = null;
+
   private constructor(
     readonly workspace: DuckDbEngine,
     readonly reads: DuckDbPool,
     readonly store: StoreDb,
     readonly uploadsDir: string,
-    private readonly dataset: DatasetSwitches,
+    readonly datasetSwitches: DatasetSwitches,
+    /** How much an upload's check may read and use; replaceable (tests lower it). */
+    public checkLimits: CheckLimits,
+    readonly uploadExpiryHours: number,
   ) {}
 
   /** Where evidence files (attachments of clues, cases and appeals) are kept. */
@@ -118,8 +130,21 @@ export class Workbench {
     await syncStatusMirror(store, reads);
     const uploadsDir = resolve(o.uploadsDir ?? join(o.db === ':memory:' ? 'data' : resolve(o.db, '..'), 'uploads'));
     await mkdir(uploadsDir, { recursive: true });
-    const wb = new Workbench(workspace, reads, store, uploadsDir, o.dataset ?? {});
+    const wb = new Workbench(
+      workspace,
+      reads,
+      store,
+      uploadsDir,
+      o.dataset ?? {},
+      o.checkLimits ?? DEFAULT_CHECK_LIMITS,
+      o.uploadExpiryHours ?? 24,
+    );
     if (o.now) wb.now = o.now;
+    // Uploads left from before (checked, never applied) go at start, then every hour (or sooner for a short expiry).
+    await wb.sweepUploads();
+    const every = Math.max(1000, Math.min(3600_000, wb.uploadExpiryHours * 3600_000));
+    wb.sweeper = setInterval(() => void wb.sweepUploads().catch(() => {}), every);
+    wb.sweeper.unref();
     // Sanctions are written into the register; an import (or a workspace restored from elsewhere) may have lost them.
     await applySanctionEffects(wb.systemContext(), true);
     return wb;
@@ -162,89 +187,91 @@ export class Workbench {
     return job;
   }
 
-  /** A new upload folder. */
+  /** A new upload folder, busy (never swept) until releaseUpload. */
   async newUpload(): Promise<{ id: string; dir: string }> {
     const id = randomUUID();
     const dir = join(this.uploadsDir, id);
+    this.busyUploads.add(id);
     await mkdir(dir, { recursive: true });
     return { id, dir };
   }
 
-  uploadDir(id: string): string | null {
-    return /^[0-9a-f-]{36}$/.test(id) ? join(this.uploadsDir, id) : null;
+  releaseUpload(id: string): void {
+    this.busyUploads.delete(id);
   }
 
-  /** Checks an uploaded data set without touching the workspace: every check of an import, on a scratch database. */
-  async validateUpload(id: string, dir: string, files: string[]): Promise<ImportValidation> {
-    const scratch = await DuckDbEngine.open(':memory:');
-    let report: ImportReport;
-    try {
-      report = await importDataset(scratch, dir, { ...this.dataset, inPlace: true });
-    } catch (e) {
-      if (e instanceof ImportRejected) report = e.report;
-      else if (e instanceof DatasetError) {
-        return {
-          id,
-          files,
-          tables: [],
-          ignored: [],
-          rejects: [{ file: files.join(', '), row: null, column: null, value: null, reason: withoutServerPaths(e.message) }],
-          rejectCount: 1,
-          valid: false,
-        };
-      } else throw e;
-    } finally {
-      await scratch.close();
+  uploadDir(id: string): string | null {
+    return UPLOAD_ID.test(id) ? join(this.uploadsDir, id) : null;
+  }
+
+  /**
+   * Deletes the uploads that were checked but not applied within the expiry (their folder unchanged since), and
+   * leftovers of an interrupted upload. Evidence files (evidence/) and uploads in use are left alone. Returns the ids.
+   */
+  async sweepUploads(now = Date.now()): Promise<string[]> {
+    const removed: string[] = [];
+    const cutoff = now - this.uploadExpiryHours * 3600_000;
+    for (const name of await readdir(this.uploadsDir).catch(() => [] as string[])) {
+      if (!UPLOAD_ID.test(name) || this.busyUploads.has(name)) continue;
+      const dir = join(this.uploadsDir, name);
+      const info = await stat(dir).catch(() => null);
+      if (!info?.isDirectory() || info.mtimeMs > cutoff) continue;
+      await rm(dir, { recursive: true, force: true });
+      removed.push(name);
     }
-    return {
-      id,
-      files,
-      tables: report.tables,
-      ignored: report.ignored,
-      rejects: report.rejects.slice(0, 1000).map((r) => ({ ...r, file: withoutServerPaths(r.file), reason: withoutServerPaths(r.reason) })),
-      rejectCount: report.rejectCount,
-      valid: report.rejectCount === 0 && report.tables.length > 0,
-    };
+    return removed;
   }
 
   /** An administrator imports a checked upload into the workspace and screens it, all or nothing. */
   async applyUpload(ctx: RequestContext, id: string): Promise<Job> {
     requireRole(ctx, ['admin'], 'import data sets');
     const dir = this.uploadDir(id);
-    if (!dir || !existsSync(dir)) throw notFound('no such upload');
+    if (!dir || !existsSync(dir) || this.busyUploads.has(id)) {
+      throw notFound(`no such upload (an upload not applied within ${this.uploadExpiryHours} hours of its check is deleted)`);
+    }
     await audit(ctx.store, ctx.user.username, 'import_start', id, null);
     return this.startImport(id, dir, ctx.user.username);
   }
 
   /** Imports the upload in `dir` and screens the workspace, as a job (its id names the upload in the audit log only). */
-  startImport(_uploadId: string, dir: string, owner: string | null = null): Job {
+  startImport(uploadId: string, dir: string, owner: string | null = null): Job {
+    this.busyUploads.add(uploadId);
     return this.jobs.start(
       'import',
       async (progress) => {
-        progress(0, 3, 'import');
-        await dropLookupIndexes(this.workspace);
-        let report: ImportReport;
         try {
-          report = await importDataset(this.workspace, dir, { ...this.dataset, onProgress: (step) => progress(0, 3, step) });
+          return await this.importAndScreen(dir, progress);
         } finally {
-          this.readCache.invalidate();
-          progress(0, 3, 'indexes');
-          await ensureLookupIndexes(this.workspace);
+          this.releaseUpload(uploadId);
         }
-        await applySanctionEffects(this.systemContext(), true);
-        progress(1, 3, 'screening');
-        const screened = await this.screen((done, total, step) => progress(1 + done / total, 3, step));
-        progress(2.9, 3, 'statuses');
-        await syncStatusMirror(this.store, this.reads);
-        this.readCache.invalidate();
-        await rm(dir, { recursive: true, force: true });
-        return { ...screened, importedRows: report.tables.reduce((s, t) => s + t.rows, 0) };
       },
       owner,
     );
   }
 
+  private async importAndScreen(dir: string, progress: Progress): Promise<{ findings: number; amount: number; importedRows: number }> {
+    progress(0, 3, 'import');
+    await dropLookupIndexes(this.workspace);
+    let report: ImportReport;
+    try {
+      report = await importDataset(this.workspace, dir, { ...this.datasetSwitches, onProgress: (step) => progress(0, 3, step) });
+    } finally {
+      this.readCache.invalidate();
+      progress(0, 3, 'indexes');
+      await ensureLookupIndexes(this.workspace);
+    }
+    await applySanctionEffects(this.systemContext(), true);
+    progress(1, 3, 'screening');
+    const screened = await this.screen((done, total, step) => progress(1 + done / total, 3, step));
+    progress(2.9, 3, 'statuses');
+    await syncStatusMirror(this.store, this.reads);
+    this.readCache.invalidate();
+    await rm(dir, { recursive: true, force: true });
+    return { ...screened, importedRows: report.tables.reduce((s, t) => s + t.rows, 0) };
+  }
+
   async close(): Promise<void> {
+    if (this.sweeper) clearInterval(this.sweeper);
     await this.jobs.idle();
     this.reads.close();
     await this.store.close();

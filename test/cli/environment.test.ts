@@ -13,6 +13,7 @@ describe('the environment', () => {
       pgSchema: undefined,
       lineScopes: true,
       dataset: { lazy: true, debug: false },
+      uploadExpiryHours: 24,
     };
     expect(readConfig({})).toEqual(defaults);
     expect(readConfig({ PORT: '', HOST: '', DATABASE_URL: '', FUNDGUARD_PG_SCHEMA: '', FUNDGUARD_LAZY: '' })).toEqual(defaults);
@@ -28,6 +29,7 @@ describe('the environment', () => {
         FUNDGUARD_LINE_SCOPES: '0',
         FUNDGUARD_LAZY: '0',
         FUNDGUARD_DEBUG: '1',
+        FUNDGUARD_UPLOAD_EXPIRY_HOURS: '2.5',
         UNRELATED: 'x',
       }),
     ).toEqual({
@@ -38,6 +40,7 @@ describe('the environment', () => {
       pgSchema: 'city',
       lineScopes: false,
       dataset: { lazy: false, debug: true },
+      uploadExpiryHours: 2.5,
     });
   });
 
@@ -45,6 +48,9 @@ describe('the environment', () => {
     expect(() => readConfig({ PORT: 'eighty' })).toThrow(new EnvironmentError('PORT must be a port number (0 to 65535), not "eighty"'));
     expect(() => readConfig({ PORT: '70000', FUNDGUARD_LAZY: 'no' })).toThrow(
       new EnvironmentError('PORT must be a port number (0 to 65535), not "70000"; FUNDGUARD_LAZY must be 0 or 1, not "no"'),
+    );
+    expect(() => readConfig({ FUNDGUARD_UPLOAD_EXPIRY_HOURS: '0' })).toThrow(
+      new EnvironmentError('FUNDGUARD_UPLOAD_EXPIRY_HOURS must be a number of hours above 0, not "0"'),
     );
     expect(() => readConfig({ FUNDGUARD_PG_SCHEMA: 'a"b' })).toThrow(/^FUNDGUARD_PG_SCHEMA must be a schema name without double quotes/);
   });

@@ -3,10 +3,15 @@
  * that names file, row, column and reason without touching the workspace, then import and screening as a job.
  */
 import ExcelJS from 'exceljs';
-import { readdir, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importDataset } from '../../src/dataset/importer.js';
+import { DuckDbEngine } from '../../src/db/duckdb.js';
 import { generateCity } from '../../src/synthetic/generate.js';
+import { Workbench } from '../../src/workbench/workbench.js';
 import { startTestServer, type Client, type TestServer } from '../support/server.js';
 
 function multipart(files: Array<{ name: string; content: Buffer | string }>): { payload: Buffer; contentType: string } {
@@ -65,6 +70,8 @@ describe('imports through the workbench', () => {
     expect(v.body.rejectCount).toBe(0);
     expect(v.body.tables.map((t: { table: string }) => t.table)).toContain('feedetl');
     expect(v.body.ignored).toEqual(expect.arrayContaining(['labels.csv', 'drift_labels.csv']));
+    // The folder the files arrive in is the workbench's own, never the user's to see.
+    expect(v.body.ignored).not.toContain('_upload');
     expect((await admin.get('/api/findings?pageSize=1')).body.total).toBe(before);
     const job = await admin.post(`/api/imports/${v.body.id}/apply`);
     expect(job.status).toBe(202);
@@ -99,6 +106,9 @@ describe('imports through the workbench', () => {
     expect(v.body.rejects).toContainEqual(
       expect.objectContaining({ file: 'feedetl.csv', row: 4, column: 'fee_ocur_time', value: '2024-13-40 99:00:00' }),
     );
+    // An invalid upload can never be applied (all or nothing): nothing of it is kept.
+    expect(existsSync(join(s.wb.uploadsDir, v.body.id))).toBe(false);
+    expect((await admin.post(`/api/imports/${v.body.id}/apply`)).status).toBe(404);
   });
 
   it('accepts one .xlsx workbook with a sheet per table', async () => {
@@ -121,6 +131,9 @@ describe('imports through the workbench', () => {
     );
     sheet('说明', ['note'], [['extra sheet, ignored']]);
     const v = await upload(s, admin, [{ name: 'extract.xlsx', content: Buffer.from(await wb.xlsx.writeBuffer()) }]);
+    // Kept until applied: the sheets as CSV files only (the workbook and the folder it came in are gone), none listed.
+    expect(v.body.ignored).toEqual([]);
+    expect((await readdir(join(s.wb.uploadsDir, v.body.id))).sort()).toEqual(['fixmedins.csv', 'psn.csv', 'setl.csv']);
     expect(v.status).toBe(201);
     expect(v.body.valid, JSON.stringify(v.body.rejects)).toBe(true);
     expect(v.body.tables.map((t: { table: string; rows: number }) => `${t.table}:${t.rows}`).sort()).toEqual([
@@ -129,6 +142,58 @@ describe('imports through the workbench', () => {
       'setl:1',
     ]);
   });
+
+  it('deletes an upload checked but not applied within the expiry, and leaves evidence files and fresh uploads alone', async () => {
+    const psn = 'psn_no,gend,brdy\nP0001,1,1960-05-01\n';
+    const old = await upload(s, admin, [{ name: 'psn.csv', content: psn }]);
+    const fresh = await upload(s, admin, [{ name: 'psn.csv', content: psn }]);
+    expect(old.body.valid && fresh.body.valid, JSON.stringify(old.body.rejects)).toBe(true);
+    const day = new Date(Date.now() - 25 * 3600_000);
+    await utimes(join(s.wb.uploadsDir, old.body.id), day, day);
+    await mkdir(s.wb.evidenceDir, { recursive: true });
+    const evidence = join(s.wb.evidenceDir, 'old-evidence.pdf');
+    await writeFile(evidence, 'evidence');
+    await utimes(evidence, day, day);
+    await utimes(s.wb.evidenceDir, day, day);
+
+    expect(await s.wb.sweepUploads()).toEqual([old.body.id]);
+    expect(existsSync(join(s.wb.uploadsDir, old.body.id))).toBe(false);
+    expect(existsSync(join(s.wb.uploadsDir, fresh.body.id))).toBe(true);
+    expect(await readFile(evidence, 'utf8')).toBe('evidence');
+    const gone = await admin.post(`/api/imports/${old.body.id}/apply`);
+    expect(gone.status).toBe(404);
+    expect(gone.body.error.message).toBe('no such upload (an upload not applied within 24 hours of its check is deleted)');
+    await rm(join(s.wb.uploadsDir, fresh.body.id), { recursive: true });
+  });
+
+  it('sweeps expired uploads when the workbench opens, and then periodically', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'fg-sweep-'));
+    const uploads = join(dir, 'uploads');
+    const stale = join(uploads, '00000000-0000-4000-8000-000000000001');
+    const recent = join(uploads, '00000000-0000-4000-8000-000000000002');
+    for (const d of [stale, recent, join(uploads, 'evidence')]) {
+      await mkdir(d, { recursive: true });
+      await writeFile(join(d, 'psn.csv'), 'psn_no\n');
+    }
+    const long = new Date(Date.now() - 3600_000);
+    await utimes(stale, long, long);
+    await utimes(join(uploads, 'evidence'), long, long);
+    // An expiry of 3.6 s: the sweep at opening removes the stale upload; the periodic one the recent upload soon after.
+    const engine = await DuckDbEngine.open(join(dir, 'w.duckdb'));
+    await importDataset(engine, extra);
+    await engine.close();
+    const wb = await Workbench.open({ db: join(dir, 'w.duckdb'), uploadsDir: uploads, uploadExpiryHours: 0.001 });
+    try {
+      expect(existsSync(stale)).toBe(false);
+      expect(existsSync(recent)).toBe(true);
+      for (let i = 0; i < 100 && existsSync(recent); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(existsSync(recent)).toBe(false);
+      expect(await readFile(join(uploads, 'evidence', 'psn.csv'), 'utf8')).toBe('psn_no\n');
+    } finally {
+      await wb.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('refuses files of other kinds, mixed workbooks and files, and empty uploads', async () => {
     expect((await upload(s, admin, [{ name: 'run.exe', content: 'MZ' }])).status).toBe(400);

@@ -15,6 +15,7 @@ export async function serveCommand(opts: Options, config: Config): Promise<numbe
     databaseUrl: config.databaseUrl,
     pgSchema: opts['pg-schema'] ?? config.pgSchema,
     dataset: config.dataset,
+    uploadExpiryHours: config.uploadExpiryHours,
   });
   console.log(`\nFundguard workbench: ${served.url.replace('//127.0.0.1:', '//localhost:')}`);
   console.log(
