@@ -53,9 +53,9 @@ async function importDir(
       console.log(`imported ${input} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
       console.log(
         table(
-          ['table', 'file', 'rows', 'rejected'],
-          report.tables.map((t) => [t.table, t.file, count(t.rows), count(t.rejected)]),
-          [2, 3],
+          ['table', 'file', 'encoding', 'rows', 'rejected'],
+          report.tables.map((t) => [t.table, t.file, t.encoding ?? '', count(t.rows), count(t.rejected)]),
+          [3, 4],
         ),
       );
       if (report.ignored.length) console.log(`ignored (not tables of the format): ${report.ignored.join(', ')}`);

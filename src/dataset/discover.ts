@@ -4,7 +4,9 @@ import { basename, extname, join } from 'node:path';
 import type { DuckDbEngine } from '../db/duckdb.js';
 import { quote } from '../db/engine.js';
 import { isTableName, type TableName } from '../exchange/tables.js';
+import { sniffEncoding, type TextEncoding } from './encoding.js';
 import { PLATFORM_SOURCES, type PlatformSource } from './platform.js';
+import type { Reject } from './rejects.js';
 
 export type FileFormat = 'csv' | 'parquet';
 
@@ -18,6 +20,14 @@ export interface SourceFile {
   platform?: PlatformSource;
   /** Header as written (lower-cased, trimmed), before platform renames. */
   header: string[];
+  /** Header exactly as written, for messages. */
+  rawHeader: string[];
+  /** CSV: the text encoding the file's start is in ('utf-8' when the start is plain ASCII). */
+  encoding?: TextEncoding;
+  /** CSV: the start is plain ASCII, so a later byte that is not UTF-8 may still make the file GB18030. */
+  asciiStart?: boolean;
+  /** CSV: the start is neither UTF-8 nor GB18030 (the file is rejected). */
+  encodingProblem?: { row: number; reason: string };
 }
 
 export interface Discovery {
@@ -49,12 +59,13 @@ export async function discoverDataset(engine: DuckDbEngine, dir: string): Promis
       continue;
     }
     const path = join(dir, file);
-    const header = format === 'csv' ? await readCsvHeader(path) : await readParquetHeader(engine, path);
+    const read = format === 'csv' ? await readCsvHeader(path) : { rawHeader: await readParquetHeader(engine, path) };
     const source: SourceFile = {
+      ...read,
       path,
       file,
       format,
-      header,
+      header: read.rawHeader.map((c) => c.trim().toLowerCase()),
       target: platform ? (platform.target ?? 'mdtrt_d') : (base as TableName),
       ...(platform ? { platform } : {}),
     };
@@ -72,21 +83,83 @@ export async function discoverDataset(engine: DuckDbEngine, dir: string): Promis
   return { sources, ignored };
 }
 
-/** The header row of a CSV file: strips a UTF-8 BOM, splits on commas outside quotes. */
-export async function readCsvHeader(path: string): Promise<string[]> {
+export interface CsvStart {
+  /** The header's names as written (not trimmed). */
+  rawHeader: string[];
+  encoding?: TextEncoding;
+  asciiStart: boolean;
+  encodingProblem?: { row: number; reason: string };
+}
+
+/**
+ * The start of a CSV file: its text encoding, told from the first 64 KiB (see encoding.ts), and its header row
+ * (a byte-order mark stripped, split on commas outside quotes).
+ */
+export async function readCsvHeader(path: string): Promise<CsvStart> {
   const fh = await open(path, 'r');
   try {
     const buf = Buffer.alloc(1 << 16);
     const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-    let text = buf.subarray(0, bytesRead).toString('utf8');
+    const sample = buf.subarray(0, bytesRead);
+    const sniffed = sniffEncoding(sample, bytesRead < buf.length);
+    let text = new TextDecoder(sniffed.encoding ?? 'utf-8').decode(sample, { stream: true });
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     const end = text.search(/\r?\n/);
     const line = end === -1 ? text : text.slice(0, end);
     if (line.trim() === '') throw new DatasetError(`${basename(path)}: row 1: the file has no header row`);
-    return splitCsvLine(line).map((c) => c.trim().toLowerCase());
+    return {
+      rawHeader: splitCsvLine(line),
+      asciiStart: sniffed.asciiOnly,
+      ...(sniffed.encoding ? { encoding: sniffed.encoding } : {}),
+      ...(sniffed.problem ? { encodingProblem: sniffed.problem } : {}),
+    };
   } finally {
     await fh.close();
   }
+}
+
+/**
+ * Header defects, each a reject at row 1 (for Parquet, no row): a column without a name, and two columns that are one once names are
+ * trimmed and lower-cased and platform columns renamed (`cnt` and `CNT `, or `bkkp_sn` beside `feedetl_sn` in
+ * fee_list_d). DuckDB would read such a file, but which of the two columns is meant cannot be known.
+ */
+export function headerRejects(source: SourceFile): Reject[] {
+  const renames = source.platform?.renames ?? {};
+  const headerRow = source.format === 'csv' ? 1 : null; // a Parquet file's names are not a row
+  const rejects: Reject[] = [];
+  const positions = new Map<string, number[]>();
+  source.header.forEach((h, i) => {
+    if (h === '') {
+      rejects.push({
+        file: source.file,
+        row: headerRow,
+        column: `#${i + 1}`,
+        value: source.rawHeader[i] ?? '',
+        reason: `the header gives column ${i + 1} no name; every column needs one (a trailing comma in the header makes an empty column)`,
+      });
+      return;
+    }
+    const name = renames[h] ?? h;
+    positions.set(name, [...(positions.get(name) ?? []), i]);
+  });
+  for (const [name, at] of positions) {
+    if (at.length < 2) continue;
+    const written = at.map((i) => JSON.stringify(source.rawHeader[i] ?? ''));
+    const sameText = new Set(at.map((i) => source.rawHeader[i])).size === 1;
+    const how = sameText
+      ? ''
+      : at.some((i) => renames[source.header[i]!])
+        ? '; a platform column and the exchange column it is renamed to are the same column'
+        : '; names that differ only in case or surrounding spaces are the same column';
+    rejects.push({
+      file: source.file,
+      row: headerRow,
+      column: name,
+      value: written.join(', '),
+      reason: `appears more than once in the header (columns ${at.map((i) => i + 1).join(' and ')})${how}, and which one is meant cannot be told`,
+    });
+  }
+  return rejects;
 }
 
 function splitCsvLine(line: string): string[] {
@@ -114,7 +187,19 @@ function splitCsvLine(line: string): string[] {
 async function readParquetHeader(engine: DuckDbEngine, path: string): Promise<string[]> {
   try {
     const rows = await engine.all<{ column_name: string }>(`DESCRIBE SELECT * FROM read_parquet(${quote(path)})`);
-    return rows.map((r) => r.column_name.trim().toLowerCase());
+    const described = rows.map((r) => r.column_name);
+    // DuckDB renames a repeated column name (cnt, CNT → cnt, CNT_1): the file's own schema has the names as written.
+    const schema = await engine.all<{ name: string; num_children: number | null }>(
+      `SELECT name, num_children FROM parquet_schema(${quote(path)})`,
+    );
+    const written: string[] = [];
+    for (let i = 1; i < schema.length;) {
+      written.push(schema[i]!.name);
+      let skip = 1; // a nested column's subtree follows it
+      for (let j = i; j < i + skip; j++) skip += Number(schema[j]?.num_children ?? 0);
+      i += skip;
+    }
+    return written.length === described.length ? written : described;
   } catch (e) {
     throw new DatasetError(`${basename(path)}: not a readable Parquet file (${(e as Error).message.split('\n')[0]})`);
   }

@@ -3,14 +3,18 @@
  * and checked apart from the workspace, and only a data set without rejects (or, with skipInvalid,
  * what remains once the rejects are set aside) is applied, in one transaction.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { DuckDbEngine } from '../db/duckdb.js';
 import { ident } from '../db/engine.js';
 import { TABLES, type ColumnSpec, type TableName, type TableSpec } from '../exchange/tables.js';
 import { buildDerivedTables, ensureWorkspaceSchema, listColumns, listTables, META_TABLE, providedTables } from '../workspace/schema.js';
-import { DatasetError, discoverDataset, type SourceFile } from './discover.js';
+import { DatasetError, discoverDataset, headerRejects, type SourceFile } from './discover.js';
+import { transcodeToUtf8, type TextEncoding, type TranscodeOptions } from './encoding.js';
 import { MDTRT_D_COLUMNS, platformLevelSql } from './platform.js';
 import type { Reject } from './rejects.js';
-import { stageFile, type StagedFile } from './stage.js';
+import { NOT_UTF8, NotUtf8, stageFile, type StagedFile } from './stage.js';
 import { referenceCheck, rowChecks, runRowChecks, runUniqueCheck, type CheckOutcome } from './validate.js';
 
 /** Parents before children, so that removing a bad parent row also removes the rows that need it. */
@@ -38,6 +42,8 @@ export interface ImportOptions {
   /** Say on stderr why a file left the fast typed read for the diagnostic path (default false). */
   debug?: boolean;
   onProgress?: (step: string, done: number, total: number) => void;
+  /** How GB18030 files are copied to UTF-8 (tests set a small chunk size). */
+  transcode?: TranscodeOptions;
 }
 
 export interface TableImport {
@@ -45,6 +51,8 @@ export interface TableImport {
   file: string;
   rows: number;
   rejected: number;
+  /** A CSV file's text encoding as read. */
+  encoding?: TextEncoding;
 }
 
 export interface ImportReport {
@@ -80,16 +88,58 @@ class NeedsFileOrder extends Error {}
  * order decides which of two duplicates is kept, so such imports read in order from the start.
  */
 export async function importDataset(engine: DuckDbEngine, dir: string, options: ImportOptions = {}): Promise<ImportReport> {
-  if (options.skipInvalid) return importOnce(engine, dir, options, true);
+  const utf8 = new Utf8Copies(options.transcode ?? {});
   try {
-    return await importOnce(engine, dir, options, false);
-  } catch (e) {
-    if (e instanceof NeedsFileOrder) return importOnce(engine, dir, options, true);
-    throw e;
+    if (options.skipInvalid) return await importOnce(engine, dir, options, true, utf8);
+    try {
+      return await importOnce(engine, dir, options, false, utf8);
+    } catch (e) {
+      if (e instanceof NeedsFileOrder) return await importOnce(engine, dir, options, true, utf8);
+      throw e;
+    }
+  } finally {
+    await utf8.dispose();
   }
 }
 
-async function importOnce(engine: DuckDbEngine, dir: string, options: ImportOptions, inFileOrder: boolean): Promise<ImportReport> {
+/**
+ * UTF-8 copies of GB18030 files, made once per import (a second, in-order read reuses them) in a temporary folder
+ * deleted when the import ends, whatever its outcome.
+ */
+class Utf8Copies {
+  private dir: string | null = null;
+  private readonly copies = new Map<string, { path: string } | { row: number; reason: string }>();
+  constructor(private readonly options: TranscodeOptions) {}
+
+  has(source: SourceFile): boolean {
+    return this.copies.has(source.path);
+  }
+
+  async of(source: SourceFile): Promise<{ path: string } | { row: number; reason: string }> {
+    const known = this.copies.get(source.path);
+    if (known) return known;
+    this.dir ??= await mkdtemp(join(tmpdir(), 'fg-utf8-'));
+    const path = join(this.dir, `${this.copies.size}-${source.file}`);
+    const r = await transcodeToUtf8(source.path, path, this.options);
+    const result = r.ok ? { path } : { row: r.row, reason: r.reason };
+    if (!r.ok) await rm(path, { force: true });
+    this.copies.set(source.path, result);
+    return result;
+  }
+
+  async dispose(): Promise<void> {
+    if (this.dir) await rm(this.dir, { recursive: true, force: true });
+    this.dir = null;
+  }
+}
+
+async function importOnce(
+  engine: DuckDbEngine,
+  dir: string,
+  options: ImportOptions,
+  inFileOrder: boolean,
+  utf8: Utf8Copies,
+): Promise<ImportReport> {
   const progress = options.onProgress ?? (() => {});
   const discovery = await discoverDataset(engine, dir);
   const report: ImportReport = { dir, tables: [], ignored: discovery.ignored, rejects: [], rejectCount: 0, applied: false };
@@ -108,8 +158,19 @@ async function importOnce(engine: DuckDbEngine, dir: string, options: ImportOpti
     const staged = new Map<TableName, Staged>();
     let mdtrtD: { source: SourceFile; file: StagedFile } | null = null;
     const hasMdtrtD = sources.some((s) => s.target === 'mdtrt_d');
-    for (const [i, source] of sources.entries()) {
-      progress(`read ${source.file}`, i, sources.length);
+    const encodings = new Map<string, TextEncoding>();
+    for (const [i, found] of sources.entries()) {
+      progress(`read ${found.file}`, i, sources.length);
+      let source = found;
+      if (source.encodingProblem) {
+        reject({ file: source.file, row: source.encodingProblem.row, column: null, value: null, reason: source.encodingProblem.reason });
+        continue;
+      }
+      const defects = headerRejects(source);
+      if (defects.length) {
+        for (const r of defects) reject(r);
+        continue;
+      }
       const columns: readonly ColumnSpec[] = source.target === 'mdtrt_d' ? MDTRT_D_COLUMNS : TABLES[source.target].columns;
       const renamed = new Set(source.header.map((h) => source.platform?.renames[h] ?? h));
       const missing = columns.filter(
@@ -128,7 +189,30 @@ async function importOnce(engine: DuckDbEngine, dir: string, options: ImportOpti
         !source.platform &&
         !hasMdtrtD &&
         source.target !== 'mdtrt_d';
-      const file = await stageFile(engine, source, columns, stageName, { lazy, anyOrder: !inFileOrder, debug: options.debug === true });
+      const stageOptions = { lazy, anyOrder: !inFileOrder, debug: options.debug === true };
+      if (source.encoding === 'gb18030' || utf8.has(source)) {
+        const copy = await utf8.of(source);
+        if (!('path' in copy)) {
+          reject({ file: source.file, row: copy.row, column: null, value: null, reason: copy.reason });
+          continue;
+        }
+        source = { ...source, path: copy.path, encoding: 'gb18030', asciiStart: false };
+      }
+      let file = await stageFile(engine, source, columns, stageName, stageOptions).catch((e: unknown) => {
+        if (e instanceof NotUtf8) return null;
+        throw e;
+      });
+      if (!file || (source.asciiStart && file.rejects.some((r) => r.reason.startsWith(NOT_UTF8)))) {
+        // The start was plain ASCII and DuckDB met a byte that is not UTF-8 further on: the file may be GB18030.
+        const copy = await utf8.of(source);
+        if (!('path' in copy)) {
+          reject({ file: source.file, row: copy.row, column: null, value: null, reason: copy.reason });
+          continue;
+        }
+        source = { ...source, path: copy.path, encoding: 'gb18030', asciiStart: false };
+        file = await stageFile(engine, source, columns, stageName, stageOptions);
+      }
+      if (source.format === 'csv') encodings.set(source.file, source.encoding ?? 'utf-8');
       for (const r of file.rejects) reject(r);
       if (source.target === 'mdtrt_d') mdtrtD = { source, file };
       else staged.set(source.target, { table: source.target, source, file });
@@ -179,7 +263,8 @@ async function importOnce(engine: DuckDbEngine, dir: string, options: ImportOpti
         rejected = Number(c?.n ?? 0);
         await engine.exec(`DELETE FROM ${name} WHERE ${predicates.join(' OR ')}`);
       }
-      report.tables.push({ table, file: s.source.file, rows: s.file.rows - rejected, rejected });
+      const encoding = encodings.get(s.source.file);
+      report.tables.push({ table, file: s.source.file, rows: s.file.rows - rejected, rejected, ...(encoding ? { encoding } : {}) });
     }
     progress('check', tables.length, tables.length);
     dropEchoes(report);

@@ -50,6 +50,16 @@ function mayBeUntidy(col: string): string {
   return `${col} < '!' OR suffix(${col}, ' ')`;
 }
 
+/** Start of the reason of a CSV row with bytes that are not UTF-8 (DuckDB reads UTF-8 only). */
+export const NOT_UTF8 = 'not UTF-8 text';
+
+/** Thrown by the fast path for a CSV file that began as plain ASCII and went on with a byte that is not UTF-8. */
+export class NotUtf8 extends Error {
+  constructor(file: string) {
+    super(`${file}: not UTF-8 after a plain ASCII start`);
+  }
+}
+
 const TYPE_REASON: Record<ColumnType, string> = {
   text: 'not text',
   int: 'not a whole number',
@@ -68,11 +78,7 @@ export async function stageFile(
 ): Promise<StagedFile> {
   const renames = source.platform?.renames ?? {};
   const names = source.header.map((h) => renames[h] ?? h);
-  const seen = new Set<string>();
-  for (const n of names) {
-    if (seen.has(n)) throw new Error(`${source.file}: row 1: column ${n} appears twice in the header`);
-    seen.add(n);
-  }
+  // Headers with repeated or empty names are rejected before staging (discover.ts, headerRejects).
   const specByName = new Map(specColumns.map((c) => [c.name, c]));
   const extra = names.filter((n) => !specByName.has(n) && n !== '');
   const columns = specColumns.map((c) => c.name).concat(extra);
@@ -226,6 +232,8 @@ export async function stageFile(
       ...(tidyProbe ? { tidyProbe } : {}),
     };
   } catch (e) {
+    // A file whose start was plain ASCII may be GB18030: the importer tries that before any row-by-row diagnosis.
+    if (source.asciiStart && /invalid unicode/i.test((e as Error).message)) throw new NotUtf8(source.file);
     // Fall through to the diagnostic path.
     if (options.debug) console.error(`fast path failed for ${source.file}: ${(e as Error).message}`);
   }
@@ -244,16 +252,23 @@ export async function stageFile(
         `, store_rejects=true, rejects_table='${rejectsTable}', rejects_scan='fg_csv_scans'`,
       )}`,
     );
-    const structural = await engine.all<{ line: number; error_message: string; csv_line: string }>(
-      `SELECT line, error_message, csv_line FROM ${rejectsTable} ORDER BY line`,
-    );
+    const structural = await engine.all<{
+      line: number;
+      error_message: string;
+      error_type: string;
+      byte_position: number;
+      csv_line: string;
+    }>(`SELECT line, error_message, CAST(error_type AS VARCHAR) AS error_type, byte_position, csv_line FROM ${rejectsTable} ORDER BY line`);
     for (const r of structural) {
+      const encoding = r.error_type === 'INVALID ENCODING';
       rejects.push({
         file: source.file,
         row: Number(r.line),
         column: null,
         value: truncate(r.csv_line),
-        reason: `malformed CSV row: ${r.error_message.split('\n')[0]}`,
+        reason: encoding
+          ? `${NOT_UTF8}: a byte sequence near byte offset ${Number(r.byte_position)} is not UTF-8, and the file's start is UTF-8, so it is not read as GB18030 either; save the file as UTF-8`
+          : `malformed CSV row: ${r.error_message.split('\n')[0]}`,
       });
     }
     skippedDataRows = structural.map((r) => Number(r.line) - 2);

@@ -12,6 +12,7 @@ import { importDataset } from '../../src/dataset/importer.js';
 import { DuckDbEngine } from '../../src/db/duckdb.js';
 import { generateCity } from '../../src/synthetic/generate.js';
 import { Workbench } from '../../src/workbench/workbench.js';
+import { encodeGb18030 } from '../support/gb18030.js';
 import { startTestServer, type Client, type TestServer } from '../support/server.js';
 
 function multipart(files: Array<{ name: string; content: Buffer | string }>): { payload: Buffer; contentType: string } {
@@ -109,6 +110,44 @@ describe('imports through the workbench', () => {
     // An invalid upload can never be applied (all or nothing): nothing of it is kept.
     expect(existsSync(join(s.wb.uploadsDir, v.body.id))).toBe(false);
     expect((await admin.post(`/api/imports/${v.body.id}/apply`)).status).toBe(404);
+  });
+
+  it("reads GB18030 files and names each file's encoding in the check report", async () => {
+    const files = await filesOf(extra);
+    const v = await upload(
+      s,
+      admin,
+      files.map((f) =>
+        ['fixmedins.csv', 'hilist.csv'].includes(f.name) ? { name: f.name, content: encodeGb18030(f.content.toString('utf8')) } : f,
+      ),
+    );
+    expect(v.status).toBe(201);
+    expect(v.body.valid, JSON.stringify(v.body.rejects)).toBe(true);
+    const encodings = Object.fromEntries(v.body.tables.map((t: { table: string; encoding?: string }) => [t.table, t.encoding]));
+    expect(encodings).toMatchObject({ fixmedins: 'gb18030', hilist: 'gb18030', setl: 'utf-8', feedetl: 'utf-8' });
+  });
+
+  it('reports a repeated column name as a reject at row 1, not a server error', async () => {
+    const files = await filesOf(extra);
+    const dup = (f: { name: string; content: Buffer }) => {
+      const [head, ...rows] = f.content.toString('utf8').split('\n');
+      return { name: f.name, content: [`${head},CNT`, ...rows.map((r) => (r ? `${r},1` : r))].join('\n') };
+    };
+    const v = await upload(
+      s,
+      admin,
+      files.map((f) => (f.name === 'feedetl.csv' ? dup(f) : f)),
+    );
+    expect(v.status).toBe(201);
+    expect(v.body.valid).toBe(false);
+    expect(v.body.rejects).toContainEqual(
+      expect.objectContaining({
+        file: 'feedetl.csv',
+        row: 1,
+        column: 'cnt',
+        reason: expect.stringContaining('appears more than once in the header'),
+      }),
+    );
   });
 
   it('accepts one .xlsx workbook with a sheet per table', async () => {
