@@ -13,9 +13,12 @@ describe('the environment', () => {
       pgSchema: undefined,
       lineScopes: true,
       dataset: { lazy: true, debug: false },
+      secureCookies: false,
+      trustProxy: undefined,
     };
     expect(readConfig({})).toEqual(defaults);
     expect(readConfig({ PORT: '', HOST: '', DATABASE_URL: '', FUNDGUARD_PG_SCHEMA: '', FUNDGUARD_LAZY: '' })).toEqual(defaults);
+    expect(readConfig({ FUNDGUARD_SECURE_COOKIES: '', FUNDGUARD_TRUST_PROXY: '' })).toEqual(defaults);
   });
 
   it('reads every variable', () => {
@@ -28,6 +31,8 @@ describe('the environment', () => {
         FUNDGUARD_LINE_SCOPES: '0',
         FUNDGUARD_LAZY: '0',
         FUNDGUARD_DEBUG: '1',
+        FUNDGUARD_SECURE_COOKIES: '1',
+        FUNDGUARD_TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,loopback, fd00::/8',
         UNRELATED: 'x',
       }),
     ).toEqual({
@@ -38,7 +43,22 @@ describe('the environment', () => {
       pgSchema: 'city',
       lineScopes: false,
       dataset: { lazy: false, debug: true },
+      secureCookies: true,
+      trustProxy: ['10.0.0.5', '10.1.0.0/16', 'loopback', 'fd00::/8'],
     });
+  });
+
+  it('takes proxies to trust only as addresses and ranges: no "trust everything", no hop count', () => {
+    expect(readConfig({ FUNDGUARD_TRUST_PROXY: '127.0.0.1' }).trustProxy).toEqual(['127.0.0.1']);
+    for (const bad of ['true', '1', '2', '*', '10.0.0.0/33', '10.0.0.1/8/8', 'proxy.example.com', '10.0.0.1,,10.0.0.2'])
+      expect(() => readConfig({ FUNDGUARD_TRUST_PROXY: bad }), bad).toThrow(
+        new EnvironmentError(
+          `FUNDGUARD_TRUST_PROXY must be proxy addresses or CIDR ranges separated by commas (or the ranges loopback, linklocal, uniquelocal), not ${JSON.stringify(bad)}`,
+        ),
+      );
+    expect(() => readConfig({ FUNDGUARD_SECURE_COOKIES: 'true' })).toThrow(
+      new EnvironmentError('FUNDGUARD_SECURE_COOKIES must be 0 or 1, not "true"'),
+    );
   });
 
   it('names each bad variable with the reason', () => {
