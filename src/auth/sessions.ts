@@ -13,6 +13,11 @@ import { findUser, type UserRecord } from './users.js';
 import { type StoreDb, storeTime } from '../store/db.js';
 
 export const SESSION_COOKIE = 'fg_session';
+/**
+ * The session cookie's name when it is marked Secure: the __Host- prefix makes a browser accept it only from an
+ * HTTPS origin, with Path=/ and no Domain, so neither a sibling subdomain nor plain HTTP can plant or shadow it.
+ */
+export const SECURE_SESSION_COOKIE = '__Host-fg_session';
 export const SESSION_HOURS = 8;
 /** How long a checked session is trusted without reading the store again. */
 export const SESSION_RECHECK_MS = 5_000;

@@ -21,8 +21,8 @@ export async function signIn(
   password: string,
   address: string,
 ): Promise<SignedIn> {
-  const wait = limiter.retryAfter(username, address);
-  if (wait > 0)
+  const { wait, ticket } = limiter.begin(username, address);
+  if (wait > 0 || !ticket)
     throw new DomainError('rate_limited', `too many failed sign-ins; try again in ${wait} s`, [
       { path: 'retryAfter', message: String(wait) },
     ]);
@@ -33,11 +33,10 @@ export async function signIn(
       ? await verifyPassword(user.password_hash, password)
       : (await verifyPassword(await dummyHash(), password), false);
   if (!user || !ok) {
-    limiter.fail(username, address);
     await audit(store, username, 'login_failed', null, address);
     throw new DomainError('unauthenticated', 'wrong username or password');
   }
-  limiter.succeed(username);
+  limiter.succeed(ticket);
   const { token, csrfToken } = await createSession(store, user.username);
   await audit(store, user.username, 'login', null, address);
   return { user: userInfo(user), csrfToken, token };

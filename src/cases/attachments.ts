@@ -2,7 +2,8 @@
  * Evidence files (证据材料) of clues, cases and appeals. A file is streamed to disk under a name of our own (never
  * the client's), limited in size, hashed (SHA-256), and kept only when its content is one of the allowed types:
  * PDF, PNG, JPEG, Word or Excel (OOXML), or plain UTF-8 text. The type is read from the bytes, not from the
- * name or the client's Content-Type. Downloads go out as attachments with that checked type.
+ * name or the client's Content-Type. The name kept is made safe and ends in the extension of the checked type
+ * (safeFileName). Downloads go out as attachments with that checked type and name.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -47,14 +48,63 @@ function isUtf8(b: Buffer, whole: boolean): boolean {
   }
 }
 
-/** A name safe to show and to send back: no path, no control characters, at most 120 characters. */
-export function safeFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const clean = base
-    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '_')
+/** The file name extensions of each allowed type; the first is the one a name without any of them gets. */
+const EXTENSIONS: Record<string, string[]> = {
+  'application/pdf': ['.pdf'],
+  'image/png': ['.png'],
+  'image/jpeg': ['.jpg', '.jpeg', '.jpe'],
+  'text/plain; charset=utf-8': ['.txt'],
+  [OOXML['.docx']!]: ['.docx'],
+  [OOXML['.xlsx']!]: ['.xlsx'],
+};
+
+/** The longest name kept, in characters (code points), extension included. */
+export const MAX_FILE_NAME = 120;
+
+/**
+ * Characters a name loses: controls (C0, DEL, C1), format characters (Unicode Cf: the bidi marks, embeddings,
+ * overrides and isolates U+200E/F, U+202A–202E, U+2066–2069, U+061C, the zero-width characters U+200B–200D, U+2060,
+ * U+FEFF, the soft hyphen…), line and paragraph separators, surrogates and unassigned code points. A right-to-left
+ * override would make `photo\u202Egpj.txt` display as `phototxt.jpg`.
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Cn}\p{Zl}\p{Zp}\u115f\u1160\u3164\uffa0]/gu;
+/** Path separators (and characters that look like them) and the characters Windows refuses in a name. */
+const UNSAFE = /[\\/\u2215\u2044\u29f8\uff0f\uff3c"<>|:*?]/g;
+
+/**
+ * A name safe to show and to send back: its last path part, without invisible characters, Windows-reserved
+ * characters and leading or trailing dots and spaces, at most MAX_FILE_NAME characters. Given the file's checked
+ * type, the name ends in an extension of that type: kept when it already has one (`scan.JPEG`), appended otherwise
+ * (`report.html` holding a PDF becomes `report.html.pdf`). Appending rather than replacing keeps every part of what
+ * the uploader typed (a name such as `检查记录 2024.03` has no extension to replace), and the last extension, the
+ * one a computer opens the file by, is always the true one; a supervisor sees both the name given and what the
+ * file is.
+ */
+export function safeFileName(name: string, contentType?: string): string {
+  const base =
+    name
+      .replace(INVISIBLE, '')
+      .split(/[\\/\u2215\u2044\u29f8\uff0f\uff3c]/)
+      .pop() ?? '';
+  let stem = base
+    .replace(UNSAFE, '_')
+    .replace(/\s+/gu, ' ')
     .trim()
-    .slice(-120);
-  return clean && clean !== '.' && clean !== '..' ? clean : 'file';
+    .replace(/^(\.[^.\s]+)$/u, 'file$1') // only an extension: `.pdf` is file.pdf
+    .replace(/^[\s.]+|[\s.]+$/gu, '');
+  const exts = contentType ? EXTENSIONS[contentType] : undefined;
+  const own = extname(stem);
+  const ext = exts && !exts.includes(own.toLowerCase()) ? exts[0]! : own.length <= 10 ? own : '';
+  if (ext === own) stem = stem.slice(0, stem.length - own.length).replace(/[\s.]+$/u, '');
+  const room = MAX_FILE_NAME - [...ext].length;
+  const chars = [...stem];
+  if (chars.length > room)
+    stem = chars
+      .slice(0, room)
+      .join('')
+      .replace(/[\s.]+$/u, '');
+  if (!stem) stem = 'file';
+  return stem + ext;
 }
 
 export interface OwnerRef {
@@ -99,7 +149,7 @@ export async function saveAttachment(
     } finally {
       await fh.close();
     }
-    const type = sniffType(head, fileName, head.length === size);
+    const type = sniffType(head, safeFileName(fileName), head.length === size);
     if (!type)
       throw invalid(`${safeFileName(fileName)}: not an allowed file (PDF, PNG, JPEG, .docx, .xlsx or UTF-8 .txt, checked by content)`);
     await rename(tmp, join(dir, id));
@@ -108,7 +158,7 @@ export async function saveAttachment(
       id,
       owner: ref.owner,
       ownerId: ref.ownerId,
-      fileName: safeFileName(fileName),
+      fileName: safeFileName(fileName, type),
       contentType: type,
       size,
       sha256: hash.digest('hex'),
@@ -176,7 +226,8 @@ const toAttachment = (r: AttachmentRecord): Attachment => ({
   id: r.id,
   owner: r.owner_type as AttachmentOwner,
   ownerId: r.owner_id,
-  fileName: r.file_name,
+  // Named again by the checked type: files kept before names were made safe are served under a safe name too.
+  fileName: safeFileName(r.file_name, r.content_type),
   contentType: r.content_type,
   size: Number(r.size),
   sha256: r.sha256,

@@ -44,6 +44,11 @@ Options:
   --port N              serve: port (default: the PORT variable, else 8080)
   --host HOST           serve: address to listen on (default: the HOST variable, else 127.0.0.1)
   --demo                serve: build, import and screen the demo city when the workspace does not exist
+  --secure-cookies      serve: behind HTTPS, mark the session cookie Secure and name it __Host-fg_session
+                        (default: the FUNDGUARD_SECURE_COOKIES variable, else off)
+  --trust-proxy LIST    serve: the reverse proxies (addresses, CIDR ranges, loopback) whose X-Forwarded-For
+                        gives the client's address, e.g. 10.0.0.5,10.1.0.0/16 (default: the FUNDGUARD_TRUST_PROXY
+                        variable, else none: X-Forwarded-For is ignored)
   --workers N           generate: worker threads (default: cores, at most 4; 0: none)
   --labels FILE         labelled violations (CSV or Parquet): rule_code plus the key columns of the findings
   --findings FILE       a findings file written by screen (CSV or Parquet)

@@ -1,6 +1,7 @@
 /** The command line's options (read by node:util parseArgs, then checked with zod), their defaults, and the error for bad usage. */
 import type { ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
+import { parseTrustProxy, TRUST_PROXY_FORMAT } from '../config/environment.js';
 
 export class UsageError extends Error {}
 
@@ -31,6 +32,8 @@ export const OPTIONS = {
   port: { type: 'string' },
   host: { type: 'string' },
   demo: { type: 'boolean' },
+  'secure-cookies': { type: 'boolean' },
+  'trust-proxy': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } satisfies ParseArgsConfig['options'];
 
@@ -87,6 +90,16 @@ const optionsSchema = z.object({
   port: portNumber.optional(),
   host: text,
   demo: flag,
+  'secure-cookies': flag,
+  'trust-proxy': z
+    .string()
+    .transform((v, ctx) => {
+      const t = parseTrustProxy(v);
+      if (t !== null) return t;
+      ctx.addIssue({ code: 'custom', message: `--trust-proxy must be ${TRUST_PROXY_FORMAT}, not ${v}` });
+      return z.NEVER;
+    })
+    .optional(),
 });
 export type Options = z.output<typeof optionsSchema>;
 

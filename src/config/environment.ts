@@ -3,6 +3,7 @@
  * plain options: the server, the engines and the importer never read the environment themselves. An empty
  * variable counts as unset; a bad value is an EnvironmentError naming the variable and the reason.
  */
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** The PostgreSQL of --engine postgres and of the tests when DATABASE_URL is not set. */
@@ -28,6 +29,38 @@ export interface Config {
   dataset: { lazy: boolean; debug: boolean };
   /** FUNDGUARD_UPLOAD_EXPIRY_HOURS (default 24): an upload checked but not applied is deleted after this many hours. */
   uploadExpiryHours: number;
+  /** FUNDGUARD_SECURE_COOKIES (default 0): 1 marks the session cookie Secure and names it __Host-fg_session (serving behind HTTPS). */
+  secureCookies: boolean;
+  /**
+   * FUNDGUARD_TRUST_PROXY (default: unset, X-Forwarded-For is ignored): the reverse proxies whose X-Forwarded-For
+   * gives the client's address, as addresses and CIDR ranges (see parseTrustProxy).
+   */
+  trustProxy: TrustProxy | undefined;
+}
+
+/** The proxies whose X-Forwarded-For is believed: their addresses, CIDR ranges and named ranges. */
+export type TrustProxy = string[];
+
+export const TRUST_PROXY_FORMAT = 'proxy addresses or CIDR ranges separated by commas (or the ranges loopback, linklocal, uniquelocal)';
+
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * A trust-proxy setting, e.g. `10.0.0.5, 10.1.0.0/16, loopback`: X-Forwarded-For is believed only on a connection
+ * from one of these, and only as far back as the chain of trusted hops goes. Null when malformed. There is no
+ * "trust everything" and no hop count (Fastify 5 no longer honours one): anyone reaching the server directly could
+ * then claim any address.
+ */
+export function parseTrustProxy(v: string): TrustProxy | null {
+  const items = v.split(',').map((x) => x.trim());
+  const valid = (x: string) => {
+    if (NAMED_RANGES.has(x)) return true;
+    const [address, bits, ...rest] = x.split('/');
+    const family = isIP(address ?? '');
+    if (!family || rest.length) return false;
+    return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+  };
+  return items.every(valid) ? items : null;
 }
 
 export class EnvironmentError extends Error {}
@@ -50,6 +83,11 @@ const ENVIRONMENT = z.object({
     .string()
     .refine((v) => /^\d+(\.\d+)?$/.test(v.trim()) && Number(v) > 0, 'must be a number of hours above 0')
     .transform(Number)
+    .optional(),
+  FUNDGUARD_SECURE_COOKIES: SWITCH,
+  FUNDGUARD_TRUST_PROXY: z
+    .string()
+    .refine((v) => parseTrustProxy(v) !== null, `must be ${TRUST_PROXY_FORMAT}`)
     .optional(),
 });
 
@@ -77,5 +115,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>> = p
     lineScopes: v.FUNDGUARD_LINE_SCOPES !== '0',
     dataset: { lazy: v.FUNDGUARD_LAZY !== '0', debug: v.FUNDGUARD_DEBUG === '1' },
     uploadExpiryHours: v.FUNDGUARD_UPLOAD_EXPIRY_HOURS ?? 24,
+    secureCookies: v.FUNDGUARD_SECURE_COOKIES === '1',
+    trustProxy: v.FUNDGUARD_TRUST_PROXY === undefined ? undefined : (parseTrustProxy(v.FUNDGUARD_TRUST_PROXY) ?? undefined),
   };
 }

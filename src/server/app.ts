@@ -8,12 +8,13 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { csrfMatches, getSession, SESSION_COOKIE, type ActiveSession } from '../auth/sessions.js';
+import { csrfMatches, getSession, type ActiveSession } from '../auth/sessions.js';
 import { userInfo } from '../auth/users.js';
 import type { Workbench } from '../workbench/workbench.js';
 import { errorBody, errorReply, HttpError, register, route, routes } from './http.js';
 import { openApiDocument } from './openapi.js';
 import { projectRoot } from '../kernel/paths.js';
+import { sessionCookie } from './routes/auth.js';
 import { apiRoutes } from './routes/index.js';
 
 declare module 'fastify' {
@@ -23,8 +24,14 @@ declare module 'fastify' {
 }
 
 export interface AppOptions {
-  /** Mark cookies Secure (behind HTTPS). */
+  /** Mark the session cookie Secure and give it the __Host- prefix (serving behind HTTPS). */
   secureCookies?: boolean;
+  /**
+   * The reverse proxies whose X-Forwarded-For names the client (Fastify's trustProxy): their addresses and CIDR
+   * ranges. Unset: X-Forwarded-For is ignored and the client is the socket's peer, since anyone
+   * could send the header.
+   */
+  trustProxy?: string[] | undefined;
   /** Directory of the built web UI (default dist/web). */
   webDir?: string;
   /** Largest upload, in bytes (default 2 GiB). */
@@ -35,7 +42,8 @@ export interface AppOptions {
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export async function buildApp(wb: Workbench, o: AppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: o.logger ?? false, bodyLimit: 1 << 20, trustProxy: false });
+  const app = Fastify({ logger: o.logger ?? false, bodyLimit: 1 << 20, trustProxy: o.trustProxy ?? false });
+  const cookieSpec = sessionCookie(o.secureCookies === true);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: o.uploadLimit ?? 2 * 1024 ** 3, files: 30, fields: 10 } });
   app.decorateRequest('user', null);
@@ -43,7 +51,7 @@ export async function buildApp(wb: Workbench, o: AppOptions = {}): Promise<Fasti
 
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
-    const session = await getSession(wb.store, req.cookies[SESSION_COOKIE]);
+    const session = await getSession(wb.store, req.cookies[cookieSpec.name]);
     if (session) {
       req.session = session;
       req.user = userInfo(session.user);
@@ -75,7 +83,7 @@ export async function buildApp(wb: Workbench, o: AppOptions = {}): Promise<Fasti
     return reply.code(500).send(errorBody('internal', 'internal error'));
   });
 
-  register(app, wb, apiRoutes({ secureCookies: o.secureCookies === true }));
+  register(app, wb, apiRoutes({ sessionCookie: cookieSpec }));
   const version = (JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version;
   register(
     app,
@@ -87,7 +95,7 @@ export async function buildApp(wb: Workbench, o: AppOptions = {}): Promise<Fasti
         summary: 'This document',
         roles: 'public',
         answers: 'OpenAPI 3.1',
-        handler: async () => openApiDocument(app, version),
+        handler: async () => openApiDocument(app, version, cookieSpec.name),
       }),
     ]),
   );

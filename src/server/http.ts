@@ -173,12 +173,16 @@ export async function* filesOf(req: FastifyRequest): AsyncGenerator<UploadedFile
 }
 
 /** Sends a download with a name that survives every browser: ASCII in `filename`, the real name in `filename*`. */
+/**
+ * Sends a download: always an attachment (never shown inline), under its name twice, as RFC 6266 asks: `filename`
+ * in printable ASCII without quotes or backslashes for old clients, and `filename*` in UTF-8, percent-encoded down
+ * to RFC 8187's attr-chars (encodeURIComponent leaves ' ( ) * ! as they are). The server adds nosniff to every answer.
+ */
 export function sendFile(reply: FastifyReply, fileName: string, contentType: string, stream: NodeJS.ReadableStream): FastifyReply {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   reply.header('Content-Type', contentType);
-  reply.header(
-    'Content-Disposition',
-    `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-  );
+  reply.header('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`);
   return reply.send(stream);
 }
 

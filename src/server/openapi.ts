@@ -21,7 +21,7 @@ function parameters(schema: ZodType | undefined, where: 'path' | 'query'): unkno
   }));
 }
 
-export function openApiDocument(app: FastifyInstance, version: string): Record<string, unknown> {
+export function openApiDocument(app: FastifyInstance, version: string, sessionCookie = 'fg_session'): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routesOf(app)) {
     const path = r.url.replace(/:([A-Za-z]+)/g, '{$1}');
@@ -87,7 +87,7 @@ export function openApiDocument(app: FastifyInstance, version: string): Record<s
     security: [{ session: [] }],
     components: {
       securitySchemes: {
-        session: { type: 'apiKey', in: 'cookie', name: 'fg_session' },
+        session: { type: 'apiKey', in: 'cookie', name: sessionCookie },
         csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
       },
       schemas: {

@@ -24,6 +24,10 @@ export interface ServeOptions {
   /** Uploads checked but not applied are deleted after this many hours (default 24). */
   uploadExpiryHours?: number | undefined;
   log?: (line: string) => void;
+  /** Behind HTTPS: the session cookie Secure, named __Host-fg_session. */
+  secureCookies?: boolean;
+  /** The reverse proxies whose X-Forwarded-For gives the client's address (their addresses and ranges). */
+  trustProxy?: string[] | undefined;
 }
 
 export interface Served {
@@ -52,7 +56,7 @@ export async function serve(o: ServeOptions): Promise<Served> {
     if (n) log(`demo ledgers: ${n} clues and a case awaiting review (线索/案件台账)`);
   }
   const accounts = await demoAccounts(wb.store);
-  const app = await buildApp(wb);
+  const app = await buildApp(wb, { secureCookies: o.secureCookies === true, trustProxy: o.trustProxy });
   await app.listen({ port: o.port, host: o.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : o.port;

@@ -14,9 +14,12 @@ describe('the environment', () => {
       lineScopes: true,
       dataset: { lazy: true, debug: false },
       uploadExpiryHours: 24,
+      secureCookies: false,
+      trustProxy: undefined,
     };
     expect(readConfig({})).toEqual(defaults);
     expect(readConfig({ PORT: '', HOST: '', DATABASE_URL: '', FUNDGUARD_PG_SCHEMA: '', FUNDGUARD_LAZY: '' })).toEqual(defaults);
+    expect(readConfig({ FUNDGUARD_SECURE_COOKIES: '', FUNDGUARD_TRUST_PROXY: '' })).toEqual(defaults);
   });
 
   it('reads every variable', () => {
@@ -30,6 +33,8 @@ describe('the environment', () => {
         FUNDGUARD_LAZY: '0',
         FUNDGUARD_DEBUG: '1',
         FUNDGUARD_UPLOAD_EXPIRY_HOURS: '2.5',
+        FUNDGUARD_SECURE_COOKIES: '1',
+        FUNDGUARD_TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,loopback, fd00::/8',
         UNRELATED: 'x',
       }),
     ).toEqual({
@@ -41,7 +46,22 @@ describe('the environment', () => {
       lineScopes: false,
       dataset: { lazy: false, debug: true },
       uploadExpiryHours: 2.5,
+      secureCookies: true,
+      trustProxy: ['10.0.0.5', '10.1.0.0/16', 'loopback', 'fd00::/8'],
     });
+  });
+
+  it('takes proxies to trust only as addresses and ranges: no "trust everything", no hop count', () => {
+    expect(readConfig({ FUNDGUARD_TRUST_PROXY: '127.0.0.1' }).trustProxy).toEqual(['127.0.0.1']);
+    for (const bad of ['true', '1', '2', '*', '10.0.0.0/33', '10.0.0.1/8/8', 'proxy.example.com', '10.0.0.1,,10.0.0.2'])
+      expect(() => readConfig({ FUNDGUARD_TRUST_PROXY: bad }), bad).toThrow(
+        new EnvironmentError(
+          `FUNDGUARD_TRUST_PROXY must be proxy addresses or CIDR ranges separated by commas (or the ranges loopback, linklocal, uniquelocal), not ${JSON.stringify(bad)}`,
+        ),
+      );
+    expect(() => readConfig({ FUNDGUARD_SECURE_COOKIES: 'true' })).toThrow(
+      new EnvironmentError('FUNDGUARD_SECURE_COOKIES must be 0 or 1, not "true"'),
+    );
   });
 
   it('names each bad variable with the reason', () => {

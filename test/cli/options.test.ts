@@ -18,6 +18,22 @@ describe('command-line flags', () => {
     expect(parseOptions({})).toEqual({});
   });
 
+  it('reads the serving flags for HTTPS and a reverse proxy', () => {
+    expect(parseOptions({ 'secure-cookies': true, 'trust-proxy': '10.0.0.5,192.168.0.0/16, loopback' })).toEqual({
+      'secure-cookies': true,
+      'trust-proxy': ['10.0.0.5', '192.168.0.0/16', 'loopback'],
+    });
+    expect(() => parseOptions({ 'trust-proxy': 'true' })).toThrow(
+      new UsageError(
+        '--trust-proxy must be proxy addresses or CIDR ranges separated by commas (or the ranges loopback, linklocal, uniquelocal), not true',
+      ),
+    );
+    const r = fundguard(['serve', '--trust-proxy', '1']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('fundguard: --trust-proxy must be proxy addresses or CIDR ranges');
+    expect(fundguard(['--help']).stdout).toMatch(/--secure-cookies[\s\S]*--trust-proxy/);
+  });
+
   it('refuses a bad value with the flag and the value', () => {
     expect(() => parseOptions({ persons: '-3' })).toThrow(new UsageError('--persons must be a number of 0 or more, not -3'));
     expect(() => parseOptions({ engine: 'mysql' })).toThrow(new UsageError('--engine must be duckdb or postgres, not mysql'));

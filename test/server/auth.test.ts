@@ -1,24 +1,66 @@
-/** Accounts and sessions: argon2id hashes, httpOnly SameSite cookies, CSRF tokens, rate-limited sign-in, logout. */
+/**
+ * Accounts and sessions: argon2id hashes, httpOnly SameSite cookies (Secure with the __Host- prefix behind HTTPS,
+ * cleared with the attributes they were set with), CSRF tokens, sign-in limited so that guessing is slowed but no one
+ * can lock a user out from elsewhere, the client's address from X-Forwarded-For only through a trusted proxy, logout.
+ */
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../src/auth/users.js';
+import { buildApp } from '../../src/server/app.js';
 import { PASSWORD, startTestServer, type TestServer } from '../support/server.js';
+
+/** A Set-Cookie header's name=value and its attributes (lower-cased names, without the expiry ones). */
+function parseSetCookie(header: unknown) {
+  const [pair, ...attrs] = String(header).split(/;\s*/);
+  const [name, value] = [pair!.slice(0, pair!.indexOf('=')), pair!.slice(pair!.indexOf('=') + 1)];
+  const attributes = attrs
+    .map((a) => (a.includes('=') ? `${a.slice(0, a.indexOf('=')).toLowerCase()}=${a.slice(a.indexOf('=') + 1)}` : a.toLowerCase()))
+    .filter((a) => !a.startsWith('max-age=') && !a.startsWith('expires='))
+    .sort();
+  return { name, value, attributes, raw: String(header) };
+}
 
 describe('accounts and sessions', () => {
   let s: TestServer;
+  /** The same workbench served behind HTTPS (secure cookies), and behind a proxy at 10.9.0.0/16 that is trusted. */
+  let secure: FastifyInstance;
+  let proxied: FastifyInstance;
   beforeAll(async () => {
     s = await startTestServer('duckdb', { persons: 800 });
+    for (const username of ['pair', 'ipv6', 'spray', 'target', 'behind', 'shared', 'https', 'http'])
+      await createUser(s.wb.store, {
+        username,
+        displayName: username,
+        role: 'analyst',
+        admdvs: '3301',
+        scopeLabel: 'city',
+        password: PASSWORD,
+      });
+    secure = await buildApp(s.wb, { secureCookies: true });
+    proxied = await buildApp(s.wb, { trustProxy: ['10.9.0.0/16'] });
   }, 120_000);
   afterAll(async () => {
+    await secure?.close();
+    await proxied?.close();
     await s?.close();
   });
 
-  const login = (username: string, password: string, ip = '10.0.0.1') =>
-    s.app.inject({
+  const login = (username: string, password: string, ip = '10.0.0.1', app?: FastifyInstance, headers: Record<string, string> = {}) =>
+    (app ?? s.app).inject({
       method: 'POST',
       url: '/api/auth/login',
       remoteAddress: ip,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...headers },
       payload: JSON.stringify({ username, password }),
     });
+  /** The address the audit log recorded for the user's last sign-in. */
+  const lastLoginAddress = async (username: string) =>
+    (
+      await s.wb.store.query<{ detail: string }>(
+        `SELECT detail FROM fg_audit WHERE actor = $1 AND action = 'login' ORDER BY seq DESC LIMIT 1`,
+        [username],
+      )
+    )[0]?.detail;
 
   it('stores passwords only as argon2id hashes', async () => {
     const [u] = await s.wb.store.query<{ password_hash: string }>(`SELECT password_hash FROM fg_user WHERE username = 'city'`);
@@ -68,13 +110,107 @@ describe('accounts and sessions', () => {
     expect((await c.get(`/api/findings/${s.fixtures.findingA}`)).body.finding.status).toBe('open');
   });
 
-  it('limits failed sign-ins per user: the sixth attempt within 15 minutes is refused even with the right password', async () => {
-    for (let i = 0; i < 5; i++) expect((await login('county', 'wrong', `10.1.0.${i}`)).statusCode).toBe(401);
-    const blocked = await login('county', PASSWORD, '10.1.0.99');
+  it('refuses a username from the address that guessed its password five times, but not from another address', async () => {
+    for (let i = 0; i < 5; i++) expect((await login('pair', 'wrong', '10.1.0.1')).statusCode).toBe(401);
+    const blocked = await login('pair', PASSWORD, '10.1.0.1');
     expect(blocked.statusCode).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(800);
     expect(JSON.parse(blocked.body).error.code).toBe('rate_limited');
-    expect((await login('instA', PASSWORD, '10.1.0.99')).statusCode).toBe(200);
+    // The real user, elsewhere, is not locked out by someone else's guesses.
+    expect((await login('pair', PASSWORD, '10.1.0.2')).statusCode).toBe(200);
+    expect((await login('instA', PASSWORD, '10.1.0.1')).statusCode).toBe(200);
+    expect((await login('pair', PASSWORD, '10.1.0.1')).statusCode).toBe(429);
+  });
+
+  it('counts an IPv6 client by its /64, so a host cannot step round the limit by changing its address', async () => {
+    for (let i = 1; i <= 5; i++) expect((await login('ipv6', 'wrong', `2001:db8:1:2::${i}`)).statusCode).toBe(401);
+    expect((await login('ipv6', PASSWORD, '2001:db8:1:2:ffff::99')).statusCode).toBe(429);
+    expect((await login('ipv6', PASSWORD, '2001:db8:1:3::1')).statusCode).toBe(200);
+  });
+
+  it('refuses an address after 20 failures whatever the usernames (password spraying)', async () => {
+    for (let i = 0; i < 20; i++) expect((await login(`spray${i % 4}`, 'wrong', '10.2.0.1')).statusCode).toBe(401);
+    expect((await login('spray', PASSWORD, '10.2.0.1')).statusCode).toBe(429);
+    expect((await login('spray', PASSWORD, '10.2.0.2')).statusCode).toBe(200);
+  });
+
+  it('spaces the attempts on an account guessed at from many addresses, except from an address its user signed in from', async () => {
+    expect((await login('target', PASSWORD, '10.3.0.1')).statusCode).toBe(200);
+    for (let i = 0; i < 10; i++) expect((await login('target', 'wrong', `10.3.1.${i}`)).statusCode).toBe(401);
+    // An eleventh guess from yet another address waits a few seconds: slowed, not locked for a quarter of an hour.
+    const slowed = await login('target', 'wrong', '10.3.2.1');
+    expect(slowed.statusCode).toBe(429);
+    expect(Number(slowed.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(Number(slowed.headers['retry-after'])).toBeLessThanOrEqual(5);
+    expect((await login('target', PASSWORD, '10.3.2.2')).statusCode).toBe(429);
+    // The user's own address is not held up by the attack.
+    expect((await login('target', PASSWORD, '10.3.0.1')).statusCode).toBe(200);
+  });
+
+  it('sets the session cookie without Secure by default, and logout clears it with the same attributes', async () => {
+    const res = await login('http', PASSWORD);
+    const set = parseSetCookie(res.headers['set-cookie']);
+    expect(set.name).toBe('fg_session');
+    expect(set.attributes).toEqual(['httponly', 'path=/', 'samesite=Strict']);
+    const out = await s.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: `fg_session=${set.value}`, 'x-csrf-token': JSON.parse(res.body).csrfToken },
+    });
+    expect(out.statusCode).toBe(204);
+    const cleared = parseSetCookie(out.headers['set-cookie']);
+    expect(cleared.name).toBe('fg_session');
+    expect(cleared.value).toBe('');
+    expect(cleared.raw).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/);
+    expect(cleared.attributes).toEqual(set.attributes);
+  });
+
+  it('marks the session cookie Secure with the __Host- prefix behind HTTPS, and clears it with the same attributes', async () => {
+    const res = await login('https', PASSWORD, '10.0.0.1', secure);
+    expect(res.statusCode).toBe(200);
+    const set = parseSetCookie(res.headers['set-cookie']);
+    expect(set.name).toBe('__Host-fg_session');
+    expect(set.attributes).toEqual(['httponly', 'path=/', 'samesite=Strict', 'secure']);
+    const me = (cookie: string) => secure.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+    expect((await me(`__Host-fg_session=${set.value}`)).statusCode).toBe(200);
+    expect((await me(`fg_session=${set.value}`)).statusCode).toBe(401);
+    const out = await secure.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: `__Host-fg_session=${set.value}`, 'x-csrf-token': JSON.parse(res.body).csrfToken },
+    });
+    expect(out.statusCode).toBe(204);
+    const cleared = parseSetCookie(out.headers['set-cookie']);
+    expect(cleared.name).toBe('__Host-fg_session');
+    expect(cleared.value).toBe('');
+    expect(cleared.attributes).toEqual(set.attributes);
+    expect((await me(`__Host-fg_session=${set.value}`)).statusCode).toBe(401);
+    expect(
+      JSON.parse((await secure.inject({ method: 'GET', url: '/api/openapi.json' })).body).components.securitySchemes.session.name,
+    ).toBe('__Host-fg_session');
+  });
+
+  it('ignores X-Forwarded-For unless the connection comes from a trusted proxy', async () => {
+    const xff = (a: string) => ({ 'x-forwarded-for': a });
+    // Not trusted (the default): the header is anyone's to send, the address is the connection's.
+    expect((await login('behind', PASSWORD, '10.9.0.1', s.app, xff('203.0.113.7'))).statusCode).toBe(200);
+    expect(await lastLoginAddress('behind')).toBe('10.9.0.1');
+    // Trusted: the client's address is the one the proxy reports.
+    expect((await login('behind', PASSWORD, '10.9.0.1', proxied, xff('198.51.100.1, 203.0.113.7'))).statusCode).toBe(200);
+    expect(await lastLoginAddress('behind')).toBe('203.0.113.7');
+    // A client outside the trusted range cannot claim an address.
+    expect((await login('behind', PASSWORD, '192.0.2.50', proxied, xff('203.0.113.9'))).statusCode).toBe(200);
+    expect(await lastLoginAddress('behind')).toBe('192.0.2.50');
+  });
+
+  it('through a trusted proxy, one client guessing does not lock out the others behind the same proxy', async () => {
+    const xff = (a: string) => ({ 'x-forwarded-for': a });
+    for (let i = 0; i < 5; i++) expect((await login('shared', 'wrong', '10.9.0.2', proxied, xff('203.0.113.66'))).statusCode).toBe(401);
+    expect((await login('shared', PASSWORD, '10.9.0.2', proxied, xff('203.0.113.66'))).statusCode).toBe(429);
+    expect((await login('shared', PASSWORD, '10.9.0.2', proxied, xff('203.0.113.67'))).statusCode).toBe(200);
+    // Without trusting the proxy, everyone behind it is one address: the same guesses lock them all out.
+    for (let i = 0; i < 5; i++) expect((await login('shared', 'wrong', '10.9.0.3', s.app, xff('203.0.113.66'))).statusCode).toBe(401);
+    expect((await login('shared', PASSWORD, '10.9.0.3', s.app, xff('203.0.113.68'))).statusCode).toBe(429);
   });
 
   it('ends the session on logout', async () => {

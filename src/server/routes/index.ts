@@ -3,7 +3,7 @@ import type { AnyRoute } from '../http.js';
 import { appealRoutes } from './appeals.js';
 import { attachmentRoutes } from './attachments.js';
 import { auditRoutes } from './audit.js';
-import { authRoutes } from './auth.js';
+import { authRoutes, type SessionCookie } from './auth.js';
 import { caseLogRoutes } from './case-log.js';
 import { caseSettingsRoutes } from './case-settings.js';
 import { caseStatsRoutes } from './case-stats.js';
@@ -24,9 +24,9 @@ import { userRoutes } from './users.js';
 import { warningConfigRoutes } from './warning-config.js';
 import { warningRoutes } from './warnings.js';
 
-export function apiRoutes(o: { secureCookies: boolean }): AnyRoute[] {
+export function apiRoutes(o: { sessionCookie: SessionCookie }): AnyRoute[] {
   return [
-    ...authRoutes(o.secureCookies),
+    ...authRoutes(o.sessionCookie),
     ...metaRoutes,
     ...overviewRoutes,
     ...findingRoutes,
