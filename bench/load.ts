@@ -15,7 +15,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -290,7 +290,10 @@ async function main(): Promise<void> {
     } else if (mode === 'million') {
       const db = process.env.BENCH_WORKSPACE;
       if (!db || !existsSync(db)) throw new Error('BENCH_WORKSPACE must name the workspace prepared by bench/workbench.ts');
-      server = await startServer(bin, ['--db', resolve(db)]);
+      // A copy: the server under test may add indexes or migrate the store, and the prepared workspace stays as it was.
+      const copy = join(dir, 'workspace.duckdb');
+      await copyFile(resolve(db), copy);
+      server = await startServer(bin, ['--db', copy]);
       const pw = (u: string) => ({ username: u, password: 'bench-password' });
       plan = planFor({ analyst: pw('city'), reviewer: pw('city'), county: pw('county'), hospital: pw('inst') }, sessions, per);
     } else throw new Error('usage: load.js demo|million [--bin PATH] [--label TEXT]');

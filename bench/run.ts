@@ -2,7 +2,7 @@
  * `npm run bench`: the synthetic city at about 1 M and 10 M fee lines — generation, then screening end to end
  * (files in, every import check, every rule, findings out) from Parquet and from CSV, against the floor of DuckDB
  * merely reading the same CSV files; detection (precision and recall per code) against the city's labels; and
- * the row-by-row json-rules-engine baseline; the workbench's answer times; early warning (precision and recall
+ * the row-by-row json-rules-engine baseline; the workbench's answer times, and under 50 users at once (bench/load.ts); early warning (precision and recall
  * against the drifting institutions of three cities). Cities are cached under bench/data/. Prints the tables and writes
  * bench/results/*.json.
  *
@@ -50,8 +50,8 @@ interface Generated {
   drifting: number;
 }
 
-function node(script: string, args: string[]): string {
-  const r = spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+function node(script: string, args: string[], env: Record<string, string> = {}): string {
+  const r = spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, ...env } });
   if (r.status !== 0) throw new Error(`${script} failed:\n${r.stderr}`);
   return r.stdout;
 }
@@ -266,7 +266,9 @@ async function main(): Promise<void> {
   console.log('supply) evaluated row by row in JavaScript with json-rules-engine, joins as JavaScript maps (bench/baseline-json-rules.ts)');
   for (const n of notes) console.log(n);
   // The workbench with a million findings (findings of the smallest city copied with other keys).
-  const workbenchOut = node(join(DIST, 'workbench.js'), [(await city(sizes[0]!, 'parquet')).dir]);
+  // Its workspace is kept (bench/data/workspace-1m-findings.duckdb) for the load below and reused by the next run.
+  const millionWorkspace = join(DATA, 'workspace-1m-findings.duckdb');
+  const workbenchOut = node(join(DIST, 'workbench.js'), [(await city(sizes[0]!, 'parquet')).dir], { BENCH_WORKSPACE: millionWorkspace });
   process.stdout.write(
     workbenchOut
       .split('\n')
@@ -274,6 +276,23 @@ async function main(): Promise<void> {
       .join('\n'),
   );
   const workbench = JSON.parse(workbenchOut.trim().split('\n').pop()!);
+  // Many users at once (issue 13): 50 sessions of 40 requests each on the demo city and on the million findings.
+  // BENCH_LOAD_BEFORE=<another checkout>/bin/fundguard.js measures an earlier server too, in the same run.
+  const servers: Array<[string, string]> = [['this server', BIN]];
+  if (process.env.BENCH_LOAD_BEFORE) servers.unshift(['before', resolve(process.env.BENCH_LOAD_BEFORE)]);
+  console.log('\nmany users at once: 50 sessions × 40 requests (findings pages, finding details, overview), server in its own process');
+  const load = [];
+  for (const mode of ['demo', 'million'])
+    for (const [label, bin] of servers) {
+      const out = node(join(DIST, 'load.js'), [mode, '--bin', bin, '--label', `${mode}, ${label}`], { BENCH_WORKSPACE: millionWorkspace });
+      process.stdout.write(
+        out
+          .split('\n')
+          .filter((l) => !l.startsWith('{'))
+          .join('\n'),
+      );
+      load.push(JSON.parse(out.trim().split('\n').pop()!));
+    }
   // Early warning (预警) against the drifting institutions of cities large enough for monthly figures to mean something.
   const monitoringLines = Number(process.env.BENCH_MONITORING_LINES ?? 10_000_000);
   const seeds = (process.env.BENCH_MONITORING_SEEDS ?? '1,2,3')
@@ -298,6 +317,7 @@ async function main(): Promise<void> {
     machine: { cores: cpus().length, memoryGiB: totalmem() / 2 ** 30, node: process.version },
     runs,
     workbench,
+    load,
     monitoring,
   };
   const stamp = result.at.replace(/[:.]/g, '-');

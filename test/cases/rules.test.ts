@@ -47,7 +47,8 @@ describe('evidence files', () => {
   it('keep a name without a path or control characters', () => {
     expect(safeFileName('../../etc/passwd')).toBe('passwd');
     expect(safeFileName('C:\\Users\\a\\笔录 1.pdf')).toBe('笔录 1.pdf');
-    expect(safeFileName('a"b\r\n.pdf')).toBe('a_b__.pdf');
+    // Control characters are dropped (issue 13: they were replaced by _ before), a quote still becomes _.
+    expect(safeFileName('a"b\r\n.pdf')).toBe('a_b.pdf');
     expect(safeFileName('..')).toBe('file');
   });
 });
