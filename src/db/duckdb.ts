@@ -55,16 +55,16 @@ export async function runQuery<T extends Row = Row>(
 }
 
 /**
- * A few connections to one DuckDB database, for requests served side by side. Each connection runs one
- * query at a time (its queue); requests take the least busy one.
+ * A few connections to one DuckDB database, for requests served side by side. Each connection runs one query at
+ * a time; queries wait in one queue and each goes to the first connection that is free, so a slow query holds up
+ * only its own connection, never the queries that arrived after it.
  */
 export class DuckDbPool {
-  private readonly queues: Array<Promise<unknown>>;
-  private readonly busy: number[];
+  private readonly idle: DuckDBConnection[];
+  private readonly waiting: Array<(c: DuckDBConnection) => void> = [];
 
   private constructor(private readonly connections: DuckDBConnection[]) {
-    this.queues = connections.map(() => Promise.resolve());
-    this.busy = connections.map(() => 0);
+    this.idle = [...connections];
   }
 
   static async create(engine: DuckDbEngine, size = 4): Promise<DuckDbPool> {
@@ -73,21 +73,15 @@ export class DuckDbPool {
     return new DuckDbPool(connections);
   }
 
-  query<T extends Row = Row>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
-    let k = 0;
-    for (let i = 1; i < this.busy.length; i++) if (this.busy[i]! < this.busy[k]!) k = i;
-    this.busy[k]!++;
-    const run = this.queues[k]!.then(() => runQuery<T>(this.connections[k]!, sql, params));
-    // The queue only orders the work: a failed query is the caller's to handle, never an unhandled rejection.
-    this.queues[k] = run
-      .then(
-        () => {},
-        () => {},
-      )
-      .finally(() => {
-        this.busy[k]!--;
-      });
-    return run;
+  async query<T extends Row = Row>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    const connection = this.idle.pop() ?? (await new Promise<DuckDBConnection>((resolve) => this.waiting.push(resolve)));
+    try {
+      return await runQuery<T>(connection, sql, params);
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next(connection);
+      else this.idle.push(connection);
+    }
   }
 
   close(): void {

@@ -14,7 +14,7 @@ import { Params } from '../kernel/sql.js';
 import { BUILT_IN_RULES } from '../screening/catalog.js';
 import type { ConfiguredRule } from '../screening/config.js';
 import { renderDefinition } from '../screening/rule.js';
-import { configuredRules } from '../screening/settings.js';
+import { currentRules } from '../screening/settings.js';
 import { allowedActions, decisionsOf } from './decisions.js';
 import { getFinding } from './list.js';
 import { FINDING_ROWS } from './rows.js';
@@ -60,19 +60,19 @@ async function visitIdOf(db: Queryable, f: FindingRow): Promise<string | null> {
 async function visitDetail(db: Queryable, f: FindingRow, mdtrtId: string, scope: Scope): Promise<VisitDetail | null> {
   const p = new Params();
   const visitParam = p.add(mdtrtId);
-  const [v] = await db.query<Record<string, unknown>>(
-    `
+  const lp = new Params();
+  const lv = lp.add(mdtrtId);
+  const offending = offendingCondition(f, lp);
+  // All at once (a visit outside the caller's scope is then dropped): a finding's evidence is read in few round trips.
+  const [[v], diag, settlements, lines] = await Promise.all([
+    db.query<Record<string, unknown>>(
+      `
     SELECT v.mdtrt_id, v.med_type, CAST(v.begntime AS VARCHAR) AS begntime, CAST(v.endtime AS VARCHAR) AS endtime, v.fixmedins_code, i.fixmedins_name,
       v.dise_codg
     FROM mdtrt v LEFT JOIN fixmedins i ON i.fixmedins_code = v.fixmedins_code
     WHERE v.mdtrt_id = ${visitParam} AND ${scopeCondition(scope, p, 'v.fixmedins_code', 'i.admdvs')}`,
-    p.values,
-  );
-  if (!v) return null;
-  const lp = new Params();
-  const lv = lp.add(mdtrtId);
-  const offending = offendingCondition(f, lp);
-  const [diag, settlements, lines] = await Promise.all([
+      p.values,
+    ),
     db.query<{ diag_code: string; maindiag_flag: string }>(
       `SELECT diag_code, maindiag_flag FROM diag WHERE mdtrt_id = $1 ORDER BY maindiag_flag DESC, diag_code`,
       [mdtrtId],
@@ -91,6 +91,7 @@ async function visitDetail(db: Queryable, f: FindingRow, mdtrtId: string, scope:
       lp.values,
     ),
   ]);
+  if (!v) return null;
   const dise = (v.dise_codg as string | null) ?? null;
   const diagnoses = diag.map((d) => ({ code: d.diag_code, main: d.maindiag_flag === '1' }));
   if (dise && !diagnoses.some((d) => d.code === dise)) diagnoses.unshift({ code: dise, main: true });
@@ -248,18 +249,19 @@ async function pharmacyEvidence(db: Queryable, f: FindingRow): Promise<Pick<Find
 /** A finding inside the caller's scope with its evidence; reading a person's data is audited. */
 export async function findingDetail(ctx: RequestContext, id: string): Promise<FindingDetail> {
   // The evidence changes only with the workspace; the rule's configured wording is read anew.
-  const { finding, ...found } = await ctx.cached(
-    `finding|${scopeKey(ctx.scope)}|${id}`,
-    async () => {
-      const f = await getFinding(ctx, id);
-      return { finding: f, ...(await evidence(ctx, f)) };
-    },
-    (e) => 1 + Math.floor((e.visit?.lines.length ?? 0) / 50),
-  );
+  // Read side by side; the decisions of an id outside the caller's scope are read but never shown (getFinding refuses).
   // Decisions are written only through decideFinding, which tells the cache (their status is mirrored in the workspace).
-  const [rules, history] = await Promise.all([
-    configuredRules(ctx.store),
-    ctx.cached(`decisions|${finding.id}`, () => decisionsOf(ctx.store, finding.id)),
+  const [{ finding, ...found }, rules, history] = await Promise.all([
+    ctx.cached(
+      `finding|${scopeKey(ctx.scope)}|${id}`,
+      async () => {
+        const f = await getFinding(ctx, id);
+        return { finding: f, ...(await evidence(ctx, f)) };
+      },
+      (e) => 1 + Math.floor((e.visit?.lines.length ?? 0) / 50),
+    ),
+    currentRules(ctx.store),
+    ctx.cached(`decisions|${id}`, () => decisionsOf(ctx.store, id)),
   ]);
   const detail: FindingDetail = {
     finding,
@@ -298,13 +300,19 @@ type Evidence = Pick<FindingDetail, 'visit' | 'person' | 'otherVisits' | 'sales'
 async function evidence(ctx: RequestContext, finding: FindingRow): Promise<Evidence> {
   const { workspace: db, scope } = ctx;
   const mdtrtId = await visitIdOf(db, finding);
-  const visit = mdtrtId ? await visitDetail(db, finding, mdtrtId, scope) : null;
   const psnNo = finding.psnNo;
-  const around = finding.day ?? visit?.begntime.slice(0, 10) ?? null;
-  const [person, others, pharmacy] = await Promise.all([
-    psnNo ? personInfo(db, psnNo, around, scope) : Promise.resolve(null),
-    psnNo && around ? otherVisits(db, psnNo, around, visit?.mdtrtId ?? null, scope) : Promise.resolve([]),
+  // The person (their age on the day) and their visits around the day are read with the visit itself, unless only
+  // the visit gives the day.
+  const aroundDay = (around: string | null) =>
+    Promise.all([
+      psnNo ? personInfo(db, psnNo, around, scope) : null,
+      psnNo && around ? otherVisits(db, psnNo, around, mdtrtId, scope) : ([] as Evidence['otherVisits']),
+    ]);
+  const [visit, early, pharmacy] = await Promise.all([
+    mdtrtId ? visitDetail(db, finding, mdtrtId, scope) : Promise.resolve(null),
+    finding.day ? aroundDay(finding.day) : Promise.resolve(null),
     pharmacyEvidence(db, finding),
   ]);
+  const [person, others] = early ?? (await aroundDay(visit?.begntime.slice(0, 10) ?? null));
   return { visit, person, otherVisits: others, ...pharmacy };
 }

@@ -100,26 +100,43 @@ export function listFindings(ctx: RequestContext, q: FindingsQuery): Promise<Pag
   return ctx.cached(`findings|${scopeKey(ctx.scope)}|${JSON.stringify(q)}`, () => readFindings(ctx, q));
 }
 
+/** The first pages' ids are read together: people page through the first few pages of the same list. */
+const FIRST_IDS = 500;
+
 async function readFindings(ctx: RequestContext, q: FindingsQuery): Promise<Page<FindingRow>> {
   const db = ctx.workspace;
   const p = new Params();
   const where = findingConditions(q, ctx.scope, p).join(' AND ');
   const offset = (q.page - 1) * q.pageSize;
+  const list = `${scopeKey(ctx.scope)}|${JSON.stringify({ ...q, page: 0, pageSize: 0, sort: '' })}`;
+  // The count is the same for every page and order of one filter.
+  const count = ctx.cached(`findings-count|${list}`, async () =>
+    Number((await db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${ROW_FROM} WHERE ${where}`, p.values))[0]?.n ?? 0),
+  );
   // Two steps: the page's ids from the narrow filter and sort columns, then their whole rows. Sorting the wide
   // rows (with the evidence sentence) of a million findings costs three to five times as much.
-  const [rows, count] = await Promise.all([
-    db.query<FindingRecord & Record<string, unknown>>(
-      `
-      WITH page AS (
-        SELECT finding_id, row_number() OVER () AS pos FROM (
-          SELECT r.finding_id FROM ${ROW_FROM} WHERE ${where} ORDER BY ${SORT_SQL[q.sort]}, r.finding_id LIMIT ${q.pageSize} OFFSET ${offset}) ids)
-      SELECT ${ROW_COLUMNS} FROM page p JOIN ${FINDING_ROWS} r ON r.finding_id = p.finding_id
-        LEFT JOIN ${FINDING_STATUS} s ON s.finding_id = r.finding_id ORDER BY p.pos`,
-      p.values,
-    ),
-    db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${ROW_FROM} WHERE ${where}`, p.values),
-  ]);
-  return toPage(rows.map(toFindingRow), Number(count[0]?.n ?? 0), q);
+  const idsOf = (limit: number, skip: number) =>
+    db
+      .query<{ finding_id: string }>(
+        `SELECT r.finding_id FROM ${ROW_FROM} WHERE ${where} ORDER BY ${SORT_SQL[q.sort]}, r.finding_id LIMIT ${limit} OFFSET ${skip}`,
+        p.values,
+      )
+      .then((rows) => rows.map((r) => r.finding_id));
+  const ids =
+    offset + q.pageSize <= FIRST_IDS
+      ? (await ctx.cached(`findings-ids|${list}|${q.sort}`, () => idsOf(FIRST_IDS, 0))).slice(offset, offset + q.pageSize)
+      : await idsOf(q.pageSize, offset);
+  const rp = new Params();
+  const rows = ids.length
+    ? await db.query<FindingRecord & Record<string, unknown>>(
+        `SELECT ${ROW_COLUMNS} FROM (SELECT * FROM ${FINDING_ROWS} WHERE finding_id IN ${rp.list(ids)}) r
+        LEFT JOIN ${FINDING_STATUS} s ON s.finding_id = r.finding_id`,
+        rp.values,
+      )
+    : [];
+  const position = new Map(ids.map((id, i) => [id, i]));
+  rows.sort((a, b) => position.get(String(a.finding_id))! - position.get(String(b.finding_id))!);
+  return toPage(rows.map(toFindingRow), await count, q);
 }
 
 /** One finding by id inside the caller's scope ("not found" outside it). */

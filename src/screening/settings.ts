@@ -16,6 +16,23 @@ export async function configuredRules(store: StoreDb): Promise<ConfiguredRule[]>
   return configureRules(await loadRuleSettings(store));
 }
 
+/** How long a read configuration is trusted by currentRules; a change made through this process is seen at once. */
+export const RULES_RECHECK_MS = 5_000;
+const lastRead = new WeakMap<StoreDb, { at: number; rules: Promise<ConfiguredRule[]> }>();
+
+/**
+ * The configuration for showing beside findings (every finding's detail states its rule's configured wording):
+ * read at most every few seconds instead of on every request. Screening reads it afresh (configuredRules).
+ */
+export function currentRules(store: StoreDb, now = Date.now()): Promise<ConfiguredRule[]> {
+  const last = lastRead.get(store);
+  if (last && now - last.at < RULES_RECHECK_MS) return last.rules;
+  const rules = configuredRules(store);
+  lastRead.set(store, { at: now, rules });
+  rules.catch(() => lastRead.delete(store));
+  return rules;
+}
+
 /** Changes one rule's enabled state and parameters; the whole configuration is validated first (ConfigError). */
 export async function updateRuleSetting(
   store: StoreDb,
@@ -34,5 +51,6 @@ export async function updateRuleSetting(
       [code, entry.enabled, JSON.stringify(entry.params), by, storeTime()],
     );
   });
+  lastRead.delete(store);
   return next.find((r) => r.rule.code === code)!;
 }

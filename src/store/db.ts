@@ -19,7 +19,7 @@ export interface StoreDb {
 
 /**
  * The embedded store: its own connections to the workspace. Changes run one statement or transaction at a time on
- * one connection (two at once on different connections could conflict and fail); reads go to two more, so that
+ * one connection (two at once on different connections could conflict and fail); reads go to four more, so that
  * reading a session, a setting or a finding's decisions never waits behind a commit.
  */
 export class DuckDbStore implements StoreDb {
@@ -32,7 +32,7 @@ export class DuckDbStore implements StoreDb {
   ) {}
 
   static async open(engine: DuckDbEngine): Promise<DuckDbStore> {
-    return new DuckDbStore(await engine.connect(), await DuckDbPool.create(engine, 2));
+    return new DuckDbStore(await engine.connect(), await DuckDbPool.create(engine, 4));
   }
 
   private serial<T>(fn: () => Promise<T>): Promise<T> {
