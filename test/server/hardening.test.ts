@@ -6,22 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/auth/users.js';
 import { PASSWORD, startTestServer, type Client, type TestServer } from '../support/server.js';
-
-function multipart(files: Array<{ name: string; content: Buffer | string }>): { payload: Buffer; contentType: string } {
-  const boundary = `----fg${Date.now()}`;
-  const parts: Buffer[] = [];
-  for (const f of files) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-      ),
-    );
-    parts.push(Buffer.isBuffer(f.content) ? f.content : Buffer.from(f.content));
-    parts.push(Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
+import { multipart } from '../support/multipart.js';
 
 describe('what the probe found', () => {
   let s: TestServer;

@@ -14,22 +14,7 @@ import { generateCity } from '../../src/synthetic/generate.js';
 import { Workbench } from '../../src/workbench/workbench.js';
 import { encodeGb18030 } from '../support/gb18030.js';
 import { startTestServer, type Client, type TestServer } from '../support/server.js';
-
-function multipart(files: Array<{ name: string; content: Buffer | string }>): { payload: Buffer; contentType: string } {
-  const boundary = `----fg${Date.now()}`;
-  const parts: Buffer[] = [];
-  for (const f of files) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-      ),
-    );
-    parts.push(Buffer.isBuffer(f.content) ? f.content : Buffer.from(f.content));
-    parts.push(Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
+import { multipart } from '../support/multipart.js';
 
 async function upload(s: TestServer, c: Client, files: Array<{ name: string; content: Buffer | string }>) {
   const { payload, contentType } = multipart(files);

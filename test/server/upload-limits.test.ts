@@ -11,6 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CHECK_LIMITS } from '../../src/workbench/upload-check.js';
 import { startTestServer, type Client, type TestServer } from '../support/server.js';
 import { bomb, part, sheetXml, SHEET_HEAD, SHEET_TAIL, SST_HEAD, workbookParts, writeZip, type ZipPart } from '../support/zip.js';
+import { multipart } from '../support/multipart.js';
+
+const multipartOf = (name: string, content: Buffer) => multipart([{ name, content }]);
 
 const MiB = 1 << 20;
 
@@ -18,15 +21,6 @@ async function xlsx(parts: ZipPart[]): Promise<Buffer> {
   const dir = await mkdtemp(join(tmpdir(), 'fg-bomb-'));
   await writeZip(join(dir, 'book.xlsx'), [...workbookParts(), ...parts]);
   return readFile(join(dir, 'book.xlsx'));
-}
-
-function multipart(name: string, content: Buffer): { payload: Buffer; contentType: string } {
-  const boundary = `----fg${Date.now()}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  return {
-    payload: Buffer.concat([Buffer.from(head), content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    contentType: `multipart/form-data; boundary=${boundary}`,
-  };
 }
 
 const header = part(
@@ -49,7 +43,7 @@ describe('uploads of workbooks that inflate past the limits', () => {
   });
 
   async function upload(name: string, content: Buffer) {
-    const { payload, contentType } = multipart(name, content);
+    const { payload, contentType } = multipartOf(name, content);
     const started = performance.now();
     const res = await s.app.inject({
       method: 'POST',
