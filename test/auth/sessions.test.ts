@@ -7,17 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession, deleteSession, getSession, SESSION_RECHECK_MS } from '../../src/auth/sessions.js';
 import { createUser } from '../../src/auth/users.js';
 import { audit } from '../../src/audit/audit.js';
-import { DuckDbEngine } from '../../src/db/duckdb.js';
-import { DuckDbStore } from '../../src/store/db.js';
-import { ensureStoreSchema } from '../../src/store/schema.js';
+import type { StoreDb } from '../../src/store/db.js';
+import { openTestStore, type TestStore } from '../support/store.js';
 
 describe('sessions and the audit log on the embedded store', () => {
-  let duck: DuckDbEngine;
-  let store: DuckDbStore;
+  let opened: TestStore;
+  let store: StoreDb;
   beforeAll(async () => {
-    duck = await DuckDbEngine.open(':memory:');
-    store = await DuckDbStore.open(duck);
-    await ensureStoreSchema(store);
+    opened = await openTestStore('duckdb', 'unused');
+    store = opened.store;
     await createUser(store, {
       username: 'a',
       displayName: 'A',
@@ -28,8 +26,7 @@ describe('sessions and the audit log on the embedded store', () => {
     });
   });
   afterAll(async () => {
-    await store.close();
-    await duck.close();
+    await opened.close();
   });
 
   /** The one session's stored expiry. */

@@ -3,10 +3,9 @@
  * entry, or cutting entries off the end makes verification fail at the right entry.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DuckDbEngine } from '../../src/db/duckdb.js';
-import { defaultDatabaseUrl } from '../support/database.js';
 import { appendLog, canonicalJson, verifyCaseLog } from '../../src/cases/log.js';
-import { DuckDbStore, PostgresStore, type StoreDb } from '../../src/store/db.js';
+import type { StoreDb } from '../../src/store/db.js';
+import { openTestStore, type TestStore } from '../support/store.js';
 import { ensureStoreSchema } from '../../src/store/schema.js';
 
 describe('canonical JSON', () => {
@@ -18,7 +17,7 @@ describe('canonical JSON', () => {
 
 describe.each(['duckdb', 'postgres'] as const)('the case log on %s', (kind) => {
   let store: StoreDb;
-  let duck: DuckDbEngine | null = null;
+  let opened: TestStore;
   const schema = `fg_log_${process.pid}`;
 
   async function fresh(n: number): Promise<void> {
@@ -40,18 +39,11 @@ describe.each(['duckdb', 'postgres'] as const)('the case log on %s', (kind) => {
   }
 
   beforeAll(async () => {
-    if (kind === 'duckdb') {
-      duck = await DuckDbEngine.open(':memory:');
-      store = await DuckDbStore.open(duck);
-    } else {
-      store = await PostgresStore.connect(defaultDatabaseUrl(), schema);
-    }
-    await ensureStoreSchema(store);
+    opened = await openTestStore(kind, schema);
+    store = opened.store;
   });
   afterAll(async () => {
-    if (kind === 'postgres') await store.query(`DROP SCHEMA "${schema}" CASCADE`).catch(() => {});
-    await store.close();
-    await duck?.close();
+    await opened.close();
   });
 
   it('chains entries from the first on', async () => {

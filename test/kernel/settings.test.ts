@@ -5,34 +5,25 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseSettingsSchema } from '../../src/contract/settings.js';
-import { DuckDbEngine } from '../../src/db/duckdb.js';
 import { DomainError } from '../../src/kernel/errors.js';
 import { loadSetting, saveSetting } from '../../src/kernel/settings.js';
 import { errorReply } from '../../src/server/http.js';
-import { DuckDbStore, PostgresStore, type StoreDb } from '../../src/store/db.js';
-import { ensureStoreSchema } from '../../src/store/schema.js';
-import { defaultDatabaseUrl } from '../support/database.js';
+import type { StoreDb } from '../../src/store/db.js';
+import { openTestStore, type TestStore } from '../support/store.js';
 
 const DEFAULTS = { appealDays: 60, deadlineDays: 90, gridHandlers: {} };
 
 describe.each(['duckdb', 'postgres'] as const)('settings on %s', (kind) => {
   let store: StoreDb;
-  let duck: DuckDbEngine | null = null;
   const schema = `fg_settings_${process.pid}`;
+  let opened: TestStore;
 
   beforeAll(async () => {
-    if (kind === 'duckdb') {
-      duck = await DuckDbEngine.open(':memory:');
-      store = await DuckDbStore.open(duck);
-    } else {
-      store = await PostgresStore.connect(defaultDatabaseUrl(), schema);
-    }
-    await ensureStoreSchema(store);
+    opened = await openTestStore(kind, schema);
+    store = opened.store;
   });
   afterAll(async () => {
-    if (kind === 'postgres') await store.query(`DROP SCHEMA "${schema}" CASCADE`).catch(() => {});
-    await store.close();
-    await duck?.close();
+    await opened.close();
   });
 
   it('reads the defaults until a value is saved, then the saved value', async () => {
